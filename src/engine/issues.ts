@@ -1,0 +1,103 @@
+/**
+ * Problems found in a model: each has a stable code (tests and outside tools rely on it), a plain message
+ * for the controller, and where it is, so the add-in can select the cell and the runner can print it.
+ */
+
+/** Errors stop a run; warnings are reported with the results. */
+export type Severity = 'error' | 'warning';
+
+/** Where a problem is: the named range, the sheet and the cell, or just a value when no cell applies. */
+export interface Where {
+  /** The contract's named range, e.g. `ABC_Pools`. */
+  range?: string;
+  /** Worksheet name, e.g. `Pools`. */
+  sheet?: string;
+  /** A1-style cell or range address without the sheet, e.g. `B2` or `A1:D1`. */
+  cell?: string;
+  /** The value concerned, for problems that belong to a value rather than a cell (a driver, a pool). */
+  value?: string;
+}
+
+/** One problem in a model. */
+export interface Issue {
+  severity: Severity;
+  code: IssueCode;
+  message: string;
+  where: Where;
+}
+
+/** Every problem the project can report. Adding one is fine; renaming one breaks users' tools. */
+export type IssueCode =
+  // the workbook contract
+  | 'MISSING_RANGE'
+  | 'MISSING_COLUMN'
+  | 'DUPLICATE_COLUMN'
+  | 'EMPTY_RANGE'
+  | 'NOT_A_NUMBER'
+  | 'ERROR_VALUE'
+  | 'NEGATIVE_VALUE'
+  | 'CAPACITY_NOT_POSITIVE'
+  | 'MISSING_VALUE'
+  | 'INVALID_UNIT'
+  | 'INVALID_SETTING'
+  | 'UNKNOWN_SETTING'
+  // the model's consistency
+  | 'DUPLICATE_POOL'
+  | 'DUPLICATE_CUSTOMER'
+  | 'UNKNOWN_POOL'
+  | 'POOL_ON_RATE_ROW'
+  | 'MISSING_POOL'
+  | 'MISSING_CAPACITY'
+  | 'NO_METHOD'
+  | 'SEVERAL_METHODS'
+  | 'MIXED_METHODS_IN_POOL'
+  | 'MIXED_METHODS_IN_ACTIVITY'
+  | 'ACTIVITY_IN_SEVERAL_POOLS'
+  | 'SEVERAL_SHARES_FOR_ACTIVITY'
+  | 'SHARES_OVER_ONE'
+  | 'MISSING_DRIVER'
+  | 'DRIVER_WITHOUT_VOLUMES'
+  | 'UNKNOWN_CUSTOMER'
+  // warnings
+  | 'OVER_CAPACITY'
+  | 'ZERO_DRIVER_QUANTITY'
+  | 'UNUSED_POOL'
+  | 'UNUSED_VOLUME_DRIVER'
+  | 'UNUSED_NOT_ASSIGNABLE'
+  | 'CAPACITY_IGNORED';
+
+/** Makes an error. */
+export function error(code: IssueCode, message: string, where: Where = {}): Issue {
+  return { severity: 'error', code, message, where };
+}
+
+/** Makes a warning. */
+export function warning(code: IssueCode, message: string, where: Where = {}): Issue {
+  return { severity: 'warning', code, message, where };
+}
+
+/** True when any issue is an error. */
+export function hasErrors(issues: readonly Issue[]): boolean {
+  return issues.some((i) => i.severity === 'error');
+}
+
+/**
+ * The location as one line for people: `Pools!B3 (ABC_Pools)`, `ABC_Volumes`, or `driver "Rush orders"`.
+ * Sheet names that need quoting in Excel are quoted the same way, so the text can be pasted into the Name Box.
+ */
+export function formatWhere(where: Where): string | null {
+  const parts: string[] = [];
+  if (where.sheet !== undefined && where.cell !== undefined) {
+    parts.push(`${quoteSheet(where.sheet)}!${where.cell}`);
+    if (where.range !== undefined) parts.push(`(${where.range})`);
+  } else if (where.range !== undefined) {
+    parts.push(where.range);
+  }
+  if (where.value !== undefined) parts.push(where.value);
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+/** Quotes a sheet name as Excel does in references when it holds anything but letters, digits and underscores. */
+export function quoteSheet(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}

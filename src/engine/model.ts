@@ -1,0 +1,97 @@
+/**
+ * The costing model as the engine receives it: typed values, each row remembering where it came from.
+ * The workbook contract (src/workbook) builds it from named ranges; tests and the custom functions may
+ * build it directly. Cross-row consistency is checked by `validateModel`, not here.
+ */
+import type { Dec } from './decimal';
+import type { Where } from './issues';
+
+/** A resource cost pool (a department) for the period. */
+export interface PoolInput {
+  name: string;
+  cost: Dec;
+  /** Practical capacity in minutes, null when the Capacity cell is blank. */
+  capacityMinutes: Dec | null;
+  where: Where;
+}
+
+/** How an activity row assigns cost. */
+export type TermKind = 'minutes' | 'share' | 'rate';
+
+/** One row of `ABC_Activities`: one term of an activity's cost equation. */
+export interface ActivityTermInput {
+  activity: string;
+  /** Null on Rate rows. */
+  pool: string | null;
+  /** Null for a business-sustaining Share row. */
+  driver: string | null;
+  kind: TermKind;
+  /** Minutes per driver unit, fraction of the pool's cost, or cost per driver unit. */
+  value: Dec;
+  where: Where;
+}
+
+/** A dimension value carried from `ABC_Customers` into the results (Segment, Region …). */
+export type DimensionValue = string | number | boolean | null;
+
+/** One row of `ABC_Customers`. */
+export interface CustomerInput {
+  /** The customer id as text: a number 1001 becomes "1001". */
+  id: string;
+  name: string | null;
+  revenue: Dec;
+  discounts: Dec;
+  cogs: Dec;
+  /** Other columns of `ABC_Customers`, header → value, in the order of the columns. */
+  dimensions: Array<[string, DimensionValue]>;
+  where: Where;
+}
+
+/** A driver quantity of one customer (several entries of one customer and driver add up). */
+export interface VolumeInput {
+  customer: string;
+  driver: string;
+  quantity: Dec;
+  where: Where;
+}
+
+/** A cost that belongs to one customer (bonus, free freight, promotional support). */
+export interface CustomerCostInput {
+  customer: string;
+  item: string;
+  amount: Dec;
+  where: Where;
+}
+
+/** What to do with the cost of unused capacity of time-driven pools. */
+export type UnusedCapacityMode = 'report' | 'assign';
+
+/** `ABC_Settings`. */
+export interface Settings {
+  currency: string;
+  period: string | null;
+  unusedCapacity: UnusedCapacityMode;
+}
+
+/** The whole model. */
+export interface ModelInput {
+  pools: PoolInput[];
+  activities: ActivityTermInput[];
+  customers: CustomerInput[];
+  volumes: VolumeInput[];
+  /** Drivers that have a column (wide form) or at least one row (long form) in `ABC_Volumes`, as written. */
+  volumeDrivers: Array<{ driver: string; where: Where }>;
+  customerCosts: CustomerCostInput[];
+  settings: Settings;
+}
+
+/** The default settings of the contract. */
+export const DEFAULT_SETTINGS: Settings = { currency: 'EUR', period: null, unusedCapacity: 'report' };
+
+/**
+ * The key by which the contract matches names: case-insensitive, surrounding spaces ignored, inner runs
+ * of white space counted once (so "Order  lines" and "order lines" are one driver).
+ */
+export function nameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}

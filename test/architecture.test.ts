@@ -1,0 +1,72 @@
+/**
+ * House rules that keep the engine portable: it must run unchanged in Node, the task pane, a Web Worker
+ * and the custom-functions runtime. (tsconfig.engine.json also compiles the pure folders without DOM or
+ * Node typings, so a use of `window` or `process` fails `npm run typecheck`.)
+ */
+import { readFileSync, readdirSync, statSync } from 'fs';
+import { join, relative } from 'path';
+
+const root = join(__dirname, '..');
+const PURE = ['src/engine', 'src/workbook', 'src/sample'];
+
+function sourceFiles(dir: string): string[] {
+  const abs = join(root, dir);
+  let entries: string[];
+  try {
+    entries = readdirSync(abs);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const path = join(abs, name);
+    if (statSync(path).isDirectory()) return sourceFiles(relative(root, path));
+    return /\.tsx?$/.test(name) ? [relative(root, path)] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  const specs = [...text.matchAll(/(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)];
+  return specs.map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+describe('architecture', () => {
+  it.each(PURE)('%s imports nothing but its own modules (and decimal.js through one wrapper)', (dir) => {
+    const offenders = sourceFiles(dir).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => !spec.startsWith('.') && !(file === 'src/engine/decimal.ts' && spec === 'decimal.js'))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it.each(PURE)('%s does not reach into host folders (xlsx, cli, excel, taskpane, functions)', (dir) => {
+    const offenders = sourceFiles(dir).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => /(^|\/)(xlsx|cli|excel|taskpane|functions)(\/|$)/.test(spec))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps src/engine at the bottom: it imports only its own folder', () => {
+    const offenders = sourceFiles('src/engine').flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('..'))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('imports decimal.js in exactly one module', () => {
+    const importers = sourceFiles('src').filter((file) => importsOf(file).includes('decimal.js'));
+    expect(importers).toEqual(['src/engine/decimal.ts']);
+  });
+
+  it('touches Office.js only in src/excel', () => {
+    const offenders = sourceFiles('src')
+      .filter((file) => !file.startsWith('src/excel/'))
+      .filter((file) => /\bExcel\.run\b|\bOffice\.context\b|from ['"]@microsoft\/office-js/.test(readFileSync(join(root, file), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
