@@ -1,0 +1,37 @@
+/**
+ * The embedded sample model: a Dutch wholesaler with four departments, a dozen activities and 250
+ * customers, generated from a seed so that Node and the task pane build exactly the same workbook.
+ */
+import type { ContractRangeName } from '../workbook/contract';
+import type { RangeGrid } from '../workbook/grid';
+import { planToSheets, type SampleSheet } from './sheets';
+import { planWholesaler } from './wholesaler';
+
+export type { SampleSheet } from './sheets';
+
+/** The seed of the sample everybody sees. */
+export const DEFAULT_SAMPLE_SEED = 2026;
+
+/**
+ * Generates the sample model: one worksheet per contract range (Pools, Activities, Customers,
+ * Transactions, Customer costs, Settings), each range starting at A1 and covering exactly its rows.
+ * The same seed gives the same sheets in every JavaScript engine; dates are Excel serial day numbers.
+ */
+export function generateSampleModel(seed: number = DEFAULT_SAMPLE_SEED): SampleSheet[] {
+  return planToSheets(planWholesaler(seed));
+}
+
+/**
+ * The sample as the contract's range grids (top-left A1 of each sheet), so that the runner and the
+ * task pane can compute it without a workbook file.
+ */
+export function sampleGrids(seed: number = DEFAULT_SAMPLE_SEED): ReadonlyMap<ContractRangeName, RangeGrid> {
+  return gridsOf(generateSampleModel(seed));
+}
+
+/** Range grids of sheets laid out from A1. */
+export function gridsOf(sheets: readonly SampleSheet[]): ReadonlyMap<ContractRangeName, RangeGrid> {
+  const grids = new Map<ContractRangeName, RangeGrid>();
+  for (const s of sheets) grids.set(s.rangeName, { name: s.rangeName, sheet: s.sheet, top: 1, left: 1, rows: s.rows });
+  return grids;
+}

@@ -1,0 +1,99 @@
+/**
+ * Lays the sample wholesaler out as the workbook contract's named ranges: one worksheet per range,
+ * headers in row 1 (English), data below, each range starting at A1.
+ */
+import type { ContractRangeName } from '../workbook/contract';
+import type { CellValue } from '../workbook/grid';
+import type { WholesalerPlan } from './wholesaler';
+
+/** One worksheet of the sample model with the named range it holds. */
+export interface SampleSheet {
+  sheet: string;
+  rangeName: ContractRangeName;
+  /** Header row first; the named range covers exactly these rows from A1. */
+  rows: CellValue[][];
+  /** Column widths in Excel character units, left to right. */
+  columnWidths?: number[];
+  /** Number format per column (null: General), for the data rows. */
+  numberFormats?: (string | null)[];
+}
+
+const MONEY = '#,##0.00';
+const COUNT = '#,##0';
+
+/** Cents (an integer) as an amount; exact, since the shortest decimal form of n / 100 has two decimals. */
+function amount(cents: number): number {
+  return cents / 100;
+}
+
+function poolsSheet(plan: WholesalerPlan): SampleSheet {
+  const rows: CellValue[][] = [['Pool', 'Cost', 'Capacity', 'Unit', 'Note']];
+  for (const p of plan.pools) {
+    const note =
+      p.capacityMinutes === null
+        ? `${p.fte ?? 0} FTE; conventional ABC: cost split by a time survey (see Share in Activities)`
+        : `${p.fte ?? 0} FTE × 1,600 h × 60 min × 80 % practical`;
+    rows.push([p.pool, p.cost, p.capacityMinutes, p.capacityMinutes === null ? null : 'minutes', note]);
+  }
+  return { sheet: 'Pools', rangeName: 'ABC_Pools', rows, columnWidths: [18, 16, 14, 10, 60], numberFormats: [null, MONEY, COUNT, null, null] };
+}
+
+function activitiesSheet(plan: WholesalerPlan): SampleSheet {
+  const rows: CellValue[][] = [['Activity', 'Pool', 'Driver', 'Minutes', 'Share', 'Rate']];
+  for (const t of plan.terms) rows.push([t.activity, t.pool, t.driver, t.minutes ?? null, t.share ?? null, t.rate ?? null]);
+  return {
+    sheet: 'Activities',
+    rangeName: 'ABC_Activities',
+    rows,
+    columnWidths: [30, 18, 26, 10, 10, 10],
+    numberFormats: [null, null, null, '0.0', '0%', MONEY],
+  };
+}
+
+function customersSheet(plan: WholesalerPlan): SampleSheet {
+  const rows: CellValue[][] = [['Customer', 'Name', 'Segment', 'Region', 'Account manager', 'Revenue', 'Discounts', 'COGS']];
+  for (const c of plan.customers) {
+    rows.push([c.id, c.name, c.segment, c.region, c.accountManager, amount(c.revenueCents), amount(c.discountCents), amount(c.cogsCents)]);
+  }
+  return {
+    sheet: 'Customers',
+    rangeName: 'ABC_Customers',
+    rows,
+    columnWidths: [11, 40, 20, 10, 18, 16, 14, 16],
+    numberFormats: ['0', null, null, null, null, MONEY, MONEY, MONEY],
+  };
+}
+
+function volumesSheet(plan: WholesalerPlan): SampleSheet {
+  // Reference and Date are there because a real ERP export has them; the contract ignores both.
+  const rows: CellValue[][] = [['Customer', 'Driver', 'Quantity', 'Reference', 'Date']];
+  for (const v of plan.volumes) rows.push([v.customer, v.driver, v.quantity, v.reference, v.date]);
+  return {
+    sheet: 'Transactions',
+    rangeName: 'ABC_Volumes',
+    rows,
+    columnWidths: [11, 26, 10, 14, 12],
+    numberFormats: ['0', null, COUNT, null, 'yyyy-mm-dd'],
+  };
+}
+
+function customerCostsSheet(plan: WholesalerPlan): SampleSheet {
+  const rows: CellValue[][] = [['Customer', 'Item', 'Amount']];
+  for (const c of plan.customerCosts) rows.push([c.customer, c.item, amount(c.amountCents)]);
+  return { sheet: 'Customer costs', rangeName: 'ABC_CustomerCosts', rows, columnWidths: [11, 22, 14], numberFormats: ['0', null, MONEY] };
+}
+
+function settingsSheet(plan: WholesalerPlan): SampleSheet {
+  const rows: CellValue[][] = [
+    ['Setting', 'Value'],
+    ['Currency', 'EUR'],
+    ['Period', plan.period],
+    ['UnusedCapacity', 'report'],
+  ];
+  return { sheet: 'Settings', rangeName: 'ABC_Settings', rows, columnWidths: [18, 12], numberFormats: [null, '@'] };
+}
+
+/** The sample's worksheets in the contract's order. */
+export function planToSheets(plan: WholesalerPlan): SampleSheet[] {
+  return [poolsSheet(plan), activitiesSheet(plan), customersSheet(plan), volumesSheet(plan), customerCostsSheet(plan), settingsSheet(plan)];
+}

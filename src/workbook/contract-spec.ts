@@ -1,0 +1,125 @@
+/**
+ * The workbook contract v1 as data: which named ranges exist and which headers each one accepts.
+ * The parser matches headers with it, the add-in's "New empty model" writes the English headers from it,
+ * and a test checks that docs/workbook-contract.md lists every header, so code and docs cannot drift apart.
+ */
+
+/** The contract's named ranges, in the order a model is read and documented. */
+export const CONTRACT_RANGES = [
+  'ABC_Pools',
+  'ABC_Activities',
+  'ABC_Customers',
+  'ABC_Volumes',
+  'ABC_CustomerCosts',
+  'ABC_Settings',
+] as const;
+
+/** One of the contract's named ranges. */
+export type ContractRangeName = (typeof CONTRACT_RANGES)[number];
+
+/** One column of a range as the contract defines it. */
+export interface ContractColumn {
+  /** Stable key used by the parser; never shown to users. */
+  key: string;
+  /** The English header, written by "New empty model". */
+  en: string;
+  /** The Dutch header. */
+  nl: string;
+  /** Further accepted headers (also matched case-insensitively). */
+  also: readonly string[];
+  /**
+   * True when the header must be present. Some columns are needed only in some situations (Capacity for a
+   * time-driven pool, Driver and Quantity for long-form volumes); those are false here and explained in `note`.
+   */
+  required: boolean;
+  /** One line for documentation and tooltips. */
+  note: string;
+}
+
+/** One named range of the contract. */
+export interface ContractRange {
+  name: ContractRangeName;
+  /** A required range that is absent is the error MISSING_RANGE. */
+  required: boolean;
+  columns: readonly ContractColumn[];
+  /** What happens to columns whose header is none of `columns`. */
+  otherColumns: 'ignored' | 'dimensions' | 'drivers or ignored';
+}
+
+function column(key: string, en: string, nl: string, required: boolean, note: string, also: readonly string[] = []): ContractColumn {
+  return { key, en, nl, also, required, note };
+}
+
+/** Every range of the contract with its columns. */
+export const CONTRACT_HEADERS: { readonly [K in ContractRangeName]: ContractRange } = {
+  ABC_Pools: {
+    name: 'ABC_Pools',
+    required: true,
+    otherColumns: 'ignored',
+    columns: [
+      column('pool', 'Pool', 'Kostenpool', true, 'Text, unique: the name of the resource cost pool.'),
+      column('cost', 'Cost', 'Kosten', true, 'Number >= 0: the cost of the pool for the period.'),
+      column('capacity', 'Capacity', 'Capaciteit', false, 'Number > 0: practical capacity for the period; needed for a time-driven pool.'),
+      column('unit', 'Unit', 'Eenheid', false, 'minutes/minuten (default) or hours/uren: the unit of Capacity.'),
+    ],
+  },
+  ABC_Activities: {
+    name: 'ABC_Activities',
+    required: true,
+    otherColumns: 'ignored',
+    columns: [
+      column('activity', 'Activity', 'Activiteit', true, 'Text: the activity this term belongs to.'),
+      column('pool', 'Pool', 'Kostenpool', true, 'The pool, for Minutes and Share rows; blank for Rate rows.'),
+      column('driver', 'Driver', 'Kostendrijver', true, 'The driver counted per customer; blank on a Share row for business-sustaining cost.'),
+      column('minutes', 'Minutes', 'Minuten', false, 'Number >= 0: minutes per driver unit (time-driven).'),
+      column('share', 'Share', 'Aandeel', false, "Number >= 0: fraction of the pool's cost (conventional); 70% or 0.7."),
+      column('rate', 'Rate', 'Tarief', false, 'Number >= 0: cost per driver unit.'),
+    ],
+  },
+  ABC_Customers: {
+    name: 'ABC_Customers',
+    required: true,
+    otherColumns: 'dimensions',
+    columns: [
+      column('customer', 'Customer', 'Klant', true, 'Id, text or number, unique.'),
+      column('name', 'Name', 'Naam', false, 'Text, optional.'),
+      column('revenue', 'Revenue', 'Omzet', true, 'Number: gross sales of the period (may be negative).'),
+      column('discounts', 'Discounts', 'Korting', false, 'Number >= 0, optional, default 0.'),
+      column('cogs', 'COGS', 'Kostprijs omzet', true, 'Number: cost of goods sold (may be negative).', ['Inkoopwaarde']),
+    ],
+  },
+  ABC_Volumes: {
+    name: 'ABC_Volumes',
+    required: true,
+    otherColumns: 'drivers or ignored',
+    columns: [
+      column('customer', 'Customer', 'Klant', true, 'The customer id.'),
+      column('driver', 'Driver', 'Kostendrijver', false, 'Long form only: the driver name.'),
+      column('quantity', 'Quantity', 'Aantal', false, 'Long form only: number >= 0; blank is 0.'),
+    ],
+  },
+  ABC_CustomerCosts: {
+    name: 'ABC_CustomerCosts',
+    required: false,
+    otherColumns: 'ignored',
+    columns: [
+      column('customer', 'Customer', 'Klant', true, 'The customer id.'),
+      column('item', 'Item', 'Kostenpost', true, 'Text: what the cost is (bonus, free freight …).'),
+      column('amount', 'Amount', 'Bedrag', true, 'Number: the cost; negative for a credit.'),
+    ],
+  },
+  ABC_Settings: {
+    name: 'ABC_Settings',
+    required: false,
+    otherColumns: 'ignored',
+    columns: [
+      column('setting', 'Setting', 'Instelling', true, 'Currency, Period or UnusedCapacity.'),
+      column('value', 'Value', 'Waarde', true, "The setting's value."),
+    ],
+  },
+};
+
+/** Every header a column accepts: English, Dutch and the further aliases. */
+export function columnHeaders(col: ContractColumn): string[] {
+  return [col.en, col.nl, ...col.also];
+}

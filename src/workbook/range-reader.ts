@@ -1,0 +1,212 @@
+/**
+ * Reading one named range: addresses, reporting with locations, and typed reads of cells that report
+ * what is wrong with them. One reader per range; the range readers (read-*.ts) use it row by row.
+ */
+import type { Dec } from '../engine/decimal';
+import { error, warning, type Issue, type IssueCode, type Severity, type Where } from '../engine/issues';
+import { cellText, readNumberCell, showValue } from './cells';
+import type { ContractRangeName } from './contract-spec';
+import { cellAddress, isBlank, isCellError, type CellValue, type RangeGrid } from './grid';
+
+/** Returned by a read of a cell that holds something but not a usable value (already reported). */
+export const INVALID = Symbol('invalid cell');
+export type Invalid = typeof INVALID;
+
+/**
+ * At most this many issues of one code in one column are listed; the rest are counted in one closing
+ * issue. A million-row volumes range with a systematic problem would otherwise bury the user.
+ */
+export const ISSUES_PER_COLUMN = 100;
+
+/** What a range reader hands back: the rows and how many non-blank data rows it saw. */
+export interface RangeRows<T> {
+  rows: T[];
+  dataRows: number;
+}
+
+/** What a number may be. */
+export interface NumberRule {
+  /** False: a negative value is NEGATIVE_VALUE. */
+  allowNegative: boolean;
+  /** True: text such as "70%" is read as 0.7 (Share). */
+  percentText?: boolean;
+}
+
+/** A reader over one range grid. */
+export class RangeReader {
+  readonly range: ContractRangeName;
+  readonly grid: RangeGrid;
+  readonly sheet: string;
+  /** Number of columns: the widest row. */
+  readonly width: number;
+  /** Header text per column as written (trimmed); filled by header matching. */
+  readonly headers: string[] = [];
+  private readonly issues: Issue[];
+  private readonly counts = new Map<string, { count: number; column: number; severity: Severity; code: IssueCode; label: string }>();
+
+  constructor(range: ContractRangeName, grid: RangeGrid, issues: Issue[]) {
+    this.range = range;
+    this.grid = grid;
+    this.sheet = grid.sheet;
+    this.issues = issues;
+    let width = 0;
+    for (const row of grid.rows) if (row.length > width) width = row.length;
+    this.width = width;
+  }
+
+  /** Number of rows including the header row. */
+  get height(): number {
+    return this.grid.rows.length;
+  }
+
+  /** The value of a cell by 0-based row and column within the range (row 0 is the header row). */
+  cell(row: number, column: number): CellValue | undefined {
+    return this.grid.rows[row]?.[column];
+  }
+
+  /** True when every cell of the row is blank (also for rows the host left short or absent). */
+  isRowBlank(row: number): boolean {
+    const cells = this.grid.rows[row];
+    if (cells === undefined) return true;
+    for (let i = 0; i < cells.length; i++) {
+      const v = cells[i];
+      if (v === null || v === undefined) continue;
+      if (typeof v !== 'string') return false;
+      // Most text starts with a visible ASCII character; only the rest needs the trimming test.
+      const first = v.charCodeAt(0);
+      if ((first > 32 && first < 127) || !isBlank(v)) return false;
+    }
+    return true;
+  }
+
+  /** The location of one cell. */
+  where(row: number, column: number): Where {
+    return { range: this.range, sheet: this.sheet, cell: cellAddress(this.grid, row, column) };
+  }
+
+  /** The location of a whole row of the range, e.g. `A5:F5`. */
+  rowWhere(row: number): Where {
+    return { range: this.range, sheet: this.sheet, cell: this.span(row, row) };
+  }
+
+  /** The location of the whole range, e.g. `A1:D20`. */
+  rangeWhere(): Where {
+    return { range: this.range, sheet: this.sheet, cell: this.address() };
+  }
+
+  /** The A1 address of the whole range, e.g. `A1:D20`. */
+  address(): string {
+    return this.span(0, Math.max(this.height - 1, 0));
+  }
+
+  private span(firstRow: number, lastRow: number): string {
+    const lastColumn = Math.max(this.width - 1, 0);
+    const from = cellAddress(this.grid, firstRow, 0);
+    const to = cellAddress(this.grid, lastRow, lastColumn);
+    return from === to ? from : `${from}:${to}`;
+  }
+
+  /** The header as written for messages, e.g. `Kosten`. */
+  label(column: number): string {
+    return this.headers[column] ?? cellAddress(this.grid, 0, column);
+  }
+
+  /**
+   * Records a problem at a cell, listing at most ISSUES_PER_COLUMN of one code per column. Problems of a
+   * whole row pass column -1 and the row's location as `where`.
+   */
+  report(severity: Severity, code: IssueCode, message: string, row: number, column: number, where?: Where): void {
+    const key = `${code}|${column}`;
+    let tally = this.counts.get(key);
+    if (tally === undefined) {
+      tally = { count: 0, column, severity, code, label: this.label(column) };
+      this.counts.set(key, tally);
+    }
+    tally.count++;
+    if (tally.count > ISSUES_PER_COLUMN) return;
+    const at = where ?? this.where(row, column);
+    this.issues.push(severity === 'error' ? error(code, message, at) : warning(code, message, at));
+  }
+
+  /** Records a problem of the range as a whole (no cap). */
+  reportRange(severity: Severity, code: IssueCode, message: string, where: Where): void {
+    this.issues.push(severity === 'error' ? error(code, message, where) : warning(code, message, where));
+  }
+
+  /** Adds one closing issue per capped column, saying how many more cells had the same problem. */
+  finish(): void {
+    for (const tally of this.counts.values()) {
+      const more = tally.count - ISSUES_PER_COLUMN;
+      if (more <= 0) continue;
+      const lastRow = Math.max(this.height - 1, 1);
+      const rowLevel = tally.column < 0;
+      const where: Where = rowLevel
+        ? this.rangeWhere()
+        : { range: this.range, sheet: this.sheet, cell: `${cellAddress(this.grid, 1, tally.column)}:${cellAddress(this.grid, lastRow, tally.column)}` };
+      const message = rowLevel
+        ? `${more} more rows of ${this.range} have the same problem (only the first ${ISSUES_PER_COLUMN} are listed).`
+        : `${more} more cells in column ${tally.label} have the same problem (only the first ${ISSUES_PER_COLUMN} are listed).`;
+      this.issues.push(tally.severity === 'error' ? error(tally.code, message, where) : warning(tally.code, message, where));
+    }
+  }
+
+  /**
+   * Reads a number. Null for a blank cell; INVALID (reported) for text, an error value or a forbidden
+   * negative, so the caller can keep the row with 0 and not cause follow-on errors.
+   */
+  number(row: number, column: number, rule: NumberRule): Dec | null | Invalid {
+    const value = this.cell(row, column);
+    const reading = readNumberCell(value, rule.percentText === true);
+    switch (reading.kind) {
+      case 'blank':
+        return null;
+      case 'error':
+        this.report('error', 'ERROR_VALUE', `${this.label(column)} holds the error value ${reading.shown}.`, row, column);
+        return INVALID;
+      case 'not-a-number':
+        this.report('error', 'NOT_A_NUMBER', `${this.label(column)} must be a number; found ${reading.shown}.`, row, column);
+        return INVALID;
+      case 'number':
+        if (!rule.allowNegative && reading.value.isNegative() && !reading.value.isZero()) {
+          this.report('error', 'NEGATIVE_VALUE', `${this.label(column)} must not be negative; found ${showValue(value)}.`, row, column);
+          return INVALID;
+        }
+        return reading.value;
+    }
+  }
+
+  /**
+   * Reads a name or id. Null for a blank cell; INVALID (reported) for an error value. Numbers, booleans
+   * and dates become their text (1001 → "1001").
+   */
+  text(row: number, column: number): string | null | Invalid {
+    const value = this.cell(row, column);
+    if (isCellError(value)) {
+      this.report('error', 'ERROR_VALUE', `${this.label(column)} holds the error value ${value.error}.`, row, column);
+      return INVALID;
+    }
+    return cellText(value);
+  }
+
+  /** Reads a required name or id: a blank cell is MISSING_VALUE. Null when unusable (already reported). */
+  requiredText(row: number, column: number, what: string): string | null {
+    const t = this.text(row, column);
+    if (t === INVALID) return null;
+    if (t === null) {
+      this.report('error', 'MISSING_VALUE', `${this.label(column)} is blank; every row needs ${what}.`, row, column);
+      return null;
+    }
+    return t;
+  }
+
+  /** Reads a required number: blank is MISSING_VALUE. Unusable values (reported) read as 0 via `fallback`. */
+  requiredNumber(row: number, column: number, rule: NumberRule, fallback: Dec): Dec {
+    const n = this.number(row, column, rule);
+    if (n === INVALID) return fallback;
+    if (n === null) {
+      this.report('error', 'MISSING_VALUE', `${this.label(column)} is blank; enter a number (0 if none).`, row, column);
+      return fallback;
+    }
+    return n;
+  }
+}

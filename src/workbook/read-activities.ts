@@ -1,0 +1,82 @@
+/** `ABC_Activities`: one row per term of an activity's cost equation. */
+import type { Dec } from '../engine/decimal';
+import { ZERO } from '../engine/decimal';
+import type { ActivityTermInput, TermKind } from '../engine/model';
+import { CONTRACT_HEADERS } from './contract-spec';
+import { matchHeaders, reportMissingColumn } from './headers';
+import { INVALID, type Invalid, type RangeReader, type RangeRows } from './range-reader';
+
+const METHODS: ReadonlyArray<{ key: TermKind; percentText: boolean }> = [
+  { key: 'minutes', percentText: false },
+  { key: 'share', percentText: true },
+  { key: 'rate', percentText: false },
+];
+
+/**
+ * Reads the activity terms. A row's `where` is its Activity cell. Each row must fill exactly one of
+ * Minutes, Share and Rate: none is NO_METHOD, several is SEVERAL_METHODS (both located at the whole
+ * row), and such rows are dropped. A filled but unusable method cell (text, error value, negative) is
+ * reported and the row kept with value 0, so that its pool does not look mixed or unused.
+ */
+export function readActivities(reader: RangeReader): RangeRows<ActivityTermInput> {
+  const spec = CONTRACT_HEADERS.ABC_Activities;
+  const match = matchHeaders(reader, spec);
+  const activity = match.columns.get('activity');
+  const pool = match.columns.get('pool');
+  const driver = match.columns.get('driver');
+  const methods: Array<{ key: TermKind; column: number; percentText: boolean }> = [];
+  for (const m of METHODS) {
+    const column = match.columns.get(m.key);
+    if (column !== undefined) methods.push({ key: m.key, column, percentText: m.percentText });
+  }
+  if (methods.length === 0) {
+    const rate = spec.columns.find((c) => c.key === 'rate');
+    if (rate !== undefined) reportMissingColumn(reader, rate, ', nor Minutes / Minuten or Share / Aandeel: each row needs one of them');
+  }
+
+  const rows: ActivityTermInput[] = [];
+  let dataRows = 0;
+  for (let r = 1; r < reader.height; r++) {
+    if (reader.isRowBlank(r)) continue;
+    dataRows++;
+    if (activity === undefined || methods.length === 0) continue;
+    const name = reader.requiredText(r, activity, 'an activity name');
+    const poolName = pool === undefined ? null : reader.text(r, pool);
+    const driverName = driver === undefined ? null : reader.text(r, driver);
+
+    let kind: TermKind | null = null;
+    let value: Dec | Invalid = ZERO;
+    let filled = 0;
+    for (const m of methods) {
+      const v = reader.number(r, m.column, { allowNegative: false, percentText: m.percentText });
+      if (v === null) continue;
+      filled++;
+      kind = m.key;
+      value = v;
+    }
+    if (filled === 0) {
+      reader.report('error', 'NO_METHOD', `Activity row ${rowLabel(name)}fills none of Minutes, Share and Rate; fill exactly one.`, r, -1, reader.rowWhere(r));
+      continue;
+    }
+    if (filled > 1) {
+      reader.report('error', 'SEVERAL_METHODS', `Activity row ${rowLabel(name)}fills more than one of Minutes, Share and Rate; fill exactly one.`, r, -1, reader.rowWhere(r));
+      continue;
+    }
+    // An error value in Pool or Driver was reported; keeping the row with a guessed reference would
+    // only add follow-on errors.
+    if (name === null || kind === null || poolName === INVALID || driverName === INVALID) continue;
+    rows.push({
+      activity: name,
+      pool: poolName,
+      driver: driverName,
+      kind,
+      value: value === INVALID ? ZERO : value,
+      where: reader.where(r, activity),
+    });
+  }
+  return { rows, dataRows };
+}
+
+function rowLabel(name: string | null): string {
+  return name === null ? '' : `"${name}" `;
+}

@@ -1,0 +1,70 @@
+/** `ABC_Customers`: one row per customer, with revenue, COGS and any number of dimension columns. */
+import { ZERO, type Dec } from '../engine/decimal';
+import type { CustomerInput, DimensionValue } from '../engine/model';
+import { isoDate } from './cells';
+import { CONTRACT_HEADERS } from './contract-spec';
+import { isBlank, isCellError } from './grid';
+import { matchHeaders, uniqueOthers } from './headers';
+import { INVALID, type NumberRule, type RangeReader, type RangeRows } from './range-reader';
+
+const SIGNED: NumberRule = { allowNegative: true };
+const UNSIGNED: NumberRule = { allowNegative: false };
+
+/**
+ * Reads the customers. A row's `where` is its Customer cell; a row without an id is dropped after
+ * MISSING_VALUE. Revenue and COGS may be negative (returns can exceed sales in a period); Discounts may
+ * not, because a negative discount is almost always a sign taken over from an ERP export and would
+ * silently raise net revenue.
+ */
+export function readCustomers(reader: RangeReader): RangeRows<CustomerInput> {
+  const match = matchHeaders(reader, CONTRACT_HEADERS.ABC_Customers);
+  const customer = match.columns.get('customer');
+  const name = match.columns.get('name');
+  const revenue = match.columns.get('revenue');
+  const discounts = match.columns.get('discounts');
+  const cogs = match.columns.get('cogs');
+  const dimensions = uniqueOthers(reader, match.others, 'dimension');
+
+  const rows: CustomerInput[] = [];
+  let dataRows = 0;
+  for (let r = 1; r < reader.height; r++) {
+    if (reader.isRowBlank(r)) continue;
+    dataRows++;
+    if (customer === undefined) continue;
+    const id = reader.requiredText(r, customer, 'a customer id');
+    const display = name === undefined ? null : reader.text(r, name);
+    const rev = revenue === undefined ? ZERO : reader.requiredNumber(r, revenue, SIGNED, ZERO);
+    const disc = discounts === undefined ? ZERO : optionalNumber(reader, r, discounts);
+    const cost = cogs === undefined ? ZERO : reader.requiredNumber(r, cogs, SIGNED, ZERO);
+    const dims: Array<[string, DimensionValue]> = [];
+    for (const d of dimensions) dims.push([d.header, dimensionValue(reader, r, d.column)]);
+    if (id === null) continue;
+    rows.push({
+      id,
+      name: display === INVALID ? null : display,
+      revenue: rev,
+      discounts: disc,
+      cogs: cost,
+      dimensions: dims,
+      where: reader.where(r, customer),
+    });
+  }
+  return { rows, dataRows };
+}
+
+function optionalNumber(reader: RangeReader, r: number, column: number): Dec {
+  const v = reader.number(r, column, UNSIGNED);
+  return v === null || v === INVALID ? ZERO : v;
+}
+
+/** A dimension cell as it is: text verbatim, numbers and booleans unchanged, dates as ISO dates. */
+function dimensionValue(reader: RangeReader, r: number, column: number): DimensionValue {
+  const value = reader.cell(r, column);
+  if (isBlank(value) || value === undefined) return null;
+  if (isCellError(value)) {
+    reader.report('error', 'ERROR_VALUE', `${reader.label(column)} holds the error value ${value.error}.`, r, column);
+    return null;
+  }
+  if (value instanceof Date) return isoDate(value);
+  return value;
+}

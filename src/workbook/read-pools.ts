@@ -1,0 +1,70 @@
+/** `ABC_Pools`: resource cost pools. */
+import { ZERO, type Dec } from '../engine/decimal';
+import type { PoolInput } from '../engine/model';
+import { nameKey } from '../engine/model';
+import { CONTRACT_HEADERS } from './contract-spec';
+import { matchHeaders } from './headers';
+import { INVALID, type RangeReader, type RangeRows } from './range-reader';
+
+const MINUTES_UNITS = new Set(['minutes', 'minuten', 'minute', 'minuut', 'min']);
+const HOURS_UNITS = new Set(['hours', 'uren', 'hour', 'uur']);
+const SIXTY = 60;
+
+/**
+ * Reads the pools. A row's `where` is its Pool cell. A row without a pool name is dropped after
+ * MISSING_VALUE; a bad Cost or Capacity keeps the row (cost 0, capacity blank), so activities naming
+ * the pool raise no follow-on errors.
+ */
+export function readPools(reader: RangeReader): RangeRows<PoolInput> {
+  const match = matchHeaders(reader, CONTRACT_HEADERS.ABC_Pools);
+  const pool = match.columns.get('pool');
+  const cost = match.columns.get('cost');
+  const capacity = match.columns.get('capacity');
+  const unit = match.columns.get('unit');
+  const rows: PoolInput[] = [];
+  let dataRows = 0;
+  for (let r = 1; r < reader.height; r++) {
+    if (reader.isRowBlank(r)) continue;
+    dataRows++;
+    if (pool === undefined) continue;
+    const name = reader.requiredText(r, pool, 'a pool name');
+    const poolCost = cost === undefined ? ZERO : reader.requiredNumber(r, cost, { allowNegative: false }, ZERO);
+    const minutes = readCapacity(reader, r, capacity, unit);
+    if (name === null) continue;
+    rows.push({ name, cost: poolCost, capacityMinutes: minutes, where: reader.where(r, pool) });
+  }
+  return { rows, dataRows };
+}
+
+function readCapacity(reader: RangeReader, r: number, capacity: number | undefined, unit: number | undefined): Dec | null {
+  const hours = unit !== undefined && readUnit(reader, r, unit) === 'hours';
+  if (capacity === undefined) return null;
+  const value = reader.number(r, capacity, { allowNegative: true });
+  if (value === null) return null;
+  // A reported bad capacity reads as 0 rather than blank: blank would add a follow-on MISSING_CAPACITY,
+  // and nothing is computed while errors stand.
+  if (value === INVALID) return ZERO;
+  if (!value.isPositive() || value.isZero()) {
+    reader.report('error', 'CAPACITY_NOT_POSITIVE', `${reader.label(capacity)} must be more than 0; found ${value.toFixed()}.`, r, capacity);
+    return ZERO;
+  }
+  return hours ? value.times(SIXTY) : value;
+}
+
+/** The unit of a pool's capacity; an invalid unit is reported and read as minutes. */
+function readUnit(reader: RangeReader, r: number, unit: number): 'minutes' | 'hours' {
+  const text = reader.text(r, unit);
+  if (text === null || text === INVALID) return 'minutes';
+  const key = nameKey(text);
+  if (HOURS_UNITS.has(key)) return 'hours';
+  if (!MINUTES_UNITS.has(key)) {
+    reader.report(
+      'error',
+      'INVALID_UNIT',
+      `${reader.label(unit)} must be minutes/minuten or hours/uren; found "${text}".`,
+      r,
+      unit,
+    );
+  }
+  return 'minutes';
+}

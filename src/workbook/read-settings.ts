@@ -1,0 +1,117 @@
+/** `ABC_Settings`: Currency, Period and UnusedCapacity as Setting / Value pairs. */
+import { DEFAULT_SETTINGS, type Settings, type UnusedCapacityMode } from '../engine/model';
+import { quoteSheet } from '../engine/issues';
+import { showValue } from './cells';
+import { CONTRACT_HEADERS } from './contract-spec';
+import { type CellValue, isCellError } from './grid';
+import { matchHeaders } from './headers';
+import { INVALID, type RangeReader } from './range-reader';
+
+type SettingKey = 'currency' | 'period' | 'unusedCapacity';
+
+/** Setting names (spaces removed, lower case) in English and Dutch. */
+export const SETTING_NAMES: ReadonlyArray<{ key: SettingKey; en: string; nl: string }> = [
+  { key: 'currency', en: 'Currency', nl: 'Valuta' },
+  { key: 'period', en: 'Period', nl: 'Periode' },
+  { key: 'unusedCapacity', en: 'UnusedCapacity', nl: 'OngebruikteCapaciteit' },
+];
+
+/** Values of UnusedCapacity in English and Dutch. */
+export const UNUSED_CAPACITY_VALUES: ReadonlyArray<{ mode: UnusedCapacityMode; en: string; nl: string }> = [
+  { mode: 'report', en: 'report', nl: 'rapporteren' },
+  { mode: 'assign', en: 'assign', nl: 'toerekenen' },
+];
+
+/** An ISO code (EUR) or a short symbol (€, $, kr): it ends up in number formats, so nothing else is let in. */
+const CURRENCY = /^[\p{L}\p{Sc}]{1,5}$/u;
+
+function compact(text: string): string {
+  return text.replace(/\s+/g, '').toLowerCase();
+}
+
+const BY_NAME = new Map<string, SettingKey>();
+for (const s of SETTING_NAMES) {
+  BY_NAME.set(compact(s.en), s.key);
+  BY_NAME.set(compact(s.nl), s.key);
+}
+const MODES = new Map<string, UnusedCapacityMode>();
+for (const v of UNUSED_CAPACITY_VALUES) {
+  MODES.set(v.en, v.mode);
+  MODES.set(v.nl, v.mode);
+}
+
+/** The settings and the rows read. */
+export interface SettingsRead {
+  settings: Settings;
+  dataRows: number;
+}
+
+/**
+ * Reads the settings. Names match case-insensitively with spaces ignored ("Unused capacity"). An unknown
+ * name is UNKNOWN_SETTING (a warning: the run goes on with the defaults); an invalid value or a setting
+ * given twice is INVALID_SETTING; a blank value keeps the default.
+ */
+export function readSettings(reader: RangeReader | null): SettingsRead {
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  if (reader === null) return { settings, dataRows: 0 };
+  const match = matchHeaders(reader, CONTRACT_HEADERS.ABC_Settings);
+  const setting = match.columns.get('setting');
+  const value = match.columns.get('value');
+  const seen = new Map<SettingKey, string>();
+  let dataRows = 0;
+  for (let r = 1; r < reader.height; r++) {
+    if (reader.isRowBlank(r)) continue;
+    dataRows++;
+    if (setting === undefined || value === undefined) continue;
+    const name = reader.requiredText(r, setting, 'a setting name');
+    if (name === null) continue;
+    const key = BY_NAME.get(compact(name));
+    if (key === undefined) {
+      const known = SETTING_NAMES.map((s) => s.en).join(', ');
+      reader.report('warning', 'UNKNOWN_SETTING', `Unknown setting "${name}" is ignored; the settings are ${known}.`, r, setting);
+      continue;
+    }
+    const at = reader.where(r, setting);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      reader.report('error', 'INVALID_SETTING', `Setting ${name} is given twice (first at ${first}).`, r, setting, at);
+      continue;
+    }
+    seen.set(key, `${quoteSheet(reader.sheet)}!${at.cell ?? ''}`);
+    applySetting(reader, settings, key, r, value);
+  }
+  return { settings, dataRows };
+}
+
+function applySetting(reader: RangeReader, settings: Settings, key: SettingKey, r: number, column: number): void {
+  const raw = reader.cell(r, column);
+  if (isCellError(raw)) {
+    reader.report('error', 'ERROR_VALUE', `The value of ${settingLabel(key)} holds the error value ${raw.error}.`, r, column);
+    return;
+  }
+  const text = reader.text(r, column);
+  if (text === null || text === INVALID) return;
+  switch (key) {
+    case 'currency':
+      if (typeof raw === 'string' && CURRENCY.test(text)) settings.currency = /^[a-z]{3}$/i.test(text) ? text.toUpperCase() : text;
+      else invalid(reader, r, column, key, raw, 'an ISO currency code such as EUR or a currency symbol such as €');
+      return;
+    case 'period':
+      settings.period = text;
+      return;
+    case 'unusedCapacity': {
+      const mode = MODES.get(text.toLowerCase());
+      if (mode !== undefined && typeof raw === 'string') settings.unusedCapacity = mode;
+      else invalid(reader, r, column, key, raw, 'report / rapporteren or assign / toerekenen');
+      return;
+    }
+  }
+}
+
+function invalid(reader: RangeReader, r: number, column: number, key: SettingKey, raw: CellValue | undefined, expected: string): void {
+  reader.report('error', 'INVALID_SETTING', `${settingLabel(key)} must be ${expected}; found ${showValue(raw)}.`, r, column);
+}
+
+function settingLabel(key: SettingKey): string {
+  return SETTING_NAMES.find((s) => s.key === key)?.en ?? key;
+}

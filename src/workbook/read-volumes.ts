@@ -1,0 +1,174 @@
+/**
+ * `ABC_Volumes`: driver quantities per customer, wide (one column per driver) or long (one row per
+ * customer, driver and quantity; transaction level, up to a million rows). The long form is read with
+ * caches and running sums so that a row costs a few map look-ups and, for whole-number quantities,
+ * no allocation at all.
+ */
+import { dec, type Dec } from '../engine/decimal';
+import type { Where } from '../engine/issues';
+import { nameKey, type VolumeInput } from '../engine/model';
+import { CONTRACT_HEADERS } from './contract-spec';
+import { type HeaderMatch, matchHeaders, reportMissingColumn, uniqueOthers } from './headers';
+import { INVALID, type NumberRule, type RangeReader } from './range-reader';
+
+const QUANTITY: NumberRule = { allowNegative: false };
+
+/** What `ABC_Volumes` yields. */
+export interface VolumesRead {
+  form: 'wide' | 'long';
+  volumes: VolumeInput[];
+  volumeDrivers: Array<{ driver: string; where: Where }>;
+  dataRows: number;
+}
+
+/**
+ * Reads the volumes. The long form is recognised by the presence of both a Driver and a Quantity
+ * header; with only one of them the other is MISSING_COLUMN (a driver literally named "Quantity" is
+ * far less likely than a misspelt header). Every entry's `where` is the Customer cell of its row; in the
+ * long form, rows of the same customer and driver are added up here and the entry keeps the first row.
+ */
+export function readVolumes(reader: RangeReader): VolumesRead {
+  const spec = CONTRACT_HEADERS.ABC_Volumes;
+  const match = matchHeaders(reader, spec);
+  const driver = match.columns.get('driver');
+  const quantity = match.columns.get('quantity');
+  if (driver !== undefined || quantity !== undefined) {
+    if (driver === undefined || quantity === undefined) {
+      const absent = spec.columns.find((c) => c.key === (driver === undefined ? 'driver' : 'quantity'));
+      if (absent !== undefined) reportMissingColumn(reader, absent, ' (a long-form ABC_Volumes needs Customer, Driver and Quantity)');
+      return { form: 'long', volumes: [], volumeDrivers: [], dataRows: countDataRows(reader) };
+    }
+    return readLong(reader, match, driver, quantity);
+  }
+  return readWide(reader, match);
+}
+
+function countDataRows(reader: RangeReader): number {
+  let n = 0;
+  for (let r = 1; r < reader.height; r++) if (!reader.isRowBlank(r)) n++;
+  return n;
+}
+
+function readWide(reader: RangeReader, match: HeaderMatch): VolumesRead {
+  const customer = match.columns.get('customer');
+  const drivers = uniqueOthers(reader, match.others, 'driver');
+  const volumeDrivers = drivers.map((d) => ({ driver: d.header, where: reader.where(0, d.column) }));
+  const volumes: VolumeInput[] = [];
+  let dataRows = 0;
+  for (let r = 1; r < reader.height; r++) {
+    if (reader.isRowBlank(r)) continue;
+    dataRows++;
+    if (customer === undefined) continue;
+    const id = reader.requiredText(r, customer, 'a customer id');
+    const where = id === null ? null : reader.where(r, customer);
+    for (const d of drivers) {
+      const q = reader.number(r, d.column, QUANTITY);
+      // Blank cells add nothing; a reported bad cell is left out too, the driver keeps its column.
+      if (q === null || q === INVALID || id === null || where === null) continue;
+      volumes.push({ customer: id, driver: d.header, quantity: q, where });
+    }
+  }
+  return { form: 'wide', volumes, volumeDrivers, dataRows };
+}
+
+/** A name as read once per distinct raw cell value: its text and its matching key. */
+interface Name {
+  text: string;
+  key: string;
+}
+
+/** The running sum of one customer and driver. */
+interface Tally {
+  customer: string;
+  driver: string;
+  /** Whole-number quantities are summed as JS numbers while exact (below 2^53). */
+  whole: number;
+  /** Everything else, exactly. */
+  exact: Dec | null;
+  where: Where;
+}
+
+function readLong(reader: RangeReader, match: HeaderMatch, driverColumn: number, quantityColumn: number): VolumesRead {
+  const customerColumn = match.columns.get('customer');
+  const customerNames = new Map<string | number, Name>();
+  const driverNames = new Map<string | number, Name>();
+  const tallies = new Map<string, Map<string, Tally>>();
+  const order: Tally[] = [];
+  const volumeDrivers: Array<{ driver: string; where: Where }> = [];
+  const seenDrivers = new Set<string>();
+  let dataRows = 0;
+
+  for (let r = 1; r < reader.height; r++) {
+    if (reader.isRowBlank(r)) continue;
+    dataRows++;
+    if (customerColumn === undefined) continue;
+    const customer = readName(reader, customerNames, r, customerColumn, 'a customer id');
+    const driver = readName(reader, driverNames, r, driverColumn, 'a driver');
+    const q = reader.cell(r, quantityColumn);
+    let whole = 0;
+    let exact: Dec | null = null;
+    if (typeof q === 'number' && q >= 0 && Number.isSafeInteger(q)) {
+      whole = q;
+    } else {
+      const n = reader.number(r, quantityColumn, QUANTITY);
+      if (n !== null && n !== INVALID) exact = n;
+    }
+    if (customer === null || driver === null) continue;
+
+    if (!seenDrivers.has(driver.key)) {
+      seenDrivers.add(driver.key);
+      volumeDrivers.push({ driver: driver.text, where: reader.where(r, driverColumn) });
+    }
+    let byDriver = tallies.get(customer.key);
+    if (byDriver === undefined) {
+      byDriver = new Map();
+      tallies.set(customer.key, byDriver);
+    }
+    let tally = byDriver.get(driver.key);
+    if (tally === undefined) {
+      tally = { customer: customer.text, driver: driver.text, whole: 0, exact: null, where: reader.where(r, customerColumn) };
+      byDriver.set(driver.key, tally);
+      order.push(tally);
+    }
+    if (exact !== null) {
+      tally.exact = tally.exact === null ? exact : tally.exact.plus(exact);
+    } else if (whole !== 0) {
+      const next = tally.whole + whole;
+      if (Number.isSafeInteger(next)) tally.whole = next;
+      else tally.exact = tally.exact === null ? dec(whole) : tally.exact.plus(whole);
+    }
+  }
+
+  const volumes: VolumeInput[] = order.map((t) => ({
+    customer: t.customer,
+    driver: t.driver,
+    quantity: t.exact === null ? dec(t.whole) : t.exact.plus(t.whole),
+    where: t.where,
+  }));
+  return { form: 'long', volumes, volumeDrivers, dataRows };
+}
+
+/**
+ * Reads a required name through a cache keyed by the raw cell value (ids and drivers repeat a lot).
+ * The cache also holds each name under its key; a raw value never collides with a key in a harmful way,
+ * because a raw string equal to some name's key reads as that very name anyway.
+ */
+function readName(reader: RangeReader, cache: Map<string | number, Name>, r: number, column: number, what: string): Name | null {
+  const raw = reader.cell(r, column);
+  const cacheable = typeof raw === 'string' || typeof raw === 'number';
+  if (cacheable) {
+    const hit = cache.get(raw);
+    if (hit !== undefined) return hit;
+  }
+  const text = reader.requiredText(r, column, what);
+  if (text === null) return null;
+  const key = nameKey(text);
+  // Every spelling of one name shares the first spelling's entry, so the model shows one spelling.
+  let name = cache.get(key);
+  if (name === undefined) {
+    name = { text, key };
+    cache.set(key, name);
+  }
+  if (cacheable) cache.set(raw, name);
+  return name;
+}
