@@ -64,7 +64,10 @@ export type IssueCode =
   | 'UNUSED_POOL'
   | 'UNUSED_VOLUME_DRIVER'
   | 'UNUSED_NOT_ASSIGNABLE'
-  | 'CAPACITY_IGNORED';
+  | 'CAPACITY_IGNORED'
+  // the headless runner
+  | 'INVALID_RANGE_REFERENCE'
+  | 'REPORT_SHEET_TAKEN';
 
 /** Makes an error. */
 export function error(code: IssueCode, message: string, where: Where = {}): Issue {

@@ -1,0 +1,76 @@
+/**
+ * The runner's command line. Parsing is separate from running so that every usage error is found
+ * before any file is touched, and tested without files.
+ */
+
+/** What the user asked for. */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null }
+  | { kind: 'usage-error'; message: string };
+
+/** Where `--sample` writes the sample workbook, relative to the working folder. */
+export const SAMPLE_WORKBOOK_PATH = 'out/sample-model.xlsx';
+
+export const HELP = `Activity-based customer profitability: the headless runner.
+
+Usage:
+  npm run cost -- <workbook.xlsx> [--out <report.xlsx>] [--json <result.json>]
+  npm run cost -- --sample [--out <report.xlsx>] [--json <result.json>]
+  npm run cost -- --help
+
+Reads the named ranges of the workbook contract (ABC_Pools, ABC_Activities, ABC_Customers, ABC_Volumes,
+and optionally ABC_CustomerCosts and ABC_Settings; see docs/workbook-contract.md), computes the cost to
+serve and the P&L of every customer, and writes a copy of the workbook with the sheets
+"ABC Customer P&L", "ABC Rates" and "ABC Summary" added. The input workbook is never modified.
+
+Options:
+  --out <file>   the report workbook. Default: next to the input, named <input name>-report.xlsx
+                 (for book.xlsx: book-report.xlsx). Report sheets of an earlier run are replaced;
+                 a sheet of your own with one of those names stops the run.
+  --json <file>  also write the result as JSON (money rounded to cents). Written even when the model
+                 has errors, then holding only the list of problems.
+  --sample       build the embedded sample model into ${SAMPLE_WORKBOOK_PATH} and run on it.
+  --help         show this text.
+
+Exit status: 0 success (warnings are printed), 1 the model has errors (all are printed; no report is
+written), 2 usage error or a file that cannot be read or written.`;
+
+/** Parses the arguments after `node main.js`. */
+export function parseArgs(argv: readonly string[]): Command {
+  let input: string | null = null;
+  let out: string | null = null;
+  let json: string | null = null;
+  let sample = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--help' || arg === '-h') return { kind: 'help' };
+    if (arg === '--sample') {
+      sample = true;
+    } else if (arg === '--out' || arg === '--json') {
+      const value = argv[i + 1];
+      if (value === undefined || value === '' || value.startsWith('--')) {
+        return { kind: 'usage-error', message: `${arg} needs a file name.` };
+      }
+      if ((arg === '--out' ? out : json) !== null) return { kind: 'usage-error', message: `${arg} is given twice.` };
+      if (arg === '--out') out = value;
+      else json = value;
+      i++;
+    } else if (arg.startsWith('--out=') || arg.startsWith('--json=')) {
+      const [flag, ...rest] = arg.split('=');
+      const value = rest.join('=');
+      if (value === '') return { kind: 'usage-error', message: `${flag} needs a file name.` };
+      if (flag === '--out') out = value;
+      else json = value;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return { kind: 'usage-error', message: `Unknown option ${arg}.` };
+    } else if (input !== null) {
+      return { kind: 'usage-error', message: `Only one workbook can be given (got ${input} and ${arg}).` };
+    } else {
+      input = arg;
+    }
+  }
+  if (sample && input !== null) return { kind: 'usage-error', message: `Give either a workbook or --sample, not both.` };
+  if (!sample && input === null) return { kind: 'usage-error', message: 'No workbook given.' };
+  return { kind: 'run', input, sample, out, json };
+}

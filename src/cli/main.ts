@@ -1,0 +1,34 @@
+/**
+ * Entry point of `npm run cost` and `npm start`: parses the arguments, runs, and sets the exit status
+ * (process.exitCode, never process.exit, so buffered output is flushed).
+ */
+import { HELP, parseArgs } from './args';
+import type { Output } from './print';
+import { EXIT_OK, EXIT_USAGE, runCost } from './run';
+
+/** The console as an `Output`. */
+export const consoleOutput: Output = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Runs the command line `argv` (without `node main.js`) and returns the exit status. */
+export async function main(argv: readonly string[], io: Output = consoleOutput): Promise<number> {
+  const command = parseArgs(argv);
+  switch (command.kind) {
+    case 'help':
+      io.out(HELP);
+      return EXIT_OK;
+    case 'usage-error':
+      io.err(`${command.message} Run with --help for usage.`);
+      return EXIT_USAGE;
+    case 'run':
+      return runCost(command, io);
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * The `ABC Customer P&L` sheet: one row per customer, most profitable first, with the whale curve's
+ * cumulative profit share, so a controller can sort, filter and chart it without any formula.
+ */
+import { type Dec, ZERO, sum } from '../engine/decimal';
+import type { CostingResult, CustomerResult } from '../engine/result';
+import { blank, fitWidths, headerRow, integer, money, row, share, text } from './report-cells';
+import { REPORT_SHEET_NAMES, noteLine } from './report-common';
+import type { ReportCell, ReportRow, ReportSheet } from './report-types';
+
+/** Rows above the header: the title and the note. */
+const ROWS_ABOVE_HEADER = 2;
+
+/** Dimension headers in the order of `ABC_Customers`, over all customers (they normally share one list). */
+export function dimensionHeaders(customers: readonly CustomerResult[]): string[] {
+  const seen = new Set<string>();
+  const headers: string[] = [];
+  for (const c of customers) {
+    for (const [header] of c.dimensions) {
+      if (!seen.has(header)) {
+        seen.add(header);
+        headers.push(header);
+      }
+    }
+  }
+  return headers;
+}
+
+/** Pools whose unused capacity is charged to at least one customer (UnusedCapacity = assign). */
+export function chargedUnusedPools(result: CostingResult): string[] {
+  const charged = new Set<string>();
+  for (const c of result.customers) for (const pool of c.unusedCapacityCosts.keys()) charged.add(pool);
+  return result.pools.map((p) => p.pool).filter((p) => charged.has(p));
+}
+
+/** A dimension value as text: the report groups by it, so 1011 and "1011" must look the same. */
+function dimensionCell(value: string | number | boolean | null): ReportCell {
+  if (value === null) return blank();
+  if (typeof value === 'boolean') return text(value ? 'TRUE' : 'FALSE');
+  return text(String(value));
+}
+
+/** Builds the customer P&L sheet. */
+export function buildCustomerPnlSheet(result: CostingResult): ReportSheet {
+  const dims = dimensionHeaders(result.customers);
+  const activities = result.activities.map((a) => a.activity);
+  const unusedPools = chargedUnusedPools(result);
+  const totalNetProfit = sum(result.customers.map((c) => c.netProfit));
+
+  const header = headerRow([
+    'Rank',
+    'Customer',
+    'Name',
+    ...dims,
+    'Revenue',
+    'Discounts',
+    'Net revenue',
+    'COGS',
+    'Gross margin',
+    'Gross margin %',
+    ...activities,
+    ...unusedPools.map((p) => `Unused capacity: ${p}`),
+    'Cost to serve',
+    'Direct costs',
+    'Net profit',
+    'Net profit %',
+    'Cumulative net profit',
+    'Cumulative profit share',
+  ]);
+
+  const body: ReportRow[] = [];
+  let cumulative: Dec = ZERO;
+  result.customers.forEach((c, index) => {
+    cumulative = cumulative.plus(c.netProfit);
+    const dimValues = new Map(c.dimensions);
+    body.push(
+      row('body', [
+        integer(index + 1),
+        text(c.customer),
+        text(c.name),
+        ...dims.map((d) => dimensionCell(dimValues.get(d) ?? null)),
+        money(c.revenue),
+        money(c.discounts),
+        money(c.netRevenue),
+        money(c.cogs),
+        money(c.grossMargin),
+        share(c.grossMargin, c.netRevenue),
+        ...activities.map((a) => money(c.activityCosts.get(a) ?? ZERO)),
+        ...unusedPools.map((p) => money(c.unusedCapacityCosts.get(p) ?? ZERO)),
+        money(c.costToServe),
+        money(c.directCosts),
+        money(c.netProfit),
+        share(c.netProfit, c.netRevenue),
+        money(cumulative),
+        share(cumulative, totalNetProfit),
+      ]),
+    );
+  });
+
+  const column = (pick: (c: CustomerResult) => Dec): Dec => sum(result.customers.map(pick));
+  const netRevenue = column((c) => c.netRevenue);
+  const grossMargin = column((c) => c.grossMargin);
+  const totals = row('total', [
+    blank('integer'),
+    text('Total'),
+    text(`${result.customers.length} customers`),
+    ...dims.map(() => blank()),
+    money(column((c) => c.revenue)),
+    money(column((c) => c.discounts)),
+    money(netRevenue),
+    money(column((c) => c.cogs)),
+    money(grossMargin),
+    share(grossMargin, netRevenue),
+    ...activities.map((a) => money(column((c) => c.activityCosts.get(a) ?? ZERO))),
+    ...unusedPools.map((p) => money(column((c) => c.unusedCapacityCosts.get(p) ?? ZERO))),
+    money(column((c) => c.costToServe)),
+    money(column((c) => c.directCosts)),
+    money(totalNetProfit),
+    share(totalNetProfit, netRevenue),
+    blank('money'),
+    blank('percent'),
+  ]);
+
+  const rows: ReportRow[] = [
+    row('title', [text('Customer profitability: P&L per customer (activity-based costing)')]),
+    row('note', [text(noteLine(result))]),
+    header,
+    ...body,
+    totals,
+  ];
+  return {
+    name: REPORT_SHEET_NAMES.customerPnl,
+    columnWidths: fitWidths(rows, 8, 32),
+    freeze: { rows: ROWS_ABOVE_HEADER + 1, columns: 3 },
+    rows,
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * The `ABC Rates` sheet: what each pool costs per minute and how much of it was used, then every activity
+ * term with its driver, quantity and cost per driver unit — the figures a controller checks first.
+ */
+import { type Dec, sum, toNumber } from '../engine/decimal';
+import type { ActivityResult, CostingResult, DriverResult } from '../engine/result';
+import { blank, decimal, fitWidths, headerRow, money, percent, rate, row, spacer, text } from './report-cells';
+import { REPORT_SHEET_NAMES, methodLabel, noteLine } from './report-common';
+import type { ReportCell, ReportRow, ReportSheet } from './report-types';
+
+/** The value of an activity term in the unit its kind implies. */
+function termValue(driver: DriverResult): ReportCell {
+  switch (driver.kind) {
+    case 'minutes':
+      return decimal(driver.value);
+    case 'share':
+      return percent(toNumber(driver.value));
+    case 'rate':
+      return rate(driver.value);
+  }
+}
+
+/** The lines of one activity: one per driver, the activity's amounts on the first. */
+function activityLines(a: ActivityResult): ReportRow[] {
+  const head = [text(a.activity), text(a.pool), text(methodLabel(a.method))];
+  if (a.drivers.length === 0) {
+    const label = a.businessSustaining ? '(business-sustaining, no driver)' : null;
+    return [row('body', [...head, text(label), blank(), blank('decimal'), blank('rate'), money(a.cost), money(a.unassignedCost)])];
+  }
+  return a.drivers.map((d, i) =>
+    row('body', [
+      ...(i === 0 ? head : [blank(), blank(), blank()]),
+      text(d.driver),
+      termValue(d),
+      decimal(d.quantity),
+      rate(d.costPerUnit),
+      i === 0 ? money(a.cost) : blank('money'),
+      i === 0 ? money(a.unassignedCost) : blank('money'),
+    ]),
+  );
+}
+
+/** Builds the rates sheet. */
+export function buildRatesSheet(result: CostingResult): ReportSheet {
+  const total = (values: Dec[]): ReportCell => money(sum(values));
+  const pools = result.pools;
+  const rows: ReportRow[] = [
+    row('title', [text('Activity-based costing: pools, activities and rates')]),
+    row('note', [text(noteLine(result))]),
+    row('section', [text('Resource cost pools')]),
+    headerRow([
+      'Pool',
+      'Method',
+      'Cost',
+      'Capacity (min)',
+      'Cost per minute',
+      'Used (min)',
+      'Unused (min)',
+      'Unused capacity cost',
+      'Unassigned',
+      "Activities' cost",
+    ]),
+    ...pools.map((p) =>
+      row('body', [
+        text(p.pool),
+        text(p.method === 'time' ? 'Time-driven' : 'Conventional (shares)'),
+        money(p.cost),
+        decimal(p.capacityMinutes),
+        rate(p.ratePerMinute),
+        decimal(p.usedMinutes),
+        decimal(p.unusedMinutes),
+        money(p.unusedCost),
+        money(p.unassignedCost),
+        money(p.activitiesCost),
+      ]),
+    ),
+    row('total', [
+      text('Total'),
+      blank(),
+      total(pools.map((p) => p.cost)),
+      blank('decimal'),
+      blank('rate'),
+      blank('decimal'),
+      blank('decimal'),
+      total(pools.flatMap((p) => (p.unusedCost === null ? [] : [p.unusedCost]))),
+      total(pools.map((p) => p.unassignedCost)),
+      total(pools.map((p) => p.activitiesCost)),
+    ]),
+    spacer(),
+    row('section', [text('Activities and drivers')]),
+    headerRow([
+      'Activity',
+      'Pool',
+      'Method',
+      'Driver',
+      'Minutes / share / rate',
+      'Total quantity',
+      'Cost per driver unit',
+      'Activity cost',
+      'Unassigned',
+    ]),
+    ...result.activities.flatMap(activityLines),
+    row('total', [
+      text('Total'),
+      blank(),
+      blank(),
+      blank(),
+      blank(),
+      blank('decimal'),
+      blank('rate'),
+      total(result.activities.map((a) => a.cost)),
+      total(result.activities.map((a) => a.unassignedCost)),
+    ]),
+  ];
+  return {
+    name: REPORT_SHEET_NAMES.rates,
+    columnWidths: fitWidths(rows, 10, 36),
+    freeze: { rows: 2, columns: 1 },
+    rows,
+  };
+}

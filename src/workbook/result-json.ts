@@ -1,0 +1,201 @@
+/**
+ * The runner's `--json` output, a public interface (issue 2): money as numbers rounded to cents, rates and
+ * quantities unrounded, customer ids as strings, null where a field does not apply. When the model has
+ * errors the result parts are empty and `issues` says why.
+ */
+import { type Dec, roundCents, toNumber } from '../engine/decimal';
+import { type Issue, formatWhere } from '../engine/issues';
+import type { CostingResult } from '../engine/result';
+
+export interface PoolJson {
+  pool: string;
+  method: 'time' | 'share';
+  cost: number;
+  capacityMinutes: number | null;
+  ratePerMinute: number | null;
+  usedMinutes: number | null;
+  unusedMinutes: number | null;
+  unusedCost: number | null;
+  unassignedCost: number;
+  /** Extra: the part of `unusedCost` charged to customers (UnusedCapacity = assign). */
+  unusedAssigned: number;
+  /** Extra: sum of the costs of the pool's activities. */
+  activitiesCost: number;
+}
+
+export interface DriverJson {
+  driver: string;
+  quantity: number;
+  costPerUnit: number | null;
+  /** Extra: the kind of term and its value as given (minutes, fraction or rate). */
+  kind: 'minutes' | 'share' | 'rate';
+  value: number;
+}
+
+export interface ActivityJson {
+  activity: string;
+  pool: string | null;
+  method: 'time' | 'share' | 'rate';
+  cost: number;
+  drivers: DriverJson[];
+  /** Extra: minutes used (time-driven only). */
+  minutes: number | null;
+  /** Extra: cost that reaches no customer (business-sustaining, or a driver with zero quantity). */
+  unassignedCost: number;
+  /** Extra: a Share row with a blank driver. */
+  businessSustaining: boolean;
+}
+
+export interface CustomerJson {
+  customer: string;
+  name: string | null;
+  dimensions: Record<string, string | number | boolean | null>;
+  revenue: number;
+  discounts: number;
+  netRevenue: number;
+  cogs: number;
+  grossMargin: number;
+  activityCosts: Record<string, number>;
+  costToServe: number;
+  directCosts: number;
+  netProfit: number;
+  /** Extra: pool → unused capacity charged to this customer (empty unless UnusedCapacity = assign). */
+  unusedCapacityCosts: Record<string, number>;
+  /** Extra: the items of `directCosts`. */
+  directCostItems: Array<{ item: string; amount: number }>;
+}
+
+export interface TotalsJson {
+  revenue: number;
+  discounts: number;
+  netRevenue: number;
+  cogs: number;
+  grossMargin: number;
+  costToServe: number;
+  directCosts: number;
+  netProfit: number;
+  unusedCapacityCost: number;
+  unassignedCost: number;
+  operatingProfit: number;
+}
+
+export interface IssueJson {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  /** The location as one line (`Pools!B3 (ABC_Pools)`), null when the problem has none. */
+  location: string | null;
+}
+
+export interface ResultJson {
+  currency: string | null;
+  period: string | null;
+  pools: PoolJson[];
+  activities: ActivityJson[];
+  customers: CustomerJson[];
+  totals: TotalsJson | null;
+  issues: IssueJson[];
+}
+
+/** What `resultToJson` needs: every issue of the run, and the result when there were no errors. */
+export interface RunOutcome {
+  issues: readonly Issue[];
+  result: CostingResult | null;
+}
+
+/** Money: the engine already rounds to cents; rounding again is a no-op that guarantees the contract. */
+const money = (d: Dec): number => toNumber(roundCents(d));
+const moneyOrNull = (d: Dec | null): number | null => (d === null ? null : money(d));
+/** Rates, minutes and quantities: unrounded. */
+const num = (d: Dec): number => toNumber(d);
+const numOrNull = (d: Dec | null): number | null => (d === null ? null : toNumber(d));
+
+/**
+ * A map as a plain object. Keys are names from the workbook, so they are defined as own properties: a
+ * dimension or activity called `__proto__` must stay data, not change the object's prototype.
+ */
+function record<V, R>(entries: Iterable<[string, V]>, convert: (v: V) => R): Record<string, R> {
+  const out: Record<string, R> = {};
+  for (const [key, value] of entries) {
+    Object.defineProperty(out, key, { value: convert(value), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** One issue as JSON. */
+export function issueToJson(issue: Issue): IssueJson {
+  return { severity: issue.severity, code: issue.code, message: issue.message, location: formatWhere(issue.where) };
+}
+
+/** The `--json` document of a run. */
+export function resultToJson(outcome: RunOutcome): ResultJson {
+  const issues = outcome.issues.map(issueToJson);
+  const r = outcome.result;
+  if (r === null) {
+    return { currency: null, period: null, pools: [], activities: [], customers: [], totals: null, issues };
+  }
+  const t = r.totals;
+  return {
+    currency: r.settings.currency,
+    period: r.settings.period,
+    pools: r.pools.map((p) => ({
+      pool: p.pool,
+      method: p.method,
+      cost: money(p.cost),
+      capacityMinutes: numOrNull(p.capacityMinutes),
+      ratePerMinute: numOrNull(p.ratePerMinute),
+      usedMinutes: numOrNull(p.usedMinutes),
+      unusedMinutes: numOrNull(p.unusedMinutes),
+      unusedCost: moneyOrNull(p.unusedCost),
+      unassignedCost: money(p.unassignedCost),
+      unusedAssigned: money(p.unusedAssigned),
+      activitiesCost: money(p.activitiesCost),
+    })),
+    activities: r.activities.map((a) => ({
+      activity: a.activity,
+      pool: a.pool,
+      method: a.method,
+      cost: money(a.cost),
+      drivers: a.drivers.map((d) => ({
+        driver: d.driver,
+        quantity: num(d.quantity),
+        costPerUnit: numOrNull(d.costPerUnit),
+        kind: d.kind,
+        value: num(d.value),
+      })),
+      minutes: numOrNull(a.minutes),
+      unassignedCost: money(a.unassignedCost),
+      businessSustaining: a.businessSustaining,
+    })),
+    customers: r.customers.map((c) => ({
+      customer: String(c.customer),
+      name: c.name,
+      dimensions: record(c.dimensions, (v) => v),
+      revenue: money(c.revenue),
+      discounts: money(c.discounts),
+      netRevenue: money(c.netRevenue),
+      cogs: money(c.cogs),
+      grossMargin: money(c.grossMargin),
+      activityCosts: record(c.activityCosts, money),
+      costToServe: money(c.costToServe),
+      directCosts: money(c.directCosts),
+      netProfit: money(c.netProfit),
+      unusedCapacityCosts: record(c.unusedCapacityCosts, money),
+      directCostItems: c.directCostItems.map((i) => ({ item: i.item, amount: money(i.amount) })),
+    })),
+    totals: {
+      revenue: money(t.revenue),
+      discounts: money(t.discounts),
+      netRevenue: money(t.netRevenue),
+      cogs: money(t.cogs),
+      grossMargin: money(t.grossMargin),
+      costToServe: money(t.costToServe),
+      directCosts: money(t.directCosts),
+      netProfit: money(t.netProfit),
+      unusedCapacityCost: money(t.unusedCapacityCost),
+      unassignedCost: money(t.unassignedCost),
+      operatingProfit: money(t.operatingProfit),
+    },
+    issues,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Writes a model given as sheets of rows (the sample generator's output) to a new .xlsx that follows the
+ * workbook contract: one sheet per block starting at A1, each covered by a workbook-scoped defined name.
+ */
+import ExcelJS from 'exceljs';
+import type { CellValue } from '../workbook/grid';
+import { columnLetters } from '../workbook/grid';
+import { quoteSheet } from '../engine/issues';
+import { definedNameXml } from './workbook-xml';
+import { rewriteDefinedNames } from './write-report';
+
+/** One block of the model: the shape `generateSampleModel` returns (src/sample). */
+export interface SheetBlock {
+  sheet: string;
+  /** The contract's range name, e.g. `ABC_Pools`. */
+  rangeName: string;
+  /** Header row first; written from A1. */
+  rows: CellValue[][];
+  columnWidths?: number[];
+  /** Number format per column, null for Excel's General. */
+  numberFormats?: Array<string | null>;
+}
+
+/** ExcelJS's form of a cell value; text stays text (ExcelJS never parses a string as a formula). */
+function excelValue(value: CellValue): ExcelJS.CellValue {
+  if (value === null) return null;
+  if (typeof value === 'object' && !(value instanceof Date)) return { error: value.error as ExcelJS.CellErrorValue['error'] };
+  return value;
+}
+
+/** The bytes of a workbook holding the blocks, with a defined name over each block. */
+export async function buildBlocksWorkbook(blocks: readonly SheetBlock[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const names: Array<{ name: string; formula: string }> = [];
+  for (const block of blocks) {
+    if (workbook.getWorksheet(block.sheet) !== undefined) {
+      throw new Error(`Two blocks of the model are on the sheet ${block.sheet}; each needs its own sheet.`);
+    }
+    const ws = workbook.addWorksheet(block.sheet, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+    const width = Math.max(1, ...block.rows.map((r) => r.length));
+    block.rows.forEach((values, r) => {
+      const row = ws.getRow(r + 1);
+      values.forEach((v, c) => {
+        if (v === null) return;
+        const cell = row.getCell(c + 1);
+        cell.value = excelValue(v);
+        const format = r === 0 ? null : block.numberFormats?.[c];
+        if (format !== null && format !== undefined) cell.numFmt = format;
+      });
+      if (r === 0) row.font = { bold: true };
+    });
+    block.columnWidths?.forEach((w, i) => {
+      ws.getColumn(i + 1).width = w;
+    });
+    const height = Math.max(1, block.rows.length);
+    names.push({ name: block.rangeName, formula: `${quoteSheet(block.sheet)}!$A$1:$${columnLetters(width)}$${height}` });
+  }
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  return rewriteDefinedNames(bytes, () => names.map((n) => definedNameXml(n.name, n.formula)));
+}
