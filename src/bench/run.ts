@@ -1,0 +1,95 @@
+/**
+ * Benchmarks with targets (`npm run bench`). Timed tests would fail on a slow, noisy CI machine, so speed
+ * is checked here instead: each case runs a few times and its median is compared with its target.
+ */
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { performance } from 'perf_hooks';
+import { main as cli } from '../cli/main';
+import { analyseWorkbook } from '../workbook/analyse';
+import type { ContractRangeName } from '../workbook/contract';
+import type { CellValue, RangeGrid } from '../workbook/grid';
+import { sampleGrids } from '../sample';
+
+interface Case {
+  name: string;
+  targetMs: number;
+  runs: number;
+  run: () => void | Promise<void>;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** A model with `customers` customers and `rows` long-form volume rows, in memory. */
+function largeModel(customers: number, rows: number): ReadonlyMap<ContractRangeName, RangeGrid> {
+  const grids = new Map(sampleGrids());
+  const drivers = ['Orders', 'Order lines', 'Rush orders', 'Delivery drops', 'Returns'];
+  const customerRows: CellValue[][] = [['Customer', 'Name', 'Revenue', 'COGS', 'Segment']];
+  for (let i = 0; i < customers; i++) customerRows.push([100000 + i, `Customer ${i}`, 50000 + (i % 997) * 100, 40000 + (i % 991) * 80, i % 3 === 0 ? 'Retail' : 'Horeca']);
+  const volumeRows: CellValue[][] = [['Customer', 'Driver', 'Quantity', 'Order']];
+  for (let r = 0; r < rows; r++) volumeRows.push([100000 + (r % customers), drivers[r % drivers.length] ?? 'Orders', 1 + (r % 7), `SO-${r}`]);
+  const sample = grids.get('ABC_Volumes');
+  const used = new Set((sample?.rows.slice(1) ?? []).map((row) => String(row[1] ?? '')));
+  for (const driver of used) if (!drivers.includes(driver)) volumeRows.push([100000, driver, 1, 'extra']);
+  grids.set('ABC_Customers', { name: 'ABC_Customers', sheet: 'Customers', top: 1, left: 1, rows: customerRows });
+  grids.set('ABC_Volumes', { name: 'ABC_Volumes', sheet: 'Transactions', top: 1, left: 1, rows: volumeRows });
+  grids.delete('ABC_CustomerCosts');
+  return grids;
+}
+
+async function main(): Promise<number> {
+  const sample = sampleGrids();
+  const large = largeModel(5_000, 1_000_000);
+  const dir = mkdtempSync(join(tmpdir(), 'abc-bench-'));
+  const silent = { out: () => undefined, err: () => undefined };
+  const cases: Case[] = [
+    { name: 'sample model: read contract + validate + cost + round (250 customers, ~18k volume rows)', targetMs: 200, runs: 7, run: () => check(analyseWorkbook(sample), 250) },
+    { name: 'large model: 5,000 customers, 1,000,000 long-form volume rows (in memory)', targetMs: 5_000, runs: 3, run: () => check(analyseWorkbook(large), 5_000) },
+    {
+      name: 'runner on the sample .xlsx: build sample workbook, load, compute, write report + JSON',
+      targetMs: 15_000,
+      runs: 3,
+      run: async () => {
+        const code = await cli(['--sample', '--out', join(dir, 'report.xlsx'), '--json', join(dir, 'result.json')], silent);
+        if (code !== 0) throw new Error(`runner exited ${code}`);
+      },
+    },
+  ];
+  let failed = 0;
+  for (const c of cases) {
+    const times: number[] = [];
+    for (let i = 0; i < c.runs; i++) {
+      const start = performance.now();
+      await c.run();
+      times.push(performance.now() - start);
+    }
+    const ms = median(times);
+    const ok = ms <= c.targetMs;
+    if (!ok) failed++;
+    console.log(`${ok ? 'PASS' : 'FAIL'}  ${ms.toFixed(0).padStart(7)} ms (target ${c.targetMs} ms, median of ${c.runs})  ${c.name}`);
+  }
+  const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+  console.log(`heap in use at the end: ${heapMb.toFixed(0)} MB`);
+  rmSync(dir, { recursive: true, force: true });
+  return failed === 0 ? 0 : 1;
+}
+
+function check(analysis: ReturnType<typeof analyseWorkbook>, customers: number): void {
+  if (analysis.result === null) {
+    const first = analysis.issues.find((i) => i.severity === 'error');
+    throw new Error(`benchmark model has errors: ${first?.code} ${first?.message}`);
+  }
+  if (analysis.result.customers.length !== customers) throw new Error(`expected ${customers} customers, got ${analysis.result.customers.length}`);
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    console.error(`benchmark failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  },
+);
