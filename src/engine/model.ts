@@ -28,7 +28,11 @@ export interface ActivityTermInput {
   kind: TermKind;
   /** Minutes per driver unit, fraction of the pool's cost, or cost per driver unit. */
   value: Dec;
+  /** The row (its Activity cell). */
   where: Where;
+  /** The Pool and Driver cells, so a problem with either selects the cell to fix. */
+  poolWhere?: Where;
+  driverWhere?: Where;
 }
 
 /** A dimension value carried from `ABC_Customers` into the results (Segment, Region …). */

@@ -49,15 +49,15 @@ function checkActivityRows(model: ModelInput): Issue[] {
           error(
             'POOL_ON_RATE_ROW',
             `Activity "${row.activity}" has a Rate and also names pool "${row.pool}": a Rate row is costed at its rate, so leave Pool blank (or give Minutes or a Share instead of a Rate).`,
-            row.where,
+            row.poolWhere ?? row.where,
           ),
         );
     } else if (row.pool === null) {
       const column = row.kind === 'minutes' ? 'Minutes' : 'Share';
-      issues.push(error('MISSING_POOL', `Activity "${row.activity}" has ${column} but no Pool.`, row.where));
+      issues.push(error('MISSING_POOL', `Activity "${row.activity}" has ${column} but no Pool.`, row.poolWhere ?? row.where));
     } else if (!poolKeys.has(nameKey(row.pool))) {
       issues.push(
-        error('UNKNOWN_POOL', `Activity "${row.activity}" names pool "${row.pool}", which is not in ABC_Pools.`, row.where),
+        error('UNKNOWN_POOL', `Activity "${row.activity}" names pool "${row.pool}", which is not in ABC_Pools.`, row.poolWhere ?? row.where),
       );
     }
     if (row.driver === null && row.kind !== 'share') {
@@ -65,7 +65,7 @@ function checkActivityRows(model: ModelInput): Issue[] {
         error(
           'MISSING_DRIVER',
           `Activity "${row.activity}" has ${row.kind === 'minutes' ? 'Minutes' : 'a Rate'} but no Driver: say what is counted (orders, order lines …).`,
-          row.where,
+          row.driverWhere ?? row.where,
         ),
       );
     }
@@ -208,7 +208,7 @@ function checkVolumeDrivers(model: ModelInput): Issue[] {
         error(
           'DRIVER_WITHOUT_VOLUMES',
           `Driver "${row.driver}" of activity "${row.activity}" has no volumes: ABC_Volumes has no ${model.volumeDrivers.length > 0 ? 'column or rows' : 'data'} for it.`,
-          row.where,
+          row.driverWhere ?? row.where,
         ),
       );
     }

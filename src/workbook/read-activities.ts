@@ -72,6 +72,8 @@ export function readActivities(reader: RangeReader): RangeRows<ActivityTermInput
       kind,
       value: value === INVALID ? ZERO : value,
       where: reader.where(r, activity),
+      ...(pool === undefined ? {} : { poolWhere: reader.where(r, pool) }),
+      ...(driver === undefined ? {} : { driverWhere: reader.where(r, driver) }),
     });
   }
   return { rows, dataRows };
