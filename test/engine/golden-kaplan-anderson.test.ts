@@ -6,24 +6,8 @@
  */
 import { runModel } from '../../src/engine/run';
 import type { CostingResult } from '../../src/engine/result';
+import { KAPLAN_SHARE, KAPLAN_TIME } from '../helpers/kaplan-anderson';
 import { buildModel, fixed, type ModelSpec } from '../helpers/model';
-
-const customers: ModelSpec['customers'] = [
-  ['A', 1_500_000, 1_100_000, 30_000],
-  ['B', 900_000, 650_000],
-  ['C', 300_000, 220_000, 5_000],
-];
-const volumes: ModelSpec['volumes'] = [
-  ['A', 'Orders', 30_000],
-  ['B', 'Orders', 15_000],
-  ['C', 'Orders', 4_000],
-  ['A', 'Inquiries', 400],
-  ['B', 'Inquiries', 600],
-  ['C', 'Inquiries', 400],
-  ['A', 'Credit checks', 500],
-  ['B', 'Credit checks', 1_000],
-  ['C', 'Credit checks', 1_000],
-];
 
 function run(spec: ModelSpec): CostingResult {
   const outcome = runModel(buildModel(spec));
@@ -39,16 +23,7 @@ function customer(result: CostingResult, id: string) {
 }
 
 describe('time-driven ABC (Kaplan & Anderson 2004)', () => {
-  const result = run({
-    pools: [['Customer service', 560_000, 700_000]],
-    activities: [
-      ['Process customer orders', 'Customer service', 'Orders', 'minutes', 8],
-      ['Handle customer inquiries', 'Customer service', 'Inquiries', 'minutes', 44],
-      ['Perform credit checks', 'Customer service', 'Credit checks', 'minutes', 50],
-    ],
-    customers,
-    volumes,
-  });
+  const result = run(KAPLAN_TIME);
 
   it('costs a minute of practical capacity at $0.80', () => {
     const pool = result.pools[0];
@@ -101,16 +76,7 @@ describe('time-driven ABC (Kaplan & Anderson 2004)', () => {
 });
 
 describe('conventional ABC with the 70/10/20 survey (Kaplan & Anderson 2004)', () => {
-  const result = run({
-    pools: [['Customer service', 560_000]],
-    activities: [
-      ['Process customer orders', 'Customer service', 'Orders', 'share', 0.7],
-      ['Handle customer inquiries', 'Customer service', 'Inquiries', 'share', 0.1],
-      ['Perform credit checks', 'Customer service', 'Credit checks', 'share', 0.2],
-    ],
-    customers,
-    volumes,
-  });
+  const result = run(KAPLAN_SHARE);
 
   it('gives $8.00 per order, $40.00 per inquiry and $44.80 per credit check', () => {
     const rates = result.activities.map((a) => fixed(a.drivers[0]?.costPerUnit, 4));

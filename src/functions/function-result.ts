@@ -1,0 +1,41 @@
+/**
+ * What a worksheet function answers: a number, or a typed error that the Office layer turns into a
+ * CustomFunctions.Error. Kept free of Office types so that the logic and its tests run in Node.
+ */
+
+/** The Excel errors the ABC functions give: #N/A, #VALUE! and #DIV/0!. */
+export type FunctionErrorKind = 'notAvailable' | 'value' | 'divisionByZero';
+
+/** An error answer with a message for the cell's error indicator. */
+export interface FunctionError {
+  kind: FunctionErrorKind;
+  message: string;
+}
+
+/** A function's answer. */
+export type FunctionValue = number | FunctionError;
+
+/** `#N/A`: a name that the model does not know, or a figure that does not apply. */
+export function notAvailable(message: string): FunctionError {
+  return { kind: 'notAvailable', message };
+}
+
+/** `#VALUE!`: a bad argument, or a model that cannot be computed. */
+export function valueError(message: string): FunctionError {
+  return { kind: 'value', message };
+}
+
+/** `#DIV/0!`: a ratio whose denominator is zero. */
+export function divisionByZero(message: string): FunctionError {
+  return { kind: 'divisionByZero', message };
+}
+
+/** True when the answer is an error rather than a number. */
+export function isFunctionError(value: FunctionValue): value is FunctionError {
+  return typeof value !== 'number';
+}
+
+/** The Excel spelling of an error kind, for tests, logs and documentation. */
+export function excelErrorText(kind: FunctionErrorKind): '#N/A' | '#VALUE!' | '#DIV/0!' {
+  return kind === 'notAvailable' ? '#N/A' : kind === 'value' ? '#VALUE!' : '#DIV/0!';
+}

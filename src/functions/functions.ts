@@ -1,0 +1,137 @@
+/**
+ * The ABC worksheet functions as Excel sees them (namespace ABC, set in the manifest). A thin layer:
+ * the logic lives in `abc-functions.ts`; here each function subscribes to the shared model store and
+ * re-emits its answer whenever a new model is published. custom-functions-metadata reads the JSDoc below
+ * to generate functions.json, and its webpack plugin appends the `CustomFunctions.associate` calls.
+ *
+ * Why streaming functions: Excel recalculates a normal custom function only when its arguments change,
+ * so after a refresh the pane would have to force a full recalculation of the whole workbook (every
+ * user formula, every volatile function, and still nothing if the pane cannot reach Excel at that
+ * moment). A streaming function instead holds a subscription while its formula lives: it sets a new
+ * result exactly when the model changes, and only the cells whose value changed recalculate their
+ * dependants. A formula therefore never shows a number from an older model than the latest one, and
+ * Excel cancels the subscription itself when the formula is deleted or its arguments change.
+ *
+ * The task pane must not import this file (the metadata plugin appends the associate calls to it, and
+ * they must run once): it talks to the functions through `sharedModelStore()` in model-store.ts.
+ */
+import * as abc from './abc-functions';
+import type { FunctionValue } from './function-result';
+import type { ModelIndex } from './model-index';
+import { sharedModelStore } from './model-store';
+
+/**
+ * An activity's cost: for one customer, or for all customers together when no customer is given.
+ * @customfunction ACTIVITYCOST
+ * @param activity Name of the activity, as in ABC_Activities (case-insensitive).
+ * @param [customer] Customer id, as in ABC_Customers (text or number). Leave out for the activity's total cost.
+ * @param invocation Streaming invocation (set by Excel).
+ */
+export function activityCost(activity: string, customer: string | number | null, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  stream(invocation, (index) => abc.activityCost(index, activity, customer));
+}
+
+/**
+ * A customer's cost to serve: all its activity costs together.
+ * @customfunction COSTTOSERVE
+ * @param customer Customer id, as in ABC_Customers (text or number).
+ * @param invocation Streaming invocation (set by Excel).
+ */
+export function costToServe(customer: string | number, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  stream(invocation, (index) => abc.costToServe(index, customer));
+}
+
+/**
+ * A customer's net profit: gross margin minus cost to serve minus its direct customer costs.
+ * @customfunction PROFIT
+ * @param customer Customer id, as in ABC_Customers (text or number).
+ * @param invocation Streaming invocation (set by Excel).
+ */
+export function profit(customer: string | number, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  stream(invocation, (index) => abc.profit(index, customer));
+}
+
+/**
+ * A customer's net profit as a fraction of its net revenue.
+ * @customfunction MARGIN
+ * @param customer Customer id, as in ABC_Customers (text or number).
+ * @param invocation Streaming invocation (set by Excel).
+ */
+export function margin(customer: string | number, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  stream(invocation, (index) => abc.margin(index, customer));
+}
+
+/**
+ * The cost per minute of a time-driven pool (its cost divided by its practical capacity).
+ * @customfunction RATE
+ * @param pool Name of the pool, as in ABC_Pools.
+ * @param invocation Streaming invocation (set by Excel).
+ */
+export function rate(pool: string, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  stream(invocation, (index) => abc.rate(index, pool));
+}
+
+/**
+ * An activity's cost per driver unit (per order, per order line, per delivery …).
+ * @customfunction DRIVERRATE
+ * @param activity Name of the activity, as in ABC_Activities.
+ * @param [driver] Name of the driver; may be left out when the activity has only one.
+ * @param invocation Streaming invocation (set by Excel).
+ */
+export function driverRate(activity: string, driver: string | null, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  stream(invocation, (index) => abc.driverRate(index, activity, driver));
+}
+
+/**
+ * The cost of a time-driven pool's unused capacity (negative when more minutes were used than available).
+ * @customfunction UNUSED
+ * @param pool Name of the pool, as in ABC_Pools.
+ * @param invocation Streaming invocation (set by Excel).
+ */
+export function unused(pool: string, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  stream(invocation, (index) => abc.unused(index, pool));
+}
+
+/**
+ * What one hypothetical transaction costs in an activity, from its time equation or rates: for example an order of 12 lines that is a rush order.
+ * @customfunction COST
+ * @param activity Name of the activity, as in ABC_Activities.
+ * @param drivers The drivers of the transaction: a range or an array such as {"Orders","Order lines","Rush orders"}.
+ * @param quantities The quantity of each driver, in the same order and size: for example {1,12,1}.
+ * @param invocation Streaming invocation (set by Excel).
+ */
+export function cost(activity: string, drivers: string[][], quantities: number[][], invocation: CustomFunctions.StreamingInvocation<number>): void {
+  stream(invocation, (index) => abc.cost(index, activity, drivers, quantities));
+}
+
+/** Keeps a formula's result in step with the model: one result per model version, until Excel cancels. */
+function stream(invocation: CustomFunctions.StreamingInvocation<number>, compute: (index: ModelIndex) => FunctionValue): void {
+  let last: FunctionValue | undefined;
+  const unsubscribe = sharedModelStore().subscribe((snapshot) => {
+    const value = compute(snapshot.index);
+    // An unchanged answer is not set again, so a refresh recalculates only the dependants of cells that moved.
+    if (last !== undefined && sameValue(last, value)) return;
+    last = value;
+    invocation.setResult(toExcel(value));
+  });
+  invocation.onCanceled = unsubscribe;
+}
+
+function sameValue(a: FunctionValue, b: FunctionValue): boolean {
+  if (typeof a === 'number' || typeof b === 'number') return a === b;
+  return a.kind === b.kind && a.message === b.message;
+}
+
+/** A pure answer as Excel's value: a number, or a CustomFunctions.Error with the message where Excel allows one. */
+function toExcel(value: FunctionValue): number | CustomFunctions.Error {
+  if (typeof value === 'number') return value;
+  switch (value.kind) {
+    case 'notAvailable':
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, value.message);
+    case 'value':
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, value.message);
+    case 'divisionByZero':
+      // Excel shows no custom message for #DIV/0!.
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The model of the last computation, indexed once so that each worksheet function call is a few map
+ * look-ups: a workbook may hold ten thousand ABC formulas, and every one of them answers again after
+ * each refresh. It can be built from the engine's `CostingResult` (Node, or a runtime that computed the
+ * model itself) or from the JSON result (`ResultJson`), which is what the task pane receives from its
+ * Web Worker: decimal values do not survive the worker boundary, plain numbers do. Money is kept as the
+ * numbers the report shows (already rounded to cents); rates are kept as decimals for `ABC.COST`.
+ * Pure: no Office, DOM or Node, so it runs in the shared runtime and in Jest alike.
+ */
+import { type Dec, dec, sum, toNumber } from '../engine/decimal';
+import { type Issue, formatWhere } from '../engine/issues';
+import { type TermKind, nameKey } from '../engine/model';
+import type { ActivityResult, CostingResult } from '../engine/result';
+import type { Analysis } from '../workbook/analyse';
+import type { ActivityJson, IssueJson, ResultJson } from '../workbook/result-json';
+import { type FunctionError, valueError } from './function-result';
+
+/** One driver of an activity, with what a hypothetical transaction needs to be costed. */
+export interface IndexedDriver {
+  /** The driver's name as the activity wrote it first. */
+  driver: string;
+  kind: TermKind;
+  /** Cost per driver unit, unrounded; null when undefined (a share driver with zero total quantity). */
+  costPerUnit: Dec | null;
+}
+
+/** An activity with its drivers by key. */
+export interface IndexedActivity {
+  activity: string;
+  /** The activity's cost for the period, in cents-rounded money. */
+  cost: number;
+  /** Driver key (see `nameKey`) → driver; terms of one driver are merged. */
+  drivers: ReadonlyMap<string, IndexedDriver>;
+  /** The same drivers in the order of `ABC_Activities`, for messages. */
+  driverList: readonly IndexedDriver[];
+}
+
+/** A customer's figures the functions give. */
+export interface IndexedCustomer {
+  customer: string;
+  netRevenue: number;
+  costToServe: number;
+  netProfit: number;
+  /** Net profit ÷ net revenue, computed once; null when net revenue is zero. */
+  margin: number | null;
+  /** Activity name (as in `IndexedActivity.activity`) → cost charged to this customer. */
+  activityCosts: ReadonlyMap<string, number>;
+}
+
+/** A pool's figures the functions give. */
+export interface IndexedPool {
+  pool: string;
+  method: 'time' | 'share';
+  ratePerMinute: Dec | null;
+  unusedCost: number | null;
+}
+
+/** A computed model, ready to answer. */
+export interface ReadyIndex {
+  status: 'ready';
+  /** Activity key → activity. */
+  activities: ReadonlyMap<string, IndexedActivity>;
+  /** Customer id key → customer: ids are matched as text, so the number 1001 finds customer "1001". */
+  customers: ReadonlyMap<string, IndexedCustomer>;
+  /** Pool key → pool. */
+  pools: ReadonlyMap<string, IndexedPool>;
+}
+
+/** A model that cannot answer (it has errors, or could not be read): every function gives `error`. */
+export interface UnavailableIndex {
+  status: 'unavailable';
+  error: FunctionError;
+}
+
+/** What the functions answer from. */
+export type ModelIndex = ReadyIndex | UnavailableIndex;
+
+/** What the task pane has after a refresh: every issue and, when there are no errors, the JSON result. */
+export interface ComputedJson {
+  issues: ReadonlyArray<Issue | IssueJson>;
+  json: ResultJson | null;
+}
+
+/**
+ * Indexes an analysis. A model with errors gives an unavailable index whose error carries the first
+ * error's message and location, so a formula tells the controller what to fix first.
+ */
+export function buildModelIndex(analysis: Pick<Analysis, 'issues' | 'result'>): ModelIndex {
+  const failed = modelErrors(analysis.issues);
+  if (failed !== null) return failed;
+  if (analysis.result === null) return notComputed();
+  return indexResult(analysis.result);
+}
+
+/** Indexes the JSON result of a computation (what the task pane's worker returns). */
+export function buildModelIndexFromJson(computed: ComputedJson): ModelIndex {
+  const failed = modelErrors(computed.issues);
+  if (failed !== null) return failed;
+  if (computed.json === null) return notComputed();
+  return indexJson(computed.json);
+}
+
+/** An index that answers every call with the same error (a model that could not be read, for instance). */
+export function unavailableIndex(error: FunctionError): UnavailableIndex {
+  return { status: 'unavailable', error };
+}
+
+function notComputed(): UnavailableIndex {
+  return unavailableIndex(valueError('The model has not been computed: open the ABC pane and press Refresh.'));
+}
+
+function modelErrors(issues: ReadonlyArray<Issue | IssueJson>): UnavailableIndex | null {
+  const errors = issues.filter((i) => i.severity === 'error');
+  const first = errors[0];
+  if (first === undefined) return null;
+  const where = 'where' in first ? formatWhere(first.where) : first.location;
+  const located = where === null ? first.message : `At ${where}: ${first.message}`;
+  const more = errors.length > 1 ? ` ${errors.length - 1} more error${errors.length > 2 ? 's' : ''}: see the ABC pane.` : '';
+  return unavailableIndex(valueError(`The model has errors. ${located}${more}`));
+}
+
+function indexResult(result: CostingResult): ReadyIndex {
+  const activities = new Map<string, IndexedActivity>();
+  for (const a of result.activities) activities.set(nameKey(a.activity), indexActivity(a.activity, money(a.cost), a.drivers));
+  const customers = new Map<string, IndexedCustomer>();
+  for (const c of result.customers) {
+    const activityCosts = new Map<string, number>();
+    for (const [name, amount] of c.activityCosts) activityCosts.set(name, money(amount));
+    customers.set(nameKey(c.customer), {
+      customer: c.customer,
+      netRevenue: money(c.netRevenue),
+      costToServe: money(c.costToServe),
+      netProfit: money(c.netProfit),
+      margin: c.netRevenue.isZero() ? null : toNumber(c.netProfit.dividedBy(c.netRevenue)),
+      activityCosts,
+    });
+  }
+  const pools = new Map<string, IndexedPool>();
+  for (const p of result.pools) {
+    pools.set(nameKey(p.pool), { pool: p.pool, method: p.method, ratePerMinute: p.ratePerMinute, unusedCost: p.unusedCost === null ? null : money(p.unusedCost) });
+  }
+  return { status: 'ready', activities, customers, pools };
+}
+
+function indexJson(json: ResultJson): ReadyIndex {
+  const activities = new Map<string, IndexedActivity>();
+  for (const a of json.activities) activities.set(nameKey(a.activity), indexActivity(a.activity, a.cost, driversOfJson(a)));
+  const customers = new Map<string, IndexedCustomer>();
+  for (const c of json.customers) {
+    customers.set(nameKey(c.customer), {
+      customer: c.customer,
+      netRevenue: c.netRevenue,
+      costToServe: c.costToServe,
+      netProfit: c.netProfit,
+      margin: c.netRevenue === 0 ? null : toNumber(dec(c.netProfit).dividedBy(dec(c.netRevenue))),
+      activityCosts: new Map(Object.entries(c.activityCosts)),
+    });
+  }
+  const pools = new Map<string, IndexedPool>();
+  for (const p of json.pools) {
+    pools.set(nameKey(p.pool), { pool: p.pool, method: p.method, ratePerMinute: p.ratePerMinute === null ? null : dec(p.ratePerMinute), unusedCost: p.unusedCost });
+  }
+  return { status: 'ready', activities, customers, pools };
+}
+
+function driversOfJson(activity: ActivityJson): Array<Pick<ActivityResult['drivers'][number], 'driver' | 'kind' | 'costPerUnit'>> {
+  return activity.drivers.map((d) => ({ driver: d.driver, kind: d.kind, costPerUnit: d.costPerUnit === null ? null : dec(d.costPerUnit) }));
+}
+
+function indexActivity(
+  activity: string,
+  cost: number,
+  terms: ReadonlyArray<Pick<ActivityResult['drivers'][number], 'driver' | 'kind' | 'costPerUnit'>>,
+): IndexedActivity {
+  // A time equation may name one driver on two rows (5 minutes plus 2 more per order); a transaction
+  // then costs the sum of both terms, so the terms of one driver are merged into one cost per unit.
+  const grouped = new Map<string, Array<(typeof terms)[number]>>();
+  for (const t of terms) {
+    const key = nameKey(t.driver);
+    const list = grouped.get(key);
+    if (list === undefined) grouped.set(key, [t]);
+    else list.push(t);
+  }
+  const drivers = new Map<string, IndexedDriver>();
+  for (const [key, list] of grouped) {
+    const head = list[0];
+    if (head === undefined) continue;
+    const perUnit = list.map((t) => t.costPerUnit);
+    drivers.set(key, {
+      driver: head.driver,
+      kind: head.kind,
+      costPerUnit: perUnit.every((c): c is Dec => c !== null) ? sum(perUnit) : null,
+    });
+  }
+  return { activity, cost, drivers, driverList: [...drivers.values()] };
+}
+
+/** An amount of the result (already rounded to cents by the engine) as the number the report shows. */
+function money(value: Dec): number {
+  const n = toNumber(value);
+  return n === 0 ? 0 : n;
+}
