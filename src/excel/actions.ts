@@ -1,0 +1,64 @@
+/**
+ * What the task pane can ask of the workbook. The Office.js gateway implements it; the task pane only
+ * sees this interface (through props), so its components never touch `Excel` and tests can stand in.
+ * No Office.js types appear here.
+ */
+import type { Issue } from '../engine/issues';
+import type { SampleSheet } from '../sample';
+import type { ContractRangeName } from '../workbook/contract';
+import type { RangeGrid } from '../workbook/grid';
+import type { ReportSheet } from '../workbook/report-types';
+
+/** The stages of a refresh, for the progress bar. */
+export type Stage = 'reading' | 'computing' | 'writing';
+
+/** How far a long step is: `done` of `total` rows (or cells for formats). */
+export interface Progress {
+  stage: Stage;
+  done: number;
+  total: number;
+}
+
+/** Options of a long action. */
+export interface ActionOptions {
+  /** Cancel: checked between chunks; a cancelled write leaves the workbook as it was. */
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+/** The contract's ranges as found in the workbook. */
+export interface ReadOutcome {
+  grids: Map<ContractRangeName, RangeGrid>;
+  /** Names that exist but cannot be read (a name that is not a range, a deleted sheet). */
+  issues: Issue[];
+  /** Contract names reported in `issues`, which the contract must not also call missing. */
+  broken: ContractRangeName[];
+  /** Number of `context.sync()` calls made, for the curious and the tests. */
+  syncs: number;
+}
+
+/** What a write did. */
+export interface WriteOutcome {
+  /** Sheet names written. */
+  sheets: string[];
+  /** Earlier report sheets of the add-in that were replaced. */
+  replaced: string[];
+  syncs: number;
+}
+
+/** Language of the sheet names and headers of a new empty model. */
+export type ModelLanguage = 'en' | 'nl';
+
+/** The workbook, as the task pane uses it. */
+export interface WorkbookActions {
+  /** Reads every range of the contract (named range first, then table of the same name). */
+  readModel(options?: ActionOptions): Promise<ReadOutcome>;
+  /** Writes the report sheets, replacing only report sheets the add-in created before. */
+  writeReport(sheets: readonly ReportSheet[], currency: string, options?: ActionOptions): Promise<WriteOutcome>;
+  /** Writes the sample model's sheets with a workbook-scoped name over each range. */
+  insertSample(sheets: readonly SampleSheet[], options?: ActionOptions): Promise<WriteOutcome>;
+  /** Writes the contract's ranges as empty tables with their headers. */
+  insertEmptyModel(language: ModelLanguage, options?: ActionOptions): Promise<WriteOutcome>;
+  /** Selects a cell (e.g. `B7`) on a sheet, activating the sheet. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+}

@@ -1,0 +1,140 @@
+/** The task pane: buttons, progress, model status, headline figures and the whale curve. */
+import * as React from 'react';
+import {
+  Button,
+  Caption1,
+  Divider,
+  Field,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Subtitle2,
+  Title3,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { PaneController, PaneState } from '../controller';
+import { formatter, headlineOf, whalePoints } from '../figures';
+import type { Language, Strings } from '../i18n';
+import { HeadlineFigures } from './Headline';
+import { ModelStatus } from './ModelStatus';
+import { WhaleCurve } from './WhaleCurve';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', minHeight: '100vh', boxSizing: 'border-box' },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
+  section: { display: 'flex', flexDirection: 'column', gap: '6px' },
+  header: { display: 'flex', flexDirection: 'column', gap: '2px' },
+  heading: { margin: 0 },
+  subtitle: { margin: 0, color: tokens.colorNeutralForeground3 },
+});
+
+export interface AppProps {
+  controller: PaneController;
+  strings: Strings;
+  language: Language;
+  /** BCP 47 locale for numbers, from Office's display language. */
+  locale: string;
+}
+
+function useControllerState(controller: PaneController): PaneState {
+  const [state, setState] = React.useState(controller.getState());
+  React.useEffect(() => controller.subscribe(setState), [controller]);
+  return state;
+}
+
+export function App({ controller, strings, language, locale }: AppProps): React.ReactElement {
+  const styles = useStyles();
+  const state = useControllerState(controller);
+  React.useEffect(() => {
+    void controller.check();
+  }, [controller]);
+  const currency = state.output?.currency ?? 'EUR';
+  const format = React.useMemo(() => formatter(locale, currency), [locale, currency]);
+  const json = state.output?.json ?? null;
+  const headline = json === null ? null : headlineOf(json);
+  const points = json === null ? [] : whalePoints(json);
+  const progress = state.progress;
+  const fraction = progress !== null && progress.total > 0 ? progress.done / progress.total : undefined;
+  const explained = state.error === null ? null : strings.errorsOf[state.error.kind](state.error.items.map((s) => `"${s}"`).join(', '));
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={language}>
+      <main className={styles.root}>
+        <header className={styles.header}>
+          <Title3 as="h1" className={styles.heading}>
+            {strings.title}
+          </Title3>
+          <Caption1 as="p" className={styles.subtitle}>
+            {strings.subtitle}
+          </Caption1>
+        </header>
+        <div className={styles.buttons}>
+          <Button appearance="primary" disabled={state.busy} onClick={() => void controller.refresh()} data-testid="refresh">
+            {strings.refresh}
+          </Button>
+          <Button disabled={state.busy} onClick={() => void controller.check()} data-testid="check">
+            {strings.checkModel}
+          </Button>
+          <Button disabled={state.busy} onClick={() => void controller.insertSample()} data-testid="insert-sample">
+            {strings.insertSample}
+          </Button>
+          <Button disabled={state.busy} onClick={() => void controller.insertEmpty(language)} data-testid="new-empty">
+            {strings.newEmptyModel}
+          </Button>
+        </div>
+        {state.busy ? (
+          <div className={styles.section} data-testid="progress">
+            <Field
+              label={progress === null ? strings.stage.reading : strings.stage[progress.stage]}
+              hint={progress !== null && progress.total > 0 ? strings.progress(format.integer(progress.done), format.integer(progress.total)) : undefined}
+            >
+              <ProgressBar value={fraction} />
+            </Field>
+            <div>
+              <Button size="small" onClick={() => controller.cancel()} data-testid="cancel">
+                {strings.cancel}
+              </Button>
+            </div>
+          </div>
+        ) : null}
+        {explained !== null && state.error !== null ? (
+          <MessageBar intent={state.error.kind === 'cancelled' ? 'info' : 'error'} data-testid="error">
+            <MessageBarBody>
+              <MessageBarTitle>{explained.title}</MessageBarTitle> {explained.action}
+              {state.error.detail !== null && state.error.kind === 'unknown' ? <Caption1 as="p">{state.error.detail}</Caption1> : null}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {state.notice !== null ? (
+          <MessageBar intent={state.notice.intent} data-testid="notice">
+            <MessageBarBody>{state.notice.text}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {headline !== null ? (
+          <section className={styles.section}>
+            <Subtitle2 as="h2">{strings.headline}</Subtitle2>
+            <HeadlineFigures headline={headline} strings={strings} format={format} />
+          </section>
+        ) : null}
+        {points.length > 1 ? (
+          <section className={styles.section}>
+            <Subtitle2 as="h2">{strings.whaleCurve}</Subtitle2>
+            <WhaleCurve points={points} label={strings.whaleCurve} axisX={strings.whaleAxisX} axisY={strings.whaleAxisY} formatPercent={format.percent} />
+            {headline?.topFifthShare != null ? <Caption1>{strings.whaleCaption(format.percent(headline.topFifthShare))}</Caption1> : null}
+          </section>
+        ) : null}
+        {state.ranges !== null ? (
+          <section className={styles.section}>
+            <Divider />
+            <Subtitle2 as="h2">{strings.modelStatus}</Subtitle2>
+            <ModelStatus ranges={state.ranges} issues={state.issues} strings={strings} format={format} onSelect={(i) => void controller.select(i)} />
+          </section>
+        ) : null}
+      </main>
+    </FluentProvider>
+  );
+}

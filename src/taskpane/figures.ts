@@ -1,0 +1,78 @@
+/**
+ * The figures the pane shows after a run, from the result JSON (plain numbers, already rounded to cents),
+ * and locale formatting for them.
+ */
+import { currencyCode } from '../workbook/report-layout';
+import type { ResultJson } from '../workbook/result-json';
+
+/** The headline figures. */
+export interface Headline {
+  netRevenue: number;
+  grossMargin: number;
+  costToServe: number;
+  netProfit: number;
+  operatingProfit: number;
+  unusedCapacity: number;
+  lossMaking: number;
+  customers: number;
+  /** Profit of the most profitable fifth over total customer profit; null when that total is zero. */
+  topFifthShare: number | null;
+}
+
+/** Headline figures of a result. Sums are done in cents, so they are exact. */
+export function headlineOf(json: ResultJson): Headline | null {
+  const t = json.totals;
+  if (t === null) return null;
+  const profits = json.customers.map((c) => Math.round(c.netProfit * 100));
+  const topCount = Math.ceil(profits.length / 5);
+  const total = profits.reduce((a, b) => a + b, 0);
+  const top = [...profits].sort((a, b) => b - a).slice(0, topCount).reduce((a, b) => a + b, 0);
+  return {
+    netRevenue: t.netRevenue,
+    grossMargin: t.grossMargin,
+    costToServe: t.costToServe,
+    netProfit: t.netProfit,
+    operatingProfit: t.operatingProfit,
+    unusedCapacity: t.unusedCapacityCost,
+    lossMaking: profits.filter((p) => p < 0).length,
+    customers: profits.length,
+    topFifthShare: total === 0 ? null : top / total,
+  };
+}
+
+/** Points of the whale curve: x the share of customers (0..1), y cumulative profit as a share of the total. */
+export function whalePoints(json: ResultJson): Array<{ x: number; y: number }> {
+  const profits = json.customers.map((c) => Math.round(c.netProfit * 100)).sort((a, b) => b - a);
+  const total = profits.reduce((a, b) => a + b, 0);
+  if (profits.length === 0 || total === 0) return [];
+  const points = [{ x: 0, y: 0 }];
+  let running = 0;
+  profits.forEach((p, i) => {
+    running += p;
+    points.push({ x: (i + 1) / profits.length, y: running / total });
+  });
+  return points;
+}
+
+/** Number formatting for the pane's locale. */
+export interface Formatter {
+  money(amount: number): string;
+  integer(n: number): string;
+  percent(fraction: number): string;
+}
+
+/** Formats for a BCP 47 locale (`nl-NL`), amounts in the model's currency (an ISO code or a symbol). */
+export function formatter(locale: string, currency: string): Formatter {
+  const code = currencyCode(currency);
+  let money: Intl.NumberFormat;
+  try {
+    money = new Intl.NumberFormat(locale, { style: 'currency', currency: code, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+  } catch {
+    // Not an ISO 4217 code (the contract allows e.g. "kr"): the number, then the code.
+    const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    money = { format: (n: number) => `${plain.format(n)} ${code}` } as Intl.NumberFormat;
+  }
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  return { money: (n) => money.format(n), integer: (n) => integer.format(n), percent: (f) => percent.format(f) };
+}

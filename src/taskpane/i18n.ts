@@ -1,0 +1,204 @@
+/**
+ * The pane's words in English and Dutch, chosen from Office's display language. Issue messages come from
+ * the engine in English; their codes and locations are language-neutral.
+ */
+import type { GatewayErrorKind } from '../excel/errors';
+import type { Stage } from '../excel/actions';
+
+export type Language = 'en' | 'nl';
+
+/** Dutch for any Dutch display language (nl-NL, nl-BE), English otherwise. */
+export function languageOf(displayLanguage: string | undefined): Language {
+  return (displayLanguage ?? '').toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+/** An error of Excel explained: what happened and what to do. */
+export interface Explained {
+  title: string;
+  action: string;
+}
+
+export interface Strings {
+  title: string;
+  subtitle: string;
+  refresh: string;
+  cancel: string;
+  checkModel: string;
+  insertSample: string;
+  newEmptyModel: string;
+  modelStatus: string;
+  range: string;
+  rows: string;
+  notFound: string;
+  optional: string;
+  noIssues: string;
+  errors: (n: number) => string;
+  warnings: (n: number) => string;
+  stage: Record<Stage, string>;
+  progress: (done: string, total: string) => string;
+  headline: string;
+  netRevenue: string;
+  grossMargin: string;
+  costToServe: string;
+  netProfit: string;
+  operatingProfit: string;
+  unusedCapacity: string;
+  lossMaking: string;
+  lossMakingValue: (n: string, total: string) => string;
+  whaleCurve: string;
+  whaleCaption: (topShare: string) => string;
+  whaleAxisX: string;
+  whaleAxisY: string;
+  reportWritten: (sheets: string, ms: string) => string;
+  computed: (ms: string) => string;
+  sampleInserted: string;
+  emptyInserted: string;
+  fixErrorsFirst: string;
+  selectCell: string;
+  errorsOf: Record<GatewayErrorKind, (items: string) => Explained>;
+}
+
+const en: Strings = {
+  title: 'Customer profitability',
+  subtitle: 'Activity-based cost to serve and a P&L per customer',
+  refresh: 'Refresh report',
+  cancel: 'Cancel',
+  checkModel: 'Check model',
+  insertSample: 'Insert sample model',
+  newEmptyModel: 'New empty model',
+  modelStatus: 'Model',
+  range: 'Range',
+  rows: 'Rows',
+  notFound: 'not found',
+  optional: 'optional',
+  noIssues: 'No errors or warnings.',
+  errors: (n) => (n === 1 ? '1 error' : `${n} errors`),
+  warnings: (n) => (n === 1 ? '1 warning' : `${n} warnings`),
+  stage: { reading: 'Reading the model', computing: 'Computing', writing: 'Writing the report' },
+  progress: (done, total) => `${done} of ${total} rows`,
+  headline: 'Headline figures',
+  netRevenue: 'Net revenue',
+  grossMargin: 'Gross margin',
+  costToServe: 'Cost to serve',
+  netProfit: 'Net profit (customers)',
+  operatingProfit: 'Operating profit',
+  unusedCapacity: 'Unused capacity',
+  lossMaking: 'Loss-making customers',
+  lossMakingValue: (n, total) => `${n} of ${total}`,
+  whaleCurve: 'Whale curve',
+  whaleCaption: (topShare) => `The most profitable fifth of customers earns ${topShare} of total profit.`,
+  whaleAxisX: 'customers, most profitable first',
+  whaleAxisY: 'cumulative profit',
+  reportWritten: (sheets, ms) => `Report written: ${sheets}. Computed in ${ms} ms.`,
+  computed: (ms) => `Model computed in ${ms} ms.`,
+  sampleInserted: 'Sample model inserted. Press Refresh report to compute it.',
+  emptyInserted: 'Empty model inserted: fill in the tables, then press Refresh report.',
+  fixErrorsFirst: 'The model has errors; fix them (click one to go to its cell), then refresh.',
+  selectCell: 'Go to cell',
+  errorsOf: {
+    sheetTaken: (items) => ({
+      title: `The workbook already has a sheet ${items} that the add-in did not create.`,
+      action: 'Rename or delete that sheet, then try again. The add-in never overwrites your sheets.',
+    }),
+    modelExists: (items) => ({
+      title: `This workbook already holds a model (${items}).`,
+      action: 'Open a new, empty workbook to insert another model, or delete the existing names first.',
+    }),
+    protected: () => ({
+      title: 'Excel refused the change: the sheet or workbook is protected.',
+      action: 'Unprotect it (Review > Unprotect Sheet or Protect Workbook), then try again.',
+    }),
+    payloadTooLarge: () => ({
+      title: 'Excel refused a request as too large, even in small chunks.',
+      action: 'Make the named ranges cover only the data (no unused columns), then try again.',
+    }),
+    editMode: () => ({
+      title: 'Excel is busy: a cell is being edited.',
+      action: 'Press Enter or Esc to finish editing the cell, then try again.',
+    }),
+    connection: () => ({
+      title: 'The connection to Excel was lost.',
+      action: 'Check your network, wait a moment and try again; reopen the add-in if it keeps failing. Your workbook was not changed.',
+    }),
+    cancelled: () => ({ title: 'Cancelled.', action: 'Nothing was changed in the workbook.' }),
+    unknown: () => ({
+      title: 'Excel reported an unexpected error.',
+      action: 'Try again; if it keeps happening, save the workbook, reopen it and report the message below.',
+    }),
+  },
+};
+
+const nl: Strings = {
+  title: 'Klantwinstgevendheid',
+  subtitle: 'Activity-based cost to serve en een winst-en-verliesrekening per klant',
+  refresh: 'Rapport vernieuwen',
+  cancel: 'Annuleren',
+  checkModel: 'Model controleren',
+  insertSample: 'Voorbeeldmodel invoegen',
+  newEmptyModel: 'Nieuw leeg model',
+  modelStatus: 'Model',
+  range: 'Bereik',
+  rows: 'Rijen',
+  notFound: 'niet gevonden',
+  optional: 'optioneel',
+  noIssues: 'Geen fouten of waarschuwingen.',
+  errors: (n) => (n === 1 ? '1 fout' : `${n} fouten`),
+  warnings: (n) => (n === 1 ? '1 waarschuwing' : `${n} waarschuwingen`),
+  stage: { reading: 'Model lezen', computing: 'Berekenen', writing: 'Rapport schrijven' },
+  progress: (done, total) => `${done} van ${total} rijen`,
+  headline: 'Kerncijfers',
+  netRevenue: 'Netto-omzet',
+  grossMargin: 'Brutomarge',
+  costToServe: 'Cost to serve',
+  netProfit: 'Nettowinst (klanten)',
+  operatingProfit: 'Bedrijfsresultaat',
+  unusedCapacity: 'Onbenutte capaciteit',
+  lossMaking: 'Verlieslatende klanten',
+  lossMakingValue: (n, total) => `${n} van ${total}`,
+  whaleCurve: 'Walviscurve',
+  whaleCaption: (topShare) => `Het meest winstgevende vijfde van de klanten verdient ${topShare} van de totale winst.`,
+  whaleAxisX: 'klanten, meest winstgevend eerst',
+  whaleAxisY: 'cumulatieve winst',
+  reportWritten: (sheets, ms) => `Rapport geschreven: ${sheets}. Berekend in ${ms} ms.`,
+  computed: (ms) => `Model berekend in ${ms} ms.`,
+  sampleInserted: 'Voorbeeldmodel ingevoegd. Kies Rapport vernieuwen om het te berekenen.',
+  emptyInserted: 'Leeg model ingevoegd: vul de tabellen in en kies Rapport vernieuwen.',
+  fixErrorsFirst: 'Het model bevat fouten; herstel ze (klik op een fout om naar de cel te gaan) en vernieuw.',
+  selectCell: 'Naar cel',
+  errorsOf: {
+    sheetTaken: (items) => ({
+      title: `De werkmap heeft al een blad ${items} dat niet door de invoegtoepassing is gemaakt.`,
+      action: 'Geef dat blad een andere naam of verwijder het en probeer het opnieuw. Uw eigen bladen worden nooit overschreven.',
+    }),
+    modelExists: (items) => ({
+      title: `Deze werkmap bevat al een model (${items}).`,
+      action: 'Open een nieuwe, lege werkmap om een ander model in te voegen, of verwijder eerst de bestaande namen.',
+    }),
+    protected: () => ({
+      title: 'Excel weigerde de wijziging: het blad of de werkmap is beveiligd.',
+      action: 'Hef de beveiliging op (Controleren > Beveiliging blad opheffen of Werkmap beveiligen) en probeer het opnieuw.',
+    }),
+    payloadTooLarge: () => ({
+      title: 'Excel weigerde een verzoek als te groot, ook in kleine delen.',
+      action: 'Laat de benoemde bereiken alleen de gegevens beslaan (geen lege kolommen) en probeer het opnieuw.',
+    }),
+    editMode: () => ({
+      title: 'Excel is bezig: er wordt een cel bewerkt.',
+      action: 'Druk op Enter of Esc om de cel af te ronden en probeer het opnieuw.',
+    }),
+    connection: () => ({
+      title: 'De verbinding met Excel is verbroken.',
+      action: 'Controleer het netwerk, wacht even en probeer het opnieuw; open de invoegtoepassing opnieuw als het blijft mislukken. De werkmap is niet gewijzigd.',
+    }),
+    cancelled: () => ({ title: 'Geannuleerd.', action: 'Er is niets in de werkmap gewijzigd.' }),
+    unknown: () => ({
+      title: 'Excel meldde een onverwachte fout.',
+      action: 'Probeer het opnieuw; blijft het gebeuren, sla de werkmap op, open haar opnieuw en meld de melding hieronder.',
+    }),
+  },
+};
+
+/** The strings of a language. */
+export function stringsFor(language: Language): Strings {
+  return language === 'nl' ? nl : en;
+}

@@ -1,0 +1,46 @@
+/**
+ * The simulated Excel host of the browser test: defines `Office` and `Excel` on the page before the task
+ * pane's script runs, backed by the same in-memory fake workbook as the gateway's unit tests. The test
+ * reaches the workbook through `window.__fakeBook`. The display language comes from `?lang=` (default en-US).
+ */
+import { FakeWorkbook } from '../excel/fake-excel';
+
+const book = new FakeWorkbook();
+book.addSheet('Sheet1');
+// A few milliseconds per round trip, so progress and Cancel behave as with a real host.
+book.syncDelayMs = 2;
+
+const displayLanguage = new URLSearchParams(location.search).get('lang') ?? 'en-US';
+const info = { host: 'Excel', platform: 'OfficeOnline' };
+
+const globals = window as unknown as Record<string, unknown>;
+globals.__fakeBook = book;
+globals.Office = {
+  HostType: { Excel: 'Excel' },
+  context: { displayLanguage },
+  onReady(callback?: (i: typeof info) => void): Promise<typeof info> {
+    return new Promise((resolve) => {
+      const ready = (): void => {
+        callback?.(info);
+        resolve(info);
+      };
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready, { once: true });
+      else ready();
+    });
+  },
+};
+globals.Excel = { run: book.run };
+// The shared runtime also hosts the custom functions; Excel provides their registration API.
+class CustomFunctionError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
+    super(message);
+  }
+}
+globals.CustomFunctions = {
+  associate: (): void => undefined,
+  Error: CustomFunctionError,
+  ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' },
+};

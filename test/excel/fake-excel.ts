@@ -1,0 +1,1008 @@
+/// <reference types="office-js" />
+/**
+ * An in-memory stand-in for the part of the Excel JavaScript API the gateway uses, with Excel's batch
+ * semantics: proxies are resolved lazily when the batch runs, properties can be read only after `load`
+ * and `sync`, operations run in order at `sync`, a failing operation stops the batch (earlier ones stay
+ * applied), and every sync's request and response sizes are measured against Excel on the web's 5 MB
+ * limit. Strings entered into a cell behave as when typed: `=1+1` becomes a formula unless the cell is
+ * formatted as text. No Node or DOM imports: the browser test bundles this file as the simulated host.
+ */
+
+/** An error as Office.js throws it (`OfficeExtension.Error`), with its code. */
+export class FakeOfficeError extends Error {
+  override name = 'RichApi.Error';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type FakeScalar = string | number | boolean | null;
+
+export interface FakeCell {
+  value: FakeScalar;
+  /** Set when the input was taken as a formula (what the gateway must never cause). */
+  formula: string | null;
+  /** An error value such as `#N/A`. */
+  error: string | null;
+  numberFormat: string;
+  style: Record<string, unknown>;
+}
+
+export interface FakeName {
+  name: string;
+  /** `=Sheet1!$A$1:$D$5`, `='My sheet'!$A:$D`, or a constant such as `="x"`. */
+  formula: string;
+  visible: boolean;
+}
+
+export interface FakeTable {
+  name: string;
+  sheet: FakeSheet;
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+  showTotals: boolean;
+}
+
+/** What one sync sent and received. */
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  operations: number;
+  /** suspendApiCalculationUntilNextSync was called in this batch. */
+  calculationSuspended: boolean;
+}
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+function columnLetters(column: number): string {
+  let n = column;
+  let s = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function quote(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** A block of cells, 0-based. */
+interface Area {
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+}
+
+/** Parses `A1`, `A1:D5`, `$A:$D`, `3:5` (no sheet). */
+export function parseArea(text: string): Area | null {
+  const t = text.replace(/\$/g, '').trim().toUpperCase();
+  let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(t);
+  if (m !== null) {
+    const top = Number(m[2]) - 1;
+    const left = columnNumber(m[1] as string) - 1;
+    const bottom = m[4] === undefined ? top : Number(m[4]) - 1;
+    const right = m[3] === undefined ? left : columnNumber(m[3]) - 1;
+    return { top: Math.min(top, bottom), left: Math.min(left, right), rows: Math.abs(bottom - top) + 1, columns: Math.abs(right - left) + 1 };
+  }
+  m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(t);
+  if (m !== null) {
+    const left = columnNumber(m[1] as string) - 1;
+    const right = columnNumber(m[2] as string) - 1;
+    return { top: 0, left, rows: MAX_ROWS, columns: right - left + 1 };
+  }
+  m = /^(\d+):(\d+)$/.exec(t);
+  if (m !== null) {
+    const top = Number(m[1]) - 1;
+    return { top, left: 0, rows: Number(m[2]) - top, columns: MAX_COLUMNS };
+  }
+  return null;
+}
+
+/** Splits `'My sheet'!A1:B2` into sheet and area text. */
+export function splitReference(ref: string): { sheet: string | null; area: string } {
+  const text = ref.startsWith('=') ? ref.slice(1) : ref;
+  const bang = text.lastIndexOf('!');
+  if (bang < 0) return { sheet: null, area: text };
+  let sheet = text.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, area: text.slice(bang + 1) };
+}
+
+function areaAddress(area: Area): string {
+  const a = `${columnLetters(area.left + 1)}${area.top + 1}`;
+  if (area.rows === 1 && area.columns === 1) return a;
+  return `${a}:${columnLetters(area.left + area.columns)}${area.top + area.rows}`;
+}
+
+/** One worksheet of the fake workbook. */
+export class FakeSheet {
+  readonly cells = new Map<string, FakeCell>();
+  readonly names: FakeName[] = [];
+  frozen = { rows: 0, columns: 0 };
+  readonly columnWidths = new Map<number, number>();
+  /** A protected sheet refuses every change, as Excel does (code AccessDenied). */
+  protected = false;
+
+  constructor(public name: string) {}
+
+  private static key(row: number, column: number): string {
+    return `${row},${column}`;
+  }
+
+  /** The cell at 0-based indexes, or undefined when never touched. */
+  peek(row: number, column: number): FakeCell | undefined {
+    return this.cells.get(FakeSheet.key(row, column));
+  }
+
+  /** The cell at 0-based indexes, created blank when needed. */
+  cell(row: number, column: number): FakeCell {
+    const k = FakeSheet.key(row, column);
+    let c = this.cells.get(k);
+    if (c === undefined) {
+      c = { value: null, formula: null, error: null, numberFormat: 'General', style: {} };
+      this.cells.set(k, c);
+    }
+    return c;
+  }
+
+  /** The cell at an A1 address (test helper). */
+  at(address: string): FakeCell | undefined {
+    const a = parseArea(address);
+    return a === null ? undefined : this.peek(a.top, a.left);
+  }
+
+  /** Test setup: stores values as they are (strings as text; `{error}` as an error value), from an A1 cell. */
+  setValues(topLeft: string, rows: ReadonlyArray<ReadonlyArray<FakeScalar | { error: string }>>): this {
+    const a = parseArea(topLeft);
+    if (a === null) throw new Error(`bad address ${topLeft}`);
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const cell = this.cell(a.top + r, a.left + c);
+        if (v !== null && typeof v === 'object') {
+          cell.error = v.error;
+          cell.value = null;
+        } else {
+          cell.value = v;
+          cell.error = null;
+        }
+      }),
+    );
+    return this;
+  }
+
+  /** The bounding block of cells holding a value, formula or error; null for an empty sheet. */
+  usedArea(): Area | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [k, c] of this.cells) {
+      if (c.value === null && c.formula === null && c.error === null) continue;
+      const [r, col] = k.split(',').map(Number) as [number, number];
+      top = Math.min(top, r);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, col);
+    }
+    return bottom < 0 ? null : { top, left, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+
+  /** The values of a block as a matrix (test helper): errors as their text, blanks as null. */
+  valuesOf(address: string): FakeScalar[][] {
+    const a = parseArea(address);
+    if (a === null) throw new Error(`bad address ${address}`);
+    return Array.from({ length: a.rows }, (_, r) =>
+      Array.from({ length: a.columns }, (_, c) => {
+        const cell = this.peek(a.top + r, a.left + c);
+        return cell === undefined ? null : (cell.error ?? cell.value);
+      }),
+    );
+  }
+}
+
+/** A whole workbook with its counters; `run` is its `Excel.run`. */
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  readonly names: FakeName[] = [];
+  readonly tables: FakeTable[] = [];
+  selection: { sheet: string; address: string } | null = null;
+  activeSheet: string | null = null;
+  readonly syncLog: SyncRecord[] = [];
+  /** Excel on the web refuses requests and responses over 5 MB. */
+  payloadLimit = 5 * 1024 * 1024;
+  /** Makes an operation fail, to test error handling; return an error to throw it. */
+  fault: ((operation: string) => FakeOfficeError | null) | null = null;
+  /** Workbook structure protection: no sheets may be added or deleted (code AccessDenied). */
+  workbookProtected = false;
+  /** Milliseconds each sync waits, to make progress visible in the browser (0 in unit tests). */
+  syncDelayMs = 0;
+
+  get syncs(): number {
+    return this.syncLog.length;
+  }
+
+  addSheet(name: string): FakeSheet {
+    if (this.sheet(name) !== undefined) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${name} exists.`);
+    const ws = new FakeSheet(name);
+    this.sheets.push(ws);
+    if (this.activeSheet === null) this.activeSheet = name;
+    return ws;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    const key = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === key);
+  }
+
+  addName(name: string, formula: string): FakeName {
+    const n = { name, formula: formula.startsWith('=') ? formula : `=${formula}`, visible: true };
+    this.names.push(n);
+    return n;
+  }
+
+  addTable(name: string, sheet: string, address: string, options: { showTotals?: boolean } = {}): FakeTable {
+    const ws = this.sheet(sheet);
+    const a = parseArea(address);
+    if (ws === undefined || a === null) throw new Error(`bad table ${sheet}!${address}`);
+    const t = { name, sheet: ws, ...a, showTotals: options.showTotals ?? false };
+    this.tables.push(t);
+    return t;
+  }
+
+  /** Resolves a reference (`=Sheet!$A$1:$B$2`) to a sheet and block, or null when it is no range. */
+  resolveReference(formula: string): { sheet: FakeSheet; area: Area } | null {
+    const { sheet, area } = splitReference(formula);
+    if (sheet === null) return null;
+    const ws = this.sheet(sheet);
+    const a = parseArea(area);
+    return ws === undefined || a === null ? null : { sheet: ws, area: a };
+  }
+
+  /** `Excel.run` over this workbook. */
+  run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => {
+    const context = new FakeContext(this);
+    const result = await batch(context);
+    await context.sync();
+    return result;
+  };
+
+  /** Every sheet-level worksheet-scoped name marking an owned sheet (test helper). */
+  hiddenNamesOf(sheet: string): FakeName[] {
+    return (this.sheet(sheet)?.names ?? []).filter((n) => !n.visible);
+  }
+}
+
+type Operation = { label: string; bytes: number; run: () => number };
+
+/** A request context: queues operations and runs them at `sync`. */
+export class FakeContext {
+  private queue: Operation[] = [];
+  private suspended = false;
+  readonly workbook: FakeWorkbookProxy;
+  readonly application: { suspendApiCalculationUntilNextSync: () => void };
+
+  constructor(readonly book: FakeWorkbook) {
+    this.workbook = new FakeWorkbookProxy(this);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => {
+        this.suspended = true;
+      },
+    };
+  }
+
+  /** Queues an operation; `payload` is what would travel in the request; `run` returns response bytes. */
+  enqueue(label: string, payload: unknown, run: () => number): void {
+    this.queue.push({ label, bytes: payload === undefined ? 16 : JSON.stringify(payload).length + 16, run });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    const suspended = this.suspended;
+    this.queue = [];
+    this.suspended = false;
+    const requestBytes = ops.reduce((n, o) => n + o.bytes, 0);
+    const record: SyncRecord = { requestBytes, responseBytes: 0, operations: ops.length, calculationSuspended: suspended };
+    this.book.syncLog.push(record);
+    if (this.book.syncDelayMs > 0) await new Promise((r) => setTimeout(r, this.book.syncDelayMs));
+    else await Promise.resolve();
+    if (requestBytes > this.book.payloadLimit) {
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
+    }
+    for (const op of ops) {
+      const fault = this.book.fault?.(op.label) ?? null;
+      if (fault !== null) throw fault;
+      record.responseBytes += op.run();
+    }
+    if (record.responseBytes > this.book.payloadLimit) {
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`);
+    }
+  }
+}
+
+type LoadSpec = string | string[] | { select?: string | string[] } | undefined;
+
+function loadList(spec: LoadSpec): string[] {
+  if (spec === undefined) return [];
+  if (Array.isArray(spec)) return spec.flatMap((s) => s.split(',')).map((s) => s.trim());
+  if (typeof spec === 'string') return spec.split(',').map((s) => s.trim());
+  return loadList(spec.select);
+}
+
+/** The common part of every proxy: lazy resolution, identity once resolved, loaded properties. */
+abstract class Proxy<T> {
+  protected readonly loaded = new Map<string, unknown>();
+  private target: T | null | undefined;
+
+  constructor(
+    protected readonly ctx: FakeContext,
+    protected readonly resolver: () => T | null,
+    private readonly orNull = false,
+  ) {}
+
+  /** The object behind the proxy, resolved on first use while a batch runs. */
+  protected resolve(): T | null {
+    if (this.target === undefined) {
+      const t = this.resolver();
+      if (t === null && !this.orNull) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist (${this.constructor.name}).`);
+      this.target = t;
+    }
+    return this.target;
+  }
+
+  protected must(): T {
+    const t = this.resolve();
+    if (t === null) throw new FakeOfficeError('InvalidArgument', 'The operation is not valid on a null object.');
+    return t;
+  }
+
+  /** Reads a loaded property, as Office.js does only after `load` and `sync`. */
+  protected get<V>(prop: string): V {
+    if (!this.loaded.has(prop)) {
+      throw new FakeOfficeError('PropertyNotLoaded', `The property '${prop}' is not available. Call load and sync first.`);
+    }
+    return this.loaded.get(prop) as V;
+  }
+
+  get isNullObject(): boolean {
+    return this.get<boolean>('isNullObject');
+  }
+
+  /** Snapshot of one property of the resolved object. */
+  protected abstract read(target: T, prop: string): unknown;
+
+  load(spec?: LoadSpec): this {
+    const props = loadList(spec);
+    this.ctx.enqueue('load', undefined, () => {
+      const t = this.resolve();
+      this.loaded.set('isNullObject', t === null);
+      if (t === null) return 24;
+      let bytes = 0;
+      for (const p of props) {
+        if (p === '' || p === 'isNullObject') continue;
+        const v = this.read(t, p);
+        this.loaded.set(p, v);
+        bytes += JSON.stringify(v ?? null).length + p.length + 4;
+      }
+      return bytes;
+    });
+    return this;
+  }
+
+  /** Test-only access to the target once resolved. */
+  protected loadedWith(target: T, props: string[]): this {
+    this.target = target;
+    for (const p of props) this.loaded.set(p, this.read(target, p));
+    this.loaded.set('isNullObject', false);
+    return this;
+  }
+}
+
+/** A collection proxy: `load('items/name,items/type')` gives `items` with those properties loaded. */
+abstract class CollectionProxy<T, P extends Proxy<T>> extends Proxy<T[]> {
+  protected abstract child(target: T): P;
+  protected abstract childProps(target: T, props: string[]): P;
+
+  override load(spec?: LoadSpec): this {
+    const props = loadList(spec)
+      .filter((p) => p.startsWith('items/'))
+      .map((p) => p.slice('items/'.length));
+    this.ctx.enqueue('load', undefined, () => {
+      const list = this.must();
+      const items = list.map((t) => this.childProps(t, props));
+      this.loaded.set('items', items);
+      return JSON.stringify(items.map((_, i) => props.map((p) => String(this.readChild(list[i] as T, p))))).length;
+    });
+    return this;
+  }
+
+  protected abstract readChild(target: T, prop: string): unknown;
+
+  /** A collection is read afresh each time: sheets added earlier in the batch are in it. */
+  protected override resolve(): T[] {
+    return this.resolver() ?? [];
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  get items(): P[] {
+    return this.get<P[]>('items');
+  }
+}
+
+/** Checks and queues a change to cells of a sheet. */
+function guardSheet(sheet: FakeSheet): void {
+  if (sheet.protected) throw new FakeOfficeError('AccessDenied', `The sheet ${sheet.name} is protected. You can't change it.`);
+}
+
+/** Enters one value into a cell as Excel does for `range.values`. */
+function enter(cell: FakeCell, input: unknown): void {
+  if (input === null || input === undefined) return;
+  cell.formula = null;
+  cell.error = null;
+  if (typeof input !== 'string') {
+    cell.value = input as FakeScalar;
+    return;
+  }
+  if (cell.numberFormat === '@') {
+    cell.value = input;
+    return;
+  }
+  if (input === '') {
+    cell.value = null;
+    return;
+  }
+  if (input.startsWith('=') || input.startsWith('+') || input.startsWith('@') || (input.startsWith('-') && input.length > 1 && Number.isNaN(Number(input)))) {
+    cell.formula = input.startsWith('=') ? input : `=${input}`;
+    cell.value = null;
+    cell.error = '#NAME?';
+    return;
+  }
+  if (input.startsWith("'")) {
+    cell.value = input.slice(1);
+    return;
+  }
+  const n = Number(input);
+  if (input.trim() !== '' && Number.isFinite(n)) {
+    cell.value = n;
+    return;
+  }
+  if (/^(true|false)$/i.test(input)) {
+    cell.value = input.toLowerCase() === 'true';
+    return;
+  }
+  cell.value = input;
+}
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  area: Area;
+}
+
+function checkMatrix(area: Area, matrix: unknown, what: string): unknown[][] {
+  if (!Array.isArray(matrix) || matrix.length !== area.rows || matrix.some((r) => !Array.isArray(r) || r.length !== area.columns)) {
+    throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the ${what} array doesn't match the size or dimensions of the range.`);
+  }
+  return matrix as unknown[][];
+}
+
+function eachCell(t: RangeTarget, f: (cell: FakeCell, r: number, c: number) => void): void {
+  for (let r = 0; r < t.area.rows; r++) for (let c = 0; c < t.area.columns; c++) f(t.sheet.cell(t.area.top + r, t.area.left + c), r, c);
+}
+
+export class FakeRange extends Proxy<RangeTarget> {
+  readonly format: FakeRangeFormat;
+
+  constructor(ctx: FakeContext, resolver: () => RangeTarget | null, orNull = false) {
+    super(ctx, resolver, orNull);
+    this.format = new FakeRangeFormat(ctx, () => this.must());
+  }
+
+  protected read(t: RangeTarget, prop: string): unknown {
+    const { area, sheet } = t;
+    const matrix = (f: (cell: FakeCell | undefined) => unknown): unknown[][] =>
+      Array.from({ length: area.rows }, (_, r) => Array.from({ length: area.columns }, (_, c) => f(sheet.peek(area.top + r, area.left + c))));
+    switch (prop) {
+      case 'address':
+        return `${quote(sheet.name)}!${areaAddress(area)}`;
+      case 'rowIndex':
+        return area.top;
+      case 'columnIndex':
+        return area.left;
+      case 'rowCount':
+        return area.rows;
+      case 'columnCount':
+        return area.columns;
+      case 'values':
+        return matrix((c) => (c === undefined ? '' : (c.error ?? c.value ?? '')));
+      case 'valueTypes':
+        return matrix((c) => {
+          if (c === undefined) return 'Empty';
+          if (c.error !== null) return 'Error';
+          if (c.value === null) return 'Empty';
+          return typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String';
+        });
+      case 'numberFormat':
+        return matrix((c) => c?.numberFormat ?? 'General');
+      case 'formulas':
+        return matrix((c) => c?.formula ?? c?.value ?? '');
+      default:
+        throw new FakeOfficeError('InvalidArgument', `The fake does not load Range.${prop}.`);
+    }
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  set values(matrix: unknown[][]) {
+    this.ctx.enqueue('range.values', matrix, () => {
+      const t = this.must();
+      guardSheet(t.sheet);
+      const m = checkMatrix(t.area, matrix, 'input');
+      eachCell(t, (cell, r, c) => enter(cell, m[r]?.[c]));
+      return 8;
+    });
+  }
+  get valueTypes(): string[][] {
+    return this.get('valueTypes');
+  }
+  get numberFormat(): string[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(matrix: string[][]) {
+    this.ctx.enqueue('range.numberFormat', matrix, () => {
+      const t = this.must();
+      guardSheet(t.sheet);
+      const m = checkMatrix(t.area, matrix, 'number format');
+      eachCell(t, (cell, r, c) => {
+        const f = m[r]?.[c];
+        if (typeof f === 'string') cell.numberFormat = f;
+      });
+      return 8;
+    });
+  }
+
+  private sheetProxy: FakeWorksheet | null = null;
+
+  /** The same proxy every time, as in Office.js, so a load on it is seen later. */
+  get worksheet(): FakeWorksheet {
+    this.sheetProxy ??= new FakeWorksheet(this.ctx, () => this.must().sheet);
+    return this.sheetProxy;
+  }
+
+  select(): void {
+    this.ctx.enqueue('range.select', undefined, () => {
+      const t = this.must();
+      this.ctx.book.selection = { sheet: t.sheet.name, address: areaAddress(t.area) };
+      this.ctx.book.activeSheet = t.sheet.name;
+      return 8;
+    });
+  }
+}
+
+/** `range.format` with font, fill, borders, widths and alignment, stored in the cells' `style`. */
+class FakeRangeFormat {
+  readonly font: Record<string, unknown>;
+  readonly fill: Record<string, unknown>;
+  readonly borders: { getItem: (edge: string) => Record<string, unknown> };
+
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly target: () => RangeTarget,
+  ) {
+    this.font = this.styleSetter('font', ['bold', 'italic', 'size', 'color', 'name']);
+    this.fill = this.styleSetter('fill', ['color']);
+    this.borders = { getItem: (edge: string) => this.styleSetter(`border.${edge}`, ['style', 'color', 'weight']) };
+  }
+
+  private setStyle(key: string, value: unknown): void {
+    this.ctx.enqueue(`format.${key}`, value, () => {
+      const t = this.target();
+      guardSheet(t.sheet);
+      eachCell(t, (cell) => {
+        cell.style[key] = value;
+      });
+      return 8;
+    });
+  }
+
+  private styleSetter(prefix: string, props: string[]): Record<string, unknown> {
+    const obj: Record<string, unknown> = {};
+    for (const p of props) {
+      Object.defineProperty(obj, p, {
+        set: (v: unknown) => this.setStyle(`${prefix}.${p}`, v),
+        get: () => {
+          throw new FakeOfficeError('PropertyNotLoaded', `format.${prefix}.${p} is write-only in the fake.`);
+        },
+      });
+    }
+    return obj;
+  }
+
+  set wrapText(v: boolean) {
+    this.setStyle('wrapText', v);
+  }
+  set verticalAlignment(v: string) {
+    this.setStyle('verticalAlignment', v);
+  }
+  set horizontalAlignment(v: string) {
+    this.setStyle('horizontalAlignment', v);
+  }
+  set columnWidth(points: number) {
+    this.ctx.enqueue('format.columnWidth', points, () => {
+      const t = this.target();
+      guardSheet(t.sheet);
+      for (let c = 0; c < t.area.columns; c++) t.sheet.columnWidths.set(t.area.left + c, points);
+      return 8;
+    });
+  }
+}
+
+interface NameTarget {
+  item: FakeName;
+  /** The sheet for a worksheet-scoped name. */
+  scope: FakeSheet | null;
+}
+
+export class FakeNamedItem extends Proxy<NameTarget> {
+  protected read(t: NameTarget, prop: string): unknown {
+    switch (prop) {
+      case 'name':
+        return t.item.name;
+      case 'formula':
+        return t.item.formula;
+      case 'visible':
+        return t.item.visible;
+      case 'type': {
+        if (this.ctx.book.resolveReference(t.item.formula) !== null) return 'Range';
+        if (/#REF!/.test(t.item.formula)) return 'Error';
+        return /^="/.test(t.item.formula) ? 'String' : 'Double';
+      }
+      default:
+        throw new FakeOfficeError('InvalidArgument', `The fake does not load NamedItem.${prop}.`);
+    }
+  }
+  static of(ctx: FakeContext, target: NameTarget, props: string[]): FakeNamedItem {
+    return new FakeNamedItem(ctx, () => target)['loadedWith'](target, props);
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  get type(): string {
+    return this.get('type');
+  }
+  get formula(): string {
+    return this.get('formula');
+  }
+  get visible(): boolean {
+    return this.get('visible');
+  }
+  set visible(v: boolean) {
+    this.ctx.enqueue('name.visible', v, () => {
+      this.must().item.visible = v;
+      return 8;
+    });
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const r = this.ctx.book.resolveReference(this.must().item.formula);
+      if (r === null) throw new FakeOfficeError('InvalidArgument', 'The name does not refer to a range.');
+      return r;
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue('name.delete', undefined, () => {
+      const t = this.must();
+      const list = t.scope === null ? this.ctx.book.names : t.scope.names;
+      list.splice(list.indexOf(t.item), 1);
+      return 8;
+    });
+  }
+}
+
+export class FakeNamedItemCollection extends CollectionProxy<NameTarget, FakeNamedItem> {
+  constructor(
+    ctx: FakeContext,
+    private readonly scope: () => FakeSheet | null,
+  ) {
+    super(ctx, () => {
+      const s = scope();
+      return (s === null ? ctx.book.names : s.names).map((item) => ({ item, scope: s }));
+    });
+  }
+  protected child(t: NameTarget): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, () => t);
+  }
+  protected childProps(t: NameTarget, props: string[]): FakeNamedItem {
+    return FakeNamedItem.of(this.ctx, t, props);
+  }
+  protected readChild(t: NameTarget, prop: string): unknown {
+    return prop === 'name' ? t.item.name : t.item.formula;
+  }
+  private find(name: string): NameTarget | null {
+    const s = this.scope();
+    const list = s === null ? this.ctx.book.names : s.names;
+    const item = list.find((n) => n.name.toLowerCase() === name.toLowerCase());
+    return item === undefined ? null : { item, scope: s };
+  }
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, () => this.find(name));
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, () => this.find(name), true);
+  }
+  add(name: string, reference: FakeRange | string): FakeNamedItem {
+    let created: NameTarget | null = null;
+    this.ctx.enqueue('names.add', typeof reference === 'string' ? reference : name, () => {
+      const s = this.scope();
+      if (s !== null) guardSheet(s);
+      if (this.find(name) !== null) throw new FakeOfficeError('ItemAlreadyExists', `The name ${name} already exists.`);
+      let formula: string;
+      if (typeof reference === 'string') formula = reference.startsWith('=') ? reference : `=${reference}`;
+      else {
+        const t = reference['must']();
+        formula = `=${quote(t.sheet.name)}!${areaAddress(t.area).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+      }
+      const item = { name, formula, visible: true };
+      (s === null ? this.ctx.book.names : s.names).push(item);
+      created = { item, scope: s };
+      return 8;
+    });
+    return new FakeNamedItem(this.ctx, () => created);
+  }
+}
+
+export class FakeTableProxy extends Proxy<FakeTable> {
+  protected read(t: FakeTable, prop: string): unknown {
+    switch (prop) {
+      case 'name':
+        return t.name;
+      case 'showTotals':
+        return t.showTotals;
+      default:
+        throw new FakeOfficeError('InvalidArgument', `The fake does not load Table.${prop}.`);
+    }
+  }
+  static of(ctx: FakeContext, t: FakeTable, props: string[]): FakeTableProxy {
+    return new FakeTableProxy(ctx, () => t)['loadedWith'](t, props);
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  set name(v: string) {
+    this.ctx.enqueue('table.name', v, () => {
+      if (this.ctx.book.tables.some((t) => t.name.toLowerCase() === v.toLowerCase()) || this.ctx.book.names.some((n) => n.name.toLowerCase() === v.toLowerCase())) {
+        throw new FakeOfficeError('InvalidArgument', `The name ${v} is already in use.`);
+      }
+      this.must().name = v;
+      return 8;
+    });
+  }
+  get showTotals(): boolean {
+    return this.get('showTotals');
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.must();
+      return { sheet: t.sheet, area: { top: t.top, left: t.left, rows: t.rows, columns: t.columns } };
+    });
+  }
+}
+
+export class FakeTableCollection extends CollectionProxy<FakeTable, FakeTableProxy> {
+  constructor(
+    ctx: FakeContext,
+    private readonly scope: () => FakeSheet | null,
+  ) {
+    super(ctx, () => {
+      const s = scope();
+      return ctx.book.tables.filter((t) => s === null || t.sheet === s);
+    });
+  }
+  protected child(t: FakeTable): FakeTableProxy {
+    return new FakeTableProxy(this.ctx, () => t);
+  }
+  protected childProps(t: FakeTable, props: string[]): FakeTableProxy {
+    return FakeTableProxy.of(this.ctx, t, props);
+  }
+  protected readChild(t: FakeTable, prop: string): unknown {
+    return prop === 'name' ? t.name : t.showTotals;
+  }
+  getItem(name: string): FakeTableProxy {
+    return new FakeTableProxy(this.ctx, () => this.ctx.book.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null);
+  }
+  add(address: string, hasHeaders: boolean): FakeTableProxy {
+    let created: FakeTable | null = null;
+    this.ctx.enqueue('tables.add', address, () => {
+      const { sheet, area } = splitReference(address);
+      const ws = sheet === null ? this.scope() : this.ctx.book.sheet(sheet);
+      const a = parseArea(area);
+      if (ws === null || ws === undefined || a === null) throw new FakeOfficeError('InvalidArgument', `Bad table address ${address}.`);
+      guardSheet(ws);
+      if (!hasHeaders) throw new FakeOfficeError('InvalidArgument', 'The fake only makes tables with headers.');
+      created = { name: `Table${this.ctx.book.tables.length + 1}`, sheet: ws, ...a, showTotals: false };
+      this.ctx.book.tables.push(created);
+      return 8;
+    });
+    return new FakeTableProxy(this.ctx, () => created);
+  }
+}
+
+export class FakeWorksheet extends Proxy<FakeSheet> {
+  readonly names: FakeNamedItemCollection;
+  readonly tables: FakeTableCollection;
+  readonly freezePanes: { freezeAt: (r: FakeRange) => void; freezeRows: (n: number) => void; freezeColumns: (n: number) => void };
+
+  constructor(ctx: FakeContext, resolver: () => FakeSheet | null, orNull = false) {
+    super(ctx, resolver, orNull);
+    this.names = new FakeNamedItemCollection(ctx, () => this.must());
+    this.tables = new FakeTableCollection(ctx, () => this.must());
+    const freeze = (rows: () => number, columns: () => number): void =>
+      this.ctx.enqueue('freezePanes', undefined, () => {
+        this.must().frozen = { rows: rows(), columns: columns() };
+        return 8;
+      });
+    this.freezePanes = {
+      freezeAt: (r) => freeze(() => r['must']().area.rows, () => r['must']().area.columns),
+      freezeRows: (n) => freeze(() => n, () => 0),
+      freezeColumns: (n) => freeze(() => 0, () => n),
+    };
+  }
+  protected read(t: FakeSheet, prop: string): unknown {
+    switch (prop) {
+      case 'name':
+        return t.name;
+      case 'position':
+        return this.ctx.book.sheets.indexOf(t);
+      default:
+        throw new FakeOfficeError('InvalidArgument', `The fake does not load Worksheet.${prop}.`);
+    }
+  }
+  static of(ctx: FakeContext, t: FakeSheet, props: string[]): FakeWorksheet {
+    return new FakeWorksheet(ctx, () => t)['loadedWith'](t, props);
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  set name(v: string) {
+    this.ctx.enqueue('worksheet.name', v, () => {
+      const t = this.must();
+      const other = this.ctx.book.sheet(v);
+      if (other !== undefined && other !== t) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${v} exists.`);
+      if (this.ctx.book.activeSheet === t.name) this.ctx.book.activeSheet = v;
+      t.name = v;
+      return 8;
+    });
+  }
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const a = parseArea(address);
+      if (a === null) throw new FakeOfficeError('InvalidArgument', `Bad address ${address}.`);
+      return { sheet: this.must(), area: a };
+    });
+  }
+  getRangeByIndexes(rowIndex: number, columnIndex: number, rowCount: number, columnCount: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      if (rowCount < 1 || columnCount < 1) throw new FakeOfficeError('InvalidArgument', 'A range needs at least one row and column.');
+      return { sheet: this.must(), area: { top: rowIndex, left: columnIndex, rows: rowCount, columns: columnCount } };
+    });
+  }
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    void valuesOnly;
+    return new FakeRange(this.ctx, () => {
+      const s = this.must();
+      return { sheet: s, area: s.usedArea() ?? { top: 0, left: 0, rows: 1, columns: 1 } };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    void valuesOnly;
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const s = this.must();
+        const a = s.usedArea();
+        return a === null ? null : { sheet: s, area: a };
+      },
+      true,
+    );
+  }
+  activate(): void {
+    this.ctx.enqueue('worksheet.activate', undefined, () => {
+      this.ctx.book.activeSheet = this.must().name;
+      return 8;
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue('worksheet.delete', undefined, () => {
+      const t = this.must();
+      const book = this.ctx.book;
+      if (book.sheets.length === 1) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      book.sheets.splice(book.sheets.indexOf(t), 1);
+      for (let i = book.tables.length - 1; i >= 0; i--) if (book.tables[i]?.sheet === t) book.tables.splice(i, 1);
+      if (book.activeSheet === t.name) book.activeSheet = book.sheets[0]?.name ?? null;
+      return 8;
+    });
+  }
+}
+
+export class FakeWorksheetCollection extends CollectionProxy<FakeSheet, FakeWorksheet> {
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.book.sheets.slice());
+  }
+  protected child(t: FakeSheet): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => t);
+  }
+  protected childProps(t: FakeSheet, props: string[]): FakeWorksheet {
+    return FakeWorksheet.of(this.ctx, t, props);
+  }
+  protected readChild(t: FakeSheet): unknown {
+    return t.name;
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(name) ?? null);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(name) ?? null, true);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(this.ctx.book.activeSheet ?? '') ?? null);
+  }
+  add(name: string): FakeWorksheet {
+    let created: FakeSheet | null = null;
+    this.ctx.enqueue('worksheets.add', name, () => {
+      if (this.ctx.book.workbookProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected.');
+      if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeOfficeError('InvalidArgument', `The sheet name ${name} is not valid.`);
+      created = this.ctx.book.addSheet(name);
+      return 8;
+    });
+    return new FakeWorksheet(this.ctx, () => created);
+  }
+}
+
+export class FakeWorkbookProxy {
+  readonly names: FakeNamedItemCollection;
+  readonly tables: FakeTableCollection;
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(ctx: FakeContext) {
+    this.names = new FakeNamedItemCollection(ctx, () => null);
+    this.tables = new FakeTableCollection(ctx, () => null);
+    this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+}
+
+/** The fake as the gateway's `ExcelRun` (the gateway is typed against Office.js). */
+export function fakeRun(book: FakeWorkbook): <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> {
+  return (batch) => book.run((ctx) => batch(ctx as unknown as Excel.RequestContext));
+}
