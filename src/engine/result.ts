@@ -1,6 +1,6 @@
 /**
  * What a computation produces. Money is rounded to cents (see `rounding.ts`); rates and minutes are exact.
- * Both writers (xlsx and Office.js), the JSON output and the custom functions read this shape.
+ * Both writers (xlsx and the Excel add-in), the JSON output and the custom functions read this shape.
  */
 import type { Dec } from './decimal';
 import type { Issue } from './issues';
