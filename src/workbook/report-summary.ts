@@ -73,6 +73,10 @@ function headline(result: CostingResult): ReportRow[] {
 }
 
 function poolReconciliation(result: CostingResult): ReportRow[] {
+  // A controller ties the headline "unassigned cost" back to the pools: it is the shares below 100% plus
+  // the activities whose cost reaches no customer (business-sustaining, or a driver nobody used).
+  const notCharged = (pool: string): Dec =>
+    sum(result.activities.filter((a) => a.pool === pool).map((a) => a.unassignedCost));
   const lines = result.pools.map((p) => {
     const unused = p.unusedCost ?? ZERO;
     const difference = p.cost.minus(p.activitiesCost).minus(unused).minus(p.unassignedCost);
@@ -80,6 +84,7 @@ function poolReconciliation(result: CostingResult): ReportRow[] {
       text(p.pool),
       money(p.cost),
       money(p.activitiesCost),
+      money(notCharged(p.pool)),
       money(unused),
       money(p.unassignedCost),
       money(difference),
@@ -87,7 +92,7 @@ function poolReconciliation(result: CostingResult): ReportRow[] {
   });
   return [
     row('section', [text('Reconciliation per pool: cost = activities + unused capacity + unassigned')]),
-    headerRow(['Pool', 'Cost', "Activities' cost", 'Unused capacity cost', 'Unassigned', 'Difference']),
+    headerRow(['Pool', 'Cost', "Activities' cost", 'of which not charged to customers', 'Unused capacity cost', 'Unassigned (shares below 100%)', 'Difference']),
     ...lines,
   ];
 }
