@@ -1,12 +1,13 @@
 /**
  * The `ABC Summary` sheet: headline figures, the reconciliation that proves no cost was lost or counted
- * twice (every Difference must read 0.00), and the warnings of the run.
+ * twice (every Difference must read 0.00), net profit by each customer dimension, and the warnings of the run.
  */
 import { type Dec, ZERO, sum } from '../engine/decimal';
 import { formatWhere } from '../engine/issues';
 import type { CostingResult } from '../engine/result';
 import { fitWidths, headerRow, integer, money, percent, row, share, spacer, text } from './report-cells';
 import { REPORT_SHEET_NAMES, noteLine } from './report-common';
+import { rollupRows } from './report-rollups';
 import type { ReportCell, ReportRow, ReportSheet } from './report-types';
 
 /** Share of the customers counted as "the most profitable fifth" of the whale curve. */
@@ -144,6 +145,7 @@ export function buildSummarySheet(result: CostingResult): ReportSheet {
     spacer(),
     ...companyReconciliation(result),
     spacer(),
+    ...rollupRows(result),
     ...warnings(result),
   ];
   const widths = fitWidths(rows, 12, 60);
