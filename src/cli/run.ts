@@ -12,7 +12,6 @@ import { loadWorkbook, WorkbookReadError } from '../xlsx/load-workbook';
 import { readContractRanges } from '../xlsx/read-ranges';
 import { planReportSheets } from '../xlsx/report-owner';
 import { buildReportWorkbook, ReportSheetTakenError } from '../xlsx/write-report';
-import { buildBlocksWorkbook } from '../xlsx/write-sample';
 import { SAMPLE_WORKBOOK_PATH } from './args';
 import { type Output, printIssues, printSummary } from './print';
 
@@ -49,8 +48,9 @@ async function writeOutput(path: string, data: string | Uint8Array, what: string
 
 /** Builds the sample model's workbook and returns its path. */
 async function writeSampleWorkbook(): Promise<string> {
-  // Loaded on demand: the sample generator is only needed for --sample.
+  // Loaded on demand: the sample generator and its writer (ExcelJS) are only needed for --sample.
   const { generateSampleModel } = await import('../sample/index');
+  const { buildBlocksWorkbook } = await import('../xlsx/write-sample');
   await writeOutput(SAMPLE_WORKBOOK_PATH, await buildBlocksWorkbook(generateSampleModel()), 'sample workbook');
   return SAMPLE_WORKBOOK_PATH;
 }
@@ -70,13 +70,14 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   checkPaths(input, out, options.json);
 
   let loaded;
+  let found;
   try {
     loaded = await loadWorkbook(input);
+    found = await readContractRanges(loaded);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new UsageError(e.message);
     throw e;
   }
-  const found = readContractRanges(loaded);
   const analysis = analyseWorkbook(found.grids);
   // A name that exists but is broken was reported with its reference; "missing" would contradict it.
   const modelIssues = analysis.issues.filter((i) => !(i.code === 'MISSING_RANGE' && found.broken.has(i.where.range ?? '')));

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 /**
- * Writes the report sheets (the layout `buildReportSheets` describes, the same the runner's ExcelJS writer
+ * Writes the report sheets (the layout `buildReportSheets` describes, the same the runner's .xlsx writer
  * renders) into the open workbook.
  *
  * Ownership: a sheet carrying the hidden worksheet-scoped name `ABC_ReportOwner` is the add-in's and is
@@ -52,7 +52,7 @@ function reportCells(sheet: ReportSheet, currency: string): WriteCell[][] {
   return sheet.rows.map((row) => row.cells.map((c) => ({ value: c.value, numberFormat: numberFormat(c.format, currency) })));
 }
 
-/** Queues the font, fill and borders of one row style, as the ExcelJS writer draws them. */
+/** Queues the font, fill and borders of one row style, as the runner's .xlsx writer draws them. */
 function styleRange(range: Excel.Range, style: RowStyle): void {
   switch (style) {
     case 'title':

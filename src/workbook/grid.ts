@@ -1,6 +1,6 @@
 /**
  * A rectangular block of cell values as read from a workbook, the common currency between the hosts
- * (ExcelJS in Node, Office.js in Excel) and the contract parser. Pure: no host types leak in here.
+ * (the .xlsx package reader in Node, Office.js in Excel) and the contract parser. Pure: no host types leak in here.
  */
 
 /** An Excel error value such as `#N/A` or `#REF!`. */

@@ -1,6 +1,6 @@
 /**
  * The layout description of the report sheets: what each cell holds and how it looks, independent of the
- * host. `report-layout.ts` builds it from a result; the xlsx writer (ExcelJS) and the Office.js writer
+ * host. `report-layout.ts` builds it from a result; the xlsx package writer (src/xlsx) and the Office.js writer
  * both render exactly this, so the runner's and the add-in's sheets cannot drift apart.
  */
 

@@ -1,28 +1,48 @@
 /**
- * Opens an .xlsx for reading. The file is read into memory once and never opened for writing; ExcelJS
- * is given a copy of the package without defined names (see `workbook-xml.ts` for why), and the names
- * are kept aside from the original XML.
+ * Opens an .xlsx for reading. The file is read into memory once and never opened for writing. Only the
+ * package directory and the small workbook part are read here; worksheets are read later, and only those
+ * that hold a contract range (see `read-ranges.ts`). The package is kept, compressed, for the report
+ * copy, which copies every part it does not change as it is.
  */
 import { promises as fs } from 'fs';
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { parseWorkbookXml, removeDefinedNames, type WorkbookXmlInfo } from './workbook-xml';
+import { findPart, isKind, parseRelationships, readPart, readRelationships, type Relationship } from './package';
+import { parseWorkbookXml, type WorkbookXmlInfo } from './workbook-xml';
 
 /** The file cannot be used at all: missing, not an .xlsx, damaged. The runner exits with 2. */
 export class WorkbookReadError extends Error {
   override name = 'WorkbookReadError';
 }
 
+/** A sheet of the workbook and where its part is. */
+export interface WorkbookSheet {
+  name: string;
+  /** Position in `<sheets>`, the `localSheetId` of names scoped to it. */
+  index: number;
+  /** The sheet's part, e.g. `xl/worksheets/sheet1.xml`; null when its relationship is missing. */
+  part: string | null;
+  /** True for a worksheet (not a chart sheet, dialog or macro sheet). */
+  worksheet: boolean;
+}
+
 /** A workbook as the runner holds it. */
 export interface LoadedWorkbook {
   path: string;
-  /** Cells, styles and sheets, loaded by ExcelJS from the package without its defined names. */
-  workbook: ExcelJS.Workbook;
-  /** Sheets (in workbook order) and defined names as written in the input's `xl/workbook.xml`. */
+  /** The package as read; parts are decompressed only when asked for. */
+  zip: JSZip;
+  /** Path of the workbook part, normally `xl/workbook.xml`. */
+  workbookPart: string;
+  /** The workbook part's text as read. */
+  workbookXml: string;
+  /** Relationships of the workbook part (sheets, styles, shared strings …). */
+  workbookRels: Relationship[];
+  /** Sheets (in workbook order) and defined names as written in the workbook part. */
   info: WorkbookXmlInfo;
+  /** The sheets with their parts, in workbook order. */
+  sheets: WorkbookSheet[];
 }
 
-const WORKBOOK_PART = 'xl/workbook.xml';
+const DEFAULT_WORKBOOK_PART = 'xl/workbook.xml';
 
 function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -41,6 +61,13 @@ async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
+/** The workbook part, found through the package relationships as the conventions say. */
+async function workbookPartOf(zip: JSZip): Promise<string> {
+  const rels = await readPart(zip, '_rels/.rels');
+  const main = rels === null ? undefined : parseRelationships(rels, '').find((r) => isKind(r, 'officeDocument') && r.part !== null);
+  return main?.part ?? DEFAULT_WORKBOOK_PART;
+}
+
 /** Loads a workbook from bytes. `path` is only used in messages. */
 export async function loadWorkbookBytes(bytes: Buffer, path: string): Promise<LoadedWorkbook> {
   let zip: JSZip;
@@ -51,20 +78,22 @@ export async function loadWorkbookBytes(bytes: Buffer, path: string): Promise<Lo
       `${path} is not an .xlsx workbook (an .xls file or a password-protected workbook must first be saved as an unprotected .xlsx).`,
     );
   }
-  const part = zip.file(WORKBOOK_PART);
-  if (part === null) throw new WorkbookReadError(`${path} is not an .xlsx workbook: it has no ${WORKBOOK_PART}.`);
-  const xml = await part.async('string');
-  const info = parseWorkbookXml(xml);
-  zip.file(WORKBOOK_PART, removeDefinedNames(xml));
-  // Stored, not deflated: this copy only lives in memory for ExcelJS to parse.
-  const withoutNames = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(withoutNames as unknown as ExcelJS.Buffer);
+    const workbookPart = await workbookPartOf(zip);
+    const file = findPart(zip, workbookPart);
+    if (file === null) throw new WorkbookReadError(`${path} is not an .xlsx workbook: it has no ${workbookPart}.`);
+    const workbookXml = await file.async('string');
+    const info = parseWorkbookXml(workbookXml);
+    const workbookRels = await readRelationships(zip, file.name);
+    const sheets = info.sheets.map((s, index) => {
+      const rel = workbookRels.find((r) => r.id === s.rId);
+      return { name: s.name, index, part: rel?.part ?? null, worksheet: rel !== undefined && isKind(rel, 'worksheet') };
+    });
+    return { path, zip, workbookPart: file.name, workbookXml, workbookRels, info, sheets };
   } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
     throw new WorkbookReadError(`${path} could not be read as an .xlsx workbook: ${describe(e)}`);
   }
-  return { path, workbook, info };
 }
 
 /** Loads a workbook from a file, which is opened for reading only. */

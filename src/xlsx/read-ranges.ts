@@ -1,17 +1,22 @@
 /**
- * Finds the contract's ranges in a loaded workbook and reads their cells into `RangeGrid`s.
+ * Finds the contract's ranges in a workbook and reads their cells into `RangeGrid`s.
  * A workbook-scoped defined name wins; an Excel table of the same name is the fallback (names match
  * case-insensitively, as Excel's do). A name that exists but cannot be used is reported with the name,
  * so the user is not told "missing" about a range they can see in the Name Manager.
+ *
+ * Only the sheets that hold a range are read, each once, whatever the number of ranges on it; see
+ * `sheet-scan.ts` for how.
  */
-import type ExcelJS from 'exceljs';
 import { error, type Issue } from '../engine/issues';
 import { nameKey } from '../engine/model';
 import { CONTRACT_RANGES, type ContractRangeName } from '../workbook/contract';
 import type { CellValue, RangeGrid } from '../workbook/grid';
-import { cellValueOf } from './cell-value';
-import type { LoadedWorkbook } from './load-workbook';
+import { dateStyles, type ValueContext } from './cell-value';
+import { type LoadedWorkbook, type WorkbookSheet, WorkbookReadError } from './load-workbook';
+import { findPart, isKind, readPart } from './package';
 import { type Area, parseReference } from './reference';
+import { PartScanError, readSharedStrings, scanSheet } from './sheet-scan';
+import { readTables, type TableInfo } from './tables';
 
 /** The grids found, and the problems with names that exist but cannot be read. */
 export interface RangeGrids {
@@ -21,73 +26,40 @@ export interface RangeGrids {
   broken: Set<string>;
 }
 
-/** A worksheet by name: exact first, then ignoring case as Excel does. */
-export function findWorksheet(workbook: ExcelJS.Workbook, sheet: string): ExcelJS.Worksheet | undefined {
-  const exact = workbook.getWorksheet(sheet);
+/** A sheet by name: exact first, then ignoring case as Excel does. */
+export function findSheet(loaded: Pick<LoadedWorkbook, 'sheets'>, name: string): WorkbookSheet | undefined {
+  const exact = loaded.sheets.find((s) => s.name === name);
   if (exact !== undefined) return exact;
-  const key = sheet.toLowerCase();
-  return workbook.worksheets.find((ws) => ws.name.toLowerCase() === key);
+  const key = name.toLowerCase();
+  return loaded.sheets.find((s) => s.name.toLowerCase() === key);
 }
 
-/** The last row and column that hold anything, the bound for whole-column and whole-row references. */
-function usedExtent(ws: ExcelJS.Worksheet): { rows: number; columns: number } {
-  return { rows: ws.rowCount, columns: ws.columnCount };
+/** Where a contract range's cells are, before they are read. */
+interface Located {
+  contractName: ContractRangeName;
+  /** The defined name or table name as found. */
+  name: string;
+  sheet: WorkbookSheet;
+  area: Area;
+  /** Column names to put above the cells, for a table with a hidden header row. */
+  headers: string[] | null;
 }
 
-/**
- * Reads an area's values. The area is clipped to the sheet's used extent first, so `$A:$D` costs the
- * rows that hold data, not a million; the cells beyond are blank and the contract skips blank rows.
- */
-export function readArea(ws: ExcelJS.Worksheet, area: Area, name: string): RangeGrid {
-  const extent = usedExtent(ws);
-  const bottom = Math.min(area.bottom, extent.rows);
-  const right = Math.min(area.right, extent.columns);
-  const rows: CellValue[][] = [];
-  for (let r = area.top; r <= bottom; r++) {
-    const row = ws.findRow(r);
-    const values: CellValue[] = [];
-    if (row !== undefined) {
-      for (let c = area.left; c <= right; c++) values.push(cellValueOf(row.findCell(c)));
-    }
-    while (values.length > 0 && values[values.length - 1] === null) values.pop();
-    rows.push(values);
-  }
-  return { name, sheet: ws.name, top: area.top, left: area.left, rows };
-}
-
-/** What ExcelJS keeps of a loaded table (its `Table` type describes tables being created). */
-interface LoadedTableModel {
-  name?: string;
-  displayName?: string;
-  tableRef?: string;
-  ref?: string;
-  headerRow?: boolean;
-  totalsRow?: boolean;
-  columns?: Array<{ name?: string }>;
-}
-
-/** Tables of a worksheet as ExcelJS loaded them. */
-function tablesOf(ws: ExcelJS.Worksheet): LoadedTableModel[] {
-  const tables = (ws as unknown as { tables?: Record<string, { model?: LoadedTableModel }> }).tables ?? {};
-  return Object.values(tables).flatMap((t) => (t.model === undefined ? [] : [t.model]));
-}
-
-/** Reads a table: its header row (or its column names when the header row is hidden) and its data, no totals row. */
-function readTable(ws: ExcelJS.Worksheet, table: LoadedTableModel, name: string): RangeGrid | null {
-  const ref = parseReference(`'${ws.name.replace(/'/g, "''")}'!${table.tableRef ?? table.ref ?? ''}`);
+/** The block of a table's data: the header row included, the totals row not. */
+function tableArea(table: TableInfo): Area | null {
+  const ref = parseReference(`'${table.sheet.replace(/'/g, "''")}'!${table.ref}`);
   if (!ref.ok) return null;
   const area = { ...ref.area };
-  if (table.totalsRow === true && area.bottom > area.top) area.bottom -= 1;
-  const grid = readArea(ws, area, name);
-  if (table.headerRow === false) {
-    const headers = (table.columns ?? []).map((c) => c.name ?? null);
-    return { ...grid, top: grid.top - 1, rows: [headers, ...grid.rows] };
-  }
-  return grid;
+  if (table.totalsRow && area.bottom > area.top) area.bottom -= 1;
+  return area;
 }
 
 /** Finds one contract range: a defined name, else a table, else nothing. */
-function findRange(loaded: LoadedWorkbook, contractName: ContractRangeName): { grid: RangeGrid } | { issue: Issue } | null {
+async function locate(
+  loaded: LoadedWorkbook,
+  contractName: ContractRangeName,
+  tables: () => Promise<TableInfo[]>,
+): Promise<Located | { issue: Issue } | null> {
   const key = nameKey(contractName);
   const defined = loaded.info.definedNames.find((d) => d.localSheetId === null && nameKey(d.name) === key);
   if (defined !== undefined) {
@@ -96,40 +68,84 @@ function findRange(loaded: LoadedWorkbook, contractName: ContractRangeName): { g
     if (!parsed.ok) {
       return { issue: error('INVALID_RANGE_REFERENCE', `The name ${defined.name} ${parsed.reason}.`, where) };
     }
-    const ws = findWorksheet(loaded.workbook, parsed.area.sheet);
-    if (ws === undefined) {
+    const sheet = findSheet(loaded, parsed.area.sheet);
+    if (sheet === undefined) {
       return {
         issue: error('INVALID_RANGE_REFERENCE', `The name ${defined.name} refers to a sheet "${parsed.area.sheet}" that does not exist.`, where),
       };
     }
-    return { grid: readArea(ws, parsed.area, defined.name) };
-  }
-  for (const ws of loaded.workbook.worksheets) {
-    for (const table of tablesOf(ws)) {
-      const names = [table.name, table.displayName].filter((n): n is string => n !== undefined);
-      if (names.some((n) => nameKey(n) === key)) {
-        const grid = readTable(ws, table, table.displayName ?? table.name ?? contractName);
-        if (grid !== null) return { grid };
-      }
+    if (!sheet.worksheet || sheet.part === null) {
+      return {
+        issue: error('INVALID_RANGE_REFERENCE', `The name ${defined.name} refers to "${sheet.name}", which is not a worksheet with cells.`, where),
+      };
     }
+    return { contractName, name: defined.name, sheet, area: parsed.area, headers: null };
+  }
+  for (const table of await tables()) {
+    if (![table.name, table.displayName].some((n) => n !== '' && nameKey(n) === key)) continue;
+    const area = tableArea(table);
+    const sheet = findSheet(loaded, table.sheet);
+    if (area === null || sheet === undefined) continue;
+    return { contractName, name: table.displayName || table.name, sheet, area, headers: table.headerRow ? null : table.columns };
   }
   return null;
 }
 
-/** Finds and reads every contract range of the workbook. */
-export function readContractRanges(loaded: LoadedWorkbook): RangeGrids {
-  const grids = new Map<ContractRangeName, RangeGrid>();
+/** What reading cells needs besides the sheet: shared strings, date formats, the date system. */
+async function valueContext(loaded: LoadedWorkbook): Promise<ValueContext> {
+  const stylesRel = loaded.workbookRels.find((r) => isKind(r, 'styles') && r.part !== null);
+  const stringsRel = loaded.workbookRels.find((r) => isKind(r, 'sharedStrings') && r.part !== null);
+  const stylesXml = stylesRel?.part == null ? null : await readPart(loaded.zip, stylesRel.part);
+  const stringsFile = stringsRel?.part == null ? null : findPart(loaded.zip, stringsRel.part);
+  return {
+    sharedStrings: stringsFile === null ? [] : await readSharedStrings(stringsFile),
+    dateStyles: dateStyles(stylesXml),
+    date1904: loaded.info.date1904,
+  };
+}
+
+/** Finds and reads every contract range of the workbook. Throws `WorkbookReadError` for a damaged part. */
+export async function readContractRanges(loaded: LoadedWorkbook): Promise<RangeGrids> {
   const issues: Issue[] = [];
   const broken = new Set<string>();
+  let tableList: Promise<TableInfo[]> | null = null;
+  const tables = (): Promise<TableInfo[]> => (tableList ??= readTables(loaded));
+
+  const located: Located[] = [];
   for (const name of CONTRACT_RANGES) {
-    const found = findRange(loaded, name);
+    const found = await locate(loaded, name, tables);
     if (found === null) continue;
-    if ('grid' in found) {
-      grids.set(name, found.grid);
-    } else {
+    if ('issue' in found) {
       issues.push(found.issue);
       broken.add(name);
+    } else {
+      located.push(found);
     }
   }
-  return { grids, issues, broken };
+
+  const grids = new Map<ContractRangeName, RangeGrid>();
+  if (located.length === 0) return { grids, issues, broken };
+  try {
+    const ctx = await valueContext(loaded);
+    for (const sheet of new Set(located.map((l) => l.sheet))) {
+      const here = located.filter((l) => l.sheet === sheet);
+      const file = findPart(loaded.zip, sheet.part ?? '');
+      const cells = file === null ? here.map(() => ({ rows: [] as CellValue[][] })) : await scanSheet(file, here.map((l) => l.area), ctx, sheet.name);
+      here.forEach((l, i) => {
+        const rows = cells[i]?.rows ?? [];
+        const grid: RangeGrid = { name: l.name, sheet: sheet.name, top: l.area.top, left: l.area.left, rows };
+        grids.set(l.contractName, l.headers === null ? grid : { ...grid, top: grid.top - 1, rows: [l.headers, ...rows] });
+      });
+    }
+  } catch (e) {
+    if (e instanceof PartScanError) throw new WorkbookReadError(`${loaded.path} could not be read: ${e.message}`);
+    throw e;
+  }
+  // The contract is read in its own order; the map keeps the contract's order of names.
+  const ordered = new Map<ContractRangeName, RangeGrid>();
+  for (const name of CONTRACT_RANGES) {
+    const g = grids.get(name);
+    if (g !== undefined) ordered.set(name, g);
+  }
+  return { grids: ordered, issues, broken };
 }

@@ -1,62 +1,79 @@
 /**
- * Renders a host-independent `ReportSheet` onto an ExcelJS worksheet. Text is assigned as a string value,
- * which ExcelJS always stores as a shared string: text such as `=1+1` from the workbook stays text.
+ * Renders a host-independent `ReportSheet` as the XML of a worksheet part. Text is written as an inline
+ * string (`t="inlineStr"`), which is never a formula: text such as `=1+1` from the workbook stays text,
+ * and the workbook's shared strings part is left as it was. Elements follow the schema's order:
+ * dimension, sheetViews, sheetFormatPr, cols, sheetData, pageMargins.
  */
-import type ExcelJS from 'exceljs';
-import { numberFormat } from '../workbook/report-layout';
-import type { ReportRow, ReportSheet, RowStyle } from '../workbook/report-types';
+import { columnLetters } from '../workbook/grid';
+import type { CellFormat, ReportSheet, RowStyle } from '../workbook/report-types';
+import { encodeCellText } from './xml';
 
-const BORDER: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** Font, fill and border of each row style. */
-function styleCell(cell: ExcelJS.Cell, style: RowStyle): void {
-  switch (style) {
-    case 'title':
-      cell.font = { bold: true, size: 14 };
-      break;
-    case 'note':
-      cell.font = { italic: true, color: { argb: 'FF595959' } };
-      break;
-    case 'section':
-      cell.font = { bold: true, size: 12 };
-      break;
-    case 'header':
-      cell.font = { bold: true };
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-      cell.border = { bottom: BORDER };
-      cell.alignment = { vertical: 'bottom', wrapText: true };
-      break;
-    case 'total':
-      cell.font = { bold: true };
-      cell.border = { top: BORDER };
-      break;
-    case 'body':
-      break;
-  }
+/** The `sheetViews` element: the frozen header block and id columns. */
+function sheetViews(freeze: ReportSheet['freeze']): string {
+  const { rows, columns } = freeze;
+  if (rows <= 0 && columns <= 0) return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  const topLeft = `${columnLetters(columns + 1)}${rows + 1}`;
+  const pane = rows > 0 && columns > 0 ? 'bottomRight' : rows > 0 ? 'bottomLeft' : 'topRight';
+  const split = `${columns > 0 ? ` xSplit="${columns}"` : ''}${rows > 0 ? ` ySplit="${rows}"` : ''}`;
+  return (
+    `<sheetViews><sheetView workbookViewId="0"><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`
+  );
 }
 
-function renderRow(ws: ExcelJS.Worksheet, index: number, row: ReportRow, currency: string): void {
-  const target = ws.getRow(index);
-  row.cells.forEach((c, i) => {
-    const cell = target.getCell(i + 1);
-    if (c.value !== null) cell.value = c.value;
-    // Blank cells of header and total rows are styled too, so the band is unbroken.
-    if (c.value !== null || row.style === 'header' || row.style === 'total') {
-      cell.numFmt = numberFormat(c.format, currency);
-      styleCell(cell, row.style);
-    }
-  });
+/** Column widths in Excel character units. */
+function cols(widths: readonly number[]): string {
+  const items = widths.flatMap((w, i) => (w > 0 && Number.isFinite(w) ? [`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`] : []));
+  return items.length === 0 ? '' : `<cols>${items.join('')}</cols>`;
 }
 
-/** Adds a worksheet rendering `sheet`. */
-export function renderReportSheet(workbook: ExcelJS.Workbook, sheet: ReportSheet, currency: string): ExcelJS.Worksheet {
-  const { rows, columns } = sheet.freeze;
-  const views: Array<Partial<ExcelJS.WorksheetView>> =
-    rows > 0 || columns > 0 ? [{ state: 'frozen', xSplit: columns, ySplit: rows }] : [];
-  const ws = workbook.addWorksheet(sheet.name, { views });
-  sheet.columnWidths.forEach((width, i) => {
-    ws.getColumn(i + 1).width = width;
+/** A number as `xsd:double` text; NaN and infinities cannot be stored and leave the cell blank. */
+function numberText(n: number): string | null {
+  return Number.isFinite(n) ? String(n) : null;
+}
+
+/**
+ * The worksheet part's XML. `xf` gives the cell format index (`s`) for a row style and number format;
+ * blank cells of header and total rows are written with their style, so the band is unbroken.
+ */
+export function renderSheetXml(sheet: ReportSheet, xf: (style: RowStyle, format: CellFormat) => number): string {
+  const rowsXml: string[] = [];
+  let lastRow = 0;
+  let lastColumn = 0;
+  sheet.rows.forEach((row, i) => {
+    const r = i + 1;
+    const cells: string[] = [];
+    row.cells.forEach((c, j) => {
+      const styled = row.style === 'header' || row.style === 'total';
+      if (c.value === null && !styled) return;
+      const ref = `${columnLetters(j + 1)}${r}`;
+      const s = xf(row.style, c.format);
+      const style = s === 0 ? '' : ` s="${s}"`;
+      let cell: string;
+      if (typeof c.value === 'string') {
+        const space = /^\s|\s$|[\t\n\r]| {2}/.test(c.value) ? ' xml:space="preserve"' : '';
+        cell = `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${encodeCellText(c.value)}</t></is></c>`;
+      } else {
+        const n = typeof c.value === 'number' ? numberText(c.value) : null;
+        cell = n === null ? `<c r="${ref}"${style}/>` : `<c r="${ref}"${style}><v>${n}</v></c>`;
+      }
+      cells.push(cell);
+      lastColumn = Math.max(lastColumn, j + 1);
+    });
+    if (cells.length === 0) return;
+    lastRow = r;
+    rowsXml.push(`<row r="${r}">${cells.join('')}</row>`);
   });
-  sheet.rows.forEach((row, i) => renderRow(ws, i + 1, row, currency));
-  return ws;
+  const dimension = lastRow === 0 ? 'A1' : `A1:${columnLetters(Math.max(1, lastColumn))}${lastRow}`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    `<dimension ref="${dimension}"/>${sheetViews(sheet.freeze)}<sheetFormatPr defaultRowHeight="15"/>${cols(sheet.columnWidths)}` +
+    `<sheetData>${rowsXml.join('')}</sheetData>` +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    '</worksheet>'
+  );
 }

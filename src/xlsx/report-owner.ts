@@ -7,21 +7,17 @@
  * can read it too (`worksheet.names.getItemOrNullObject('ABC_ReportOwner')`, hidden names included).
  * A sheet named like a report sheet without the marker is the user's, and is never overwritten.
  */
-import type ExcelJS from 'exceljs';
 import { error, type Issue } from '../engine/issues';
 import { nameKey } from '../engine/model';
 import { REPORT_SHEET_ORDER } from '../workbook/report-layout';
-import type { LoadedWorkbook } from './load-workbook';
-import { findWorksheet } from './read-ranges';
+import { OWNER_NAME } from '../workbook/report-owner';
+import type { LoadedWorkbook, WorkbookSheet } from './load-workbook';
+import { findSheet } from './read-ranges';
 
-/** The name of the marker. */
-export const OWNER_NAME = 'ABC_ReportOwner';
-
-/** The marker's value: a formula text constant naming the project. */
-export const OWNER_VALUE = '"customer-profitability-abc"';
+export { OWNER_NAME, OWNER_VALUE } from '../workbook/report-owner';
 
 /** Names (as in the workbook) of the sheets that carry the marker. */
-export function ownedSheets(loaded: LoadedWorkbook): Set<string> {
+export function ownedSheets(loaded: Pick<LoadedWorkbook, 'info'>): Set<string> {
   const owned = new Set<string>();
   for (const d of loaded.info.definedNames) {
     if (d.localSheetId === null || nameKey(d.name) !== nameKey(OWNER_NAME)) continue;
@@ -33,19 +29,19 @@ export function ownedSheets(loaded: LoadedWorkbook): Set<string> {
 
 /** What to do with existing sheets that carry a report sheet's name (Excel compares sheet names ignoring case). */
 export interface ReportSheetPlan {
-  /** Our earlier report sheets, to be replaced. */
-  replace: ExcelJS.Worksheet[];
+  /** Our earlier report sheets, to be replaced in place. */
+  replace: WorkbookSheet[];
   /** The user's sheets with one of our names: the run must stop rather than overwrite them. */
   issues: Issue[];
 }
 
 /** Looks for the report sheets' names among the workbook's sheets. */
-export function planReportSheets(loaded: LoadedWorkbook, names: readonly string[] = REPORT_SHEET_ORDER): ReportSheetPlan {
+export function planReportSheets(loaded: Pick<LoadedWorkbook, 'info' | 'sheets'>, names: readonly string[] = REPORT_SHEET_ORDER): ReportSheetPlan {
   const owned = ownedSheets(loaded);
-  const replace: ExcelJS.Worksheet[] = [];
+  const replace: WorkbookSheet[] = [];
   const issues: Issue[] = [];
   for (const name of names) {
-    const ws = findWorksheet(loaded.workbook, name);
+    const ws = findSheet(loaded, name);
     if (ws === undefined) continue;
     if (owned.has(ws.name)) {
       replace.push(ws);

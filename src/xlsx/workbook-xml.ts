@@ -1,17 +1,21 @@
 /**
- * Reads and rewrites the parts of `xl/workbook.xml` that ExcelJS 4.4 gets wrong: defined names.
+ * Reads and edits the workbook part (`xl/workbook.xml`): its sheets and defined names.
  *
- * ExcelJS expands every defined name cell by cell and keeps only `$A$1:$B$2`-style ranges: a whole-column
- * name (`'Transactions'!$A:$D`), a whole-row name, a `#REF!` name or a formula name is silently dropped,
- * a worksheet-scoped name loses its scope, and a name over `$A$1:$D$1048576` costs millions of objects.
- * So the runner reads the names itself from the XML, hides them from ExcelJS, and puts them back verbatim
- * in the workbook it writes. The elements involved hold no nested markup, so a small scanner is enough.
+ * The names are read from the XML because the contract needs them as written: whole-column names
+ * (`'Transactions'!$A:$D`), whole-row names, `#REF!` names and formula names must all be seen, and a
+ * worksheet-scoped name must keep its scope. Edits are made in place on the text, so every element the
+ * runner does not touch stays byte for byte as it was.
  */
+import { attributes, decodeXml, encodeXml, findElement, findElements } from './xml';
 
-/** A worksheet as listed in `<sheets>`; its index in that list is what `localSheetId` refers to. */
+/** A sheet as listed in `<sheets>`; its index in that list is what `localSheetId` refers to. */
 export interface SheetEntry {
   name: string;
   state: string | null;
+  /** The `sheetId` attribute; new sheets get a larger one. */
+  sheetId: number | null;
+  /** The relationship id (`r:id`) that leads to the sheet's part. */
+  rId: string | null;
 }
 
 /** One `<definedName>` element. */
@@ -22,137 +26,104 @@ export interface DefinedNameEntry {
   hidden: boolean;
   /** What the name refers to, e.g. `'Pools'!$A$1:$D$20`, without a leading `=`. */
   formula: string;
-  /** All attributes by local name (comment, function, xlm …), to write the name back as it was. */
+  /** All attributes by local name (comment, function, xlm …). */
   attributes: Array<[string, string]>;
 }
 
 export interface WorkbookXmlInfo {
   sheets: SheetEntry[];
   definedNames: DefinedNameEntry[];
-}
-
-/** Optional namespace prefix of an element (`x:` in files written by the Open XML SDK). */
-const PREFIX = '(?:[A-Za-z_][\\w.-]*:)?';
-
-const ATTRIBUTE = /([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-/** Decodes the five XML entities and numeric character references. */
-export function decodeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, ref: string) => {
-    switch (ref) {
-      case 'amp':
-        return '&';
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      default:
-        return String.fromCodePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
-    }
-  });
-}
-
-/** Escapes text for an element's content or a double-quoted attribute. */
-export function encodeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** The attributes of a start tag (the text between the element name and `>`), local names as keys. */
-function attributes(tagBody: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of tagBody.matchAll(ATTRIBUTE)) {
-    const qualified = m[1] ?? '';
-    const local = qualified.includes(':') && !qualified.startsWith('xmlns') ? qualified.slice(qualified.indexOf(':') + 1) : qualified;
-    out.set(local, decodeXml(m[2] ?? m[3] ?? ''));
-  }
-  return out;
+  /** True when dates count from 1904 (`<workbookPr date1904="1"/>`). */
+  date1904: boolean;
 }
 
 /** Lists the sheets and defined names of a workbook part. */
 export function parseWorkbookXml(xml: string): WorkbookXmlInfo {
   const sheets: SheetEntry[] = [];
-  const sheetsBlock = new RegExp(`<${PREFIX}sheets\\b[^>]*>([\\s\\S]*?)</${PREFIX}sheets>`).exec(xml);
-  if (sheetsBlock !== null) {
-    for (const m of (sheetsBlock[1] ?? '').matchAll(new RegExp(`<${PREFIX}sheet\\b([^>]*?)/?>`, 'g'))) {
-      const attrs = attributes(m[1] ?? '');
-      sheets.push({ name: attrs.get('name') ?? '', state: attrs.get('state') ?? null });
-    }
+  const sheetsBlock = findElement(xml, 'sheets');
+  for (const e of findElements(sheetsBlock?.inner ?? '', 'sheet')) {
+    const attrs = attributes(e.attrs);
+    const sheetId = attrs.get('sheetId');
+    sheets.push({
+      name: attrs.get('name') ?? '',
+      state: attrs.get('state') ?? null,
+      sheetId: sheetId === undefined || !/^\d+$/.test(sheetId) ? null : Number(sheetId),
+      rId: attrs.get('id') ?? null,
+    });
   }
-  const definedNames: DefinedNameEntry[] = [];
-  const namesBlock = definedNamesBlock(xml);
-  if (namesBlock !== null) {
-    const element = new RegExp(`<(${PREFIX})definedName\\b([^>]*?)(?:/>|>([\\s\\S]*?)</\\1definedName>)`, 'g');
-    for (const m of namesBlock.inner.matchAll(element)) {
-      const attrs = attributes(m[2] ?? '');
-      const local = attrs.get('localSheetId');
-      const formula = decodeXml(m[3] ?? '').trim().replace(/^=/, '');
-      definedNames.push({
-        name: attrs.get('name') ?? '',
-        localSheetId: local === undefined ? null : parseInt(local, 10),
-        hidden: attrs.get('hidden') === '1' || attrs.get('hidden') === 'true',
-        formula,
-        attributes: [...attrs.entries()].filter(([key]) => !key.startsWith('xmlns')),
-      });
-    }
-  }
-  return { sheets, definedNames };
+  const definedNames: DefinedNameEntry[] = definedNameSpans(xml).map((e) => {
+    const attrs = attributes(e.attrs);
+    const local = attrs.get('localSheetId');
+    return {
+      name: attrs.get('name') ?? '',
+      localSheetId: local === undefined ? null : parseInt(local, 10),
+      hidden: attrs.get('hidden') === '1' || attrs.get('hidden') === 'true',
+      formula: decodeXml(e.inner ?? '').trim().replace(/^=/, ''),
+      attributes: [...attrs.entries()].filter(([key]) => !key.startsWith('xmlns')),
+    };
+  });
+  const pr = findElement(xml, 'workbookPr');
+  const date1904 = pr !== null && ['1', 'true'].includes(attributes(pr.attrs).get('date1904') ?? '');
+  return { sheets, definedNames, date1904 };
 }
 
-/** The `<definedNames>` element: where it starts and ends, and its content. */
-function definedNamesBlock(xml: string): { start: number; end: number; inner: string } | null {
-  const open = new RegExp(`<(${PREFIX})definedNames\\b[^>]*?(/?)>`).exec(xml);
-  if (open === null) return null;
-  const start = open.index;
-  if (open[2] === '/') return { start, end: start + open[0].length, inner: '' };
-  const closeTag = `</${open[1] ?? ''}definedNames>`;
-  const close = xml.indexOf(closeTag, start);
-  if (close < 0) return null;
-  return { start, end: close + closeTag.length, inner: xml.slice(start + open[0].length, close) };
+/** The `<definedName>` elements with their places in the part. */
+function definedNameSpans(xml: string) {
+  const block = findElement(xml, 'definedNames');
+  if (block === null || block.inner === null) return [];
+  return findElements(block.inner, 'definedName').map((e) => ({ ...e, start: e.start + block.innerStart, end: e.end + block.innerStart }));
 }
 
-/** The workbook part without its defined names (what ExcelJS is given to read). */
-export function removeDefinedNames(xml: string): string {
-  const block = definedNamesBlock(xml);
-  return block === null ? xml : xml.slice(0, block.start) + xml.slice(block.end);
-}
-
-/**
- * Replaces the defined names of a workbook part by the given elements (already serialised). They go
- * right after `</sheets>`, which is where the schema wants them in a part ExcelJS wrote (it writes no
- * function groups or external references).
- */
-export function replaceDefinedNames(xml: string, elements: readonly string[]): string {
-  const without = removeDefinedNames(xml);
-  if (elements.length === 0) return without;
-  const close = new RegExp(`</(${PREFIX})sheets>`).exec(without);
-  if (close === null) throw new Error('The written workbook has no <sheets> element.');
-  const prefix = close[1] ?? '';
-  const block = `<${prefix}definedNames>${elements.join('')}</${prefix}definedNames>`;
-  const at = close.index + close[0].length;
-  return without.slice(0, at) + block + without.slice(at);
-}
-
-/** Serialises a defined name element. */
-export function definedNameXml(name: string, formula: string, options: { localSheetId?: number; hidden?: boolean } = {}): string {
+/** Serialises a defined name element; `prefix` is the namespace prefix of the part's elements, if any. */
+export function definedNameXml(name: string, formula: string, options: { localSheetId?: number; hidden?: boolean; prefix?: string } = {}): string {
   const local = options.localSheetId === undefined ? '' : ` localSheetId="${options.localSheetId}"`;
   const hidden = options.hidden === true ? ' hidden="1"' : '';
-  return `<definedName name="${encodeXml(name)}"${local}${hidden}>${encodeXml(formula)}</definedName>`;
+  const p = options.prefix ?? '';
+  return `<${p}definedName name="${encodeXml(name)}"${local}${hidden}>${encodeXml(formula)}</${p}definedName>`;
 }
 
 /**
- * A name found in the input, serialised again with all its attributes, its `localSheetId` moved to the
- * sheet's new index (the writer may remove old report sheets, which shifts the sheets after them).
- * Serialising rather than copying the element drops a namespace prefix the output does not declare.
+ * Edits the defined names: removes those for which `drop` is true (by their index in
+ * `parseWorkbookXml(xml).definedNames`) and appends `added` (serialised elements). The other elements
+ * are kept as written. A missing `<definedNames>` is created where the schema wants it: after
+ * `sheets`, `functionGroups` and `externalReferences`.
  */
-export function entryXml(entry: DefinedNameEntry, newLocalSheetId: number | null): string {
-  const attrs = entry.attributes
-    .filter(([key]) => key !== 'localSheetId')
-    .map(([key, value]) => ` ${key}="${encodeXml(value)}"`)
-    .join('');
-  const local = newLocalSheetId === null ? '' : ` localSheetId="${newLocalSheetId}"`;
-  return `<definedName${attrs}${local}>${encodeXml(entry.formula)}</definedName>`;
+export function editDefinedNames(xml: string, drop: (index: number) => boolean, added: readonly string[]): string {
+  const block = findElement(xml, 'definedNames');
+  if (block === null) {
+    if (added.length === 0) return xml;
+    let at = -1;
+    let prefix = '';
+    for (const name of ['sheets', 'functionGroups', 'externalReferences']) {
+      const e = findElement(xml, name);
+      if (e !== null && e.end > at) {
+        at = e.end;
+        if (name === 'sheets') prefix = e.prefix;
+      }
+    }
+    if (at < 0) throw new Error('The workbook part has no <sheets> element.');
+    return `${xml.slice(0, at)}<${prefix}definedNames>${added.join('')}</${prefix}definedNames>${xml.slice(at)}`;
+  }
+  const spans = definedNameSpans(xml);
+  let out = '';
+  let cursor = block.innerStart;
+  spans.forEach((s, i) => {
+    out += xml.slice(cursor, s.start);
+    if (!drop(i)) out += xml.slice(s.start, s.end);
+    cursor = s.end;
+  });
+  const inner = block.inner ?? '';
+  const innerEnd = block.innerStart + inner.length;
+  out += xml.slice(cursor, innerEnd) + added.join('');
+  const p = block.prefix;
+  if (spans.every((_s, i) => drop(i)) && added.length === 0) return xml.slice(0, block.start) + xml.slice(block.end);
+  return `${xml.slice(0, block.start)}<${p}definedNames${block.attrs}>${out}</${p}definedNames>${xml.slice(block.end)}`;
+}
+
+/** The `<sheets>` element, for adding or editing `<sheet>` entries. */
+export function sheetsBlock(xml: string) {
+  const block = findElement(xml, 'sheets');
+  if (block === null || block.inner === null) throw new Error('The workbook part has no <sheets> element.');
+  const entries = findElements(block.inner, 'sheet').map((e) => ({ ...e, start: e.start + block.innerStart, end: e.end + block.innerStart }));
+  return { block, entries };
 }

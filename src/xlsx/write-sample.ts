@@ -1,13 +1,15 @@
 /**
  * Writes a model given as sheets of rows (the sample generator's output) to a new .xlsx that follows the
  * workbook contract: one sheet per block starting at A1, each covered by a workbook-scoped defined name.
+ * ExcelJS builds the sheets (this is a new workbook, so nothing can be lost); the names are written into
+ * the workbook part afterwards because ExcelJS expands names cell by cell.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { CellValue } from '../workbook/grid';
 import { columnLetters } from '../workbook/grid';
 import { quoteSheet } from '../engine/issues';
-import { definedNameXml } from './workbook-xml';
-import { rewriteDefinedNames } from './write-report';
+import { definedNameXml, editDefinedNames } from './workbook-xml';
 
 /** One block of the model: the shape `generateSampleModel` returns (src/sample). */
 export interface SheetBlock {
@@ -20,6 +22,8 @@ export interface SheetBlock {
   /** Number format per column, null for Excel's General. */
   numberFormats?: Array<string | null>;
 }
+
+const WORKBOOK_PART = 'xl/workbook.xml';
 
 /** ExcelJS's form of a cell value; text stays text (ExcelJS never parses a string as a formula). */
 function excelValue(value: CellValue): ExcelJS.CellValue {
@@ -55,6 +59,10 @@ export async function buildBlocksWorkbook(blocks: readonly SheetBlock[]): Promis
     const height = Math.max(1, block.rows.length);
     names.push({ name: block.rangeName, formula: `${quoteSheet(block.sheet)}!$A$1:$${columnLetters(width)}$${height}` });
   }
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  return rewriteDefinedNames(bytes, () => names.map((n) => definedNameXml(n.name, n.formula)));
+  const zip = await JSZip.loadAsync(Buffer.from(await workbook.xlsx.writeBuffer()));
+  const part = zip.file(WORKBOOK_PART);
+  if (part === null) throw new Error(`The written workbook has no ${WORKBOOK_PART}.`);
+  const xml = await part.async('string');
+  zip.file(WORKBOOK_PART, Buffer.from(editDefinedNames(xml, () => true, names.map((n) => definedNameXml(n.name, n.formula))), 'utf8'));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

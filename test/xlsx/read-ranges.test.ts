@@ -32,7 +32,7 @@ describe('reading the contract ranges', () => {
         { name: 'ABC_Customers', formula: 'Customers!$C$3:$D$1048576' },
       ],
     );
-    const found = readContractRanges(await loadWorkbook(path));
+    const found = await readContractRanges(await loadWorkbook(path));
     expect(found.issues).toEqual([]);
     expect(found.grids.get('ABC_Volumes')).toEqual({
       name: 'abc_volumes',
@@ -82,7 +82,7 @@ describe('reading the contract ranges', () => {
       },
       [{ name: 'ABC_Pools', formula: 'Data!$A$1:$J$3' }],
     );
-    const grid = readContractRanges(await loadWorkbook(path)).grids.get('ABC_Pools');
+    const grid = (await readContractRanges(await loadWorkbook(path))).grids.get('ABC_Pools');
     expect(grid?.rows[1]).toEqual([
       ' Sales ',
       0.1,
@@ -118,7 +118,7 @@ describe('reading the contract ranges', () => {
       },
       [{ name: 'ABC_Pools', formula: 'Pools!$A$1:$A$2' }],
     );
-    const found = readContractRanges(await loadWorkbook(path));
+    const found = await readContractRanges(await loadWorkbook(path));
     expect(found.grids.get('ABC_Customers')).toEqual({
       name: 'abc_customers',
       sheet: 'Customers',
@@ -147,7 +147,7 @@ describe('reading the contract ranges', () => {
         { name: 'ABC_CustomerCosts', formula: 'Data!$A$1:$C$3', localSheetId: 0 },
       ],
     );
-    const found = readContractRanges(await loadWorkbook(path));
+    const found = await readContractRanges(await loadWorkbook(path));
     expect(found.grids.size).toBe(0);
     expect(found.issues.map((i) => [i.severity, i.code, i.where])).toEqual([
       ['error', 'INVALID_RANGE_REFERENCE', { range: 'ABC_Pools', value: '#REF!' }],

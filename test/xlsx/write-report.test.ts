@@ -133,7 +133,7 @@ describe('writing the report workbook', () => {
     expect(names.filter((n) => n.name !== 'ABC_ReportOwner')).toEqual((await definedNames(first)).filter((n) => n.name !== 'ABC_ReportOwner'));
   });
 
-  it('moves worksheet-scoped names with their sheet when an earlier report sheet is removed', async () => {
+  it('replaces an earlier report sheet in place, so the other sheet-scoped names keep their sheet', async () => {
     const input = join(dir, 'in.xlsx');
     await writeWorkbook(
       input,
@@ -149,16 +149,18 @@ describe('writing the report workbook', () => {
     );
     const output = join(dir, 'out.xlsx');
     await report(input, output);
-    expect(await sheetNames(output)).toEqual(['Notes', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary']);
+    expect(await sheetNames(output)).toEqual(['ABC Summary', 'Notes', 'ABC Customer P&L', 'ABC Rates']);
+    // The old sheet's own names (its marker, its print area) went with its old content.
     expect(await definedNames(output)).toEqual([
-      { name: '_xlnm.Print_Area', localSheetId: '0', hidden: false, formula: 'Notes!$A$1:$B$2' },
-      { name: 'ABC_ReportOwner', localSheetId: '1', hidden: true, formula: '"customer-profitability-abc"' },
+      { name: '_xlnm.Print_Area', localSheetId: '1', hidden: false, formula: 'Notes!$A$1:$B$2' },
+      { name: 'ABC_ReportOwner', localSheetId: '0', hidden: true, formula: '"customer-profitability-abc"' },
       { name: 'ABC_ReportOwner', localSheetId: '2', hidden: true, formula: '"customer-profitability-abc"' },
       { name: 'ABC_ReportOwner', localSheetId: '3', hidden: true, formula: '"customer-profitability-abc"' },
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
     expect(wb.getWorksheet('ABC Summary')!.getCell('A1').value).toBe('Activity-based customer profitability: summary');
+    expect(wb.getWorksheet('Notes')!.getCell('A1').value).toBe('mine');
   });
 
   it("never overwrites a user's sheet that has a report sheet's name", async () => {
