@@ -1,9 +1,12 @@
 /**
  * The pane's words in English and Dutch, chosen from Office's display language. Issue messages come from
- * the engine in English; their codes and locations are language-neutral.
+ * the engine in English; each problem code also has a headline in the pane's language (issue-titles.ts),
+ * and codes and locations are language-neutral.
  */
 import type { GatewayErrorKind } from '../excel/errors';
 import type { Stage } from '../excel/actions';
+import type { IssueCode } from '../engine/issues';
+import { issueTitle } from './issue-titles';
 
 export type Language = 'en' | 'nl';
 
@@ -55,6 +58,8 @@ export interface Strings {
   emptyInserted: string;
   fixErrorsFirst: string;
   selectCell: string;
+  /** A short headline of a problem code; the engine's message adds the detail (in English). */
+  issueTitle: (code: IssueCode) => string;
   errorsOf: Record<GatewayErrorKind, (items: string) => Explained>;
 }
 
@@ -95,6 +100,7 @@ const en: Strings = {
   emptyInserted: 'Empty model inserted: fill in the tables, then press Refresh report.',
   fixErrorsFirst: 'The model has errors; fix them (click one to go to its cell), then refresh.',
   selectCell: 'Go to cell',
+  issueTitle: (code) => issueTitle(code, 'en'),
   errorsOf: {
     sheetTaken: (items) => ({
       title: `The workbook already has a sheet ${items} that the add-in did not create.`,
@@ -165,6 +171,7 @@ const nl: Strings = {
   emptyInserted: 'Leeg model ingevoegd: vul de tabellen in en kies Rapport vernieuwen.',
   fixErrorsFirst: 'Het model bevat fouten; herstel ze (klik op een fout om naar de cel te gaan) en vernieuw.',
   selectCell: 'Naar cel',
+  issueTitle: (code) => issueTitle(code, 'nl'),
   errorsOf: {
     sheetTaken: (items) => ({
       title: `De werkmap heeft al een blad ${items} dat niet door de invoegtoepassing is gemaakt.`,

@@ -67,6 +67,9 @@ export function ModelStatus({ ranges, issues, strings, format, onSelect }: Model
                 {issue.code}
               </Badge>
               <Text size={200}>
+                <Text size={200} weight="semibold">
+                  {strings.issueTitle(issue.code)}.
+                </Text>{' '}
                 {issue.message}{' '}
                 {where === null ? null : located ? (
                   <Link as="button" onClick={() => onSelect(issue)} title={strings.selectCell} data-testid="issue-link">
