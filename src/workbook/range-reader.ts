@@ -64,6 +64,20 @@ export class RangeReader {
     return this.grid.rows[row]?.[column];
   }
 
+  /**
+   * Calls `read` with the index of every non-blank row below the header, in order, and returns how many
+   * there were, so every range counts its data rows alike, also when a missing column stops the reading.
+   */
+  forEachDataRow(read: (row: number) => void): number {
+    let count = 0;
+    for (let r = 1; r < this.height; r++) {
+      if (this.isRowBlank(r)) continue;
+      count++;
+      read(r);
+    }
+    return count;
+  }
+
   /** True when every cell of the row is blank (also for rows the host left short or absent). */
   isRowBlank(row: number): boolean {
     const cells = this.grid.rows[row];

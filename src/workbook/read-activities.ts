@@ -35,11 +35,8 @@ export function readActivities(reader: RangeReader): RangeRows<ActivityTermInput
   }
 
   const rows: ActivityTermInput[] = [];
-  let dataRows = 0;
-  for (let r = 1; r < reader.height; r++) {
-    if (reader.isRowBlank(r)) continue;
-    dataRows++;
-    if (activity === undefined || methods.length === 0) continue;
+  const dataRows = reader.forEachDataRow((r) => {
+    if (activity === undefined || methods.length === 0) return;
     const name = reader.requiredText(r, activity, 'an activity name');
     const poolName = pool === undefined ? null : reader.text(r, pool);
     const driverName = driver === undefined ? null : reader.text(r, driver);
@@ -56,15 +53,15 @@ export function readActivities(reader: RangeReader): RangeRows<ActivityTermInput
     }
     if (filled === 0) {
       reader.report('error', 'NO_METHOD', `Activity row ${rowLabel(name)}fills none of Minutes, Share and Rate; fill exactly one.`, r, -1, reader.rowWhere(r));
-      continue;
+      return;
     }
     if (filled > 1) {
       reader.report('error', 'SEVERAL_METHODS', `Activity row ${rowLabel(name)}fills more than one of Minutes, Share and Rate; fill exactly one.`, r, -1, reader.rowWhere(r));
-      continue;
+      return;
     }
     // An error value in Pool or Driver was reported; keeping the row with a guessed reference would
     // only add follow-on errors.
-    if (name === null || kind === null || poolName === INVALID || driverName === INVALID) continue;
+    if (name === null || kind === null || poolName === INVALID || driverName === INVALID) return;
     rows.push({
       activity: name,
       pool: poolName,
@@ -75,7 +72,7 @@ export function readActivities(reader: RangeReader): RangeRows<ActivityTermInput
       ...(pool === undefined ? {} : { poolWhere: reader.where(r, pool) }),
       ...(driver === undefined ? {} : { driverWhere: reader.where(r, driver) }),
     });
-  }
+  });
   return { rows, dataRows };
 }
 

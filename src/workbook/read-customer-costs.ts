@@ -16,16 +16,13 @@ export function readCustomerCosts(reader: RangeReader): RangeRows<CustomerCostIn
   const item = match.columns.get('item');
   const amount = match.columns.get('amount');
   const rows: CustomerCostInput[] = [];
-  let dataRows = 0;
-  for (let r = 1; r < reader.height; r++) {
-    if (reader.isRowBlank(r)) continue;
-    dataRows++;
-    if (customer === undefined) continue;
+  const dataRows = reader.forEachDataRow((r) => {
+    if (customer === undefined) return;
     const id = reader.requiredText(r, customer, 'a customer id');
     const what = item === undefined ? null : reader.requiredText(r, item, 'an item saying what the cost is');
     const value = amount === undefined ? ZERO : reader.requiredNumber(r, amount, { allowNegative: true }, ZERO);
-    if (id === null) continue;
+    if (id === null) return;
     rows.push({ customer: id, item: what ?? '', amount: value, where: reader.where(r, customer) });
-  }
+  });
   return { rows, dataRows };
 }

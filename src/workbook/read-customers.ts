@@ -26,11 +26,8 @@ export function readCustomers(reader: RangeReader): RangeRows<CustomerInput> {
   const dimensions = uniqueOthers(reader, match.others, 'dimension');
 
   const rows: CustomerInput[] = [];
-  let dataRows = 0;
-  for (let r = 1; r < reader.height; r++) {
-    if (reader.isRowBlank(r)) continue;
-    dataRows++;
-    if (customer === undefined) continue;
+  const dataRows = reader.forEachDataRow((r) => {
+    if (customer === undefined) return;
     const id = reader.requiredText(r, customer, 'a customer id');
     const display = name === undefined ? null : reader.text(r, name);
     const rev = revenue === undefined ? ZERO : reader.requiredNumber(r, revenue, SIGNED, ZERO);
@@ -38,7 +35,7 @@ export function readCustomers(reader: RangeReader): RangeRows<CustomerInput> {
     const cost = cogs === undefined ? ZERO : reader.requiredNumber(r, cogs, SIGNED, ZERO);
     const dims: Array<[string, DimensionValue]> = [];
     for (const d of dimensions) dims.push([d.header, dimensionValue(reader, r, d.column)]);
-    if (id === null) continue;
+    if (id === null) return;
     rows.push({
       id,
       name: display === INVALID ? null : display,
@@ -48,7 +45,7 @@ export function readCustomers(reader: RangeReader): RangeRows<CustomerInput> {
       dimensions: dims,
       where: reader.where(r, customer),
     });
-  }
+  });
   return { rows, dataRows };
 }
 

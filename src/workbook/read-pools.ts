@@ -22,17 +22,14 @@ export function readPools(reader: RangeReader): RangeRows<PoolInput> {
   const capacity = match.columns.get('capacity');
   const unit = match.columns.get('unit');
   const rows: PoolInput[] = [];
-  let dataRows = 0;
-  for (let r = 1; r < reader.height; r++) {
-    if (reader.isRowBlank(r)) continue;
-    dataRows++;
-    if (pool === undefined) continue;
+  const dataRows = reader.forEachDataRow((r) => {
+    if (pool === undefined) return;
     const name = reader.requiredText(r, pool, 'a pool name');
     const poolCost = cost === undefined ? ZERO : reader.requiredNumber(r, cost, { allowNegative: false }, ZERO);
     const minutes = readCapacity(reader, r, capacity, unit);
-    if (name === null) continue;
+    if (name === null) return;
     rows.push({ name, cost: poolCost, capacityMinutes: minutes, where: reader.where(r, pool) });
-  }
+  });
   return { rows, dataRows };
 }
 

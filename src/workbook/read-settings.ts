@@ -58,28 +58,25 @@ export function readSettings(reader: RangeReader | null): SettingsRead {
   const setting = match.columns.get('setting');
   const value = match.columns.get('value');
   const seen = new Map<SettingKey, string>();
-  let dataRows = 0;
-  for (let r = 1; r < reader.height; r++) {
-    if (reader.isRowBlank(r)) continue;
-    dataRows++;
-    if (setting === undefined || value === undefined) continue;
+  const dataRows = reader.forEachDataRow((r) => {
+    if (setting === undefined || value === undefined) return;
     const name = reader.requiredText(r, setting, 'a setting name');
-    if (name === null) continue;
+    if (name === null) return;
     const key = BY_NAME.get(compact(name));
     if (key === undefined) {
       const known = SETTING_NAMES.map((s) => s.en).join(', ');
       reader.report('warning', 'UNKNOWN_SETTING', `Unknown setting "${name}" is ignored; the settings are ${known}.`, r, setting);
-      continue;
+      return;
     }
     const at = reader.where(r, setting);
     const first = seen.get(key);
     if (first !== undefined) {
       reader.report('error', 'INVALID_SETTING', `Setting ${name} is given twice (first at ${first}).`, r, setting, at);
-      continue;
+      return;
     }
     seen.set(key, `${quoteSheet(reader.sheet)}!${at.cell ?? ''}`);
     applySetting(reader, settings, key, r, value);
-  }
+  });
   return { settings, dataRows };
 }
 

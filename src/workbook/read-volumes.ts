@@ -44,9 +44,7 @@ export function readVolumes(reader: RangeReader): VolumesRead {
 }
 
 function countDataRows(reader: RangeReader): number {
-  let n = 0;
-  for (let r = 1; r < reader.height; r++) if (!reader.isRowBlank(r)) n++;
-  return n;
+  return reader.forEachDataRow(() => undefined);
 }
 
 function readWide(reader: RangeReader, match: HeaderMatch): VolumesRead {
@@ -54,11 +52,8 @@ function readWide(reader: RangeReader, match: HeaderMatch): VolumesRead {
   const drivers = uniqueOthers(reader, match.others, 'driver');
   const volumeDrivers = drivers.map((d) => ({ driver: d.header, where: reader.where(0, d.column) }));
   const volumes: VolumeInput[] = [];
-  let dataRows = 0;
-  for (let r = 1; r < reader.height; r++) {
-    if (reader.isRowBlank(r)) continue;
-    dataRows++;
-    if (customer === undefined) continue;
+  const dataRows = reader.forEachDataRow((r) => {
+    if (customer === undefined) return;
     const id = reader.requiredText(r, customer, 'a customer id');
     const where = id === null ? null : reader.where(r, customer);
     for (const d of drivers) {
@@ -67,7 +62,7 @@ function readWide(reader: RangeReader, match: HeaderMatch): VolumesRead {
       if (q === null || q === INVALID || id === null || where === null) continue;
       volumes.push({ customer: id, driver: d.header, quantity: q, where });
     }
-  }
+  });
   return { form: 'wide', volumes, volumeDrivers, dataRows };
 }
 
@@ -96,12 +91,9 @@ function readLong(reader: RangeReader, match: HeaderMatch, driverColumn: number,
   const order: Tally[] = [];
   const volumeDrivers: Array<{ driver: string; where: Where }> = [];
   const seenDrivers = new Set<string>();
-  let dataRows = 0;
 
-  for (let r = 1; r < reader.height; r++) {
-    if (reader.isRowBlank(r)) continue;
-    dataRows++;
-    if (customerColumn === undefined) continue;
+  const dataRows = reader.forEachDataRow((r) => {
+    if (customerColumn === undefined) return;
     const customer = readName(reader, customerNames, r, customerColumn, 'a customer id');
     const driver = readName(reader, driverNames, r, driverColumn, 'a driver');
     const q = reader.cell(r, quantityColumn);
@@ -113,7 +105,7 @@ function readLong(reader: RangeReader, match: HeaderMatch, driverColumn: number,
       const n = reader.number(r, quantityColumn, QUANTITY);
       if (n !== null && n !== INVALID) exact = n;
     }
-    if (customer === null || driver === null) continue;
+    if (customer === null || driver === null) return;
 
     if (!seenDrivers.has(driver.key)) {
       seenDrivers.add(driver.key);
@@ -137,7 +129,7 @@ function readLong(reader: RangeReader, match: HeaderMatch, driverColumn: number,
       if (Number.isSafeInteger(next)) tally.whole = next;
       else tally.exact = tally.exact === null ? dec(whole) : tally.exact.plus(whole);
     }
-  }
+  });
 
   const volumes: VolumeInput[] = order.map((t) => ({
     customer: t.customer,
