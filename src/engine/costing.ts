@@ -5,6 +5,7 @@
 import { type Dec, ONE, ZERO, sum } from './decimal';
 import { type ActivityGroup, groupActivities } from './group-activities';
 import { type Issue, warning } from './issues';
+import { msg } from './messages';
 import { type ModelInput, type PoolInput, type TermKind, nameKey } from './model';
 import type { ActivityMethod, PoolMethod } from './result';
 import { type VolumeTable, tabulateVolumes } from './volumes';
@@ -113,7 +114,12 @@ function costTimePool(
     issues.push(
       warning(
         'OVER_CAPACITY',
-        `Pool "${pool.name}" used ${usedMinutes.toString()} minutes, ${unusedMinutes.negated().toString()} more than its practical capacity of ${capacity.toString()}: check the minutes per driver unit or the capacity. Unused capacity is shown negative.`,
+        msg('overCapacity', {
+          pool: pool.name,
+          used: usedMinutes.toString(),
+          over: unusedMinutes.negated().toString(),
+          capacity: capacity.toString(),
+        }),
         pool.where,
       ),
     );
@@ -153,7 +159,7 @@ function costSharePool(
         issues.push(
           warning(
             'ZERO_DRIVER_QUANTITY',
-            `Driver "${term.driver}" of activity "${group.name}" adds up to 0 over all customers, so the activity's cost stays unassigned.`,
+            msg('zeroDriverQuantity', { driver: term.driver, activity: group.name }),
             term.where,
           ),
         );

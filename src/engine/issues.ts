@@ -1,7 +1,9 @@
 /**
  * Problems found in a model: each has a stable code (tests and outside tools rely on it), a plain message
  * for the controller, and where it is, so the add-in can select the cell and the runner can print it.
+ * The message is kept as data too (`text`), so the task pane can show it in the user's language.
  */
+import { type MessageText, renderMessage, verbatim } from './messages';
 
 /** Errors stop a run; warnings are reported with the results. */
 export type Severity = 'error' | 'warning';
@@ -22,7 +24,10 @@ export interface Where {
 export interface Issue {
   severity: Severity;
   code: IssueCode;
+  /** The message in English: what the runner prints, the JSON carries and the summary sheet lists. */
   message: string;
+  /** The same message as an id with its values, for rendering in another language (see messages.ts). */
+  text: MessageText;
   where: Where;
 }
 
@@ -69,14 +74,22 @@ export type IssueCode =
   | 'INVALID_RANGE_REFERENCE'
   | 'REPORT_SHEET_TAKEN';
 
-/** Makes an error. */
-export function error(code: IssueCode, message: string, where: Where = {}): Issue {
-  return { severity: 'error', code, message, where };
+/**
+ * Makes an error from a catalog message (`msg(...)`); its English rendering becomes `message`. A plain
+ * string is taken as it is, in every language (for tests and tools; the project's own problems use ids).
+ */
+export function error(code: IssueCode, text: MessageText | string, where: Where = {}): Issue {
+  return make('error', code, text, where);
 }
 
-/** Makes a warning. */
-export function warning(code: IssueCode, message: string, where: Where = {}): Issue {
-  return { severity: 'warning', code, message, where };
+/** Makes a warning; see `error`. */
+export function warning(code: IssueCode, text: MessageText | string, where: Where = {}): Issue {
+  return make('warning', code, text, where);
+}
+
+function make(severity: Severity, code: IssueCode, text: MessageText | string, where: Where): Issue {
+  const data = typeof text === 'string' ? verbatim(text) : text;
+  return { severity, code, message: renderMessage(data, 'en'), text: data, where };
 }
 
 /** True when any issue is an error. */

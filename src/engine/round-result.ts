@@ -8,6 +8,7 @@ import { allocateByWeights, allocateCents } from './allocate';
 import { type Dec, ZERO, roundCents, sum } from './decimal';
 import type { ExactActivity, ExactCosting, ExactPool } from './costing';
 import { type Issue, warning } from './issues';
+import { msg } from './messages';
 import { type ModelInput, nameKey } from './model';
 import type { ActivityResult, CostingResult, CustomerResult, PoolResult, Totals } from './result';
 
@@ -116,7 +117,7 @@ function chargeUnused(
     issues.push(
       warning(
         'UNUSED_NOT_ASSIGNABLE',
-        `UnusedCapacity is "assign", but no customer used pool "${pool.input.name}", so its unused capacity stays unassigned.`,
+        msg('unusedNotAssignable', { pool: pool.input.name }),
         pool.input.where,
       ),
     );

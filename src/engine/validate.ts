@@ -5,6 +5,7 @@
 import { ONE, sum } from './decimal';
 import { groupActivities } from './group-activities';
 import { type Issue, type Where, error, formatWhere, warning } from './issues';
+import { msg } from './messages';
 import { type ModelInput, nameKey } from './model';
 
 /** Checks a model's cross-references and structure; returns errors (which stop a run) and warnings. */
@@ -25,7 +26,7 @@ function checkDuplicates(model: ModelInput): Issue[] {
   for (const pool of model.pools) {
     const first = pools.get(nameKey(pool.name));
     if (first === undefined) pools.set(nameKey(pool.name), pool.where);
-    else issues.push(error('DUPLICATE_POOL', `Pool "${pool.name}" is listed twice (first at ${cellOf(first)}).`, pool.where));
+    else issues.push(error('DUPLICATE_POOL', msg('duplicatePool', { pool: pool.name, first: cellOf(first) }), pool.where));
   }
   const customers = new Map<string, Where>();
   for (const customer of model.customers) {
@@ -33,7 +34,7 @@ function checkDuplicates(model: ModelInput): Issue[] {
     if (first === undefined) customers.set(nameKey(customer.id), customer.where);
     else
       issues.push(
-        error('DUPLICATE_CUSTOMER', `Customer "${customer.id}" is listed twice (first at ${cellOf(first)}).`, customer.where),
+        error('DUPLICATE_CUSTOMER', msg('duplicateCustomer', { customer: customer.id, first: cellOf(first) }), customer.where),
       );
   }
   return issues;
@@ -48,23 +49,22 @@ function checkActivityRows(model: ModelInput): Issue[] {
         issues.push(
           error(
             'POOL_ON_RATE_ROW',
-            `Activity "${row.activity}" has a Rate and also names pool "${row.pool}": a Rate row is costed at its rate, so leave Pool blank (or give Minutes or a Share instead of a Rate).`,
+            msg('poolOnRateRow', { activity: row.activity, pool: row.pool }),
             row.poolWhere ?? row.where,
           ),
         );
     } else if (row.pool === null) {
-      const column = row.kind === 'minutes' ? 'Minutes' : 'Share';
-      issues.push(error('MISSING_POOL', `Activity "${row.activity}" has ${column} but no Pool.`, row.poolWhere ?? row.where));
+      issues.push(error('MISSING_POOL', msg('missingPool', { activity: row.activity, method: row.kind }), row.poolWhere ?? row.where));
     } else if (!poolKeys.has(nameKey(row.pool))) {
       issues.push(
-        error('UNKNOWN_POOL', `Activity "${row.activity}" names pool "${row.pool}", which is not in ABC_Pools.`, row.poolWhere ?? row.where),
+        error('UNKNOWN_POOL', msg('unknownPool', { activity: row.activity, pool: row.pool }), row.poolWhere ?? row.where),
       );
     }
     if (row.driver === null && row.kind !== 'share') {
       issues.push(
         error(
           'MISSING_DRIVER',
-          `Activity "${row.activity}" has ${row.kind === 'minutes' ? 'Minutes' : 'a Rate'} but no Driver: say what is counted (orders, order lines …).`,
+          msg('missingDriver', { activity: row.activity, method: row.kind }),
           row.driverWhere ?? row.where,
         ),
       );
@@ -86,7 +86,7 @@ function checkActivityGroups(model: ModelInput): Issue[] {
         issues.push(
           error(
             'MIXED_METHODS_IN_ACTIVITY',
-            `Activity "${group.name}" mixes ${first.kind} (at ${cellOf(first.where)}) and ${term.kind} rows; an activity is costed one way.`,
+            msg('mixedMethodsInActivity', { activity: group.name, firstMethod: first.kind, first: cellOf(first.where), method: term.kind }),
             term.where,
           ),
         );
@@ -94,7 +94,7 @@ function checkActivityGroups(model: ModelInput): Issue[] {
         issues.push(
           error(
             'ACTIVITY_IN_SEVERAL_POOLS',
-            `Activity "${group.name}" draws on pool "${first.pool}" (at ${cellOf(first.where)}) and on "${term.pool}"; split it into one activity per pool.`,
+            msg('activityInSeveralPools', { activity: group.name, firstPool: first.pool, first: cellOf(first.where), pool: term.pool }),
             term.where,
           ),
         );
@@ -102,7 +102,7 @@ function checkActivityGroups(model: ModelInput): Issue[] {
         issues.push(
           error(
             'SEVERAL_SHARES_FOR_ACTIVITY',
-            `Activity "${group.name}" has more than one Share row (first at ${cellOf(first.where)}); give it one share and one driver.`,
+            msg('severalSharesForActivity', { activity: group.name, first: cellOf(first.where) }),
             term.where,
           ),
         );
@@ -123,7 +123,7 @@ function checkPools(model: ModelInput): Issue[] {
       issues.push(
         warning(
           'UNUSED_POOL',
-          `No activity uses pool "${pool.name}": its cost is reported as ${pool.capacityMinutes === null ? 'unassigned' : 'unused capacity'} and reaches no customer.`,
+          msg('unusedPool', { pool: pool.name, reportedAs: pool.capacityMinutes === null ? 'unassigned' : 'unusedCapacity' }),
           pool.where,
         ),
       );
@@ -134,7 +134,7 @@ function checkPools(model: ModelInput): Issue[] {
       issues.push(
         error(
           'MIXED_METHODS_IN_POOL',
-          `Pool "${pool.name}" has both Minutes rows and Share rows (e.g. ${cellOf(minutes[0]?.where)} and ${cellOf(firstShare?.where)}); a pool is either time-driven or split by shares.`,
+          msg('mixedMethodsInPool', { pool: pool.name, minutesAt: cellOf(minutes[0]?.where), shareAt: cellOf(firstShare?.where) }),
           pool.where,
         ),
       );
@@ -144,7 +144,7 @@ function checkPools(model: ModelInput): Issue[] {
       issues.push(
         error(
           'MISSING_CAPACITY',
-          `Pool "${pool.name}" is time-driven (activities give Minutes) but has no Capacity: enter its practical capacity for the period.`,
+          msg('missingCapacity', { pool: pool.name }),
           pool.where,
         ),
       );
@@ -155,7 +155,7 @@ function checkPools(model: ModelInput): Issue[] {
         issues.push(
           error(
             'SHARES_OVER_ONE',
-            `The shares of pool "${pool.name}" add up to ${total.times(100).toString()}%, more than 100%.`,
+            msg('sharesOverOne', { pool: pool.name, percent: total.times(100).toString() }),
             pool.where,
           ),
         );
@@ -164,7 +164,7 @@ function checkPools(model: ModelInput): Issue[] {
         issues.push(
           warning(
             'CAPACITY_IGNORED',
-            `Pool "${pool.name}" is split by shares, so its Capacity is not used.`,
+            msg('capacityIgnored', { pool: pool.name }),
             pool.where,
           ),
         );
@@ -176,19 +176,19 @@ function checkPools(model: ModelInput): Issue[] {
 
 function checkCustomerReferences(model: ModelInput): Issue[] {
   const known = new Set(model.customers.map((c) => nameKey(c.id)));
-  const unknown = new Map<string, { customer: string; where: Where; rows: number; range: string }>();
+  const unknown = new Map<string, { customer: string; where: Where; rows: number; range: string | null }>();
   const note = (customer: string, where: Where): void => {
     const key = `${where.range ?? ''}\u0000${nameKey(customer)}`;
     const seen = unknown.get(key);
     if (seen !== undefined) seen.rows += 1;
-    else unknown.set(key, { customer, where, rows: 1, range: where.range ?? 'the model' });
+    else unknown.set(key, { customer, where, rows: 1, range: where.range ?? null });
   };
   for (const v of model.volumes) if (!known.has(nameKey(v.customer))) note(v.customer, v.where);
   for (const c of model.customerCosts) if (!known.has(nameKey(c.customer))) note(c.customer, c.where);
   return [...unknown.values()].map((u) =>
     error(
       'UNKNOWN_CUSTOMER',
-      `Customer "${u.customer}" in ${u.range} is not in ABC_Customers${u.rows > 1 ? ` (${u.rows} rows; the first is shown)` : ''}.`,
+      msg('unknownCustomer', { customer: u.customer, range: u.range, rows: u.rows }),
       u.where,
     ),
   );
@@ -207,7 +207,7 @@ function checkVolumeDrivers(model: ModelInput): Issue[] {
       issues.push(
         error(
           'DRIVER_WITHOUT_VOLUMES',
-          `Driver "${row.driver}" of activity "${row.activity}" has no volumes: ABC_Volumes has no ${model.volumeDrivers.length > 0 ? 'column or rows' : 'data'} for it.`,
+          msg('driverWithoutVolumes', { driver: row.driver, activity: row.activity, anyVolumes: model.volumeDrivers.length > 0 }),
           row.driverWhere ?? row.where,
         ),
       );
@@ -216,13 +216,14 @@ function checkVolumeDrivers(model: ModelInput): Issue[] {
   for (const d of model.volumeDrivers) {
     if (!usedKeys.has(nameKey(d.driver))) {
       issues.push(
-        warning('UNUSED_VOLUME_DRIVER', `ABC_Volumes has quantities for "${d.driver}", but no activity uses that driver.`, d.where),
+        warning('UNUSED_VOLUME_DRIVER', msg('unusedVolumeDriver', { driver: d.driver }), d.where),
       );
     }
   }
   return issues;
 }
 
-function cellOf(where: Where | undefined): string {
-  return (where && formatWhere({ sheet: where.sheet, cell: where.cell, range: where.sheet ? undefined : where.range })) ?? 'an earlier row';
+/** Where an earlier row is, for a message; null when unknown (each language says "an earlier row"). */
+function cellOf(where: Where | undefined): string | null {
+  return (where && formatWhere({ sheet: where.sheet, cell: where.cell, range: where.sheet ? undefined : where.range })) ?? null;
 }

@@ -7,6 +7,7 @@
  * clipped to the sheet's used range first, so it costs the rows that hold data, not a million.
  */
 import { error, type Issue } from '../engine/issues';
+import { msg } from '../engine/messages';
 import { nameKey } from '../engine/model';
 import { CONTRACT_RANGES, type ContractRangeName } from '../workbook/contract';
 import type { CellValue, RangeGrid } from '../workbook/grid';
@@ -82,7 +83,7 @@ async function locateRanges(
     if (named !== undefined) {
       if (named.type !== 'Range') {
         issues.push(
-          error('INVALID_RANGE_REFERENCE', `The name ${named.name} does not refer to a range of cells (it is ${String(named.formula)}).`, {
+          error('INVALID_RANGE_REFERENCE', msg('nameNotARange', { name: named.name, formula: String(named.formula) }), {
             range: contractName,
             value: String(named.formula),
           }),

@@ -9,6 +9,7 @@
  */
 import { type Dec, dec, sum, toNumber } from '../engine/decimal';
 import { type Issue, formatWhere } from '../engine/issues';
+import { type MessageLanguage, renderMessage } from '../engine/messages';
 import { type TermKind, nameKey } from '../engine/model';
 import type { ActivityResult, CostingResult } from '../engine/result';
 import type { Analysis } from '../workbook/analyse';
@@ -79,6 +80,11 @@ export type ModelIndex = ReadyIndex | UnavailableIndex;
 export interface ComputedJson {
   issues: ReadonlyArray<Issue | IssueJson>;
   json: ResultJson | null;
+  /**
+   * The pane's language, for the message of a model with errors (English when absent). Only that message
+   * follows it: the functions' other messages are English.
+   */
+  language?: MessageLanguage;
 }
 
 /**
@@ -94,9 +100,10 @@ export function buildModelIndex(analysis: Pick<Analysis, 'issues' | 'result'>): 
 
 /** Indexes the JSON result of a computation (what the task pane's worker returns). */
 export function buildModelIndexFromJson(computed: ComputedJson): ModelIndex {
-  const failed = modelErrors(computed.issues);
+  const language = computed.language ?? 'en';
+  const failed = modelErrors(computed.issues, language);
   if (failed !== null) return failed;
-  if (computed.json === null) return notComputed();
+  if (computed.json === null) return notComputed(language);
   return indexJson(computed.json);
 }
 
@@ -105,17 +112,31 @@ export function unavailableIndex(error: FunctionError): UnavailableIndex {
   return { status: 'unavailable', error };
 }
 
-function notComputed(): UnavailableIndex {
-  return unavailableIndex(valueError('The model has not been computed: open the ABC pane and press Refresh.'));
+function notComputed(language: MessageLanguage = 'en'): UnavailableIndex {
+  return unavailableIndex(
+    valueError(
+      language === 'nl'
+        ? 'Het model is niet berekend: open het ABC-taakvenster en kies Rapport vernieuwen.'
+        : 'The model has not been computed: open the ABC pane and press Refresh.',
+    ),
+  );
 }
 
-function modelErrors(issues: ReadonlyArray<Issue | IssueJson>): UnavailableIndex | null {
+function modelErrors(issues: ReadonlyArray<Issue | IssueJson>, language: MessageLanguage = 'en'): UnavailableIndex | null {
   const errors = issues.filter((i) => i.severity === 'error');
   const first = errors[0];
   if (first === undefined) return null;
   const where = 'where' in first ? formatWhere(first.where) : first.location;
-  const located = where === null ? first.message : `At ${where}: ${first.message}`;
-  const more = errors.length > 1 ? ` ${errors.length - 1} more error${errors.length > 2 ? 's' : ''}: see the ABC pane.` : '';
+  // An issue that crossed the worker keeps its message as data; a JSON issue has only the English text.
+  const message = language !== 'en' && 'text' in first && first.text !== undefined ? renderMessage(first.text, language) : first.message;
+  const others = errors.length - 1;
+  if (language === 'nl') {
+    const located = where === null ? message : `Op ${where}: ${message}`;
+    const more = others > 0 ? ` Nog ${others} ${others === 1 ? 'fout' : 'fouten'}: zie het ABC-taakvenster.` : '';
+    return unavailableIndex(valueError(`Het model bevat fouten. ${located}${more}`));
+  }
+  const located = where === null ? message : `At ${where}: ${message}`;
+  const more = others > 0 ? ` ${others} more error${others > 1 ? 's' : ''}: see the ABC pane.` : '';
   return unavailableIndex(valueError(`The model has errors. ${located}${more}`));
 }
 

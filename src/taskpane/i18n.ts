@@ -1,11 +1,12 @@
 /**
  * The pane's words in English and Dutch, chosen from Office's display language. Issue messages come from
- * the engine in English; each problem code also has a headline in the pane's language (issue-titles.ts),
- * and codes and locations are language-neutral.
+ * the engine as data and are rendered here in the pane's language (engine/messages.ts); each problem code
+ * also has a headline (issue-titles.ts), and codes and locations are language-neutral.
  */
 import type { GatewayErrorKind } from '../excel/errors';
 import type { Stage } from '../excel/actions';
 import type { IssueCode } from '../engine/issues';
+import { type MessageText, renderMessage } from '../engine/messages';
 import { issueTitle } from './issue-titles';
 
 export type Language = 'en' | 'nl';
@@ -58,8 +59,10 @@ export interface Strings {
   emptyInserted: string;
   fixErrorsFirst: string;
   selectCell: string;
-  /** A short headline of a problem code; the engine's message adds the detail (in English). */
+  /** A short headline of a problem code; the issue's message adds the detail. */
   issueTitle: (code: IssueCode) => string;
+  /** An issue's message (its `text`) in the pane's language, with the same names, values and cells. */
+  issueMessage: (text: MessageText) => string;
   errorsOf: Record<GatewayErrorKind, (items: string) => Explained>;
 }
 
@@ -101,6 +104,7 @@ const en: Strings = {
   fixErrorsFirst: 'The model has errors; fix them (click one to go to its cell), then refresh.',
   selectCell: 'Go to cell',
   issueTitle: (code) => issueTitle(code, 'en'),
+  issueMessage: (text) => renderMessage(text, 'en'),
   errorsOf: {
     sheetTaken: (items) => ({
       title: `The workbook already has a sheet ${items} that the add-in did not create.`,
@@ -172,6 +176,7 @@ const nl: Strings = {
   fixErrorsFirst: 'Het model bevat fouten; herstel ze (klik op een fout om naar de cel te gaan) en vernieuw.',
   selectCell: 'Naar cel',
   issueTitle: (code) => issueTitle(code, 'nl'),
+  issueMessage: (text) => renderMessage(text, 'nl'),
   errorsOf: {
     sheetTaken: (items) => ({
       title: `De werkmap heeft al een blad ${items} dat niet door de invoegtoepassing is gemaakt.`,

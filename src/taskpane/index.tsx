@@ -26,7 +26,7 @@ function mount(host: OfficeHost): void {
   const functionsModel = sharedModelStore();
   functionsModel.setSource({ readGrids: async () => (await gateway.readModel()).grids });
   const controller = new PaneController(gateway, computer, strings, (ms) => integer.format(ms), (output) =>
-    functionsModel.publishJson({ issues: output.issues, json: output.json }),
+    functionsModel.publishJson({ issues: output.issues, json: output.json, language }),
   );
   const container = document.getElementById('root');
   if (container === null) return;

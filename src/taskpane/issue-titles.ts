@@ -1,7 +1,7 @@
 /**
- * A short headline per problem code, in the pane's language. The engine's messages give the detail (the
- * values, the names) in English; the headline says in the user's language what kind of problem it is,
- * and the location link says where, so a Dutch controller can act without reading the English detail.
+ * A short headline per problem code, in the pane's language. The issue's message, rendered in the same
+ * language (engine/messages.ts), gives the detail (the values, the names); the headline says what kind
+ * of problem it is, and the location link says where.
  */
 import type { IssueCode } from '../engine/issues';
 import type { Language } from './i18n';

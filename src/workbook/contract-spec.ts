@@ -4,6 +4,8 @@
  * and a test checks that docs/workbook-contract.md lists every header, so code and docs cannot drift apart.
  */
 
+import type { ColumnKey } from '../engine/messages';
+
 /** The contract's named ranges, in the order a model is read and documented. */
 export const CONTRACT_RANGES = [
   'ABC_Pools',
@@ -19,8 +21,8 @@ export type ContractRangeName = (typeof CONTRACT_RANGES)[number];
 
 /** One column of a range as the contract defines it. */
 export interface ContractColumn {
-  /** Stable key used by the parser; never shown to users. */
-  key: string;
+  /** Stable key used by the parser and the messages; never shown to users. */
+  key: ColumnKey;
   /** The English header, written by "New empty model". */
   en: string;
   /** The Dutch header. */
@@ -46,7 +48,7 @@ export interface ContractRange {
   otherColumns: 'ignored' | 'dimensions' | 'drivers or ignored';
 }
 
-function column(key: string, en: string, nl: string, required: boolean, note: string, also: readonly string[] = []): ContractColumn {
+function column(key: ColumnKey, en: string, nl: string, required: boolean, note: string, also: readonly string[] = []): ContractColumn {
   return { key, en, nl, also, required, note };
 }
 

@@ -5,6 +5,7 @@
  * See docs/workbook-contract.md, which describes the same rules for users and outside tools.
  */
 import { error, type Issue } from '../engine/issues';
+import { msg } from '../engine/messages';
 import type { ModelInput } from '../engine/model';
 import { CONTRACT_HEADERS, CONTRACT_RANGES, type ContractRangeName } from './contract-spec';
 import type { RangeGrid } from './grid';
@@ -58,7 +59,7 @@ export function readContract(grids: ReadonlyMap<ContractRangeName, RangeGrid>): 
     const grid = grids.get(name);
     if (grid === undefined) {
       if (required) {
-        issues.push(error('MISSING_RANGE', `The workbook has no named range or table ${name}; it is required.`, { range: name }));
+        issues.push(error('MISSING_RANGE', msg('missingRange', { range: name }), { range: name }));
       }
       ranges.push({ name, required, found: false, sheet: null, address: null, dataRows: 0 });
       continue;
@@ -67,7 +68,7 @@ export function readContract(grids: ReadonlyMap<ContractRangeName, RangeGrid>): 
     ranges.push({ name, required, found: true, sheet: grid.sheet, address: reader.address(), dataRows: 0 });
     if (isWhollyBlank(reader)) {
       if (MUST_HAVE_HEADERS.has(name)) {
-        issues.push(error('EMPTY_RANGE', `${name} is blank: its first row must hold the headers, the rows below the data.`, reader.rangeWhere()));
+        issues.push(error('EMPTY_RANGE', msg('blankRange', { range: name }), reader.rangeWhere()));
       }
       continue;
     }
@@ -96,7 +97,7 @@ export function readContract(grids: ReadonlyMap<ContractRangeName, RangeGrid>): 
   for (const name of MUST_HAVE_ROWS) {
     const reader = readers.get(name);
     if (reader !== undefined && dataRows[name] === 0) {
-      issues.push(error('EMPTY_RANGE', `${name} has headers but no rows.`, reader.rangeWhere()));
+      issues.push(error('EMPTY_RANGE', msg('noRows', { range: name }), reader.rangeWhere()));
     }
   }
   for (const reader of readers.values()) reader.finish();

@@ -3,6 +3,7 @@
  * English, Dutch or a listed alias, any column order.
  */
 import type { Where } from '../engine/issues';
+import { type MissingColumnReason, msg } from '../engine/messages';
 import { nameKey } from '../engine/model';
 import { columnHeaders, type ContractColumn, type ContractRange } from './contract-spec';
 import { INVALID, type RangeReader } from './range-reader';
@@ -54,27 +55,22 @@ export function matchHeaders(reader: RangeReader, spec: ContractRange, reportMis
     }
     const first = columns.get(col.key);
     if (first !== undefined) {
-      reader.report(
-        'error',
-        'DUPLICATE_COLUMN',
-        `Column ${col.en} appears twice: "${reader.headers[first] ?? ''}" and "${header}"; only the first is read.`,
-        0,
-        c,
-      );
+      reader.report('error', 'DUPLICATE_COLUMN', msg('duplicateColumn', { column: col.key, first: reader.headers[first] ?? '', header }), 0, c);
       continue;
     }
     columns.set(col.key, c);
+    reader.columnKeys[c] = col.key;
   }
 
   const missing = spec.columns.filter((col) => col.required && !columns.has(col.key));
-  if (reportMissing) for (const col of missing) reportMissingColumn(reader, col, blank ? ' (the first row of the range must hold the headers, and it is blank)' : '');
+  if (reportMissing) for (const col of missing) reportMissingColumn(reader, col, blank ? 'blankHeaderRow' : 'none');
   return { columns, others, blank, missing };
 }
 
-/** Reports a required column that is absent, at the header row. */
-export function reportMissingColumn(reader: RangeReader, col: ContractColumn, why = ''): void {
+/** Reports a required column that is absent, at the header row; `why` adds what else the message must say. */
+export function reportMissingColumn(reader: RangeReader, col: ContractColumn, why: MissingColumnReason = 'none'): void {
   const accepted = columnHeaders(col).join(' / ');
-  reader.reportRange('error', 'MISSING_COLUMN', `${reader.range} has no column ${accepted}${why}.`, headerRowWhere(reader));
+  reader.reportRange('error', 'MISSING_COLUMN', msg('missingColumn', { range: reader.range, accepted, reason: why }), headerRowWhere(reader));
 }
 
 /** The location of the header row, e.g. `A1:D1`. */
@@ -86,14 +82,14 @@ export function headerRowWhere(reader: RangeReader): Where {
  * Of the other columns, keeps the first of each name (matched like headers) and reports every repeat as
  * DUPLICATE_COLUMN: two dimension or driver columns of one name would be ambiguous.
  */
-export function uniqueOthers(reader: RangeReader, others: readonly OtherColumn[], what: string): OtherColumn[] {
+export function uniqueOthers(reader: RangeReader, others: readonly OtherColumn[], what: 'dimension' | 'driver'): OtherColumn[] {
   const seen = new Map<string, OtherColumn>();
   const kept: OtherColumn[] = [];
   for (const o of others) {
     const key = nameKey(o.header);
     const first = seen.get(key);
     if (first !== undefined) {
-      reader.report('error', 'DUPLICATE_COLUMN', `The ${what} column "${o.header}" appears twice (also "${first.header}"); only the first is read.`, 0, o.column);
+      reader.report('error', 'DUPLICATE_COLUMN', msg('duplicateOtherColumn', { kind: what, header: o.header, first: first.header }), 0, o.column);
       continue;
     }
     seen.set(key, o);

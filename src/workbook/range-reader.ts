@@ -4,6 +4,7 @@
  */
 import type { Dec } from '../engine/decimal';
 import { error, warning, type Issue, type IssueCode, type Severity, type Where } from '../engine/issues';
+import { type ColumnKey, type ColumnRef, type MessageText, type RequiredTextKey, msg } from '../engine/messages';
 import { cellText, readNumberCell, showValue } from './cells';
 import type { ContractRangeName } from './contract-spec';
 import { cellAddress, isBlank, isCellError, type CellValue, type RangeGrid } from './grid';
@@ -41,8 +42,10 @@ export class RangeReader {
   readonly width: number;
   /** Header text per column as written (trimmed); filled by header matching. */
   readonly headers: string[] = [];
+  /** The contract column each column matched, if any; filled by header matching. */
+  readonly columnKeys: Array<ColumnKey | undefined> = [];
   private readonly issues: Issue[];
-  private readonly counts = new Map<string, { count: number; column: number; severity: Severity; code: IssueCode; label: string }>();
+  private readonly counts = new Map<string, { count: number; column: number; severity: Severity; code: IssueCode; label: ColumnRef }>();
 
   constructor(range: ContractRangeName, grid: RangeGrid, issues: Issue[]) {
     this.range = range;
@@ -125,15 +128,20 @@ export class RangeReader {
     return this.headers[column] ?? cellAddress(this.grid, 0, column);
   }
 
+  /** A column for a message: its header as written and the contract column it matched. */
+  columnRef(column: number): ColumnRef {
+    return { header: this.label(column), key: this.columnKeys[column] ?? null };
+  }
+
   /**
    * Records a problem at a cell, listing at most ISSUES_PER_COLUMN of one code per column. Problems of a
    * whole row pass column -1 and the row's location as `where`.
    */
-  report(severity: Severity, code: IssueCode, message: string, row: number, column: number, where?: Where): void {
+  report(severity: Severity, code: IssueCode, message: MessageText, row: number, column: number, where?: Where): void {
     const key = `${code}|${column}`;
     let tally = this.counts.get(key);
     if (tally === undefined) {
-      tally = { count: 0, column, severity, code, label: this.label(column) };
+      tally = { count: 0, column, severity, code, label: this.columnRef(column) };
       this.counts.set(key, tally);
     }
     tally.count++;
@@ -143,7 +151,7 @@ export class RangeReader {
   }
 
   /** Records a problem of the range as a whole (no cap). */
-  reportRange(severity: Severity, code: IssueCode, message: string, where: Where): void {
+  reportRange(severity: Severity, code: IssueCode, message: MessageText, where: Where): void {
     this.issues.push(severity === 'error' ? error(code, message, where) : warning(code, message, where));
   }
 
@@ -158,8 +166,8 @@ export class RangeReader {
         ? this.rangeWhere()
         : { range: this.range, sheet: this.sheet, cell: `${cellAddress(this.grid, 1, tally.column)}:${cellAddress(this.grid, lastRow, tally.column)}` };
       const message = rowLevel
-        ? `${more} more rows of ${this.range} have the same problem (only the first ${ISSUES_PER_COLUMN} are listed).`
-        : `${more} more cells in column ${tally.label} have the same problem (only the first ${ISSUES_PER_COLUMN} are listed).`;
+        ? msg('moreRows', { more, range: this.range, listed: ISSUES_PER_COLUMN })
+        : msg('moreCells', { more, column: tally.label, listed: ISSUES_PER_COLUMN });
       this.issues.push(tally.severity === 'error' ? error(tally.code, message, where) : warning(tally.code, message, where));
     }
   }
@@ -175,14 +183,14 @@ export class RangeReader {
       case 'blank':
         return null;
       case 'error':
-        this.report('error', 'ERROR_VALUE', `${this.label(column)} holds the error value ${reading.shown}.`, row, column);
+        this.report('error', 'ERROR_VALUE', msg('errorValue', { column: this.columnRef(column), error: reading.shown }), row, column);
         return INVALID;
       case 'not-a-number':
-        this.report('error', 'NOT_A_NUMBER', `${this.label(column)} must be a number; found ${reading.shown}.`, row, column);
+        this.report('error', 'NOT_A_NUMBER', msg('notANumber', { column: this.columnRef(column), found: reading.shown }), row, column);
         return INVALID;
       case 'number':
         if (!rule.allowNegative && reading.value.isNegative() && !reading.value.isZero()) {
-          this.report('error', 'NEGATIVE_VALUE', `${this.label(column)} must not be negative; found ${showValue(value)}.`, row, column);
+          this.report('error', 'NEGATIVE_VALUE', msg('negativeValue', { column: this.columnRef(column), found: showValue(value) }), row, column);
           return INVALID;
         }
         return reading.value;
@@ -196,18 +204,18 @@ export class RangeReader {
   text(row: number, column: number): string | null | Invalid {
     const value = this.cell(row, column);
     if (isCellError(value)) {
-      this.report('error', 'ERROR_VALUE', `${this.label(column)} holds the error value ${value.error}.`, row, column);
+      this.report('error', 'ERROR_VALUE', msg('errorValue', { column: this.columnRef(column), error: value.error }), row, column);
       return INVALID;
     }
     return cellText(value);
   }
 
   /** Reads a required name or id: a blank cell is MISSING_VALUE. Null when unusable (already reported). */
-  requiredText(row: number, column: number, what: string): string | null {
+  requiredText(row: number, column: number, what: RequiredTextKey): string | null {
     const t = this.text(row, column);
     if (t === INVALID) return null;
     if (t === null) {
-      this.report('error', 'MISSING_VALUE', `${this.label(column)} is blank; every row needs ${what}.`, row, column);
+      this.report('error', 'MISSING_VALUE', msg('missingText', { column: this.columnRef(column), what }), row, column);
       return null;
     }
     return t;
@@ -218,7 +226,7 @@ export class RangeReader {
     const n = this.number(row, column, rule);
     if (n === INVALID) return fallback;
     if (n === null) {
-      this.report('error', 'MISSING_VALUE', `${this.label(column)} is blank; enter a number (0 if none).`, row, column);
+      this.report('error', 'MISSING_VALUE', msg('missingNumber', { column: this.columnRef(column) }), row, column);
       return fallback;
     }
     return n;

@@ -2,6 +2,7 @@
 import type { Dec } from '../engine/decimal';
 import { ZERO } from '../engine/decimal';
 import type { ActivityTermInput, TermKind } from '../engine/model';
+import { msg } from '../engine/messages';
 import { CONTRACT_HEADERS } from './contract-spec';
 import { matchHeaders, reportMissingColumn } from './headers';
 import { INVALID, type Invalid, type RangeReader, type RangeRows } from './range-reader';
@@ -31,13 +32,13 @@ export function readActivities(reader: RangeReader): RangeRows<ActivityTermInput
   }
   if (methods.length === 0) {
     const rate = spec.columns.find((c) => c.key === 'rate');
-    if (rate !== undefined) reportMissingColumn(reader, rate, ', nor Minutes / Minuten or Share / Aandeel: each row needs one of them');
+    if (rate !== undefined) reportMissingColumn(reader, rate, 'noMethodColumn');
   }
 
   const rows: ActivityTermInput[] = [];
   const dataRows = reader.forEachDataRow((r) => {
     if (activity === undefined || methods.length === 0) return;
-    const name = reader.requiredText(r, activity, 'an activity name');
+    const name = reader.requiredText(r, activity, 'activityName');
     const poolName = pool === undefined ? null : reader.text(r, pool);
     const driverName = driver === undefined ? null : reader.text(r, driver);
 
@@ -52,11 +53,11 @@ export function readActivities(reader: RangeReader): RangeRows<ActivityTermInput
       value = v;
     }
     if (filled === 0) {
-      reader.report('error', 'NO_METHOD', `Activity row ${rowLabel(name)}fills none of Minutes, Share and Rate; fill exactly one.`, r, -1, reader.rowWhere(r));
+      reader.report('error', 'NO_METHOD', msg('noMethod', { activity: name }), r, -1, reader.rowWhere(r));
       return;
     }
     if (filled > 1) {
-      reader.report('error', 'SEVERAL_METHODS', `Activity row ${rowLabel(name)}fills more than one of Minutes, Share and Rate; fill exactly one.`, r, -1, reader.rowWhere(r));
+      reader.report('error', 'SEVERAL_METHODS', msg('severalMethods', { activity: name }), r, -1, reader.rowWhere(r));
       return;
     }
     // An error value in Pool or Driver was reported; keeping the row with a guessed reference would
@@ -74,8 +75,4 @@ export function readActivities(reader: RangeReader): RangeRows<ActivityTermInput
     });
   });
   return { rows, dataRows };
-}
-
-function rowLabel(name: string | null): string {
-  return name === null ? '' : `"${name}" `;
 }

@@ -18,8 +18,8 @@ export function readCustomerCosts(reader: RangeReader): RangeRows<CustomerCostIn
   const rows: CustomerCostInput[] = [];
   const dataRows = reader.forEachDataRow((r) => {
     if (customer === undefined) return;
-    const id = reader.requiredText(r, customer, 'a customer id');
-    const what = item === undefined ? null : reader.requiredText(r, item, 'an item saying what the cost is');
+    const id = reader.requiredText(r, customer, 'customerId');
+    const what = item === undefined ? null : reader.requiredText(r, item, 'costItem');
     const value = amount === undefined ? ZERO : reader.requiredNumber(r, amount, { allowNegative: true }, ZERO);
     if (id === null) return;
     rows.push({ customer: id, item: what ?? '', amount: value, where: reader.where(r, customer) });

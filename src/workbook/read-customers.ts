@@ -2,6 +2,7 @@
 import { ZERO, type Dec } from '../engine/decimal';
 import type { CustomerInput, DimensionValue } from '../engine/model';
 import { isoDate } from './cells';
+import { msg } from '../engine/messages';
 import { CONTRACT_HEADERS } from './contract-spec';
 import { isBlank, isCellError } from './grid';
 import { matchHeaders, uniqueOthers } from './headers';
@@ -28,7 +29,7 @@ export function readCustomers(reader: RangeReader): RangeRows<CustomerInput> {
   const rows: CustomerInput[] = [];
   const dataRows = reader.forEachDataRow((r) => {
     if (customer === undefined) return;
-    const id = reader.requiredText(r, customer, 'a customer id');
+    const id = reader.requiredText(r, customer, 'customerId');
     const display = name === undefined ? null : reader.text(r, name);
     const rev = revenue === undefined ? ZERO : reader.requiredNumber(r, revenue, SIGNED, ZERO);
     const disc = discounts === undefined ? ZERO : optionalNumber(reader, r, discounts);
@@ -59,7 +60,7 @@ function dimensionValue(reader: RangeReader, r: number, column: number): Dimensi
   const value = reader.cell(r, column);
   if (isBlank(value) || value === undefined) return null;
   if (isCellError(value)) {
-    reader.report('error', 'ERROR_VALUE', `${reader.label(column)} holds the error value ${value.error}.`, r, column);
+    reader.report('error', 'ERROR_VALUE', msg('errorValue', { column: reader.columnRef(column), error: value.error }), r, column);
     return null;
   }
   if (value instanceof Date) return isoDate(value);

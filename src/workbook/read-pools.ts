@@ -2,6 +2,7 @@
 import { ZERO, type Dec } from '../engine/decimal';
 import type { PoolInput } from '../engine/model';
 import { nameKey } from '../engine/model';
+import { msg } from '../engine/messages';
 import { CONTRACT_HEADERS } from './contract-spec';
 import { matchHeaders } from './headers';
 import { INVALID, type RangeReader, type RangeRows } from './range-reader';
@@ -24,7 +25,7 @@ export function readPools(reader: RangeReader): RangeRows<PoolInput> {
   const rows: PoolInput[] = [];
   const dataRows = reader.forEachDataRow((r) => {
     if (pool === undefined) return;
-    const name = reader.requiredText(r, pool, 'a pool name');
+    const name = reader.requiredText(r, pool, 'poolName');
     const poolCost = cost === undefined ? ZERO : reader.requiredNumber(r, cost, { allowNegative: false }, ZERO);
     const minutes = readCapacity(reader, r, capacity, unit);
     if (name === null) return;
@@ -42,7 +43,7 @@ function readCapacity(reader: RangeReader, r: number, capacity: number | undefin
   // and nothing is computed while errors stand.
   if (value === INVALID) return ZERO;
   if (!value.isPositive() || value.isZero()) {
-    reader.report('error', 'CAPACITY_NOT_POSITIVE', `${reader.label(capacity)} must be more than 0; found ${value.toFixed()}.`, r, capacity);
+    reader.report('error', 'CAPACITY_NOT_POSITIVE', msg('capacityNotPositive', { column: reader.columnRef(capacity), found: value.toFixed() }), r, capacity);
     return ZERO;
   }
   return hours ? value.times(SIXTY) : value;
@@ -55,13 +56,7 @@ function readUnit(reader: RangeReader, r: number, unit: number): 'minutes' | 'ho
   const key = nameKey(text);
   if (HOURS_UNITS.has(key)) return 'hours';
   if (!MINUTES_UNITS.has(key)) {
-    reader.report(
-      'error',
-      'INVALID_UNIT',
-      `${reader.label(unit)} must be minutes/minuten or hours/uren; found "${text}".`,
-      r,
-      unit,
-    );
+    reader.report('error', 'INVALID_UNIT', msg('invalidUnit', { column: reader.columnRef(unit), found: text }), r, unit);
   }
   return 'minutes';
 }

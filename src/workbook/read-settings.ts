@@ -1,13 +1,12 @@
 /** `ABC_Settings`: Currency, Period and UnusedCapacity as Setting / Value pairs. */
 import { DEFAULT_SETTINGS, type Settings, type UnusedCapacityMode } from '../engine/model';
 import { quoteSheet } from '../engine/issues';
+import { type SettingKey, msg } from '../engine/messages';
 import { showValue } from './cells';
 import { CONTRACT_HEADERS } from './contract-spec';
 import { type CellValue, isCellError } from './grid';
 import { matchHeaders } from './headers';
 import { INVALID, type RangeReader } from './range-reader';
-
-type SettingKey = 'currency' | 'period' | 'unusedCapacity';
 
 /** Setting names (spaces removed, lower case) in English and Dutch. */
 export const SETTING_NAMES: ReadonlyArray<{ key: SettingKey; en: string; nl: string }> = [
@@ -60,18 +59,17 @@ export function readSettings(reader: RangeReader | null): SettingsRead {
   const seen = new Map<SettingKey, string>();
   const dataRows = reader.forEachDataRow((r) => {
     if (setting === undefined || value === undefined) return;
-    const name = reader.requiredText(r, setting, 'a setting name');
+    const name = reader.requiredText(r, setting, 'settingName');
     if (name === null) return;
     const key = BY_NAME.get(compact(name));
     if (key === undefined) {
-      const known = SETTING_NAMES.map((s) => s.en).join(', ');
-      reader.report('warning', 'UNKNOWN_SETTING', `Unknown setting "${name}" is ignored; the settings are ${known}.`, r, setting);
+      reader.report('warning', 'UNKNOWN_SETTING', msg('unknownSetting', { name }), r, setting);
       return;
     }
     const at = reader.where(r, setting);
     const first = seen.get(key);
     if (first !== undefined) {
-      reader.report('error', 'INVALID_SETTING', `Setting ${name} is given twice (first at ${first}).`, r, setting, at);
+      reader.report('error', 'INVALID_SETTING', msg('settingTwice', { name, first }), r, setting, at);
       return;
     }
     seen.set(key, `${quoteSheet(reader.sheet)}!${at.cell ?? ''}`);
@@ -83,7 +81,7 @@ export function readSettings(reader: RangeReader | null): SettingsRead {
 function applySetting(reader: RangeReader, settings: Settings, key: SettingKey, r: number, column: number): void {
   const raw = reader.cell(r, column);
   if (isCellError(raw)) {
-    reader.report('error', 'ERROR_VALUE', `The value of ${settingLabel(key)} holds the error value ${raw.error}.`, r, column);
+    reader.report('error', 'ERROR_VALUE', msg('settingErrorValue', { setting: key, error: raw.error }), r, column);
     return;
   }
   const text = reader.text(r, column);
@@ -91,7 +89,7 @@ function applySetting(reader: RangeReader, settings: Settings, key: SettingKey, 
   switch (key) {
     case 'currency':
       if (typeof raw === 'string' && CURRENCY.test(text)) settings.currency = /^[a-z]{3}$/i.test(text) ? text.toUpperCase() : text;
-      else invalid(reader, r, column, key, raw, 'an ISO currency code such as EUR or a currency symbol such as €');
+      else invalid(reader, r, column, key, raw);
       return;
     case 'period':
       settings.period = text;
@@ -99,16 +97,13 @@ function applySetting(reader: RangeReader, settings: Settings, key: SettingKey, 
     case 'unusedCapacity': {
       const mode = MODES.get(text.toLowerCase());
       if (mode !== undefined && typeof raw === 'string') settings.unusedCapacity = mode;
-      else invalid(reader, r, column, key, raw, 'report / rapporteren or assign / toerekenen');
+      else invalid(reader, r, column, key, raw);
       return;
     }
   }
 }
 
-function invalid(reader: RangeReader, r: number, column: number, key: SettingKey, raw: CellValue | undefined, expected: string): void {
-  reader.report('error', 'INVALID_SETTING', `${settingLabel(key)} must be ${expected}; found ${showValue(raw)}.`, r, column);
-}
-
-function settingLabel(key: SettingKey): string {
-  return SETTING_NAMES.find((s) => s.key === key)?.en ?? key;
+/** Reports a value the setting cannot take; the message says what it can take. */
+function invalid(reader: RangeReader, r: number, column: number, key: 'currency' | 'unusedCapacity', raw: CellValue | undefined): void {
+  reader.report('error', 'INVALID_SETTING', msg('invalidSetting', { setting: key, found: showValue(raw) }), r, column);
 }

@@ -6,6 +6,7 @@
  */
 import { dec, type Dec } from '../engine/decimal';
 import type { Where } from '../engine/issues';
+import type { RequiredTextKey } from '../engine/messages';
 import { nameKey, type VolumeInput } from '../engine/model';
 import { CONTRACT_HEADERS } from './contract-spec';
 import { type HeaderMatch, matchHeaders, reportMissingColumn, uniqueOthers } from './headers';
@@ -35,7 +36,7 @@ export function readVolumes(reader: RangeReader): VolumesRead {
   if (driver !== undefined || quantity !== undefined) {
     if (driver === undefined || quantity === undefined) {
       const absent = spec.columns.find((c) => c.key === (driver === undefined ? 'driver' : 'quantity'));
-      if (absent !== undefined) reportMissingColumn(reader, absent, ' (a long-form ABC_Volumes needs Customer, Driver and Quantity)');
+      if (absent !== undefined) reportMissingColumn(reader, absent, 'longFormVolumes');
       return { form: 'long', volumes: [], volumeDrivers: [], dataRows: countDataRows(reader) };
     }
     return readLong(reader, match, driver, quantity);
@@ -54,7 +55,7 @@ function readWide(reader: RangeReader, match: HeaderMatch): VolumesRead {
   const volumes: VolumeInput[] = [];
   const dataRows = reader.forEachDataRow((r) => {
     if (customer === undefined) return;
-    const id = reader.requiredText(r, customer, 'a customer id');
+    const id = reader.requiredText(r, customer, 'customerId');
     const where = id === null ? null : reader.where(r, customer);
     for (const d of drivers) {
       const q = reader.number(r, d.column, QUANTITY);
@@ -94,8 +95,8 @@ function readLong(reader: RangeReader, match: HeaderMatch, driverColumn: number,
 
   const dataRows = reader.forEachDataRow((r) => {
     if (customerColumn === undefined) return;
-    const customer = readName(reader, customerNames, r, customerColumn, 'a customer id');
-    const driver = readName(reader, driverNames, r, driverColumn, 'a driver');
+    const customer = readName(reader, customerNames, r, customerColumn, 'customerId');
+    const driver = readName(reader, driverNames, r, driverColumn, 'driverName');
     const q = reader.cell(r, quantityColumn);
     let whole = 0;
     let exact: Dec | null = null;
@@ -145,7 +146,7 @@ function readLong(reader: RangeReader, match: HeaderMatch, driverColumn: number,
  * The cache also holds each name under its key; a raw value never collides with a key in a harmful way,
  * because a raw string equal to some name's key reads as that very name anyway.
  */
-function readName(reader: RangeReader, cache: Map<string | number, Name>, r: number, column: number, what: string): Name | null {
+function readName(reader: RangeReader, cache: Map<string | number, Name>, r: number, column: number, what: RequiredTextKey): Name | null {
   const raw = reader.cell(r, column);
   const cacheable = typeof raw === 'string' || typeof raw === 'number';
   if (cacheable) {

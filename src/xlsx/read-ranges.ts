@@ -8,6 +8,7 @@
  * `sheet-scan.ts` for how.
  */
 import { error, type Issue } from '../engine/issues';
+import { msg } from '../engine/messages';
 import { nameKey } from '../engine/model';
 import { CONTRACT_RANGES, type ContractRangeName } from '../workbook/contract';
 import type { CellValue, RangeGrid } from '../workbook/grid';
@@ -66,17 +67,18 @@ async function locate(
     const where = { range: contractName, value: defined.formula };
     const parsed = parseReference(defined.formula);
     if (!parsed.ok) {
-      return { issue: error('INVALID_RANGE_REFERENCE', `The name ${defined.name} ${parsed.reason}.`, where) };
+      const { problem, reference, areas } = parsed;
+      return { issue: error('INVALID_RANGE_REFERENCE', msg('badReference', { name: defined.name, problem, reference, areas }), where) };
     }
     const sheet = findSheet(loaded, parsed.area.sheet);
     if (sheet === undefined) {
       return {
-        issue: error('INVALID_RANGE_REFERENCE', `The name ${defined.name} refers to a sheet "${parsed.area.sheet}" that does not exist.`, where),
+        issue: error('INVALID_RANGE_REFERENCE', msg('referenceToMissingSheet', { name: defined.name, sheet: parsed.area.sheet }), where),
       };
     }
     if (!sheet.worksheet || sheet.part === null) {
       return {
-        issue: error('INVALID_RANGE_REFERENCE', `The name ${defined.name} refers to "${sheet.name}", which is not a worksheet with cells.`, where),
+        issue: error('INVALID_RANGE_REFERENCE', msg('referenceToNonWorksheet', { name: defined.name, sheet: sheet.name }), where),
       };
     }
     return { contractName, name: defined.name, sheet, area: parsed.area, headers: null };

@@ -3,6 +3,7 @@
  * else (`#REF!`, several areas, a formula, another workbook) is a name that exists but cannot be used,
  * and the user must hear that with the name, not "missing range".
  */
+import type { ReferenceProblem } from '../engine/messages';
 
 /** Excel's sheet size, the bounds of whole-column and whole-row references. */
 export const MAX_ROWS = 1_048_576;
@@ -17,7 +18,15 @@ export interface Area {
   right: number;
 }
 
-export type ParsedReference = { ok: true; area: Area } | { ok: false; reason: string };
+/**
+ * A block, or what is wrong: the problem, the reference as written (without `=`) and, for several
+ * areas, how many; the message catalog phrases it (`badReference`).
+ */
+export type ParsedReference = { ok: true; area: Area } | { ok: false; problem: ReferenceProblem; reference: string; areas: number };
+
+function failed(problem: ReferenceProblem, reference: string, areas = 1): ParsedReference {
+  return { ok: false, problem, reference, areas };
+}
 
 /** Splits at commas that are not inside a quoted sheet name. */
 function splitAreas(formula: string): string[] {
@@ -72,22 +81,18 @@ function parseAddress(address: string): Omit<Area, 'sheet'> | null {
 /** Parses `Sheet!$A$1:$D$9`, `'My sheet'!$A:$D` or `Data!$2:$500`. */
 export function parseReference(formula: string): ParsedReference {
   const text = formula.trim().replace(/^=/, '');
-  if (text === '') return { ok: false, reason: 'refers to nothing' };
-  if (text.toUpperCase().includes('#REF!')) return { ok: false, reason: `refers to a deleted range (${text})` };
-  if (/^[^']*\(|'[^']*'![^(]*\(/.test(text)) {
-    return { ok: false, reason: `is a formula (${text}); it must refer to a block of cells` };
-  }
+  if (text === '') return failed('nothing', text);
+  if (text.toUpperCase().includes('#REF!')) return failed('deletedRange', text);
+  if (/^[^']*\(|'[^']*'![^(]*\(/.test(text)) return failed('formula', text);
   const areas = splitAreas(text);
-  if (areas.length > 1) {
-    return { ok: false, reason: `refers to ${areas.length} separate areas (${text}); it must be one rectangular block` };
-  }
+  if (areas.length > 1) return failed('severalAreas', text, areas.length);
   const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(text);
-  if (m === null) return { ok: false, reason: `is not a cell reference (${text})` };
+  if (m === null) return failed('notAReference', text);
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? '');
-  if (sheet.startsWith('[')) return { ok: false, reason: `refers to another workbook (${text})` };
-  if (m[1] === undefined && sheet.includes(':')) return { ok: false, reason: `spans several sheets (${text})` };
+  if (sheet.startsWith('[')) return failed('otherWorkbook', text);
+  if (m[1] === undefined && sheet.includes(':')) return failed('severalSheets', text);
   const address = parseAddress(m[3] ?? '');
-  if (address === null) return { ok: false, reason: `is not a cell reference (${text})` };
-  if (address.bottom > MAX_ROWS || address.right > MAX_COLUMNS) return { ok: false, reason: `is outside the sheet (${text})` };
+  if (address === null) return failed('notAReference', text);
+  if (address.bottom > MAX_ROWS || address.right > MAX_COLUMNS) return failed('outsideSheet', text);
   return { ok: true, area: { sheet, ...address } };
 }

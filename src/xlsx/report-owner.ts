@@ -8,6 +8,7 @@
  * A sheet named like a report sheet without the marker is the user's, and is never overwritten.
  */
 import { error, type Issue } from '../engine/issues';
+import { msg } from '../engine/messages';
 import { nameKey } from '../engine/model';
 import { REPORT_SHEET_ORDER } from '../workbook/report-layout';
 import { OWNER_NAME } from '../workbook/report-owner';
@@ -49,7 +50,7 @@ export function planReportSheets(loaded: Pick<LoadedWorkbook, 'info' | 'sheets'>
       issues.push(
         error(
           'REPORT_SHEET_TAKEN',
-          `The workbook already has a sheet "${ws.name}" that the add-in did not create; rename or delete it so the report can be written.`,
+          msg('reportSheetTaken', { sheet: ws.name }),
           { sheet: ws.name, value: `sheet "${ws.name}"` },
         ),
       );

@@ -128,6 +128,10 @@ describeIfChromium('the task pane in headless Chromium with a simulated Excel ho
 
   test('speaks Dutch in a Dutch Excel, with Dutch number formats', async () => {
     const page = await open('nl-NL');
+    // An empty workbook: the missing ranges are told in Dutch, detail included.
+    const missing = page.locator('[data-code="MISSING_RANGE"]').first();
+    await missing.waitFor();
+    expect(await missing.innerText()).toContain('De werkmap heeft geen benoemd bereik of tabel ABC_');
     await page.getByText('Voorbeeldmodel invoegen').click();
     await page.getByText('Voorbeeldmodel ingevoegd').waitFor();
     expect(await page.getByTestId('range-ABC_Volumes').innerText()).toContain('17.884');

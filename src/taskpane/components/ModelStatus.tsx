@@ -70,7 +70,7 @@ export function ModelStatus({ ranges, issues, strings, format, onSelect }: Model
                 <Text size={200} weight="semibold">
                   {strings.issueTitle(issue.code)}.
                 </Text>{' '}
-                {issue.message}{' '}
+                {strings.issueMessage(issue.text)}{' '}
                 {where === null ? null : located ? (
                   <Link as="button" onClick={() => onSelect(issue)} title={strings.selectCell} data-testid="issue-link">
                     {where}

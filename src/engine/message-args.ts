@@ -1,0 +1,139 @@
+/**
+ * The problem messages as data: an id and the values it needs, so one problem can be phrased in every
+ * language the project speaks. Arguments are plain strings, numbers, booleans and small string unions
+ * (never phrases in one language), so an issue still crosses a Web Worker boundary as a structured clone.
+ */
+
+/** The languages a message can be rendered in. */
+export type MessageLanguage = 'en' | 'nl';
+
+/** A column of the workbook contract by its stable key (the `key` of `ContractColumn`). */
+export type ColumnKey =
+  | 'pool'
+  | 'cost'
+  | 'capacity'
+  | 'unit'
+  | 'activity'
+  | 'driver'
+  | 'minutes'
+  | 'share'
+  | 'rate'
+  | 'customer'
+  | 'name'
+  | 'revenue'
+  | 'discounts'
+  | 'cogs'
+  | 'quantity'
+  | 'item'
+  | 'amount'
+  | 'setting'
+  | 'value';
+
+/**
+ * A column as a message names it: its header as written in the workbook (or its cell address when the
+ * header is unusable), and the contract column it matched, if any, so another language can use its own
+ * name for the column.
+ */
+export interface ColumnRef {
+  header: string;
+  key: ColumnKey | null;
+}
+
+/** How an activity row is costed: the filled one of Minutes, Share and Rate. */
+export type MethodKey = 'minutes' | 'share' | 'rate';
+
+/** A setting of ABC_Settings. */
+export type SettingKey = 'currency' | 'period' | 'unusedCapacity';
+
+/** What a row needs in a required text column. */
+export type RequiredTextKey = 'activityName' | 'poolName' | 'customerId' | 'driverName' | 'settingName' | 'costItem';
+
+/** Why a required column counts as missing, beyond its absence. */
+export type MissingColumnReason = 'none' | 'blankHeaderRow' | 'noMethodColumn' | 'longFormVolumes';
+
+/** What is wrong with what a defined name refers to. */
+export type ReferenceProblem =
+  | 'nothing'
+  | 'deletedRange'
+  | 'formula'
+  | 'severalAreas'
+  | 'notAReference'
+  | 'otherWorkbook'
+  | 'severalSheets'
+  | 'outsideSheet';
+
+/**
+ * Every message and its arguments. A place such as `first` is a location as `formatWhere` gives it
+ * (`Pools!A3`), or null when none is known.
+ */
+export interface MessageArgs {
+  /** Text from outside the catalog (a test, a tool), shown as it is in every language. */
+  verbatim: { text: string };
+
+  // the workbook contract: ranges and headers
+  missingRange: { range: string };
+  blankRange: { range: string };
+  noRows: { range: string };
+  missingColumn: { range: string; accepted: string; reason: MissingColumnReason };
+  duplicateColumn: { column: ColumnKey; first: string; header: string };
+  duplicateOtherColumn: { kind: 'dimension' | 'driver'; header: string; first: string };
+
+  // the workbook contract: cells
+  errorValue: { column: ColumnRef; error: string };
+  notANumber: { column: ColumnRef; found: string };
+  negativeValue: { column: ColumnRef; found: string };
+  missingText: { column: ColumnRef; what: RequiredTextKey };
+  missingNumber: { column: ColumnRef };
+  capacityNotPositive: { column: ColumnRef; found: string };
+  invalidUnit: { column: ColumnRef; found: string };
+  noMethod: { activity: string | null };
+  severalMethods: { activity: string | null };
+  moreRows: { more: number; range: string; listed: number };
+  moreCells: { more: number; column: ColumnRef; listed: number };
+
+  // settings
+  unknownSetting: { name: string };
+  settingTwice: { name: string; first: string };
+  settingErrorValue: { setting: SettingKey; error: string };
+  invalidSetting: { setting: 'currency' | 'unusedCapacity'; found: string };
+
+  // the model's consistency
+  duplicatePool: { pool: string; first: string | null };
+  duplicateCustomer: { customer: string; first: string | null };
+  poolOnRateRow: { activity: string; pool: string };
+  missingPool: { activity: string; method: 'minutes' | 'share' };
+  unknownPool: { activity: string; pool: string };
+  missingDriver: { activity: string; method: 'minutes' | 'rate' };
+  mixedMethodsInActivity: { activity: string; firstMethod: MethodKey; first: string | null; method: MethodKey };
+  activityInSeveralPools: { activity: string; firstPool: string; first: string | null; pool: string };
+  severalSharesForActivity: { activity: string; first: string | null };
+  unusedPool: { pool: string; reportedAs: 'unassigned' | 'unusedCapacity' };
+  mixedMethodsInPool: { pool: string; minutesAt: string | null; shareAt: string | null };
+  missingCapacity: { pool: string };
+  sharesOverOne: { pool: string; percent: string };
+  capacityIgnored: { pool: string };
+  unknownCustomer: { customer: string; range: string | null; rows: number };
+  driverWithoutVolumes: { driver: string; activity: string; anyVolumes: boolean };
+  unusedVolumeDriver: { driver: string };
+
+  // costing (numbers are exact decimals written out, e.g. `1234.5`)
+  overCapacity: { pool: string; used: string; over: string; capacity: string };
+  zeroDriverQuantity: { driver: string; activity: string };
+  unusedNotAssignable: { pool: string };
+
+  // names and sheets of the workbook file
+  nameNotARange: { name: string; formula: string };
+  badReference: { name: string; problem: ReferenceProblem; reference: string; areas: number };
+  referenceToMissingSheet: { name: string; sheet: string };
+  referenceToNonWorksheet: { name: string; sheet: string };
+  reportSheetTaken: { sheet: string };
+}
+
+/** The id of a message. */
+export type MessageId = keyof MessageArgs;
+
+/** A message as data: which one and its values. */
+export type MessageText = { [K in MessageId]: { id: K; args: MessageArgs[K] } }[MessageId];
+
+/** One language's phrasing of every message; a missing id is a compile error. */
+export type Catalog = { readonly [K in MessageId]: (args: MessageArgs[K]) => string };

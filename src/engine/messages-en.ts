@@ -1,0 +1,152 @@
+/**
+ * The problem messages in English. These are the texts of `Issue.message`, which the runner prints, the
+ * JSON result carries and the summary sheet lists, so a change here is a change of public output.
+ */
+import type { Catalog, ColumnKey, ColumnRef, MethodKey, ReferenceProblem, RequiredTextKey, SettingKey } from './message-args';
+
+/** The contract's English column headers (a test checks them against contract-spec.ts). */
+export const COLUMN_NAMES_EN: { readonly [K in ColumnKey]: string } = {
+  pool: 'Pool',
+  cost: 'Cost',
+  capacity: 'Capacity',
+  unit: 'Unit',
+  activity: 'Activity',
+  driver: 'Driver',
+  minutes: 'Minutes',
+  share: 'Share',
+  rate: 'Rate',
+  customer: 'Customer',
+  name: 'Name',
+  revenue: 'Revenue',
+  discounts: 'Discounts',
+  cogs: 'COGS',
+  quantity: 'Quantity',
+  item: 'Item',
+  amount: 'Amount',
+  setting: 'Setting',
+  value: 'Value',
+};
+
+/** The settings' English names (a test checks them against read-settings.ts). */
+export const SETTING_NAMES_EN: { readonly [K in SettingKey]: string } = {
+  currency: 'Currency',
+  period: 'Period',
+  unusedCapacity: 'UnusedCapacity',
+};
+
+const WHAT: { readonly [K in RequiredTextKey]: string } = {
+  activityName: 'an activity name',
+  poolName: 'a pool name',
+  customerId: 'a customer id',
+  driverName: 'a driver',
+  settingName: 'a setting name',
+  costItem: 'an item saying what the cost is',
+};
+
+const WHY = {
+  none: '',
+  blankHeaderRow: ' (the first row of the range must hold the headers, and it is blank)',
+  noMethodColumn: ', nor Minutes / Minuten or Share / Aandeel: each row needs one of them',
+  longFormVolumes: ' (a long-form ABC_Volumes needs Customer, Driver and Quantity)',
+} as const;
+
+function reference(problem: ReferenceProblem, text: string, areas: number): string {
+  switch (problem) {
+    case 'nothing':
+      return 'refers to nothing';
+    case 'deletedRange':
+      return `refers to a deleted range (${text})`;
+    case 'formula':
+      return `is a formula (${text}); it must refer to a block of cells`;
+    case 'severalAreas':
+      return `refers to ${areas} separate areas (${text}); it must be one rectangular block`;
+    case 'notAReference':
+      return `is not a cell reference (${text})`;
+    case 'otherWorkbook':
+      return `refers to another workbook (${text})`;
+    case 'severalSheets':
+      return `spans several sheets (${text})`;
+    case 'outsideSheet':
+      return `is outside the sheet (${text})`;
+  }
+}
+
+/** A column by its header as written: the English messages have always named it so. */
+const col = (c: ColumnRef): string => c.header;
+const at = (place: string | null): string => place ?? 'an earlier row';
+const method = (m: MethodKey): string => m;
+const row = (activity: string | null): string => (activity === null ? '' : `"${activity}" `);
+
+/** Every message in English. */
+export const MESSAGES_EN: Catalog = {
+  verbatim: (a) => a.text,
+
+  missingRange: (a) => `The workbook has no named range or table ${a.range}; it is required.`,
+  blankRange: (a) => `${a.range} is blank: its first row must hold the headers, the rows below the data.`,
+  noRows: (a) => `${a.range} has headers but no rows.`,
+  missingColumn: (a) => `${a.range} has no column ${a.accepted}${WHY[a.reason]}.`,
+  duplicateColumn: (a) => `Column ${COLUMN_NAMES_EN[a.column]} appears twice: "${a.first}" and "${a.header}"; only the first is read.`,
+  duplicateOtherColumn: (a) => `The ${a.kind} column "${a.header}" appears twice (also "${a.first}"); only the first is read.`,
+
+  errorValue: (a) => `${col(a.column)} holds the error value ${a.error}.`,
+  notANumber: (a) => `${col(a.column)} must be a number; found ${a.found}.`,
+  negativeValue: (a) => `${col(a.column)} must not be negative; found ${a.found}.`,
+  missingText: (a) => `${col(a.column)} is blank; every row needs ${WHAT[a.what]}.`,
+  missingNumber: (a) => `${col(a.column)} is blank; enter a number (0 if none).`,
+  capacityNotPositive: (a) => `${col(a.column)} must be more than 0; found ${a.found}.`,
+  invalidUnit: (a) => `${col(a.column)} must be minutes/minuten or hours/uren; found "${a.found}".`,
+  noMethod: (a) => `Activity row ${row(a.activity)}fills none of Minutes, Share and Rate; fill exactly one.`,
+  severalMethods: (a) => `Activity row ${row(a.activity)}fills more than one of Minutes, Share and Rate; fill exactly one.`,
+  moreRows: (a) => `${a.more} more rows of ${a.range} have the same problem (only the first ${a.listed} are listed).`,
+  moreCells: (a) => `${a.more} more cells in column ${col(a.column)} have the same problem (only the first ${a.listed} are listed).`,
+
+  unknownSetting: (a) => `Unknown setting "${a.name}" is ignored; the settings are ${Object.values(SETTING_NAMES_EN).join(', ')}.`,
+  settingTwice: (a) => `Setting ${a.name} is given twice (first at ${a.first}).`,
+  settingErrorValue: (a) => `The value of ${SETTING_NAMES_EN[a.setting]} holds the error value ${a.error}.`,
+  invalidSetting: (a) =>
+    `${SETTING_NAMES_EN[a.setting]} must be ${
+      a.setting === 'currency' ? 'an ISO currency code such as EUR or a currency symbol such as €' : 'report / rapporteren or assign / toerekenen'
+    }; found ${a.found}.`,
+
+  duplicatePool: (a) => `Pool "${a.pool}" is listed twice (first at ${at(a.first)}).`,
+  duplicateCustomer: (a) => `Customer "${a.customer}" is listed twice (first at ${at(a.first)}).`,
+  poolOnRateRow: (a) =>
+    `Activity "${a.activity}" has a Rate and also names pool "${a.pool}": a Rate row is costed at its rate, so leave Pool blank (or give Minutes or a Share instead of a Rate).`,
+  missingPool: (a) => `Activity "${a.activity}" has ${a.method === 'minutes' ? 'Minutes' : 'Share'} but no Pool.`,
+  unknownPool: (a) => `Activity "${a.activity}" names pool "${a.pool}", which is not in ABC_Pools.`,
+  missingDriver: (a) =>
+    `Activity "${a.activity}" has ${a.method === 'minutes' ? 'Minutes' : 'a Rate'} but no Driver: say what is counted (orders, order lines …).`,
+  mixedMethodsInActivity: (a) =>
+    `Activity "${a.activity}" mixes ${method(a.firstMethod)} (at ${at(a.first)}) and ${method(a.method)} rows; an activity is costed one way.`,
+  activityInSeveralPools: (a) =>
+    `Activity "${a.activity}" draws on pool "${a.firstPool}" (at ${at(a.first)}) and on "${a.pool}"; split it into one activity per pool.`,
+  severalSharesForActivity: (a) =>
+    `Activity "${a.activity}" has more than one Share row (first at ${at(a.first)}); give it one share and one driver.`,
+  unusedPool: (a) =>
+    `No activity uses pool "${a.pool}": its cost is reported as ${a.reportedAs === 'unassigned' ? 'unassigned' : 'unused capacity'} and reaches no customer.`,
+  mixedMethodsInPool: (a) =>
+    `Pool "${a.pool}" has both Minutes rows and Share rows (e.g. ${at(a.minutesAt)} and ${at(a.shareAt)}); a pool is either time-driven or split by shares.`,
+  missingCapacity: (a) =>
+    `Pool "${a.pool}" is time-driven (activities give Minutes) but has no Capacity: enter its practical capacity for the period.`,
+  sharesOverOne: (a) => `The shares of pool "${a.pool}" add up to ${a.percent}%, more than 100%.`,
+  capacityIgnored: (a) => `Pool "${a.pool}" is split by shares, so its Capacity is not used.`,
+  unknownCustomer: (a) =>
+    `Customer "${a.customer}" in ${a.range ?? 'the model'} is not in ABC_Customers${a.rows > 1 ? ` (${a.rows} rows; the first is shown)` : ''}.`,
+  driverWithoutVolumes: (a) =>
+    `Driver "${a.driver}" of activity "${a.activity}" has no volumes: ABC_Volumes has no ${a.anyVolumes ? 'column or rows' : 'data'} for it.`,
+  unusedVolumeDriver: (a) => `ABC_Volumes has quantities for "${a.driver}", but no activity uses that driver.`,
+
+  overCapacity: (a) =>
+    `Pool "${a.pool}" used ${a.used} minutes, ${a.over} more than its practical capacity of ${a.capacity}: check the minutes per driver unit or the capacity. Unused capacity is shown negative.`,
+  zeroDriverQuantity: (a) =>
+    `Driver "${a.driver}" of activity "${a.activity}" adds up to 0 over all customers, so the activity's cost stays unassigned.`,
+  unusedNotAssignable: (a) =>
+    `UnusedCapacity is "assign", but no customer used pool "${a.pool}", so its unused capacity stays unassigned.`,
+
+  nameNotARange: (a) => `The name ${a.name} does not refer to a range of cells (it is ${a.formula}).`,
+  badReference: (a) => `The name ${a.name} ${reference(a.problem, a.reference, a.areas)}.`,
+  referenceToMissingSheet: (a) => `The name ${a.name} refers to a sheet "${a.sheet}" that does not exist.`,
+  referenceToNonWorksheet: (a) => `The name ${a.name} refers to "${a.sheet}", which is not a worksheet with cells.`,
+  reportSheetTaken: (a) =>
+    `The workbook already has a sheet "${a.sheet}" that the add-in did not create; rename or delete it so the report can be written.`,
+};

@@ -1,0 +1,174 @@
+/**
+ * The problem messages in Dutch, for the task pane of a Dutch Excel. Same facts as the English texts
+ * (every name, value and cell), in the contract's Dutch terms: kostenpool, activiteit, kostendrijver,
+ * klant, capaciteit, aandeel, tarief. Numbers the engine computed get a decimal comma; values read from
+ * a cell are shown as read.
+ */
+import type { Catalog, ColumnKey, ColumnRef, MethodKey, ReferenceProblem, RequiredTextKey, SettingKey } from './message-args';
+import { nameKey } from './model';
+
+/** The contract's Dutch column headers (a test checks them against contract-spec.ts). */
+export const COLUMN_NAMES_NL: { readonly [K in ColumnKey]: string } = {
+  pool: 'Kostenpool',
+  cost: 'Kosten',
+  capacity: 'Capaciteit',
+  unit: 'Eenheid',
+  activity: 'Activiteit',
+  driver: 'Kostendrijver',
+  minutes: 'Minuten',
+  share: 'Aandeel',
+  rate: 'Tarief',
+  customer: 'Klant',
+  name: 'Naam',
+  revenue: 'Omzet',
+  discounts: 'Korting',
+  cogs: 'Kostprijs omzet',
+  quantity: 'Aantal',
+  item: 'Kostenpost',
+  amount: 'Bedrag',
+  setting: 'Instelling',
+  value: 'Waarde',
+};
+
+/** The settings' Dutch names (a test checks them against read-settings.ts). */
+export const SETTING_NAMES_NL: { readonly [K in SettingKey]: string } = {
+  currency: 'Valuta',
+  period: 'Periode',
+  unusedCapacity: 'OngebruikteCapaciteit',
+};
+
+const WHAT: { readonly [K in RequiredTextKey]: string } = {
+  activityName: 'de naam van een activiteit',
+  poolName: 'de naam van een kostenpool',
+  customerId: 'een klantcode',
+  driverName: 'een kostendrijver',
+  settingName: 'de naam van een instelling',
+  costItem: 'een kostenpost die zegt waar de kosten voor zijn',
+};
+
+const WHY = {
+  none: '',
+  blankHeaderRow: ' (de eerste rij van het bereik moet de kopteksten bevatten, en die is leeg)',
+  noMethodColumn: ', en ook geen Minutes / Minuten of Share / Aandeel: elke rij heeft er een van nodig',
+  longFormVolumes: ' (een ABC_Volumes in lange vorm heeft Klant, Kostendrijver en Aantal nodig)',
+} as const;
+
+/** Rows "with minutes", "with a share", "with a rate". */
+const WITH_METHOD: { readonly [K in MethodKey]: string } = {
+  minutes: 'met minuten',
+  share: 'met een aandeel',
+  rate: 'met een tarief',
+};
+
+function reference(problem: ReferenceProblem, text: string, areas: number): string {
+  switch (problem) {
+    case 'nothing':
+      return 'verwijst nergens naar';
+    case 'deletedRange':
+      return `verwijst naar een verwijderd bereik (${text})`;
+    case 'formula':
+      return `is een formule (${text}); de naam moet naar een blok cellen verwijzen`;
+    case 'severalAreas':
+      return `verwijst naar ${areas} losse gebieden (${text}); de naam moet naar één rechthoekig blok verwijzen`;
+    case 'notAReference':
+      return `is geen celverwijzing (${text})`;
+    case 'otherWorkbook':
+      return `verwijst naar een andere werkmap (${text})`;
+    case 'severalSheets':
+      return `beslaat meerdere werkbladen (${text})`;
+    case 'outsideSheet':
+      return `valt buiten het werkblad (${text})`;
+  }
+}
+
+/**
+ * A column by its Dutch contract name; when the workbook's header says something else (an English
+ * header, an alias), that header follows in quotes so the column can still be found by what it says.
+ */
+function col(c: ColumnRef): string {
+  if (c.key === null) return c.header;
+  const dutch = COLUMN_NAMES_NL[c.key];
+  return nameKey(c.header) === nameKey(dutch) ? c.header : `${dutch} ("${c.header}")`;
+}
+
+const at = (place: string | null): string => place ?? 'een eerdere rij';
+/** An exact decimal as the engine writes it (`1234.5`) with a decimal comma (`1234,5`). */
+const decimal = (n: string): string => n.replace('.', ',');
+const row = (activity: string | null): string => (activity === null ? 'De activiteitenrij' : `De activiteitenrij "${activity}"`);
+
+/** Every message in Dutch. */
+export const MESSAGES_NL: Catalog = {
+  verbatim: (a) => a.text,
+
+  missingRange: (a) => `De werkmap heeft geen benoemd bereik of tabel ${a.range}; dat bereik is verplicht.`,
+  blankRange: (a) => `${a.range} is leeg: de eerste rij moet de kopteksten bevatten, de rijen daaronder de gegevens.`,
+  noRows: (a) => `${a.range} heeft kopteksten maar geen rijen.`,
+  missingColumn: (a) => `${a.range} heeft geen kolom ${a.accepted}${WHY[a.reason]}.`,
+  duplicateColumn: (a) =>
+    `De kolom ${COLUMN_NAMES_NL[a.column]} komt twee keer voor: "${a.first}" en "${a.header}"; alleen de eerste wordt gelezen.`,
+  duplicateOtherColumn: (a) =>
+    `De ${a.kind === 'dimension' ? 'dimensiekolom' : 'kostendrijverkolom'} "${a.header}" komt twee keer voor (ook "${a.first}"); alleen de eerste wordt gelezen.`,
+
+  errorValue: (a) => `${col(a.column)} bevat de foutwaarde ${a.error}.`,
+  notANumber: (a) => `${col(a.column)} moet een getal zijn; er staat ${a.found}.`,
+  negativeValue: (a) => `${col(a.column)} mag niet negatief zijn; er staat ${a.found}.`,
+  missingText: (a) => `${col(a.column)} is leeg; elke rij heeft ${WHAT[a.what]} nodig.`,
+  missingNumber: (a) => `${col(a.column)} is leeg; vul een getal in (0 als er niets is).`,
+  capacityNotPositive: (a) => `${col(a.column)} moet groter dan 0 zijn; er staat ${decimal(a.found)}.`,
+  invalidUnit: (a) => `${col(a.column)} moet minuten/minutes of uren/hours zijn; er staat "${a.found}".`,
+  noMethod: (a) => `${row(a.activity)} vult geen van Minuten, Aandeel en Tarief in; vul er precies één in.`,
+  severalMethods: (a) => `${row(a.activity)} vult meer dan één van Minuten, Aandeel en Tarief in; vul er precies één in.`,
+  moreRows: (a) => `Nog ${a.more} rijen van ${a.range} hebben hetzelfde probleem (alleen de eerste ${a.listed} worden getoond).`,
+  moreCells: (a) => `Nog ${a.more} cellen in kolom ${col(a.column)} hebben hetzelfde probleem (alleen de eerste ${a.listed} worden getoond).`,
+
+  unknownSetting: (a) =>
+    `De onbekende instelling "${a.name}" wordt genegeerd; de instellingen zijn Valuta, Periode en OngebruikteCapaciteit (of Currency, Period en UnusedCapacity).`,
+  settingTwice: (a) => `De instelling ${a.name} komt twee keer voor (eerst op ${a.first}).`,
+  settingErrorValue: (a) => `De waarde van ${SETTING_NAMES_NL[a.setting]} bevat de foutwaarde ${a.error}.`,
+  invalidSetting: (a) =>
+    a.setting === 'currency'
+      ? `Valuta moet een ISO-valutacode zoals EUR of een valutasymbool zoals € zijn; er staat ${a.found}.`
+      : `OngebruikteCapaciteit moet rapporteren / report of toerekenen / assign zijn; er staat ${a.found}.`,
+
+  duplicatePool: (a) => `Kostenpool "${a.pool}" komt twee keer voor (eerst op ${at(a.first)}).`,
+  duplicateCustomer: (a) => `Klant "${a.customer}" komt twee keer voor (eerst op ${at(a.first)}).`,
+  poolOnRateRow: (a) =>
+    `Activiteit "${a.activity}" heeft een Tarief en noemt ook kostenpool "${a.pool}": een rij met een Tarief wordt tegen dat tarief berekend, dus laat Kostenpool leeg (of geef Minuten of een Aandeel in plaats van een Tarief).`,
+  missingPool: (a) => `Activiteit "${a.activity}" heeft ${a.method === 'minutes' ? 'Minuten' : 'een Aandeel'} maar geen Kostenpool.`,
+  unknownPool: (a) => `Activiteit "${a.activity}" noemt kostenpool "${a.pool}", die niet in ABC_Pools staat.`,
+  missingDriver: (a) =>
+    `Activiteit "${a.activity}" heeft ${a.method === 'minutes' ? 'Minuten' : 'een Tarief'} maar geen Kostendrijver: geef aan wat er geteld wordt (orders, orderregels …).`,
+  mixedMethodsInActivity: (a) =>
+    `Activiteit "${a.activity}" combineert rijen ${WITH_METHOD[a.firstMethod]} (op ${at(a.first)}) en rijen ${WITH_METHOD[a.method]}; een activiteit wordt op één manier berekend.`,
+  activityInSeveralPools: (a) =>
+    `Activiteit "${a.activity}" gebruikt kostenpool "${a.firstPool}" (op ${at(a.first)}) en ook "${a.pool}"; splits haar in één activiteit per kostenpool.`,
+  severalSharesForActivity: (a) =>
+    `Activiteit "${a.activity}" heeft meer dan één rij met een Aandeel (eerst op ${at(a.first)}); geef haar één aandeel en één kostendrijver.`,
+  unusedPool: (a) =>
+    `Geen enkele activiteit gebruikt kostenpool "${a.pool}": de kosten ervan worden gerapporteerd als ${a.reportedAs === 'unassigned' ? 'niet toegerekend' : 'onbenutte capaciteit'} en komen bij geen enkele klant terecht.`,
+  mixedMethodsInPool: (a) =>
+    `Kostenpool "${a.pool}" heeft zowel rijen met Minuten als rijen met een Aandeel (bijvoorbeeld ${at(a.minutesAt)} en ${at(a.shareAt)}); een kostenpool is óf tijdgedreven óf verdeeld naar aandelen.`,
+  missingCapacity: (a) =>
+    `Kostenpool "${a.pool}" is tijdgedreven (activiteiten geven Minuten) maar heeft geen Capaciteit: vul de praktische capaciteit voor de periode in.`,
+  sharesOverOne: (a) => `De aandelen van kostenpool "${a.pool}" tellen op tot ${decimal(a.percent)}%, meer dan 100%.`,
+  capacityIgnored: (a) => `Kostenpool "${a.pool}" wordt naar aandelen verdeeld, dus de Capaciteit ervan wordt niet gebruikt.`,
+  unknownCustomer: (a) =>
+    `Klant "${a.customer}" in ${a.range ?? 'het model'} staat niet in ABC_Customers${a.rows > 1 ? ` (${a.rows} rijen; de eerste wordt getoond)` : ''}.`,
+  driverWithoutVolumes: (a) =>
+    `Kostendrijver "${a.driver}" van activiteit "${a.activity}" heeft geen aantallen: ABC_Volumes heeft er ${a.anyVolumes ? 'geen kolom of rijen' : 'geen gegevens'} voor.`,
+  unusedVolumeDriver: (a) => `ABC_Volumes heeft aantallen voor "${a.driver}", maar geen enkele activiteit gebruikt die kostendrijver.`,
+
+  overCapacity: (a) =>
+    `Kostenpool "${a.pool}" gebruikte ${decimal(a.used)} minuten, ${decimal(a.over)} meer dan de praktische capaciteit van ${decimal(a.capacity)}: controleer de minuten per eenheid van de kostendrijver of de capaciteit. De onbenutte capaciteit wordt negatief getoond.`,
+  zeroDriverQuantity: (a) =>
+    `Kostendrijver "${a.driver}" van activiteit "${a.activity}" telt over alle klanten op tot 0, dus de kosten van de activiteit blijven niet toegerekend.`,
+  unusedNotAssignable: (a) =>
+    `OngebruikteCapaciteit staat op "toerekenen" (assign), maar geen enkele klant gebruikte kostenpool "${a.pool}", dus de onbenutte capaciteit ervan blijft niet toegerekend.`,
+
+  nameNotARange: (a) => `De naam ${a.name} verwijst niet naar een celbereik (het is ${a.formula}).`,
+  badReference: (a) => `De naam ${a.name} ${reference(a.problem, a.reference, a.areas)}.`,
+  referenceToMissingSheet: (a) => `De naam ${a.name} verwijst naar een werkblad "${a.sheet}" dat niet bestaat.`,
+  referenceToNonWorksheet: (a) => `De naam ${a.name} verwijst naar "${a.sheet}", dat geen werkblad met cellen is.`,
+  reportSheetTaken: (a) =>
+    `De werkmap heeft al een werkblad "${a.sheet}" dat de invoegtoepassing niet heeft gemaakt; geef het een andere naam of verwijder het, zodat het rapport kan worden geschreven.`,
+};

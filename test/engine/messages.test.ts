@@ -1,0 +1,208 @@
+import { error, warning } from '../../src/engine/issues';
+import { type MessageArgs, type MessageId, type MessageText, messageIds, msg, renderMessage } from '../../src/engine/messages';
+import { COLUMN_NAMES_EN, SETTING_NAMES_EN } from '../../src/engine/messages-en';
+import { COLUMN_NAMES_NL, SETTING_NAMES_NL } from '../../src/engine/messages-nl';
+import { validateModel } from '../../src/engine/validate';
+import { readContract } from '../../src/workbook/contract';
+import { CONTRACT_HEADERS, CONTRACT_RANGES } from '../../src/workbook/contract-spec';
+import { SETTING_NAMES } from '../../src/workbook/read-settings';
+import { grid, validGrids } from '../workbook/contract-fixtures';
+
+const cost = { header: 'Cost', key: 'cost' } as const;
+
+/** Sample arguments for every message; typed so that a new message id must be added here. */
+const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
+  verbatim: { text: 'Some text from a tool.' },
+  missingRange: { range: 'ABC_Pools' },
+  blankRange: { range: 'ABC_Volumes' },
+  noRows: { range: 'ABC_Customers' },
+  missingColumn: { range: 'ABC_Pools', accepted: 'Cost / Kosten', reason: 'blankHeaderRow' },
+  duplicateColumn: { column: 'cost', first: 'Cost', header: 'Kosten' },
+  duplicateOtherColumn: { kind: 'dimension', header: 'Segment', first: 'segment' },
+  errorValue: { column: cost, error: '#N/A' },
+  notANumber: { column: cost, found: '"lots"' },
+  negativeValue: { column: cost, found: '-12.5' },
+  missingText: { column: { header: 'Pool', key: 'pool' }, what: 'poolName' },
+  missingNumber: { column: { header: 'Revenue', key: 'revenue' } },
+  capacityNotPositive: { column: { header: 'Capacity', key: 'capacity' }, found: '-0.5' },
+  invalidUnit: { column: { header: 'Unit', key: 'unit' }, found: 'days' },
+  noMethod: { activity: 'Picking' },
+  severalMethods: { activity: 'Picking' },
+  moreRows: { more: 250, range: 'ABC_Activities', listed: 100 },
+  moreCells: { more: 17, column: { header: 'Quantity', key: 'quantity' }, listed: 100 },
+  unknownSetting: { name: 'Colour' },
+  settingTwice: { name: 'valuta', first: 'Settings!A2' },
+  settingErrorValue: { setting: 'period', error: '#NAME?' },
+  invalidSetting: { setting: 'currency', found: '"US Dollar"' },
+  duplicatePool: { pool: 'Warehouse', first: 'Pools!A3' },
+  duplicateCustomer: { customer: 'C-2', first: 'Customers!A3' },
+  poolOnRateRow: { activity: 'Delivery', pool: 'Warehouse' },
+  missingPool: { activity: 'Picking', method: 'share' },
+  unknownPool: { activity: 'Picking', pool: 'Warehous' },
+  missingDriver: { activity: 'Picking', method: 'rate' },
+  mixedMethodsInActivity: { activity: 'Picking', firstMethod: 'minutes', first: 'Activities!A5', method: 'rate' },
+  activityInSeveralPools: { activity: 'Picking', firstPool: 'Warehouse', first: 'Activities!A5', pool: 'Management' },
+  severalSharesForActivity: { activity: 'Account management', first: 'Activities!A6' },
+  unusedPool: { pool: 'Management', reportedAs: 'unusedCapacity' },
+  mixedMethodsInPool: { pool: 'Management', minutesAt: 'Activities!A2', shareAt: 'Activities!A6' },
+  missingCapacity: { pool: 'Warehouse' },
+  sharesOverOne: { pool: 'Management', percent: '120.5' },
+  capacityIgnored: { pool: 'Management' },
+  unknownCustomer: { customer: 'C-9', range: 'ABC_Volumes', rows: 3 },
+  driverWithoutVolumes: { driver: 'Pallets', activity: 'Picking', anyVolumes: true },
+  unusedVolumeDriver: { driver: 'Pallets' },
+  overCapacity: { pool: 'Warehouse', used: '2450.5', over: '450.5', capacity: '2000' },
+  zeroDriverQuantity: { driver: 'Returns', activity: 'Returns handling' },
+  unusedNotAssignable: { pool: 'Warehouse' },
+  nameNotARange: { name: 'ABC_Settings', formula: '="EUR"' },
+  badReference: { name: 'ABC_Customers', problem: 'severalAreas', reference: 'Data!$A$1:$A$2,Data!$C$1:$C$2', areas: 2 },
+  referenceToMissingSheet: { name: 'ABC_Activities', sheet: 'Old sheet' },
+  referenceToNonWorksheet: { name: 'ABC_Pools', sheet: 'Chart1' },
+  reportSheetTaken: { sheet: 'ABC Summary' },
+};
+
+/** Arguments that choose a phrasing rather than carry a value to show. */
+const CHOOSERS = new Set(['reason', 'kind', 'what', 'setting', 'method', 'firstMethod', 'reportedAs', 'anyVolumes', 'problem']);
+
+/** Every value a message must show, whatever the language: names, cells, numbers, headers. */
+function shownValues(id: MessageId, args: object): string[] {
+  const values: string[] = [];
+  for (const [name, value] of Object.entries(args)) {
+    if (CHOOSERS.has(name) || value === null) continue;
+    if (id === 'duplicateColumn' && name === 'column') continue;
+    if (typeof value === 'object') values.push(String((value as { header: string }).header));
+    else values.push(String(value));
+  }
+  return values;
+}
+
+function text(id: MessageId): MessageText {
+  return msg(id, SAMPLES[id] as never);
+}
+
+describe('the message catalog', () => {
+  it('has sample arguments for every id, and only for ids', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual(messageIds().sort());
+  });
+
+  it.each(messageIds())('renders %s in English and in a different Dutch, without a placeholder left', (id) => {
+    const en = renderMessage(text(id), 'en');
+    const nl = renderMessage(text(id), 'nl');
+    for (const rendered of [en, nl]) {
+      expect(rendered).toMatch(/\S/);
+      expect(rendered).not.toMatch(/\$\{|\}|undefined|null|NaN|\[object/);
+      expect(rendered).toMatch(/[.!?]$/);
+    }
+    if (id === 'verbatim') expect(nl).toBe(en);
+    else expect(nl).not.toBe(en);
+  });
+
+  it.each(messageIds())('shows the same names, values and cells in both languages: %s', (id) => {
+    const en = renderMessage(text(id), 'en');
+    const nl = renderMessage(text(id), 'nl');
+    for (const value of shownValues(id, SAMPLES[id])) {
+      expect(en).toContain(value);
+      // Dutch writes a computed decimal with a comma.
+      expect([value, value.replace('.', ',')].some((v) => nl.includes(v))).toBe(true);
+    }
+  });
+
+  it('phrases every choice of a chooser argument in both languages', () => {
+    const variants: MessageText[] = [
+      ...(['nothing', 'deletedRange', 'formula', 'severalAreas', 'notAReference', 'otherWorkbook', 'severalSheets', 'outsideSheet'] as const).map((problem) =>
+        msg('badReference', { name: 'ABC_Pools', problem, reference: 'Data!X', areas: 2 }),
+      ),
+      ...(['none', 'blankHeaderRow', 'noMethodColumn', 'longFormVolumes'] as const).map((reason) =>
+        msg('missingColumn', { range: 'ABC_Pools', accepted: 'Cost / Kosten', reason }),
+      ),
+      ...(['activityName', 'poolName', 'customerId', 'driverName', 'settingName', 'costItem'] as const).map((what) =>
+        msg('missingText', { column: cost, what }),
+      ),
+      ...(['currency', 'period', 'unusedCapacity'] as const).map((setting) => msg('settingErrorValue', { setting, error: '#N/A' })),
+      msg('invalidSetting', { setting: 'unusedCapacity', found: '"spread"' }),
+      msg('duplicateOtherColumn', { kind: 'driver', header: 'Orders', first: 'orders' }),
+      msg('missingPool', { activity: 'A', method: 'minutes' }),
+      msg('missingDriver', { activity: 'A', method: 'minutes' }),
+      msg('mixedMethodsInActivity', { activity: 'A', firstMethod: 'share', first: null, method: 'minutes' }),
+      msg('unusedPool', { pool: 'P', reportedAs: 'unassigned' }),
+      msg('driverWithoutVolumes', { driver: 'D', activity: 'A', anyVolumes: false }),
+      msg('unknownCustomer', { customer: 'C', range: null, rows: 1 }),
+      msg('noMethod', { activity: null }),
+    ];
+    const seen = new Set<string>();
+    for (const v of variants) {
+      const en = renderMessage(v, 'en');
+      const nl = renderMessage(v, 'nl');
+      expect(nl).not.toBe(en);
+      expect(`${en} ${nl}`).not.toMatch(/\$\{|undefined|null|\[object/);
+      seen.add(nl);
+    }
+    expect(seen.size).toBe(variants.length);
+  });
+
+  it('names the contract columns and settings as the contract does', () => {
+    for (const range of CONTRACT_RANGES) {
+      for (const column of CONTRACT_HEADERS[range].columns) {
+        expect([range, column.key, COLUMN_NAMES_EN[column.key]]).toEqual([range, column.key, column.en]);
+        expect([range, column.key, COLUMN_NAMES_NL[column.key]]).toEqual([range, column.key, column.nl]);
+      }
+    }
+    for (const s of SETTING_NAMES) {
+      expect(SETTING_NAMES_EN[s.key]).toBe(s.en);
+      expect(SETTING_NAMES_NL[s.key]).toBe(s.nl);
+    }
+  });
+
+  it('speaks of a column by its Dutch name, and adds the header when the workbook says something else', () => {
+    expect(renderMessage(msg('notANumber', { column: { header: 'Cost', key: 'cost' }, found: '"lots"' }), 'nl')).toBe(
+      'Kosten ("Cost") moet een getal zijn; er staat "lots".',
+    );
+    expect(renderMessage(msg('notANumber', { column: { header: 'kosten', key: 'cost' }, found: '"lots"' }), 'nl')).toBe(
+      'kosten moet een getal zijn; er staat "lots".',
+    );
+    expect(renderMessage(msg('errorValue', { column: { header: 'Segment', key: null }, error: '#N/A' }), 'nl')).toBe(
+      'Segment bevat de foutwaarde #N/A.',
+    );
+  });
+
+  it('phrases chosen parts in Dutch terms', () => {
+    expect(renderMessage(text('missingPool'), 'nl')).toBe('Activiteit "Picking" heeft een Aandeel maar geen Kostenpool.');
+    expect(renderMessage(text('sharesOverOne'), 'nl')).toBe('De aandelen van kostenpool "Management" tellen op tot 120,5%, meer dan 100%.');
+    expect(renderMessage(msg('duplicatePool', { pool: 'Warehouse', first: null }), 'nl')).toBe(
+      'Kostenpool "Warehouse" komt twee keer voor (eerst op een eerdere rij).',
+    );
+    expect(renderMessage(msg('duplicatePool', { pool: 'Warehouse', first: null }), 'en')).toBe(
+      'Pool "Warehouse" is listed twice (first at an earlier row).',
+    );
+  });
+});
+
+describe('issues carry their message as data', () => {
+  it('keep the English rendering as the message, and a plain string as it is in every language', () => {
+    const made = warning('UNUSED_POOL', msg('unusedPool', { pool: 'Management', reportedAs: 'unassigned' }), { range: 'ABC_Pools' });
+    expect(made.message).toBe('No activity uses pool "Management": its cost is reported as unassigned and reaches no customer.');
+    expect(renderMessage(made.text, 'nl')).toBe(
+      'Geen enkele activiteit gebruikt kostenpool "Management": de kosten ervan worden gerapporteerd als niet toegerekend en komen bij geen enkele klant terecht.',
+    );
+    const plain = error('MISSING_RANGE', 'No ABC_Pools.');
+    expect(plain.message).toBe('No ABC_Pools.');
+    expect(renderMessage(plain.text, 'nl')).toBe('No ABC_Pools.');
+  });
+
+  it('survive a structured clone (the Web Worker boundary) and render the same after it', () => {
+    const grids = validGrids();
+    grids.set('ABC_Pools', grid('ABC_Pools', 'Pools', [['Pool', 'Cost'], ['Warehouse', 'lots'], ['Warehouse', -3]]));
+    const { model, issues } = readContract(grids);
+    const all = [...issues, ...validateModel(model)];
+    expect(all.map((i) => i.code)).toEqual(expect.arrayContaining(['NOT_A_NUMBER', 'NEGATIVE_VALUE', 'DUPLICATE_POOL']));
+    const cloned = structuredClone(all);
+    expect(cloned).toEqual(all);
+    for (const issue of cloned) {
+      expect(renderMessage(issue.text, 'en')).toBe(issue.message);
+      expect(renderMessage(issue.text, 'nl')).not.toBe(issue.message);
+    }
+    const notANumber = cloned.find((i) => i.code === 'NOT_A_NUMBER');
+    expect(notANumber?.where).toEqual({ range: 'ABC_Pools', sheet: 'Pools', cell: 'B2' });
+    expect(notANumber && renderMessage(notANumber.text, 'nl')).toBe('Kosten ("Cost") moet een getal zijn; er staat "lots".');
+  });
+});
