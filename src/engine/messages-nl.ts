@@ -1,5 +1,5 @@
 /**
- * The problem messages in Dutch, for the task pane of a Dutch Excel. Same facts as the English texts
+ * The problem messages in Dutch, for the task pane when Excel runs in Dutch: the same facts as the English texts
  * (every name, value and cell), in the contract's Dutch terms: kostenpool, activiteit, kostendrijver,
  * klant, capaciteit, aandeel, tarief. Numbers the engine computed get a decimal comma; values read from
  * a cell are shown as read.
