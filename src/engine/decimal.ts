@@ -50,11 +50,6 @@ export function fromCents(cents: Dec): Dec {
   return cents.dividedBy(100);
 }
 
-/** True when `value` is a finite decimal: decimal.js also represents NaN and Infinity. */
-export function isFiniteDec(value: Dec): boolean {
-  return value.isFinite();
-}
-
 /** Converts to a JS number for output (JSON, cells). Only rounded amounts or display ratios go through here. */
 export function toNumber(value: Dec): number {
   return value.toNumber();

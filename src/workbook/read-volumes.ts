@@ -37,15 +37,11 @@ export function readVolumes(reader: RangeReader): VolumesRead {
     if (driver === undefined || quantity === undefined) {
       const absent = spec.columns.find((c) => c.key === (driver === undefined ? 'driver' : 'quantity'));
       if (absent !== undefined) reportMissingColumn(reader, absent, 'longFormVolumes');
-      return { form: 'long', volumes: [], volumeDrivers: [], dataRows: countDataRows(reader) };
+      return { form: 'long', volumes: [], volumeDrivers: [], dataRows: reader.forEachDataRow(() => undefined) };
     }
     return readLong(reader, match, driver, quantity);
   }
   return readWide(reader, match);
-}
-
-function countDataRows(reader: RangeReader): number {
-  return reader.forEachDataRow(() => undefined);
 }
 
 function readWide(reader: RangeReader, match: HeaderMatch): VolumesRead {
