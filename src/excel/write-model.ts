@@ -9,7 +9,7 @@ import { quoteSheet } from '../engine/issues';
 import { nameKey } from '../engine/model';
 import type { SampleSheet } from '../sample';
 import { CONTRACT_HEADERS, CONTRACT_RANGES, type ContractRangeName } from '../workbook/contract';
-import type { CellValue } from '../workbook/grid';
+import { type CellValue, isCellError, isPercentCell, isUncalculated } from '../workbook/grid';
 import type { ActionOptions, ModelLanguage, WriteOutcome } from './actions';
 import { blockAddress } from './address';
 import { type ExcelRun, SyncCounter } from './context';
@@ -75,8 +75,11 @@ function blockCells(block: ModelBlock): WriteCell[][] {
 /** Dates and error values are not expected in a generated model; written as text if they appear. */
 function cellText(value: CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object' && value !== null) return value.error;
-  return String(value);
+  if (typeof value !== 'object' || value === null) return String(value);
+  if (isCellError(value)) return value.error;
+  if (isPercentCell(value)) return String(value.percent);
+  if (isUncalculated(value)) return value.formula;
+  return value.stored;
 }
 
 /** A sheet name not in use (Excel compares sheet names ignoring case). */

@@ -8,8 +8,34 @@ export interface CellError {
   error: string;
 }
 
+/**
+ * A formula cell whose result was never stored: programs that write formulas without calculating them
+ * (openpyxl, some ERP exports) leave it out. Reading it as blank would silently count 0.
+ */
+export interface UncalculatedCell {
+  /** The formula as written, without a leading `=`. */
+  formula: string;
+}
+
+/** A numeric cell whose stored value is not a number (`<v>900,5</v>` from a program that wrote it wrong). */
+export interface MalformedNumberCell {
+  /** The stored text as found. */
+  stored: string;
+}
+
+/**
+ * A number whose cell's number format shows it as a percentage: the cell shows 2% and holds 0.02. Where
+ * a share is expected that is the number; where an amount is expected it is a mistake worth stopping for.
+ */
+export interface PercentCell {
+  percent: number;
+}
+
+/** A cell the host could read, but whose value must not be used as it is. */
+export type SuspectCell = UncalculatedCell | MalformedNumberCell | PercentCell;
+
 /** A cell's value as the contract sees it. Dates arrive as Date; blank cells as null. */
-export type CellValue = string | number | boolean | Date | CellError | null;
+export type CellValue = string | number | boolean | Date | CellError | SuspectCell | null;
 
 /** The cells of one named range (or table, or sheet block). */
 export interface RangeGrid {
@@ -28,6 +54,21 @@ export interface RangeGrid {
 /** True when the value is an Excel error value. */
 export function isCellError(value: CellValue | undefined): value is CellError {
   return typeof value === 'object' && value !== null && !(value instanceof Date) && 'error' in value;
+}
+
+/** True for a formula cell without a stored result. */
+export function isUncalculated(value: CellValue | undefined): value is UncalculatedCell {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && 'formula' in value;
+}
+
+/** True for a numeric cell whose stored value is not a number. */
+export function isMalformedNumber(value: CellValue | undefined): value is MalformedNumberCell {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && 'stored' in value;
+}
+
+/** True for a number shown as a percentage. */
+export function isPercentCell(value: CellValue | undefined): value is PercentCell {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && 'percent' in value;
 }
 
 /** True for a blank cell: null, undefined or text of only white space. */

@@ -1,6 +1,7 @@
 /**
  * Finds the contract's ranges in a workbook and reads their cells into `RangeGrid`s.
- * A workbook-scoped defined name wins; an Excel table of the same name is the fallback (names match
+ * A workbook-scoped defined name wins, then a name scoped to one worksheet (see `choose-range-name.ts`,
+ * the rule both hosts share); an Excel table of the same name is the fallback (names match
  * case-insensitively, as Excel's do). A name that exists but cannot be used is reported with the name,
  * so the user is not told "missing" about a range they can see in the Name Manager.
  *
@@ -10,11 +11,13 @@
 import { error, type Issue } from '../engine/issues';
 import { msg } from '../engine/messages';
 import { nameKey } from '../engine/model';
+import { chooseRangeName } from '../workbook/choose-range-name';
 import { CONTRACT_RANGES, type ContractRangeName } from '../workbook/contract';
 import type { CellValue, RangeGrid } from '../workbook/grid';
-import { dateStyles, type ValueContext } from './cell-value';
+import { numberLooks, type ValueContext } from './cell-value';
+import type { DefinedNameEntry } from './workbook-xml';
 import { type LoadedWorkbook, type WorkbookSheet, WorkbookReadError } from './load-workbook';
-import { findPart, isKind, readPart } from './package';
+import { findPart, isKind, PartFormatError, readXmlPart } from './package';
 import { type Area, parseReference } from './reference';
 import { PartScanError, readSharedStrings, scanSheet } from './sheet-scan';
 import { readTables, type TableInfo } from './tables';
@@ -62,7 +65,15 @@ async function locate(
   tables: () => Promise<TableInfo[]>,
 ): Promise<Located | { issue: Issue } | null> {
   const key = nameKey(contractName);
-  const defined = loaded.info.definedNames.find((d) => d.localSheetId === null && nameKey(d.name) === key);
+  const candidates = loaded.info.definedNames.flatMap((d): Array<DefinedNameEntry & { scopeSheet: string | null }> => {
+    if (d.localSheetId === null) return [{ ...d, scopeSheet: null }];
+    // A name scoped to a sheet index the workbook does not have belongs to no sheet: Excel drops it.
+    const sheet = loaded.info.sheets[d.localSheetId];
+    return sheet === undefined ? [] : [{ ...d, scopeSheet: sheet.name }];
+  });
+  const choice = chooseRangeName(contractName, candidates);
+  if (choice !== null && 'issue' in choice) return { issue: choice.issue };
+  const defined = choice?.chosen;
   if (defined !== undefined) {
     const where = { range: contractName, value: defined.formula };
     const parsed = parseReference(defined.formula);
@@ -97,17 +108,26 @@ async function locate(
 async function valueContext(loaded: LoadedWorkbook): Promise<ValueContext> {
   const stylesRel = loaded.workbookRels.find((r) => isKind(r, 'styles') && r.part !== null);
   const stringsRel = loaded.workbookRels.find((r) => isKind(r, 'sharedStrings') && r.part !== null);
-  const stylesXml = stylesRel?.part == null ? null : await readPart(loaded.zip, stylesRel.part);
+  const styles = stylesRel?.part == null ? null : await readXmlPart(loaded.zip, stylesRel.part);
   const stringsFile = stringsRel?.part == null ? null : findPart(loaded.zip, stringsRel.part);
   return {
     sharedStrings: stringsFile === null ? [] : await readSharedStrings(stringsFile),
-    dateStyles: dateStyles(stylesXml),
+    looks: numberLooks(styles?.text ?? null, styles?.name),
     date1904: loaded.info.date1904,
   };
 }
 
 /** Finds and reads every contract range of the workbook. Throws `WorkbookReadError` for a damaged part. */
 export async function readContractRanges(loaded: LoadedWorkbook): Promise<RangeGrids> {
+  try {
+    return await readRanges(loaded);
+  } catch (e) {
+    if (e instanceof PartScanError || e instanceof PartFormatError) throw new WorkbookReadError(`${loaded.path} could not be read: ${e.message}`);
+    throw e;
+  }
+}
+
+async function readRanges(loaded: LoadedWorkbook): Promise<RangeGrids> {
   const issues: Issue[] = [];
   const broken = new Set<string>();
   let tableList: Promise<TableInfo[]> | null = null;
@@ -127,21 +147,16 @@ export async function readContractRanges(loaded: LoadedWorkbook): Promise<RangeG
 
   const grids = new Map<ContractRangeName, RangeGrid>();
   if (located.length === 0) return { grids, issues, broken };
-  try {
-    const ctx = await valueContext(loaded);
-    for (const sheet of new Set(located.map((l) => l.sheet))) {
-      const here = located.filter((l) => l.sheet === sheet);
-      const file = findPart(loaded.zip, sheet.part ?? '');
-      const cells = file === null ? here.map(() => ({ rows: [] as CellValue[][] })) : await scanSheet(file, here.map((l) => l.area), ctx, sheet.name);
-      here.forEach((l, i) => {
-        const rows = cells[i]?.rows ?? [];
-        const grid: RangeGrid = { name: l.name, sheet: sheet.name, top: l.area.top, left: l.area.left, rows };
-        grids.set(l.contractName, l.headers === null ? grid : { ...grid, top: grid.top - 1, rows: [l.headers, ...rows] });
-      });
-    }
-  } catch (e) {
-    if (e instanceof PartScanError) throw new WorkbookReadError(`${loaded.path} could not be read: ${e.message}`);
-    throw e;
+  const ctx = await valueContext(loaded);
+  for (const sheet of new Set(located.map((l) => l.sheet))) {
+    const here = located.filter((l) => l.sheet === sheet);
+    const file = findPart(loaded.zip, sheet.part ?? '');
+    const cells = file === null ? here.map(() => ({ rows: [] as CellValue[][] })) : await scanSheet(file, here.map((l) => l.area), ctx, sheet.name);
+    here.forEach((l, i) => {
+      const rows = cells[i]?.rows ?? [];
+      const grid: RangeGrid = { name: l.name, sheet: sheet.name, top: l.area.top, left: l.area.left, rows };
+      grids.set(l.contractName, l.headers === null ? grid : { ...grid, top: grid.top - 1, rows: [l.headers, ...rows] });
+    });
   }
   // The contract is read in its own order; the map keeps the contract's order of names.
   const ordered = new Map<ContractRangeName, RangeGrid>();

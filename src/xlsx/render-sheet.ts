@@ -6,10 +6,9 @@
  */
 import { columnLetters } from '../workbook/grid';
 import type { CellFormat, ReportSheet, RowStyle } from '../workbook/report-types';
-import { encodeCellText } from './xml';
+import { namespacesFor, type Conformance } from './namespaces';
+import { encodeCellText, encodeXml } from './xml';
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** The `sheetViews` element: the frozen header block and id columns. */
 function sheetViews(freeze: ReportSheet['freeze']): string {
@@ -37,9 +36,11 @@ function numberText(n: number): string | null {
 
 /**
  * The worksheet part's XML. `xf` gives the cell format index (`s`) for a row style and number format;
- * blank cells of header and total rows are written with their style, so the band is unbroken.
+ * blank cells of header and total rows are written with their style, so the band is unbroken. The part
+ * is written in the workbook's conformance class (a strict workbook gets strict namespaces).
  */
-export function renderSheetXml(sheet: ReportSheet, xf: (style: RowStyle, format: CellFormat) => number): string {
+export function renderSheetXml(sheet: ReportSheet, xf: (style: RowStyle, format: CellFormat) => number, conformance: Conformance = 'transitional'): string {
+  const ns = namespacesFor(conformance);
   const rowsXml: string[] = [];
   let lastRow = 0;
   let lastColumn = 0;
@@ -70,7 +71,7 @@ export function renderSheetXml(sheet: ReportSheet, xf: (style: RowStyle, format:
   const dimension = lastRow === 0 ? 'A1' : `A1:${columnLetters(Math.max(1, lastColumn))}${lastRow}`;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    `<worksheet xmlns="${encodeXml(ns.main)}" xmlns:r="${encodeXml(ns.rel)}">` +
     `<dimension ref="${dimension}"/>${sheetViews(sheet.freeze)}<sheetFormatPr defaultRowHeight="15"/>${cols(sheet.columnWidths)}` +
     `<sheetData>${rowsXml.join('')}</sheetData>` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +

@@ -5,7 +5,10 @@
  */
 import { numberFormat } from '../workbook/report-layout';
 import type { CellFormat, ReportSheet, RowStyle } from '../workbook/report-types';
-import { attributes, encodeXml, findElement, findElements } from './xml';
+import { MAIN_NS } from './namespaces';
+import { parsePart } from './package';
+import { encodeXml } from './xml';
+import { appendInside, applyEdits, attr, childNamed, childrenNamed, type Edit, newElementName, setAttributeEdit, type XmlElement } from './xml-tree';
 
 /** A report cell's look: the row's style and the cell's number format. */
 export interface StyleKey {
@@ -38,7 +41,7 @@ const FIRST_CUSTOM_FORMAT = 164;
 /** Sections of a styles part in schema order; new ones are put in their place. */
 const SECTION_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
 
-const GREY_BORDER = '<color rgb="FF808080"/>';
+const GREY_BORDER = 'FF808080';
 
 /** What the report needs of each row style (as the add-in's writer renders them too). */
 interface Look {
@@ -57,11 +60,11 @@ const LOOKS: Record<RowStyle, Look> = {
   body: { font: 'default', fill: false, border: 'none', wrap: false },
 };
 
-/** A minimal styles part for a package that has none. */
-function minimalStyles(): string {
+/** A minimal styles part for a package that has none, in the workbook's main namespace. */
+function minimalStyles(mainNs: string): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    `<styleSheet xmlns="${encodeXml(mainNs)}">` +
     '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
     '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
@@ -72,56 +75,98 @@ function minimalStyles(): string {
   );
 }
 
+/** A tree of elements to write: local name, unqualified attributes, children. */
+type Node = [string, Record<string, string>, ...Node[]];
+
+/** Writes `node` as it must be spelled inside `parent` (prefix or declaration as the part has them). */
+function render(parent: XmlElement, node: Node): string {
+  const [local, attrs, ...children] = node;
+  const name = newElementName(parent, parent.uri, local);
+  const attrText = Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${encodeXml(v)}"`)
+    .join('');
+  if (children.length === 0) return `${name.open}${attrText}/>`;
+  // Children are spelled as for the parent: a declaration on the new element would also cover them,
+  // but spelling them the same way is valid either way and keeps this simple.
+  return `${name.open}${attrText}>${children.map((c) => render(parent, c)).join('')}${name.close}`;
+}
+
 /** Children a section must start with when it has to be created (Excel reserves fills 0 and 1). */
-function defaultChildren(section: string, p: string, hasStyleXfs: boolean): string {
+function defaultChildren(section: string, hasStyleXfs: boolean): Node[] {
   switch (section) {
     case 'fonts':
-      return `<${p}font><${p}sz val="11"/><${p}name val="Calibri"/><${p}family val="2"/></${p}font>`;
+      return [['font', {}, ['sz', { val: '11' }], ['name', { val: 'Calibri' }], ['family', { val: '2' }]]];
     case 'fills':
-      return `<${p}fill><${p}patternFill patternType="none"/></${p}fill><${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`;
+      return [
+        ['fill', {}, ['patternFill', { patternType: 'none' }]],
+        ['fill', {}, ['patternFill', { patternType: 'gray125' }]],
+      ];
     case 'borders':
-      return `<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`;
+      return [['border', {}, ['left', {}], ['right', {}], ['top', {}], ['bottom', {}], ['diagonal', {}]]];
     case 'cellXfs':
-      return `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"${hasStyleXfs ? ' xfId="0"' : ''}/>`;
+      return [['xf', { numFmtId: '0', fontId: '0', fillId: '0', borderId: '0', ...(hasStyleXfs ? { xfId: '0' } : {}) }]];
     default:
-      return '';
+      return [];
   }
 }
 
-/**
- * Appends children to a section (creating it in schema order when absent) and updates its count.
- * Returns the new part and the index of the first appended child.
- */
-function appendToSection(xml: string, section: string, child: string, elements: readonly string[], p: string): { xml: string; first: number } {
-  let e = findElement(xml, section);
-  if (e === null) {
-    const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(section) + 1)
-      .map((name) => findElement(xml, name))
-      .filter((x): x is NonNullable<typeof x> => x !== null)
-      .sort((a, b) => a.start - b.start)[0];
-    const at = later?.start ?? xml.search(/<\/(?:[A-Za-z_][\w.-]*:)?styleSheet>\s*$/);
-    const defaults = defaultChildren(section, p, findElement(xml, 'cellStyleXfs') !== null);
-    xml = `${xml.slice(0, at)}<${p}${section}>${defaults}</${p}${section}>${xml.slice(at)}`;
-    e = findElement(xml, section)!;
+/** The styles part being edited: children appended to sections, counts kept true. */
+class StylesEditor {
+  readonly root: XmlElement;
+  private readonly edits: Edit[] = [];
+
+  constructor(private readonly xml: string) {
+    this.root = parsePart(xml, 'the styles part');
+    if (this.root.local !== 'styleSheet' || !MAIN_NS.includes(this.root.uri)) throw new Error('The styles part has no <styleSheet> element.');
   }
-  const inner = e.inner ?? '';
-  const first = findElements(inner, child).length;
-  const count = first + elements.length;
-  const attrs = /\scount\s*=/.test(e.attrs) ? e.attrs.replace(/(\scount\s*=\s*)(?:"[^"]*"|'[^']*')/, `$1"${count}"`) : `${e.attrs} count="${count}"`;
-  const rebuilt = `<${e.prefix}${section}${attrs}>${inner}${elements.join('')}</${e.prefix}${section}>`;
-  return { xml: xml.slice(0, e.start) + rebuilt + xml.slice(e.end), first };
+
+  section(name: string): XmlElement | undefined {
+    return childNamed(this.root, name, MAIN_NS);
+  }
+
+  /** Appends children to a section (created in schema order when absent); returns the first one's index. */
+  append(sectionName: string, child: string, nodes: readonly Node[]): number {
+    const section = this.section(sectionName);
+    if (section === undefined) {
+      const defaults = defaultChildren(sectionName, this.section('cellStyleXfs') !== undefined);
+      const all = [...defaults, ...nodes];
+      const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(sectionName) + 1)
+        .map((n) => this.section(n))
+        .filter((x): x is XmlElement => x !== undefined)
+        .sort((a, b) => a.start - b.start)[0];
+      const text = render(this.root, [sectionName, { count: String(all.length) }, ...all]);
+      if (later !== undefined) this.edits.push({ start: later.start, end: later.start, text });
+      else this.edits.push(...appendInside(this.xml, this.root, text));
+      return defaults.length;
+    }
+    const first = childrenNamed(section, child, MAIN_NS).length;
+    if (nodes.length === 0) return first;
+    const count = setAttributeEdit(this.xml, section, 'count', String(first + nodes.length));
+    const inner = nodes.map((n) => render(section, n)).join('');
+    if (!section.selfClosing) {
+      this.edits.push(count, ...appendInside(this.xml, section, inner));
+      return first;
+    }
+    // `<numFmts count="0"/>`: the tag with its new count, opened up around the new children.
+    const tag = applyEdits(this.xml.slice(section.start, section.end), [{ start: count.start - section.start, end: count.end - section.start, text: count.text }]);
+    this.edits.push({ start: section.start, end: section.end, text: `${tag.slice(0, tag.lastIndexOf('/'))}>${inner}</${section.qname}>` });
+    return first;
+  }
+
+  text(): string {
+    return applyEdits(this.xml, this.edits);
+  }
 }
 
-/** The default font's elements other than weight, slant, size and colour (name, family, scheme …). */
-function baseFont(xml: string): { rest: string; size: string; color: string } {
-  const fonts = findElement(xml, 'fonts');
-  const first = findElements(fonts?.inner ?? '', 'font')[0];
-  const inner = first?.inner ?? '';
-  const pick = (name: string): string => findElements(inner, name).map((e) => inner.slice(e.start, e.end)).join('');
-  const size = findElements(inner, 'sz')[0];
+/** The default font's parts other than weight, slant, size and colour (name, family, scheme …). */
+function baseFont(editor: StylesEditor): { rest: Node[]; size: string; color: Node[] } {
+  const first = childrenNamed(editor.section('fonts'), 'font', MAIN_NS)[0];
+  const pick = (name: string): Node[] =>
+    childrenNamed(first, name, MAIN_NS).map((e) => [name, Object.fromEntries(e.attributes.filter((a) => a.uri === '').map((a) => [a.local, a.value]))]);
+  const size = childrenNamed(first, 'sz', MAIN_NS)[0];
   return {
-    rest: ['name', 'family', 'charset', 'scheme'].map(pick).join(''),
-    size: size === undefined ? '11' : (attributes(size.attrs).get('val') ?? '11'),
+    rest: ['name', 'family', 'charset', 'scheme'].flatMap(pick),
+    size: size === undefined ? '11' : (attr(size, 'val') ?? '11'),
     color: pick('color'),
   };
 }
@@ -140,24 +185,24 @@ export function usedStyles(sheets: readonly ReportSheet[]): StyleKey[] {
   return [...seen.values()];
 }
 
-/** Adds the report's formats for `keys` to the styles part (`null`: the package has none yet). */
-export function addReportStyles(original: string | null, keys: readonly StyleKey[], currency: string): ReportStyles {
-  let xml = original ?? minimalStyles();
-  const root = /<([A-Za-z_][\w.-]*:)?styleSheet[\s>]/.exec(xml);
-  if (root === null) throw new Error('The styles part has no <styleSheet> element.');
-  const p = root[1] ?? '';
+/**
+ * Adds the report's formats for `keys` to the styles part (`null`: the package has none yet, and one is
+ * made in `mainNs`, the workbook's main namespace).
+ */
+export function addReportStyles(original: string | null, keys: readonly StyleKey[], currency: string, mainNs: string = MAIN_NS[0]!): ReportStyles {
+  const editor = new StylesEditor(original ?? minimalStyles(mainNs));
 
   // Number formats: a built-in id, else an existing custom format with the same code, else a new id.
   const existing = new Map<string, number>();
   const usedIds = new Set<number>();
-  for (const e of findElements(findElement(xml, 'numFmts')?.inner ?? '', 'numFmt')) {
-    const a = attributes(e.attrs);
-    const id = Number(a.get('numFmtId'));
+  for (const e of childrenNamed(editor.section('numFmts'), 'numFmt', MAIN_NS)) {
+    const id = Number(attr(e, 'numFmtId'));
+    const code = attr(e, 'formatCode') ?? '';
     usedIds.add(id);
-    if (!existing.has(a.get('formatCode') ?? '')) existing.set(a.get('formatCode') ?? '', id);
+    if (!existing.has(code)) existing.set(code, id);
   }
   const formatIds = new Map<CellFormat, number>();
-  const newFormats: string[] = [];
+  const newFormats: Node[] = [];
   let nextId = FIRST_CUSTOM_FORMAT;
   for (const format of new Set(keys.map((k) => k.format))) {
     const code = numberFormat(format, currency);
@@ -167,55 +212,49 @@ export function addReportStyles(original: string | null, keys: readonly StyleKey
       id = nextId;
       usedIds.add(id);
       existing.set(code, id);
-      newFormats.push(`<${p}numFmt numFmtId="${id}" formatCode="${encodeXml(code)}"/>`);
+      newFormats.push(['numFmt', { numFmtId: String(id), formatCode: code }]);
     }
     formatIds.set(format, id);
   }
-  if (newFormats.length > 0) xml = appendToSection(xml, 'numFmts', 'numFmt', newFormats, p).xml;
+  editor.append('numFmts', 'numFmt', newFormats);
 
-  const base = baseFont(xml);
-  const font = (opts: { b?: boolean; i?: boolean; size?: string; color?: string }): string =>
-    `<${p}font>${opts.b === true ? `<${p}b/>` : ''}${opts.i === true ? `<${p}i/>` : ''}<${p}sz val="${opts.size ?? base.size}"/>` +
-    `${opts.color === undefined ? base.color : `<${p}color rgb="${opts.color}"/>`}${base.rest}</${p}font>`;
-  const fonts = appendToSection(
-    xml,
-    'fonts',
+  const base = baseFont(editor);
+  const font = (opts: { b?: boolean; i?: boolean; size?: string; color?: string }): Node => [
     'font',
-    [font({ b: true }), font({ b: true, size: '14' }), font({ b: true, size: '12' }), font({ i: true, color: 'FF595959' })],
-    p,
-  );
-  xml = fonts.xml;
-  const fontId = { default: 0, bold: fonts.first, title: fonts.first + 1, section: fonts.first + 2, note: fonts.first + 3 };
+    {},
+    ...(opts.b === true ? [['b', {}] as Node] : []),
+    ...(opts.i === true ? [['i', {}] as Node] : []),
+    ['sz', { val: opts.size ?? base.size }],
+    ...(opts.color === undefined ? base.color : [['color', { rgb: opts.color }] as Node]),
+    ...base.rest,
+  ];
+  const firstFont = editor.append('fonts', 'font', [font({ b: true }), font({ b: true, size: '14' }), font({ b: true, size: '12' }), font({ i: true, color: 'FF595959' })]);
+  const fontId = { default: 0, bold: firstFont, title: firstFont + 1, section: firstFont + 2, note: firstFont + 3 };
 
-  const fills = appendToSection(
-    xml,
-    'fills',
-    'fill',
-    [`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FFD9E1F2"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`],
-    p,
-  );
-  xml = fills.xml;
-  const side = (name: string, thin: boolean): string => (thin ? `<${p}${name} style="thin">${GREY_BORDER.replace('<color', `<${p}color`)}</${p}${name}>` : `<${p}${name}/>`);
-  const border = (top: boolean, bottom: boolean): string =>
-    `<${p}border>${side('left', false)}${side('right', false)}${side('top', top)}${side('bottom', bottom)}${side('diagonal', false)}</${p}border>`;
-  const borders = appendToSection(xml, 'borders', 'border', [border(true, false), border(false, true)], p);
-  xml = borders.xml;
-  const borderId = { none: 0, top: borders.first, bottom: borders.first + 1 };
+  const firstFill = editor.append('fills', 'fill', [['fill', {}, ['patternFill', { patternType: 'solid' }, ['fgColor', { rgb: 'FFD9E1F2' }], ['bgColor', { indexed: '64' }]]]]);
+  const side = (name: string, thin: boolean): Node => (thin ? [name, { style: 'thin' }, ['color', { rgb: GREY_BORDER }]] : [name, {}]);
+  const border = (top: boolean, bottom: boolean): Node => ['border', {}, side('left', false), side('right', false), side('top', top), side('bottom', bottom), side('diagonal', false)];
+  const firstBorder = editor.append('borders', 'border', [border(true, false), border(false, true)]);
+  const borderId = { none: 0, top: firstBorder, bottom: firstBorder + 1 };
 
-  const xfId = findElement(xml, 'cellStyleXfs') !== null ? ' xfId="0"' : '';
-  const xfs = keys.map((k) => {
+  const hasStyleXfs = editor.section('cellStyleXfs') !== undefined;
+  const xfs = keys.map((k): Node => {
     const look = LOOKS[k.style];
-    const fill = look.fill ? fills.first : 0;
-    const applies =
-      ` applyNumberFormat="1"${look.font === 'default' ? '' : ' applyFont="1"'}${look.fill ? ' applyFill="1"' : ''}` +
-      `${look.border === 'none' ? '' : ' applyBorder="1"'}${look.wrap ? ' applyAlignment="1"' : ''}`;
-    const open =
-      `<${p}xf numFmtId="${formatIds.get(k.format) ?? 0}" fontId="${fontId[look.font]}" fillId="${fill}" ` +
-      `borderId="${borderId[look.border]}"${xfId}${applies}`;
-    return look.wrap ? `${open}><${p}alignment vertical="bottom" wrapText="1"/></${p}xf>` : `${open}/>`;
+    const attrs: Record<string, string> = {
+      numFmtId: String(formatIds.get(k.format) ?? 0),
+      fontId: String(fontId[look.font]),
+      fillId: String(look.fill ? firstFill : 0),
+      borderId: String(borderId[look.border]),
+      ...(hasStyleXfs ? { xfId: '0' } : {}),
+      applyNumberFormat: '1',
+      ...(look.font === 'default' ? {} : { applyFont: '1' }),
+      ...(look.fill ? { applyFill: '1' } : {}),
+      ...(look.border === 'none' ? {} : { applyBorder: '1' }),
+      ...(look.wrap ? { applyAlignment: '1' } : {}),
+    };
+    return look.wrap ? ['xf', attrs, ['alignment', { vertical: 'bottom', wrapText: '1' }]] : ['xf', attrs];
   });
-  const cellXfs = appendToSection(xml, 'cellXfs', 'xf', xfs, p);
-  xml = cellXfs.xml;
-  const index = new Map(keys.map((k, i) => [`${k.style}|${k.format}`, cellXfs.first + i]));
-  return { xml, xf: (style, format) => index.get(`${style}|${format}`) ?? 0 };
+  const firstXf = editor.append('cellXfs', 'xf', xfs);
+  const index = new Map(keys.map((k, i) => [`${k.style}|${k.format}`, firstXf + i]));
+  return { xml: editor.text(), xf: (style, format) => index.get(`${style}|${format}`) ?? 0 };
 }

@@ -1,104 +1,151 @@
 /**
  * Reads cells out of worksheet and shared-strings parts without building a model of the workbook.
  *
- * A part is decompressed as a stream and scanned in pieces that end at an element boundary (`</row>`,
- * `</si>`), so a million-row sheet of 200 MB of XML is never one string and memory stays at what the
- * wanted cells need. Only the cells inside the wanted areas are decoded; rows and cells without an `r`
- * attribute take the position after the previous one, as the format says.
+ * A part is decompressed as a stream and fed, piece by piece, to the namespace-aware tokenizer, so a
+ * million-row sheet of 200 MB of XML is never one string and memory stays at what the wanted cells need.
+ * Only the cells inside the wanted areas are kept; rows and cells without an `r` attribute take the
+ * position after the previous one, as the format says.
  */
-import { StringDecoder } from 'string_decoder';
 import type JSZip from 'jszip';
 import type { CellValue } from '../workbook/grid';
 import { columnNumber } from '../workbook/grid';
-import { stringItemText, toCellValue, type ValueContext } from './cell-value';
+import { toCellValue, type ValueContext } from './cell-value';
+import { MAIN_NS } from './namespaces';
+import { detectEncoding, partDecoder } from './part-text';
 import type { Area } from './reference';
+import { decodeCellEscapes } from './xml';
+import { type EndTag, type StartTag, XmlError, type XmlHandler, XmlTokenizer } from './xml-tokenizer';
 
-/** More text than this without an element boundary means the part is not what it claims to be. */
+/** More text than this without a complete token means the part is not what it claims to be. */
 const MAX_PENDING = 64 * 1024 * 1024;
 
-/** A part could not be scanned: damaged compression, or no element boundary where one must be. */
+/** A part could not be scanned: damaged compression, bad encoding, or XML that is not well-formed. */
 export class PartScanError extends Error {
   override name = 'PartScanError';
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Streams the text of a part. `consume` gets the text not consumed so far and returns how many of its
- * characters it used; the text left at the end is returned.
- */
-function streamPart(file: JSZip.JSZipObject, consume: (text: string) => number, what: string): Promise<string> {
+/** Streams a part through a tokenizer that reports to `handler`. */
+function streamXmlPart(file: JSZip.JSZipObject, handler: XmlHandler, what: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const decoder = new StringDecoder('utf8');
-    let pending = '';
+    const tokenizer = new XmlTokenizer(handler);
+    let decoder: TextDecoder | null = null;
+    let head: Buffer | null = null;
     let failed = false;
     const stream = file.nodeStream('nodebuffer');
-    const fail = (e: Error): void => {
+    const fail = (e: unknown): void => {
       if (failed) return;
       failed = true;
-      reject(e);
+      stream.pause();
+      if (e instanceof XmlError) reject(new PartScanError(`${what} is not well-formed XML: ${e.message}`));
+      else if (e instanceof TypeError) reject(new PartScanError(`${what} is neither UTF-8 nor UTF-16 text.`));
+      else reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    const feed = (bytes: Buffer, last: boolean): void => {
+      decoder ??= partDecoder(detectEncoding(bytes));
+      tokenizer.write(decoder.decode(bytes, { stream: !last }));
+      if (tokenizer.pending > MAX_PENDING) throw new PartScanError(`${what} has a token larger than ${MAX_PENDING / 1024 / 1024} MB; it cannot be read.`);
     };
     stream.on('data', (chunk: Buffer) => {
       if (failed) return;
       try {
-        pending += decoder.write(chunk);
-        const used = consume(pending);
-        if (used > 0) pending = pending.slice(used);
-        if (pending.length > MAX_PENDING) {
-          fail(new PartScanError(`${what} has an element larger than ${MAX_PENDING / 1024 / 1024} MB; it cannot be read.`));
-          stream.pause();
+        // The encoding is told by the first four bytes; a first piece shorter than that waits.
+        if (decoder === null) {
+          head = head === null ? chunk : Buffer.concat([head, chunk]);
+          if (head.length < 4) return;
+          chunk = head;
+          head = null;
         }
+        feed(chunk, false);
       } catch (e) {
-        fail(e instanceof Error ? e : new Error(String(e)));
-        stream.pause();
+        fail(e);
       }
     });
     stream.on('error', (e: Error) => fail(new PartScanError(`${what} is damaged: ${e.message}`)));
     stream.on('end', () => {
-      if (!failed) resolvePromise(pending + decoder.end());
+      if (failed) return;
+      try {
+        feed(head ?? Buffer.alloc(0), true);
+        tokenizer.end();
+        resolvePromise();
+      } catch (e) {
+        fail(e);
+      }
     });
   });
 }
 
-/** The namespace prefix used for the element `name` in `text` (`x:` or ''), or null when not seen yet. */
-function prefixOf(text: string, name: string): string | null {
-  const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${name}[\\s/>]`).exec(text);
-  return m === null ? null : (m[1] ?? '');
+function isMain(tag: { uri: string }): boolean {
+  return MAIN_NS.includes(tag.uri);
+}
+
+function attribute(tag: StartTag, local: string): string | undefined {
+  for (const a of tag.attributes) if (a.local === local && a.uri === '') return a.value;
+  return undefined;
+}
+
+/**
+ * Collects the text of string items (`<si>`, `<is>`): their `<t>` elements, rich-text runs included,
+ * phonetic guides (`<rPh>`) left out as Excel shows them.
+ */
+class StringItemText {
+  private text: string | null = null;
+  private inT = 0;
+  private inPhonetic = 0;
+
+  start(): void {
+    this.text = '';
+  }
+
+  get active(): boolean {
+    return this.text !== null;
+  }
+
+  open(tag: StartTag): void {
+    if (!isMain(tag)) return;
+    if (tag.local === 'rPh') this.inPhonetic++;
+    else if (tag.local === 't' && this.inPhonetic === 0) this.inT++;
+  }
+
+  close(tag: EndTag): void {
+    if (!isMain(tag)) return;
+    if (tag.local === 'rPh') this.inPhonetic--;
+    else if (tag.local === 't' && this.inPhonetic === 0) this.inT--;
+  }
+
+  add(text: string): void {
+    if (this.inT > 0 && this.text !== null) this.text += text;
+  }
+
+  finish(): string {
+    const t = decodeCellEscapes(this.text ?? '');
+    this.text = null;
+    this.inT = 0;
+    this.inPhonetic = 0;
+    return t;
+  }
 }
 
 /** Reads the shared strings part: the text of every item, in order. */
 export async function readSharedStrings(file: JSZip.JSZipObject): Promise<string[]> {
   const strings: string[] = [];
-  let p: string | null = null;
-  let item: RegExp | null = null;
-  let close = '';
-  const scan = (text: string, end: number): void => {
-    if (item === null) return;
-    item.lastIndex = 0;
-    for (;;) {
-      const m = item.exec(text);
-      if (m === null || m.index >= end) return;
-      strings.push(stringItemText(m[1] ?? ''));
-    }
-  };
-  const consume = (text: string): number => {
-    if (p === null) {
-      p = prefixOf(text, 'sst');
-      if (p === null) return 0;
-      const ep = escapeRegExp(p);
-      item = new RegExp(`<${ep}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${ep}si>)`, 'g');
-      close = `</${p}si>`;
-    }
-    const cut = text.lastIndexOf(close);
-    if (cut < 0) return 0;
-    const used = cut + close.length;
-    scan(text.slice(0, used), used);
-    return used;
-  };
-  const rest = await streamPart(file, consume, `The shared strings part ${file.name}`);
-  scan(rest, rest.length);
+  const item = new StringItemText();
+  await streamXmlPart(
+    file,
+    {
+      startElement(tag) {
+        if (isMain(tag) && tag.local === 'si') item.start();
+        else if (item.active) item.open(tag);
+      },
+      endElement(tag) {
+        if (isMain(tag) && tag.local === 'si') strings.push(item.finish());
+        else if (item.active) item.close(tag);
+      },
+      text(text) {
+        if (item.active) item.add(text);
+      },
+    },
+    `The shared strings part ${file.name}`,
+  );
   return strings;
 }
 
@@ -109,16 +156,13 @@ export interface AreaCells {
   rows: CellValue[][];
 }
 
-const ROW_NUMBER = /(?:^|\s)r\s*=\s*["'](\d+)["']/;
-const CELL_ATTRIBUTE = /(?:^|\s)([rst])\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
 /** Distinct texts kept by `intern`; beyond this, texts are kept as they come. */
 const INTERNED_MAX = 100_000;
 
 /**
  * One copy per distinct short text written in the cells themselves (`t="str"`, inline strings): a
  * transaction sheet repeats a few driver names a million times. The copy is made fresh, because the
- * text as decoded is a slice of a large piece of the part and would keep that piece in memory.
+ * text as decoded may be a slice of a large piece of the part and would keep that piece in memory.
  */
 function makeIntern(): (text: string) => string {
   const seen = new Map<string, string>();
@@ -144,6 +188,52 @@ function put(target: AreaCells, rowNumber: number, column: number, value: CellVa
   row[ci] = value;
 }
 
+/** The column of a cell reference (`B7`, `$B$7`), or null when it has none. */
+function referenceColumn(ref: string): number | null {
+  let k = ref.charCodeAt(0) === 36 ? 1 : 0;
+  const start = k;
+  while (k < ref.length && k - start < 3) {
+    const c = ref.charCodeAt(k) | 32;
+    if (c < 97 || c > 122) break;
+    k++;
+  }
+  return k === start ? null : columnNumber(ref.slice(start, k));
+}
+
+/** A merged block, 1-based and inclusive. */
+interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function parseMerge(ref: string): Merge | null {
+  const [a, b] = ref.split(':');
+  const cell = (s: string | undefined): [number, number] | null => {
+    if (s === undefined) return null;
+    const bare = s.replace(/\$/g, '');
+    const column = referenceColumn(bare);
+    const row = Number(bare.slice(bare.search(/\d/)));
+    return column === null || !Number.isInteger(row) || row < 1 ? null : [row, column];
+  };
+  const first = cell(a);
+  const last = b === undefined ? first : cell(b);
+  if (first === null || last === null) return null;
+  return { top: first[0], left: first[1], bottom: last[0], right: last[1] };
+}
+
+/** The cell being read. */
+interface OpenCell {
+  column: number;
+  type: string;
+  style: number;
+  wanted: boolean;
+  value: string | null;
+  formula: string | null;
+  inline: string | null;
+}
+
 /**
  * Reads the cells of `areas` from a worksheet part. Merged blocks are honoured: a merged block's cells
  * other than its top-left one are blank, as in Excel. Rows after the last one holding a value are left
@@ -155,134 +245,107 @@ export async function scanSheet(file: JSZip.JSZipObject, areas: readonly Area[],
   const bottom = Math.max(...areas.map((a) => a.bottom));
   const left = Math.min(...areas.map((a) => a.left));
   const right = Math.max(...areas.map((a) => a.right));
-  /** The number of the row being read: its `r`, or the one after the previous row. */
-  const state = { row: 0 };
   const intern = makeIntern();
-  let p: string | null = null;
-  let rowTag: RegExp | null = null;
-  let cellTag: RegExp | null = null;
-  let rowClose = '';
-  let cellClose = '';
-  let vOpen = '';
-  let vClose = '';
-  let isOpen = '';
+  const merges: Merge[] = [];
+  const inline = new StringItemText();
+  let depth = 0;
+  let inSheetData = false;
+  let row = 0;
+  let rowWanted = false;
+  let column = 0;
+  let cell: OpenCell | null = null;
+  /** 'v' or 'f' while their text is being collected. */
+  let collecting: 'v' | 'f' | null = null;
 
-  /** The text of the first child `<v>` (or `<is>` content) of a cell's content. */
-  const child = (content: string, open: string, close: string): string | null => {
-    let from = 0;
-    for (;;) {
-      const at = content.indexOf(open, from);
-      if (at < 0) return null;
-      const next = content.charCodeAt(at + open.length);
-      // `<v` must not match `<vertAlign`, `<is` not `<iso…`: the name ends at '>', '/' or white space.
-      if (next === 62 || next === 47 || next === 32 || next === 9 || next === 10 || next === 13) {
-        const gt = content.indexOf('>', at);
-        if (content.charCodeAt(gt - 1) === 47) return '';
-        const end = content.indexOf(close, gt);
-        return end < 0 ? null : content.slice(gt + 1, end);
-      }
-      from = at + open.length;
+  const finishCell = (c: OpenCell): void => {
+    if (!c.wanted) return;
+    const value = toCellValue({ type: c.type, style: c.style, value: c.value, inline: c.inline, formula: c.formula }, ctx);
+    if (value === null) return;
+    const stored = typeof value === 'string' && c.type !== 's' ? intern(value) : value;
+    for (const t of targets) {
+      const a = t.area;
+      if (row >= a.top && row <= a.bottom && column >= a.left && column <= a.right) put(t, row, column, stored);
     }
   };
 
-  const cells = (content: string, rowNumber: number): void => {
-    const re = cellTag!;
-    re.lastIndex = 0;
-    let column = 0;
-    for (;;) {
-      const m = re.exec(content);
-      if (m === null) return;
-      const attrs = m[1] ?? '';
-      let ref: string | undefined;
-      let type = '';
-      let style = 0;
-      CELL_ATTRIBUTE.lastIndex = 0;
-      for (let a = CELL_ATTRIBUTE.exec(attrs); a !== null; a = CELL_ATTRIBUTE.exec(attrs)) {
-        const value = a[2] ?? a[3] ?? '';
-        if (a[1] === 'r') ref = value;
-        else if (a[1] === 't') type = value;
-        else style = Number(value) || 0;
-      }
-      const letters = ref === undefined ? null : /^\$?([A-Za-z]{1,3})/.exec(ref);
-      column = letters === null ? column + 1 : columnNumber(letters[1] ?? '');
-      if (m[2] === '/' || column < left || column > right) continue;
-      const end = content.indexOf(cellClose, re.lastIndex);
-      if (end < 0) return;
-      const inner = content.slice(re.lastIndex, end);
-      re.lastIndex = end + cellClose.length;
-      const value = toCellValue(
-        { type, style, value: child(inner, vOpen, vClose), inline: type === 'inlineStr' ? child(inner, isOpen, `</${p}is>`) : null },
-        ctx,
-      );
-      if (value === null) continue;
-      const stored = typeof value === 'string' && type !== 's' ? intern(value) : value;
-      for (const t of targets) {
-        const a = t.area;
-        if (rowNumber >= a.top && rowNumber <= a.bottom && column >= a.left && column <= a.right) put(t, rowNumber, column, stored);
-      }
-    }
-  };
-
-  const rows = (text: string): void => {
-    const re = rowTag!;
-    re.lastIndex = 0;
-    for (;;) {
-      const m = re.exec(text);
-      if (m === null) return;
-      const r = ROW_NUMBER.exec(m[1] ?? '');
-      state.row = r === null ? state.row + 1 : Number(r[1]);
-      if (m[2] === '/') continue;
-      const end = text.indexOf(rowClose, re.lastIndex);
-      if (end < 0) return;
-      if (state.row >= top && state.row <= bottom) cells(text.slice(re.lastIndex, end), state.row);
-      re.lastIndex = end + rowClose.length;
-    }
-  };
-
-  const consume = (text: string): number => {
-    if (p === null) {
-      p = prefixOf(text, 'sheetData');
-      if (p === null) return 0;
-      const ep = escapeRegExp(p);
-      rowTag = new RegExp(`<${ep}row\\b([^>]*?)(/?)>`, 'g');
-      cellTag = new RegExp(`<${ep}c\\b([^>]*?)(/?)>`, 'g');
-      rowClose = `</${p}row>`;
-      cellClose = `</${p}c>`;
-      vOpen = `<${p}v`;
-      vClose = `</${p}v>`;
-      isOpen = `<${p}is`;
-    }
-    const cut = text.lastIndexOf(rowClose);
-    if (cut < 0) return 0;
-    const used = cut + rowClose.length;
-    rows(text.slice(0, used));
-    return used;
-  };
-
-  const rest = await streamPart(file, consume, `The sheet ${sheetName}`);
-  if (p !== null) {
-    const dataEnd = rest.indexOf(`</${p}sheetData>`);
-    rows(dataEnd < 0 ? rest : rest.slice(0, dataEnd));
-  }
-  blankMergedCells(rest, targets);
+  await streamXmlPart(
+    file,
+    {
+      startElement(tag) {
+        depth++;
+        if (!isMain(tag)) {
+          if (inline.active) inline.open(tag);
+          return;
+        }
+        if (cell !== null) {
+          if (inline.active) inline.open(tag);
+          else if (depth === 5 && tag.local === 'v') {
+            collecting = 'v';
+            cell.value = '';
+          } else if (depth === 5 && tag.local === 'f') {
+            collecting = 'f';
+            cell.formula = '';
+          } else if (depth === 5 && tag.local === 'is') inline.start();
+          return;
+        }
+        if (inSheetData && depth === 3 && tag.local === 'row') {
+          const r = attribute(tag, 'r');
+          row = r === undefined || !/^\d+$/.test(r.trim()) ? row + 1 : Number(r);
+          rowWanted = row >= top && row <= bottom;
+          column = 0;
+        } else if (inSheetData && depth === 4 && tag.local === 'c') {
+          const ref = attribute(tag, 'r');
+          const refColumn = ref === undefined ? null : referenceColumn(ref.trim());
+          column = refColumn ?? column + 1;
+          const wanted = rowWanted && column >= left && column <= right;
+          cell = { column, type: wanted ? (attribute(tag, 't') ?? '') : '', style: wanted ? Number(attribute(tag, 's') ?? 0) || 0 : 0, wanted, value: null, formula: null, inline: null };
+        } else if (depth === 2 && tag.local === 'sheetData') {
+          inSheetData = true;
+        } else if (tag.local === 'mergeCell' && depth === 3) {
+          const m = parseMerge(attribute(tag, 'ref') ?? '');
+          if (m !== null) merges.push(m);
+        }
+      },
+      endElement(tag) {
+        depth--;
+        if (cell !== null) {
+          if (depth === 3 && isMain(tag) && tag.local === 'c') {
+            finishCell(cell);
+            cell = null;
+          } else if (inline.active) {
+            if (depth === 4 && isMain(tag) && tag.local === 'is') cell.inline = inline.finish();
+            else inline.close(tag);
+          } else if (depth === 4) {
+            collecting = null;
+          }
+          return;
+        }
+        if (depth === 1 && isMain(tag) && tag.local === 'sheetData') inSheetData = false;
+      },
+      text(text) {
+        if (cell === null || !cell.wanted) return;
+        if (inline.active) inline.add(text);
+        else if (collecting === 'v') cell.value += text;
+        else if (collecting === 'f') cell.formula += text;
+      },
+    },
+    `The sheet ${sheetName}`,
+  );
+  blankMergedCells(merges, targets);
   for (const t of targets) trimBlankRows(t.rows);
   return targets;
 }
 
 /** Blanks the cells of merged blocks other than each block's top-left cell. */
-function blankMergedCells(tail: string, targets: AreaCells[]): void {
-  for (const m of tail.matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref\s*=\s*["']\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?["']/g)) {
-    const c1 = columnNumber(m[1] ?? 'A');
-    const r1 = Number(m[2]);
-    const c2 = m[3] === undefined ? c1 : columnNumber(m[3]);
-    const r2 = m[4] === undefined ? r1 : Number(m[4]);
+function blankMergedCells(merges: readonly Merge[], targets: AreaCells[]): void {
+  for (const m of merges) {
     for (const t of targets) {
       const a = t.area;
-      for (let r = Math.max(r1, a.top); r <= Math.min(r2, a.bottom); r++) {
+      for (let r = Math.max(m.top, a.top); r <= Math.min(m.bottom, a.bottom); r++) {
         const row = t.rows[r - a.top];
         if (row === undefined) continue;
-        for (let c = Math.max(c1, a.left); c <= Math.min(c2, a.right); c++) {
-          if ((r !== r1 || c !== c1) && c - a.left < row.length) row[c - a.left] = null;
+        for (let c = Math.max(m.left, a.left); c <= Math.min(m.right, a.right); c++) {
+          if ((r !== m.top || c !== m.left) && c - a.left < row.length) row[c - a.left] = null;
         }
       }
     }

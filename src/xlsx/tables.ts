@@ -3,8 +3,9 @@
  * its table parts. The contract falls back to a table when no defined name of a range's name exists.
  */
 import type { LoadedWorkbook } from './load-workbook';
-import { findPart, isKind, readRelationships } from './package';
-import { attributes, findElement, findElements } from './xml';
+import { MAIN_NS } from './namespaces';
+import { isKind, parsePart, readRelationships, readXmlPart } from './package';
+import { attr, childNamed, childrenNamed } from './xml-tree';
 
 /** A table as the contract needs it. */
 export interface TableInfo {
@@ -27,20 +28,18 @@ export async function readTables(loaded: LoadedWorkbook): Promise<TableInfo[]> {
     if (!sheet.worksheet || sheet.part === null) continue;
     for (const rel of await readRelationships(loaded.zip, sheet.part)) {
       if (!isKind(rel, 'table') || rel.part === null) continue;
-      const file = findPart(loaded.zip, rel.part);
-      if (file === null) continue;
-      const xml = await file.async('string');
-      const root = findElement(xml, 'table');
-      if (root === null) continue;
-      const a = attributes(root.attrs);
-      const columns = findElements(findElement(xml, 'tableColumns')?.inner ?? '', 'tableColumn').map((c) => attributes(c.attrs).get('name') ?? '');
+      const part = await readXmlPart(loaded.zip, rel.part);
+      if (part === null) continue;
+      const root = parsePart(part.text, part.name);
+      if (root.local !== 'table' || !MAIN_NS.includes(root.uri)) continue;
+      const columns = childrenNamed(childNamed(root, 'tableColumns', MAIN_NS), 'tableColumn', MAIN_NS).map((c) => attr(c, 'name') ?? '');
       tables.push({
-        name: a.get('name') ?? '',
-        displayName: a.get('displayName') ?? a.get('name') ?? '',
+        name: attr(root, 'name') ?? '',
+        displayName: attr(root, 'displayName') ?? attr(root, 'name') ?? '',
         sheet: sheet.name,
-        ref: a.get('ref') ?? '',
-        headerRow: a.get('headerRowCount') !== '0',
-        totalsRow: (a.get('totalsRowCount') ?? '0') !== '0',
+        ref: attr(root, 'ref') ?? '',
+        headerRow: attr(root, 'headerRowCount') !== '0',
+        totalsRow: (attr(root, 'totalsRowCount') ?? '0') !== '0',
         columns,
       });
     }

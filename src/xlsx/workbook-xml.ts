@@ -3,10 +3,13 @@
  *
  * The names are read from the XML because the contract needs them as written: whole-column names
  * (`'Transactions'!$A:$D`), whole-row names, `#REF!` names and formula names must all be seen, and a
- * worksheet-scoped name must keep its scope. Edits are made in place on the text, so every element the
- * runner does not touch stays byte for byte as it was.
+ * worksheet-scoped name must keep its scope. Edits are splices at the elements' offsets, so every
+ * element the runner does not touch stays byte for byte as it was.
  */
-import { attributes, decodeXml, encodeXml, findElement, findElements } from './xml';
+import { MAIN_NS, REL_NS } from './namespaces';
+import { parsePart } from './package';
+import { encodeXml } from './xml';
+import { appendInside, applyEdits, attr, childNamed, childrenNamed, type Edit, newElementName, removeElement, type XmlElement } from './xml-tree';
 
 /** A sheet as listed in `<sheets>`; its index in that list is what `localSheetId` refers to. */
 export interface SheetEntry {
@@ -37,93 +40,127 @@ export interface WorkbookXmlInfo {
   date1904: boolean;
 }
 
-/** Lists the sheets and defined names of a workbook part. */
-export function parseWorkbookXml(xml: string): WorkbookXmlInfo {
-  const sheets: SheetEntry[] = [];
-  const sheetsBlock = findElement(xml, 'sheets');
-  for (const e of findElements(sheetsBlock?.inner ?? '', 'sheet')) {
-    const attrs = attributes(e.attrs);
-    const sheetId = attrs.get('sheetId');
-    sheets.push({
-      name: attrs.get('name') ?? '',
-      state: attrs.get('state') ?? null,
-      sheetId: sheetId === undefined || !/^\d+$/.test(sheetId) ? null : Number(sheetId),
-      rId: attrs.get('id') ?? null,
-    });
+/** The workbook part parsed, with the elements the runner reads or edits. */
+export interface WorkbookDocument {
+  root: XmlElement;
+  sheets: XmlElement;
+  sheetElements: XmlElement[];
+  definedNames: XmlElement | undefined;
+  definedNameElements: XmlElement[];
+}
+
+const ROOT_NAME = 'the workbook part';
+
+/** Parses the workbook part. Throws `PartFormatError` when it is not well-formed or has no `<sheets>`. */
+export function parseWorkbookDocument(xml: string, partName = ROOT_NAME): WorkbookDocument {
+  const root = parsePart(xml, partName);
+  const sheets = childNamed(root, 'sheets', MAIN_NS);
+  if (root.local !== 'workbook' || !MAIN_NS.includes(root.uri) || sheets === undefined) {
+    throw new Error(`${partName} is not a SpreadsheetML workbook: it has no <workbook> with <sheets>.`);
   }
-  const definedNames: DefinedNameEntry[] = definedNameSpans(xml).map((e) => {
-    const attrs = attributes(e.attrs);
-    const local = attrs.get('localSheetId');
+  const definedNames = childNamed(root, 'definedNames', MAIN_NS);
+  return {
+    root,
+    sheets,
+    sheetElements: childrenNamed(sheets, 'sheet', MAIN_NS),
+    definedNames,
+    definedNameElements: childrenNamed(definedNames, 'definedName', MAIN_NS),
+  };
+}
+
+/** Lists the sheets and defined names of a workbook part. */
+export function parseWorkbookXml(xml: string, partName = ROOT_NAME): WorkbookXmlInfo {
+  const doc = parseWorkbookDocument(xml, partName);
+  const sheets: SheetEntry[] = doc.sheetElements.map((e) => {
+    const sheetId = attr(e, 'sheetId');
     return {
-      name: attrs.get('name') ?? '',
-      localSheetId: local === undefined ? null : parseInt(local, 10),
-      hidden: attrs.get('hidden') === '1' || attrs.get('hidden') === 'true',
-      formula: decodeXml(e.inner ?? '').trim().replace(/^=/, ''),
-      attributes: [...attrs.entries()].filter(([key]) => !key.startsWith('xmlns')),
+      name: attr(e, 'name') ?? '',
+      state: attr(e, 'state') ?? null,
+      sheetId: sheetId === undefined || !/^\d+$/.test(sheetId) ? null : Number(sheetId),
+      rId: attr(e, 'id', REL_NS) ?? null,
     };
   });
-  const pr = findElement(xml, 'workbookPr');
-  const date1904 = pr !== null && ['1', 'true'].includes(attributes(pr.attrs).get('date1904') ?? '');
+  const definedNames: DefinedNameEntry[] = doc.definedNameElements.map((e) => {
+    const local = attr(e, 'localSheetId');
+    const hidden = attr(e, 'hidden');
+    return {
+      name: attr(e, 'name') ?? '',
+      localSheetId: local === undefined || !/^\d+$/.test(local.trim()) ? null : Number(local.trim()),
+      hidden: hidden === '1' || hidden === 'true',
+      formula: e.text.trim().replace(/^=/, ''),
+      attributes: e.attributes.filter((a) => a.uri === '').map((a): [string, string] => [a.local, a.value]),
+    };
+  });
+  const pr = childNamed(doc.root, 'workbookPr', MAIN_NS);
+  const date1904 = pr !== undefined && ['1', 'true'].includes(attr(pr, 'date1904') ?? '');
   return { sheets, definedNames, date1904 };
 }
 
-/** The `<definedName>` elements with their places in the part. */
-function definedNameSpans(xml: string) {
-  const block = findElement(xml, 'definedNames');
-  if (block === null || block.inner === null) return [];
-  return findElements(block.inner, 'definedName').map((e) => ({ ...e, start: e.start + block.innerStart, end: e.end + block.innerStart }));
+/** A defined name to add. */
+export interface NewDefinedName {
+  name: string;
+  formula: string;
+  localSheetId?: number;
+  hidden?: boolean;
 }
 
-/** Serialises a defined name element; `prefix` is the namespace prefix of the part's elements, if any. */
-export function definedNameXml(name: string, formula: string, options: { localSheetId?: number; hidden?: boolean; prefix?: string } = {}): string {
-  const local = options.localSheetId === undefined ? '' : ` localSheetId="${options.localSheetId}"`;
-  const hidden = options.hidden === true ? ' hidden="1"' : '';
-  const p = options.prefix ?? '';
-  return `<${p}definedName name="${encodeXml(name)}"${local}${hidden}>${encodeXml(formula)}</${p}definedName>`;
+/** Elements of the schema that come after `definedNames` in `<workbook>`, in order. */
+const AFTER_DEFINED_NAMES = [
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
+
+/** Serialises new defined names as children of `parent` (the `<definedNames>` element, or the root). */
+function definedNamesXml(parent: XmlElement, uri: string, added: readonly NewDefinedName[]): string {
+  const el = newElementName(parent, uri, 'definedName');
+  return added
+    .map((d) => {
+      const local = d.localSheetId === undefined ? '' : ` localSheetId="${d.localSheetId}"`;
+      const hidden = d.hidden === true ? ' hidden="1"' : '';
+      return `${el.open} name="${encodeXml(d.name)}"${local}${hidden}>${encodeXml(d.formula)}${el.close}`;
+    })
+    .join('');
 }
 
 /**
- * Edits the defined names: removes those for which `drop` is true (by their index in
- * `parseWorkbookXml(xml).definedNames`) and appends `added` (serialised elements). The other elements
- * are kept as written. A missing `<definedNames>` is created where the schema wants it: after
- * `sheets`, `functionGroups` and `externalReferences`.
+ * Edits of the defined names: removes those for which `drop` is true (by their index in
+ * `parseWorkbookXml(xml).definedNames`) and appends `added`. A missing `<definedNames>` is created where
+ * the schema wants it (before `calcPr` and what follows it); one left empty is removed.
  */
-export function editDefinedNames(xml: string, drop: (index: number) => boolean, added: readonly string[]): string {
-  const block = findElement(xml, 'definedNames');
-  if (block === null) {
-    if (added.length === 0) return xml;
-    let at = -1;
-    let prefix = '';
-    for (const name of ['sheets', 'functionGroups', 'externalReferences']) {
-      const e = findElement(xml, name);
-      if (e !== null && e.end > at) {
-        at = e.end;
-        if (name === 'sheets') prefix = e.prefix;
-      }
-    }
-    if (at < 0) throw new Error('The workbook part has no <sheets> element.');
-    return `${xml.slice(0, at)}<${prefix}definedNames>${added.join('')}</${prefix}definedNames>${xml.slice(at)}`;
+export function definedNamesEdits(xml: string, doc: WorkbookDocument, drop: (index: number) => boolean, added: readonly NewDefinedName[]): Edit[] {
+  const uri = doc.root.uri;
+  const edits: Edit[] = [];
+  const block = doc.definedNames;
+  if (block === undefined) {
+    if (added.length === 0) return edits;
+    const later = doc.root.children.find((c) => MAIN_NS.includes(c.uri) && AFTER_DEFINED_NAMES.includes(c.local));
+    const el = newElementName(doc.root, uri, 'definedNames');
+    // The new block's own declaration (if any) is in scope for its children, so they take its name form.
+    const inner = definedNamesXml(doc.root, uri, added);
+    const text = `${el.open}>${inner}${el.close}`;
+    if (later !== undefined) edits.push({ start: later.start, end: later.start, text });
+    else edits.push(...appendInside(xml, doc.root, text));
+    return edits;
   }
-  const spans = definedNameSpans(xml);
-  let out = '';
-  let cursor = block.innerStart;
-  spans.forEach((s, i) => {
-    out += xml.slice(cursor, s.start);
-    if (!drop(i)) out += xml.slice(s.start, s.end);
-    cursor = s.end;
+  const kept = doc.definedNameElements.filter((_e, i) => !drop(i));
+  if (kept.length === 0 && added.length === 0) return [removeElement(block)];
+  doc.definedNameElements.forEach((e, i) => {
+    if (drop(i)) edits.push(removeElement(e));
   });
-  const inner = block.inner ?? '';
-  const innerEnd = block.innerStart + inner.length;
-  out += xml.slice(cursor, innerEnd) + added.join('');
-  const p = block.prefix;
-  if (spans.every((_s, i) => drop(i)) && added.length === 0) return xml.slice(0, block.start) + xml.slice(block.end);
-  return `${xml.slice(0, block.start)}<${p}definedNames${block.attrs}>${out}</${p}definedNames>${xml.slice(block.end)}`;
+  if (added.length > 0) edits.push(...appendInside(xml, block, definedNamesXml(block, uri, added)));
+  return edits;
 }
 
-/** The `<sheets>` element, for adding or editing `<sheet>` entries. */
-export function sheetsBlock(xml: string) {
-  const block = findElement(xml, 'sheets');
-  if (block === null || block.inner === null) throw new Error('The workbook part has no <sheets> element.');
-  const entries = findElements(block.inner, 'sheet').map((e) => ({ ...e, start: e.start + block.innerStart, end: e.end + block.innerStart }));
-  return { block, entries };
+/** Replaces the defined names of a workbook part (see `definedNamesEdits`) and returns the new text. */
+export function editDefinedNames(xml: string, drop: (index: number) => boolean, added: readonly NewDefinedName[]): string {
+  const doc = parseWorkbookDocument(xml);
+  return applyEdits(xml, definedNamesEdits(xml, doc, drop, added));
 }

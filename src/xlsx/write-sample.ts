@@ -7,9 +7,9 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { CellValue } from '../workbook/grid';
-import { columnLetters } from '../workbook/grid';
+import { columnLetters, isCellError, isPercentCell, isUncalculated } from '../workbook/grid';
 import { quoteSheet } from '../engine/issues';
-import { definedNameXml, editDefinedNames } from './workbook-xml';
+import { editDefinedNames } from './workbook-xml';
 
 /** One block of the model: the shape `generateSampleModel` returns (src/sample). */
 export interface SheetBlock {
@@ -28,8 +28,12 @@ const WORKBOOK_PART = 'xl/workbook.xml';
 /** ExcelJS's form of a cell value; text stays text (ExcelJS never parses a string as a formula). */
 function excelValue(value: CellValue): ExcelJS.CellValue {
   if (value === null) return null;
-  if (typeof value === 'object' && !(value instanceof Date)) return { error: value.error as ExcelJS.CellErrorValue['error'] };
-  return value;
+  if (value instanceof Date) return value;
+  if (typeof value !== 'object') return value;
+  if (isCellError(value)) return { error: value.error as ExcelJS.CellErrorValue['error'] };
+  if (isPercentCell(value)) return value.percent;
+  if (isUncalculated(value)) return { formula: value.formula, date1904: false };
+  return value.stored;
 }
 
 /** The bytes of a workbook holding the blocks, with a defined name over each block. */
@@ -63,6 +67,6 @@ export async function buildBlocksWorkbook(blocks: readonly SheetBlock[]): Promis
   const part = zip.file(WORKBOOK_PART);
   if (part === null) throw new Error(`The written workbook has no ${WORKBOOK_PART}.`);
   const xml = await part.async('string');
-  zip.file(WORKBOOK_PART, Buffer.from(editDefinedNames(xml, () => true, names.map((n) => definedNameXml(n.name, n.formula))), 'utf8'));
+  zip.file(WORKBOOK_PART, Buffer.from(editDefinedNames(xml, () => true, names.map((n) => ({ name: n.name, formula: n.formula }))), 'utf8'));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -64,7 +64,7 @@ describe.each([['default namespace', ''], ['x: prefix', 'x:']])('reading cells f
     expect(grid).toMatchObject({ name: 'ABC_Pools', sheet: 'Data sheet', top: 1, left: 1 });
     expect(grid?.rows).toEqual([
       ['Customer', 'Driver ', '東京', 'Tom & Jerry\r'],
-      [1001, 'Inline', true, { error: '#DIV/0!' }, 2002, '=1+1', null, { error: '#N/A' }, false, -0.5, ' @x '],
+      [1001, 'Inline', true, { error: '#DIV/0!' }, 2002, '=1+1', { formula: 'NOW()' }, { error: '#N/A' }, false, -0.5, ' @x '],
       [
         new Date(Date.UTC(2024, 0, 31)),
         new Date(Date.UTC(2024, 0, 31, 12)),

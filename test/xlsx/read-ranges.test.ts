@@ -143,12 +143,13 @@ describe('reading the contract ranges', () => {
         { name: 'ABC_Customers', formula: 'Data!$A$1:$A$2,Data!$C$1:$C$2' },
         { name: 'ABC_Volumes', formula: 'OFFSET(Data!$A$1,0,0,COUNTA(Data!$A:$A),3)' },
         { name: 'ABC_Settings', formula: 'Data!#REF!' },
-        // Worksheet-scoped: not the contract's workbook-scoped name, so simply absent.
+        // Worksheet-scoped and the only one of its name: used (it was silently ignored once).
         { name: 'ABC_CustomerCosts', formula: 'Data!$A$1:$C$3', localSheetId: 0 },
       ],
     );
     const found = await readContractRanges(await loadWorkbook(path));
-    expect(found.grids.size).toBe(0);
+    expect([...found.grids.keys()]).toEqual(['ABC_CustomerCosts']);
+    expect(found.grids.get('ABC_CustomerCosts')).toMatchObject({ sheet: 'Data', top: 1, left: 1, rows: [['Pool']] });
     expect(found.issues.map((i) => [i.severity, i.code, i.where])).toEqual([
       ['error', 'INVALID_RANGE_REFERENCE', { range: 'ABC_Pools', value: '#REF!' }],
       ['error', 'INVALID_RANGE_REFERENCE', { range: 'ABC_Activities', value: "'Old sheet'!$A$1:$D$9" }],
