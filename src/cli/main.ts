@@ -5,15 +5,21 @@
 import { HELP, parseArgs } from './args';
 import type { Output } from './print';
 import { EXIT_OK, EXIT_USAGE, runCost } from './run';
+import { streamOutput } from './stream-output';
 
-/** The console as an `Output`. */
-export const consoleOutput: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
+let standardStreams: Output | null = null;
+
+/**
+ * The process's standard output and error as an `Output`, made on first use: it attaches error
+ * listeners to them (see stream-output.ts), which importing this module for a test must not do.
+ */
+export function consoleOutput(): Output {
+  standardStreams ??= streamOutput(process.stdout, process.stderr);
+  return standardStreams;
+}
 
 /** Runs the command line `argv` (without `node main.js`) and returns the exit status. */
-export async function main(argv: readonly string[], io: Output = consoleOutput): Promise<number> {
+export async function main(argv: readonly string[], io: Output = consoleOutput()): Promise<number> {
   const command = parseArgs(argv);
   switch (command.kind) {
     case 'help':

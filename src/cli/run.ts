@@ -2,18 +2,20 @@
  * The runner's job: read the workbook, compute, write the JSON and the report. Every expected failure
  * becomes an exit code and a sentence; nothing is written half, and the input is only ever read.
  */
-import { basename, dirname, extname, join, resolve } from 'path';
+import { basename, dirname, extname, join } from 'path';
 import { hasErrors, type Issue } from '../engine/issues';
 import { analyseWorkbook } from '../workbook/analyse';
 import { buildReportSheets } from '../workbook/report-layout';
 import { resultToJson } from '../workbook/result-json';
 import { writeFileAtomic } from '../xlsx/atomic-write';
+import { folderMessage } from '../xlsx/file-kind';
 import { loadWorkbook, WorkbookReadError } from '../xlsx/load-workbook';
 import { readContractRanges } from '../xlsx/read-ranges';
 import { planReportSheets } from '../xlsx/report-owner';
-import { buildReportWorkbook, ReportSheetTakenError } from '../xlsx/write-report';
+import { buildReportWorkbook, ReportSheetTakenError, reportExtension } from '../xlsx/write-report';
 import { SAMPLE_WORKBOOK_PATH } from './args';
 import { type Output, printIssues, printSummary } from './print';
+import { fileIdentity, maybeSameFile, sameFile } from './same-file';
 
 export const EXIT_OK = 0;
 export const EXIT_MODEL_ERRORS = 1;
@@ -30,10 +32,50 @@ export interface RunOptions {
 /** A failure that ends the run with exit status 2 and one line of explanation. */
 class UsageError extends Error {}
 
-/** The default report path: next to the input, `<name>-report.xlsx`. */
-export function defaultReportPath(input: string): string {
+/**
+ * The default report path: next to the input, `<name>-report.xlsx`, or `.xlsm` for a macro-enabled
+ * workbook, whose report keeps its macros (see `reportExtension`).
+ */
+export function defaultReportPath(input: string, extension: '.xlsx' | '.xlsm' = '.xlsx'): string {
   const ext = extname(input);
-  return join(dirname(input), `${basename(input, ext)}-report.xlsx`);
+  return join(dirname(input), `${basename(input, ext)}-report${extension}`);
+}
+
+/**
+ * Refuses a report name whose extension contradicts its content: Excel will not open a macro-enabled
+ * package named .xlsx, nor an ordinary one named .xlsm. Other extensions are the user's business.
+ */
+function checkReportExtension(out: string, extension: '.xlsx' | '.xlsm'): void {
+  const given = extname(out).toLowerCase();
+  if (given !== '.xlsx' && given !== '.xlsm') return;
+  if (given === extension) return;
+  if (extension === '.xlsm') {
+    throw new UsageError(`The workbook has macros (VBA), which its report keeps, so the report must be named .xlsm; --out ${out} ends in .xlsx.`);
+  }
+  throw new UsageError(`The workbook has no macros, so its report must be named .xlsx; --out ${out} ends in .xlsm.`);
+}
+
+/** Why a file could not be written, in words, for the error codes a user can do something about. */
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full; free some space and run again',
+  EDQUOT: 'the disk quota is used up; free some space and run again',
+  EROFS: 'the disk is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied (is the file open in another program?)',
+  EBUSY: 'the file is in use (is it open in Excel?)',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a part of the path is a file, not a folder',
+  ENAMETOOLONG: 'the name is too long',
+  EIO: 'the disk reported an input/output error',
+};
+
+/** The sentence for a failed write of `what` to `path`. */
+export function writeFailureMessage(what: string, path: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === undefined) return `Cannot write the ${what} ${path}: ${e instanceof Error ? e.message : String(e)}.`;
+  const reason = WRITE_FAILURES[code];
+  return reason === undefined ? `Cannot write the ${what} ${path} (${code}).` : `Cannot write the ${what} ${path}: ${reason} (${code}).`;
 }
 
 /** Writes a file, turning an operating-system failure into a usage error with the path. */
@@ -41,8 +83,7 @@ async function writeOutput(path: string, data: string | Uint8Array, what: string
   try {
     await writeFileAtomic(path, data);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`Cannot write the ${what} ${path}${code === undefined ? '' : ` (${code})`}.`);
+    throw new UsageError(writeFailureMessage(what, path, e));
   }
 }
 
@@ -55,19 +96,25 @@ async function writeSampleWorkbook(): Promise<string> {
   return SAMPLE_WORKBOOK_PATH;
 }
 
-/** Refuses outputs that would overwrite the input or each other. */
-function checkPaths(input: string, out: string, json: string | null): void {
-  const same = (a: string, b: string): boolean => resolve(a) === resolve(b);
-  if (same(input, out)) throw new UsageError(`--out ${out} is the input workbook; the input is never overwritten.`);
-  if (json !== null && same(input, json)) throw new UsageError(`--json ${json} is the input workbook; the input is never overwritten.`);
-  if (json !== null && same(out, json)) throw new UsageError(`--json and --out name the same file ${out}.`);
+/**
+ * Refuses outputs that would overwrite the input or each other, comparing files rather than spellings
+ * (see same-file.ts), and a folder given as the input.
+ */
+async function checkPaths(input: string, out: string, json: string | null): Promise<void> {
+  const [inputId, outId, jsonId] = await Promise.all([fileIdentity(input), fileIdentity(out), json === null ? null : fileIdentity(json)]);
+  if (inputId.folder) throw new UsageError(await folderMessage(input));
+  if (sameFile(inputId, outId)) throw new UsageError(`--out ${out} is the input workbook ${input}; the input is never overwritten.`);
+  if (json !== null && jsonId !== null) {
+    if (sameFile(inputId, jsonId)) throw new UsageError(`--json ${json} is the input workbook ${input}; the input is never overwritten.`);
+    if (maybeSameFile(outId, jsonId)) throw new UsageError(`--json ${json} and the report ${out} are the same file; give them different names.`);
+  }
 }
 
 async function runJob(options: RunOptions, io: Output): Promise<number> {
   const input = options.sample ? await writeSampleWorkbook() : options.input;
   if (input === null) throw new UsageError('No workbook given.');
-  const out = options.out ?? defaultReportPath(input);
-  checkPaths(input, out, options.json);
+  let out = options.out ?? defaultReportPath(input);
+  await checkPaths(input, out, options.json);
 
   let loaded;
   let found;
@@ -77,6 +124,12 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new UsageError(e.message);
     throw e;
+  }
+  const extension = await reportExtension(loaded);
+  if (options.out !== null) checkReportExtension(out, extension);
+  else if (extension === '.xlsm') {
+    out = defaultReportPath(input, extension);
+    await checkPaths(input, out, options.json);
   }
   const analysis = analyseWorkbook(found.grids);
   // A name that exists but is broken was reported with its reference; "missing" would contradict it.

@@ -6,7 +6,8 @@
  */
 import { promises as fs } from 'fs';
 import JSZip from 'jszip';
-import { findPart, isKind, parseRelationships, readPart, readRelationships, type Relationship } from './package';
+import { byteKind, byteKindMessage, missingWorkbookPartMessage, packageKind, packageKindMessage, unopenableZipMessage } from './file-kind';
+import { findPart, isKind, parseRelationships, readPart, readRelationships, readXmlPart, type Relationship, type XmlPart } from './package';
 import { parseWorkbookXml, type WorkbookXmlInfo } from './workbook-xml';
 
 /** The file cannot be used at all: missing, not an .xlsx, damaged. The runner exits with 2. */
@@ -34,6 +35,8 @@ export interface LoadedWorkbook {
   workbookPart: string;
   /** The workbook part's text as read. */
   workbookXml: string;
+  /** The workbook part as read, with its encoding (an edited copy is written back in the same one). */
+  workbookPartText: XmlPart;
   /** Relationships of the workbook part (sheets, styles, shared strings …). */
   workbookRels: Relationship[];
   /** Sheets (in workbook order) and defined names as written in the workbook part. */
@@ -70,26 +73,31 @@ async function workbookPartOf(zip: JSZip): Promise<string> {
 
 /** Loads a workbook from bytes. `path` is only used in messages. */
 export async function loadWorkbookBytes(bytes: Buffer, path: string): Promise<LoadedWorkbook> {
+  // Told by content, not by name: see file-kind.ts.
+  const kind = byteKind(bytes);
+  const notWorkbook = byteKindMessage(kind, path);
+  if (notWorkbook !== null) throw new WorkbookReadError(notWorkbook);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
-    throw new WorkbookReadError(
-      `${path} is not an .xlsx workbook (an .xls file or a password-protected workbook must first be saved as an unprotected .xlsx).`,
-    );
+    throw new WorkbookReadError(unopenableZipMessage(kind, path));
   }
+  const otherPackage = await packageKind(zip);
+  if (otherPackage !== null) throw new WorkbookReadError(packageKindMessage(otherPackage, path));
   try {
     const workbookPart = await workbookPartOf(zip);
     const file = findPart(zip, workbookPart);
-    if (file === null) throw new WorkbookReadError(`${path} is not an .xlsx workbook: it has no ${workbookPart}.`);
-    const workbookXml = await file.async('string');
-    const info = parseWorkbookXml(workbookXml);
+    if (file === null) throw new WorkbookReadError(missingWorkbookPartMessage(path, workbookPart));
+    const workbookPartText = (await readXmlPart(zip, file.name))!;
+    const workbookXml = workbookPartText.text;
+    const info = parseWorkbookXml(workbookXml, file.name);
     const workbookRels = await readRelationships(zip, file.name);
     const sheets = info.sheets.map((s, index) => {
       const rel = workbookRels.find((r) => r.id === s.rId);
       return { name: s.name, index, part: rel?.part ?? null, worksheet: rel !== undefined && isKind(rel, 'worksheet') };
     });
-    return { path, zip, workbookPart: file.name, workbookXml, workbookRels, info, sheets };
+    return { path, zip, workbookPart: file.name, workbookXml, workbookPartText, workbookRels, info, sheets };
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     throw new WorkbookReadError(`${path} could not be read as an .xlsx workbook: ${describe(e)}`);
