@@ -60,9 +60,90 @@ export function ratio(a: Dec, b: Dec): number | null {
   return b.isZero() ? null : a.dividedBy(b).toNumber();
 }
 
-/** Parses a decimal written in text ("1234.5", "1,234.50" is not accepted), or null when it is not one. */
-export function parseDecimalText(text: string): Dec | null {
+/**
+ * The largest size a figure read from a workbook may have: |x| < 10^13. Ten trillion is beyond any
+ * amount, quantity or capacity of one pool, customer or activity (also in yen), and it keeps every
+ * product the costing forms far inside the 40 digits the engine computes with, so cents stay exact.
+ */
+export const MAX_FIGURE = 1e13;
+
+/**
+ * The smallest size a non-zero figure may have: 10^-300. Smaller numbers are no spreadsheet number
+ * (`1e-400` reads as 0 in Excel) and no figure anyone means.
+ */
+export const MIN_FIGURE = 1e-300;
+
+/**
+ * The largest size of a figure the engine derives (a pool's or activity's cost, a cost per minute or
+ * per driver unit): |x| < 10^15. Beyond it the inputs cannot be right (a capacity far too small for the
+ * minutes used), and cents would no longer be exact.
+ */
+export const MAX_DERIVED = 1e15;
+
+const MAX_FIGURE_DEC = new Decimal(MAX_FIGURE);
+const MIN_FIGURE_DEC = new Decimal(MIN_FIGURE);
+const MAX_DERIVED_DEC = new Decimal(MAX_DERIVED);
+
+/** True for a JS number a workbook figure may be: finite, below MAX_FIGURE in size, 0 or at least MIN_FIGURE. */
+export function isFigureInRange(n: number): boolean {
+  const a = Math.abs(n);
+  return a < MAX_FIGURE && (a >= MIN_FIGURE || a === 0);
+}
+
+/** True for a decimal a workbook figure may be (see `isFigureInRange`). */
+export function isDecInRange(d: Dec): boolean {
+  if (!d.isFinite()) return false;
+  if (d.isZero()) return true;
+  const a = d.abs();
+  return a.lessThan(MAX_FIGURE_DEC) && a.greaterThanOrEqualTo(MIN_FIGURE_DEC);
+}
+
+/** True for a derived figure the engine can carry to the cent: finite and below MAX_DERIVED in size. */
+export function isDerivedInRange(d: Dec): boolean {
+  return d.isFinite() && d.abs().lessThan(MAX_DERIVED_DEC);
+}
+
+/** A decimal shortened to 6 significant digits for a message (`1.23457e+20`, `-0.5`, `Infinity`). */
+export function shortDecimalText(d: Dec): string {
+  if (!d.isFinite()) return d.toString();
+  const short = d.toSignificantDigits(6);
+  const size = short.abs();
+  const plain = size.isZero() || (size.lessThan(MAX_DERIVED_DEC) && size.greaterThanOrEqualTo(SMALL_PLAIN));
+  return plain ? short.toString() : short.toExponential();
+}
+
+/** Below this size a message writes a number with an exponent. */
+const SMALL_PLAIN = new Decimal('1e-6');
+
+/** How a text reads as a plain decimal number. */
+export type DecimalTextReading = { kind: 'number'; value: Dec } | { kind: 'out-of-range' } | { kind: 'not-decimal' };
+
+const DECIMAL_TEXT = /^([+-]?)(\d+\.?\d*|\.\d+)(?:[eE]([+-]?)(\d+))?$/;
+/** An exponent beyond this many digits is out of range whatever the mantissa (the mantissa is checked apart). */
+const EXPONENT_DIGITS = 5;
+
+/**
+ * Reads a plain decimal written in text ("1234.5", "-3", "1e3"; not "1,234.50"), checking its size
+ * before decimal.js sees it: an exponent such as `1e9000000000000001` is refused from its digits alone,
+ * because decimal.js would take it as Infinity, and formatting a huge exponent never ends.
+ */
+export function readDecimalText(text: string): DecimalTextReading {
   const t = text.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return null;
-  return new Decimal(t);
+  const m = DECIMAL_TEXT.exec(t);
+  if (m === null) return { kind: 'not-decimal' };
+  const mantissa = m[2] ?? '';
+  if (!/[1-9]/.test(mantissa)) return { kind: 'number', value: new Decimal(0) };
+  const exponent = (m[4] ?? '').replace(/^0+/, '');
+  if (exponent.length > EXPONENT_DIGITS) return { kind: 'out-of-range' };
+  const value = new Decimal(t);
+  return isDecInRange(value) ? { kind: 'number', value } : { kind: 'out-of-range' };
+}
+
+/**
+ * Parses a decimal written in text ("1234.5", "1,234.50" is not accepted), or null when it is not one
+ * or is out of range (see `readDecimalText`).
+ */
+export function parseDecimalText(text: string): Dec | null {
+  const reading = readDecimalText(text);
+  return reading.kind === 'number' ? reading.value : null;
 }

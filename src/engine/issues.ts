@@ -46,6 +46,12 @@ export type IssueCode =
   | 'INVALID_UNIT'
   | 'INVALID_SETTING'
   | 'UNKNOWN_SETTING'
+  | 'FORMULA_NOT_CALCULATED'
+  | 'STORED_VALUE_NOT_A_NUMBER'
+  | 'PERCENT_FOR_AMOUNT'
+  | 'AMBIGUOUS_NUMBER_TEXT'
+  | 'NUMBER_OUT_OF_RANGE'
+  | 'COST_OUT_OF_RANGE'
   // the model's consistency
   | 'DUPLICATE_POOL'
   | 'DUPLICATE_CUSTOMER'
@@ -72,6 +78,7 @@ export type IssueCode =
   | 'CAPACITY_IGNORED'
   // the headless runner
   | 'INVALID_RANGE_REFERENCE'
+  | 'AMBIGUOUS_RANGE_NAME'
   | 'REPORT_SHEET_TAKEN';
 
 /**

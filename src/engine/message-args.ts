@@ -91,6 +91,16 @@ export interface MessageArgs {
   moreRows: { more: number; range: string; listed: number };
   moreCells: { more: number; column: ColumnRef; listed: number };
 
+  // the workbook contract: numbers that must not be guessed at
+  formulaNotCalculated: { column: ColumnRef; formula: string };
+  storedNotANumber: { column: ColumnRef; stored: string };
+  percentForAmount: { column: ColumnRef; shown: string };
+  /** `thousands`: the reading with thousands separators; `decimal`: the reading as a decimal point, if any. */
+  ambiguousNumberText: { column: ColumnRef; found: string; thousands: string; decimal: string | null };
+  numberOutOfRange: { column: ColumnRef; found: string };
+  /** A figure the engine would derive from valid cells (`value` an exact decimal shortened, e.g. `1.5e+20`). */
+  derivedOutOfRange: { kind: 'pool' | 'activity'; name: string; what: 'ratePerMinute' | 'costPerUnit' | 'cost'; value: string };
+
   // settings
   unknownSetting: { name: string };
   settingTwice: { name: string; first: string };
@@ -123,6 +133,8 @@ export interface MessageArgs {
 
   // names and sheets of the workbook file
   nameNotARange: { name: string; formula: string };
+  /** `sheets`: the worksheets the name is scoped to, as spelled in the workbook. */
+  ambiguousRangeName: { name: string; sheets: readonly string[] };
   badReference: { name: string; problem: ReferenceProblem; reference: string; areas: number };
   referenceToMissingSheet: { name: string; sheet: string };
   referenceToNonWorksheet: { name: string; sheet: string };

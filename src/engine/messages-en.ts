@@ -71,9 +71,35 @@ function reference(problem: ReferenceProblem, text: string, areas: number): stri
   }
 }
 
+/** What a column needs instead of a percentage. */
+function PLAIN_FIGURE_EN(c: ColumnRef): string {
+  switch (c.key) {
+    case 'cost':
+    case 'revenue':
+    case 'discounts':
+    case 'cogs':
+    case 'amount':
+    case 'rate':
+      return 'an amount in currency';
+    case 'minutes':
+      return 'a number of minutes';
+    case 'quantity':
+      return 'a quantity';
+    case 'capacity':
+      return 'a capacity in minutes or hours';
+    default:
+      return 'a plain number';
+  }
+}
+
+const DERIVED_EN = { ratePerMinute: 'cost per minute', costPerUnit: 'cost per driver unit', cost: 'cost' } as const;
+
 /** A column by its header as written: the English messages have always named it so. */
 const col = (c: ColumnRef): string => c.header;
 const at = (place: string | null): string => place ?? 'an earlier row';
+/** `A`, `A and B`, `A, B and C`. */
+const listEn = (items: readonly string[]): string =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 const method = (m: MethodKey): string => m;
 const row = (activity: string | null): string => (activity === null ? '' : `"${activity}" `);
 
@@ -99,6 +125,23 @@ export const MESSAGES_EN: Catalog = {
   severalMethods: (a) => `Activity row ${row(a.activity)}fills more than one of Minutes, Share and Rate; fill exactly one.`,
   moreRows: (a) => `${a.more} more rows of ${a.range} have the same problem (only the first ${a.listed} are listed).`,
   moreCells: (a) => `${a.more} more cells in column ${col(a.column)} have the same problem (only the first ${a.listed} are listed).`,
+
+  formulaNotCalculated: (a) =>
+    `${col(a.column)} holds the formula =${a.formula} but no calculated result; open and save the workbook in Excel or LibreOffice so the result is stored.`,
+  storedNotANumber: (a) =>
+    `${col(a.column)} is a number cell, but the value stored in the file is "${a.stored}", which is not a number; type the number into the cell again and save the workbook.`,
+  percentForAmount: (a) =>
+    `${col(a.column)} is formatted as a percentage (${a.shown}), but it needs ${PLAIN_FIGURE_EN(a.column)}: enter it as a plain number, not a percentage.`,
+  ambiguousNumberText: (a) =>
+    `${col(a.column)} holds the text ${a.found}, ${
+      a.decimal === null ? `written with thousands separators (probably ${a.thousands})` : `which could be ${a.thousands} or ${a.decimal}`
+    }; enter a real number (a number cell, without thousands separators).`,
+  numberOutOfRange: (a) =>
+    `${col(a.column)} holds ${a.found}, which is out of range: a figure must be finite, below 10^13 (ten trillion) in size and, unless it is 0, not below 10^-300.`,
+  derivedOutOfRange: (a) =>
+    `The ${DERIVED_EN[a.what]} of ${a.kind} "${a.name}" would be ${a.value}, beyond 10^15: check ${
+      a.kind === 'pool' ? 'its Cost and Capacity, and the Minutes and quantities of its activities' : 'the Minutes, Share or Rate of its rows, and the quantities of its drivers'
+    }.`,
 
   unknownSetting: (a) => `Unknown setting "${a.name}" is ignored; the settings are ${Object.values(SETTING_NAMES_EN).join(', ')}.`,
   settingTwice: (a) => `Setting ${a.name} is given twice (first at ${a.first}).`,
@@ -144,6 +187,8 @@ export const MESSAGES_EN: Catalog = {
     `UnusedCapacity is "assign", but no customer used pool "${a.pool}", so its unused capacity stays unassigned.`,
 
   nameNotARange: (a) => `The name ${a.name} does not refer to a range of cells (it is ${a.formula}).`,
+  ambiguousRangeName: (a) =>
+    `${a.name} is defined on the sheets ${listEn(a.sheets)} and not for the whole workbook; keep one, or define it for the workbook.`,
   badReference: (a) => `The name ${a.name} ${reference(a.problem, a.reference, a.areas)}.`,
   referenceToMissingSheet: (a) => `The name ${a.name} refers to a sheet "${a.sheet}" that does not exist.`,
   referenceToNonWorksheet: (a) => `The name ${a.name} refers to "${a.sheet}", which is not a worksheet with cells.`,

@@ -92,6 +92,32 @@ function col(c: ColumnRef): string {
 }
 
 const at = (place: string | null): string => place ?? 'een eerdere rij';
+
+/** What a column needs instead of a percentage. */
+function plainFigure(c: ColumnRef): string {
+  switch (c.key) {
+    case 'cost':
+    case 'revenue':
+    case 'discounts':
+    case 'cogs':
+    case 'amount':
+    case 'rate':
+      return 'een bedrag in valuta';
+    case 'minutes':
+      return 'een aantal minuten';
+    case 'quantity':
+      return 'een aantal';
+    case 'capacity':
+      return 'een capaciteit in minuten of uren';
+    default:
+      return 'een gewoon getal';
+  }
+}
+
+const DERIVED_NL = { ratePerMinute: 'kosten per minuut', costPerUnit: 'kosten per eenheid van de kostendrijver', cost: 'kosten' } as const;
+/** `A`, `A en B`, `A, B en C`. */
+const listNl = (items: readonly string[]): string =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1] ?? ''}`;
 /** An exact decimal as the engine writes it (`1234.5`) with a decimal comma (`1234,5`). */
 const decimal = (n: string): string => n.replace('.', ',');
 const row = (activity: string | null): string => (activity === null ? 'De activiteitenrij' : `De activiteitenrij "${activity}"`);
@@ -120,6 +146,25 @@ export const MESSAGES_NL: Catalog = {
   severalMethods: (a) => `${row(a.activity)} vult meer dan één van Minuten, Aandeel en Tarief in; vul er precies één in.`,
   moreRows: (a) => `Nog ${a.more} rijen van ${a.range} hebben hetzelfde probleem (alleen de eerste ${a.listed} worden getoond).`,
   moreCells: (a) => `Nog ${a.more} cellen in kolom ${col(a.column)} hebben hetzelfde probleem (alleen de eerste ${a.listed} worden getoond).`,
+
+  formulaNotCalculated: (a) =>
+    `${col(a.column)} bevat de formule =${a.formula} maar geen berekende uitkomst; open de werkmap in Excel of LibreOffice en sla hem op, zodat de uitkomst wordt bewaard.`,
+  storedNotANumber: (a) =>
+    `${col(a.column)} is een getalcel, maar de waarde in het bestand is "${a.stored}", en dat is geen getal; typ het getal opnieuw in de cel en sla de werkmap op.`,
+  percentForAmount: (a) =>
+    `${col(a.column)} is opgemaakt als percentage (${a.shown}), maar er hoort ${plainFigure(a.column)} in: vul het in als gewoon getal, niet als percentage.`,
+  ambiguousNumberText: (a) =>
+    `${col(a.column)} bevat de tekst ${a.found}, ${
+      a.decimal === null
+        ? `geschreven met scheidingstekens voor duizendtallen (waarschijnlijk ${decimal(a.thousands)})`
+        : `die ${decimal(a.thousands)} of ${decimal(a.decimal)} kan betekenen`
+    }; vul een echt getal in (een getalcel, zonder scheidingstekens voor duizendtallen).`,
+  numberOutOfRange: (a) =>
+    `${col(a.column)} bevat ${a.found}, en dat valt buiten het bereik: een getal moet eindig zijn, in absolute waarde kleiner dan 10^13 (tienduizend miljard) en, als het niet 0 is, niet kleiner dan 10^-300.`,
+  derivedOutOfRange: (a) =>
+    `De ${DERIVED_NL[a.what]} van ${a.kind === 'pool' ? 'kostenpool' : 'activiteit'} "${a.name}" zouden ${decimal(a.value)} worden, meer dan 10^15: controleer ${
+      a.kind === 'pool' ? 'de Kosten en de Capaciteit, en de Minuten en aantallen van de activiteiten' : 'de Minuten, het Aandeel of het Tarief van de rijen, en de aantallen van de kostendrijvers'
+    }.`,
 
   unknownSetting: (a) =>
     `De onbekende instelling "${a.name}" wordt genegeerd; de instellingen zijn Valuta, Periode en OngebruikteCapaciteit (of Currency, Period en UnusedCapacity).`,
@@ -166,6 +211,8 @@ export const MESSAGES_NL: Catalog = {
     `OngebruikteCapaciteit staat op "toerekenen" (assign), maar geen enkele klant gebruikte kostenpool "${a.pool}", dus de onbenutte capaciteit ervan blijft niet toegerekend.`,
 
   nameNotARange: (a) => `De naam ${a.name} verwijst niet naar een celbereik (het is ${a.formula}).`,
+  ambiguousRangeName: (a) =>
+    `${a.name} is gedefinieerd op de bladen ${listNl(a.sheets)} en niet voor de hele werkmap; houd er één over, of definieer de naam voor de werkmap.`,
   badReference: (a) => `De naam ${a.name} ${reference(a.problem, a.reference, a.areas)}.`,
   referenceToMissingSheet: (a) => `De naam ${a.name} verwijst naar een werkblad "${a.sheet}" dat niet bestaat.`,
   referenceToNonWorksheet: (a) => `De naam ${a.name} verwijst naar "${a.sheet}", dat geen werkblad met cellen is.`,

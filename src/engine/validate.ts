@@ -2,7 +2,7 @@
  * Consistency checks across rows and ranges, run before anything is computed. Each check reports every
  * offending row, so a controller fixes the workbook in one pass rather than one error per run.
  */
-import { ONE, sum } from './decimal';
+import { type Dec, ONE, ZERO, isDerivedInRange, shortDecimalText, sum } from './decimal';
 import { groupActivities } from './group-activities';
 import { type Issue, type Where, error, formatWhere, warning } from './issues';
 import { msg } from './messages';
@@ -17,6 +17,7 @@ export function validateModel(model: ModelInput): Issue[] {
     ...checkPools(model),
     ...checkCustomerReferences(model),
     ...checkVolumeDrivers(model),
+    ...checkDerivedFigures(model),
   ];
 }
 
@@ -219,6 +220,74 @@ function checkVolumeDrivers(model: ModelInput): Issue[] {
         warning('UNUSED_VOLUME_DRIVER', msg('unusedVolumeDriver', { driver: d.driver }), d.where),
       );
     }
+  }
+  return issues;
+}
+
+/**
+ * The figures the costing derives from the cells, checked before it runs: a pool's cost per minute and
+ * the cost of its minutes used and unused, an activity's cost and cost per driver unit. Every cell is
+ * within its bounds already (see decimal.ts), but a capacity far too small for the minutes used, or a
+ * tiny driver total, still multiplies them past what cents can be kept exact for, and rounding such
+ * figures to cents could take for ever. One issue per pool or activity: its first figure out of range.
+ */
+function checkDerivedFigures(model: ModelInput): Issue[] {
+  const issues: Issue[] = [];
+  const totals = new Map<string, Dec>();
+  for (const v of model.volumes) {
+    const key = nameKey(v.driver);
+    totals.set(key, (totals.get(key) ?? ZERO).plus(v.quantity));
+  }
+  const total = (driver: string | null): Dec => (driver === null ? ZERO : (totals.get(nameKey(driver)) ?? ZERO));
+  const groups = groupActivities(model.activities);
+  const reported = new Set<string>();
+  const check = (kind: 'pool' | 'activity', name: string, what: 'ratePerMinute' | 'costPerUnit' | 'cost', value: Dec, where: Where): void => {
+    const key = `${kind}\u0000${nameKey(name)}`;
+    if (isDerivedInRange(value) || reported.has(key)) return;
+    reported.add(key);
+    issues.push(error('COST_OUT_OF_RANGE', msg('derivedOutOfRange', { kind, name, what, value: shortDecimalText(value) }), where));
+  };
+
+  for (const pool of model.pools) {
+    check('pool', pool.name, 'cost', pool.cost, pool.where);
+    const own = groups.filter((g) => g.terms[0]?.kind !== 'rate' && nameKey(g.terms[0]?.pool ?? '') === nameKey(pool.name));
+    const capacity = pool.capacityMinutes;
+    const isTime = own.length > 0 ? own[0]?.terms[0]?.kind === 'minutes' : capacity !== null;
+    if (isTime) {
+      // Without a positive capacity the pool is reported already and costed at 0 a minute.
+      if (capacity === null || !capacity.isFinite() || capacity.lessThanOrEqualTo(ZERO)) continue;
+      const rate = pool.cost.dividedBy(capacity);
+      check('pool', pool.name, 'ratePerMinute', rate, pool.where);
+      let used = ZERO;
+      for (const group of own) {
+        let minutes = ZERO;
+        for (const term of group.terms) {
+          check('activity', group.name, 'costPerUnit', term.value.times(rate), term.where);
+          minutes = minutes.plus(term.value.times(total(term.driver)));
+        }
+        used = used.plus(minutes);
+        check('activity', group.name, 'cost', minutes.times(rate), group.terms[0]?.where ?? pool.where);
+      }
+      check('pool', pool.name, 'cost', capacity.minus(used).times(rate), pool.where);
+    } else {
+      for (const group of own) {
+        const term = group.terms[0];
+        if (term === undefined) continue;
+        const cost = pool.cost.times(term.value);
+        check('activity', group.name, 'cost', cost, term.where);
+        const quantity = total(term.driver);
+        if (term.driver !== null && !quantity.isZero()) check('activity', group.name, 'costPerUnit', cost.dividedBy(quantity), term.where);
+      }
+    }
+  }
+  for (const group of groups) {
+    if (group.terms[0]?.kind !== 'rate') continue;
+    let cost = ZERO;
+    for (const term of group.terms) {
+      check('activity', group.name, 'costPerUnit', term.value, term.where);
+      cost = cost.plus(term.value.times(total(term.driver)));
+    }
+    check('activity', group.name, 'cost', cost, group.terms[0]?.where ?? {});
   }
   return issues;
 }

@@ -19,6 +19,12 @@ const EN: Record<IssueCode, string> = {
   INVALID_UNIT: 'Unknown unit',
   INVALID_SETTING: 'Invalid setting',
   UNKNOWN_SETTING: 'Unknown setting',
+  FORMULA_NOT_CALCULATED: 'Formula without a result',
+  STORED_VALUE_NOT_A_NUMBER: 'Stored value is not a number',
+  PERCENT_FOR_AMOUNT: 'Percentage where a number belongs',
+  AMBIGUOUS_NUMBER_TEXT: 'Number with thousands separators',
+  NUMBER_OUT_OF_RANGE: 'Number out of range',
+  COST_OUT_OF_RANGE: 'Computed cost out of range',
   DUPLICATE_POOL: 'Pool listed twice',
   DUPLICATE_CUSTOMER: 'Customer listed twice',
   UNKNOWN_POOL: 'Unknown pool',
@@ -42,6 +48,7 @@ const EN: Record<IssueCode, string> = {
   UNUSED_NOT_ASSIGNABLE: 'Unused capacity not assignable',
   CAPACITY_IGNORED: 'Capacity ignored',
   INVALID_RANGE_REFERENCE: 'Name does not point to cells',
+  AMBIGUOUS_RANGE_NAME: 'Name defined on several sheets',
   REPORT_SHEET_TAKEN: 'Report sheet name in use',
 };
 
@@ -58,6 +65,12 @@ const NL: Record<IssueCode, string> = {
   INVALID_UNIT: 'Onbekende eenheid',
   INVALID_SETTING: 'Ongeldige instelling',
   UNKNOWN_SETTING: 'Onbekende instelling',
+  FORMULA_NOT_CALCULATED: 'Formule zonder uitkomst',
+  STORED_VALUE_NOT_A_NUMBER: 'Opgeslagen waarde is geen getal',
+  PERCENT_FOR_AMOUNT: 'Percentage waar een getal hoort',
+  AMBIGUOUS_NUMBER_TEXT: 'Getal met scheidingstekens voor duizendtallen',
+  NUMBER_OUT_OF_RANGE: 'Getal buiten bereik',
+  COST_OUT_OF_RANGE: 'Berekende kosten buiten bereik',
   DUPLICATE_POOL: 'Kostenpool staat er twee keer',
   DUPLICATE_CUSTOMER: 'Klant staat er twee keer',
   UNKNOWN_POOL: 'Onbekende kostenpool',
@@ -81,6 +94,7 @@ const NL: Record<IssueCode, string> = {
   UNUSED_NOT_ASSIGNABLE: 'Onbenutte capaciteit niet toe te rekenen',
   CAPACITY_IGNORED: 'Capaciteit genegeerd',
   INVALID_RANGE_REFERENCE: 'Naam verwijst niet naar cellen',
+  AMBIGUOUS_RANGE_NAME: 'Naam op meer bladen gedefinieerd',
   REPORT_SHEET_TAKEN: 'Naam van rapportblad al in gebruik',
 };
 

@@ -3,8 +3,8 @@
  * These run once per cell of ranges that may hold a million rows, so the common cases (a number, a
  * short string) allocate nothing beyond the result.
  */
-import { dec, parseDecimalText, type Dec } from '../engine/decimal';
-import { isBlank, isCellError, type CellValue } from './grid';
+import { dec, isDecInRange, isFigureInRange, readDecimalText, type Dec } from '../engine/decimal';
+import { isBlank, isCellError, isMalformedNumber, isPercentCell, isUncalculated, type CellValue } from './grid';
 
 /**
  * A number as plain decimal text: 1001 → "1001", 0.5 → "0.5", never exponent notation, so a numeric
@@ -39,7 +39,17 @@ export function cellText(value: CellValue | undefined): string | null {
   if (typeof value === 'number') return numberText(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return isoDate(value);
+  if (isPercentCell(value)) return percentText(value.percent);
   return null;
+}
+
+/**
+ * A number formatted as a percentage as the cell shows it: 0.02 → "2%", 0.125 → "12.5%" (the digits
+ * the cell holds, whatever decimals its format shows).
+ */
+export function percentText(n: number): string {
+  if (!Number.isFinite(n)) return `${String(n)}%`;
+  return `${dec(n).times(100).toFixed()}%`;
 }
 
 /** How a cell reads as a number. */
@@ -47,32 +57,80 @@ export type NumberReading =
   | { kind: 'number'; value: Dec }
   | { kind: 'blank' }
   | { kind: 'error'; shown: string }
-  | { kind: 'not-a-number'; shown: string };
+  | { kind: 'not-a-number'; shown: string }
+  /** A formula cell without a stored result. */
+  | { kind: 'uncalculated'; formula: string }
+  /** A number cell whose stored value is no number. */
+  | { kind: 'malformed'; stored: string }
+  /** A number formatted as a percentage where no share is expected; `shown` as the cell shows it. */
+  | { kind: 'percent'; shown: string }
+  /** Text in thousands-separator form: `thousands` is its reading with separators, `decimal` the other one, if any. */
+  | { kind: 'ambiguous'; shown: string; thousands: string; decimal: string | null }
+  /** Not finite, |x| >= MAX_FIGURE, or non-zero and below MIN_FIGURE. */
+  | { kind: 'out-of-range'; shown: string };
 
 const BLANK: NumberReading = { kind: 'blank' };
 
 const PERCENT_TEXT = /^\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*%\s*$/;
 
 /**
- * Reads a cell as a number. Accepts numbers, and text that is a plain decimal number ("12", "0.25", as
- * CSV imports leave them); with `allowPercentText` also "70%" → 0.7. Decimal commas and thousands
- * separators are refused: "1,234" could mean either, and guessing would silently change the figure.
+ * One to three digits (not starting with 0), then groups of three after a point or a comma, the same
+ * separator each time, and perhaps a decimal part after the other separator: `1.234`, `1,234`,
+ * `1.234.567`, `1,234,567.50`, `1.234,5`. `0.125`, `1.5` and `12.25` are no such form.
  */
-export function readNumberCell(value: CellValue | undefined, allowPercentText: boolean): NumberReading {
+const THOUSANDS_TEXT = /^([+-]?)([1-9]\d{0,2})([.,])(\d{3}(?:\3\d{3})*)(?:([.,])(\d+))?$/;
+
+/**
+ * Reads a cell as a number. Accepts numbers, and text that is a plain decimal number ("12", "0.25", as
+ * CSV imports leave them); with `share` also "70%" → 0.7 and a cell formatted as a percentage. Decimal
+ * commas and thousands separators are refused: "1,234" could mean either, and guessing would silently
+ * change the figure. Sizes are checked before any arithmetic (see `isFigureInRange`).
+ */
+export function readNumberCell(value: CellValue | undefined, share: boolean): NumberReading {
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? { kind: 'number', value: dec(value) } : { kind: 'not-a-number', shown: String(value) };
+    return isFigureInRange(value) ? { kind: 'number', value: dec(value) } : { kind: 'out-of-range', shown: String(value) };
   }
   if (isBlank(value)) return BLANK;
+  if (typeof value === 'string') return readNumberText(value, share);
   if (isCellError(value)) return { kind: 'error', shown: value.error };
-  if (typeof value === 'string') {
-    const parsed = parseDecimalText(value);
-    if (parsed !== null) return { kind: 'number', value: parsed };
-    if (allowPercentText) {
-      const m = PERCENT_TEXT.exec(value);
-      if (m !== null && m[1] !== undefined) return { kind: 'number', value: dec(m[1]).dividedBy(100) };
-    }
+  if (isUncalculated(value)) return { kind: 'uncalculated', formula: value.formula };
+  if (isMalformedNumber(value)) return { kind: 'malformed', stored: value.stored };
+  if (isPercentCell(value)) {
+    if (!isFigureInRange(value.percent)) return { kind: 'out-of-range', shown: String(value.percent) };
+    return share ? { kind: 'number', value: dec(value.percent) } : { kind: 'percent', shown: percentText(value.percent) };
   }
   return { kind: 'not-a-number', shown: showValue(value) };
+}
+
+function readNumberText(text: string, share: boolean): NumberReading {
+  const t = text.trim();
+  const thousands = THOUSANDS_TEXT.exec(t);
+  if (thousands !== null) {
+    const [, sign = '', first = '', separator, groups = '', decimalSeparator, fraction] = thousands;
+    // The same separator before the decimals as between the groups is no number at all ("1,234,5").
+    if (decimalSeparator === undefined || decimalSeparator !== separator) {
+      const digits = `${sign === '-' ? '-' : ''}${first}${groups.split(separator ?? '').join('')}`;
+      if (fraction !== undefined) return { kind: 'ambiguous', shown: showValue(text), thousands: `${digits}.${fraction}`, decimal: null };
+      const oneGroup = groups.length === 3;
+      const decimal = oneGroup ? `${sign === '-' ? '-' : ''}${first}.${groups}` : null;
+      return { kind: 'ambiguous', shown: showValue(text), thousands: digits, decimal };
+    }
+  }
+  const reading = readDecimalText(t);
+  if (reading.kind === 'number') return { kind: 'number', value: reading.value };
+  if (reading.kind === 'out-of-range') return { kind: 'out-of-range', shown: showValue(text) };
+  if (share) {
+    const m = PERCENT_TEXT.exec(t);
+    if (m !== null && m[1] !== undefined) {
+      const percent = readDecimalText(m[1]);
+      if (percent.kind === 'out-of-range') return { kind: 'out-of-range', shown: showValue(text) };
+      if (percent.kind === 'number') {
+        const fraction = percent.value.dividedBy(100);
+        return isDecInRange(fraction) ? { kind: 'number', value: fraction } : { kind: 'out-of-range', shown: showValue(text) };
+      }
+    }
+  }
+  return { kind: 'not-a-number', shown: showValue(text) };
 }
 
 const SHOWN_MAX = 60;
@@ -81,11 +139,17 @@ const SHOWN_MAX = 60;
 export function showValue(value: CellValue | undefined): string {
   if (value === null || value === undefined) return 'blank';
   if (typeof value === 'string') {
-    const short = value.length > SHOWN_MAX ? `${value.slice(0, SHOWN_MAX)}…` : value;
-    return `"${short}"`;
+    return `"${shorten(value)}"`;
   }
   if (typeof value === 'number') return numberText(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return isoDate(value);
-  return value.error;
+  if (isCellError(value)) return value.error;
+  if (isUncalculated(value)) return `=${shorten(value.formula)}`;
+  if (isMalformedNumber(value)) return `"${shorten(value.stored)}"`;
+  return percentText(value.percent);
+}
+
+function shorten(text: string): string {
+  return text.length > SHOWN_MAX ? `${text.slice(0, SHOWN_MAX)}…` : text;
 }

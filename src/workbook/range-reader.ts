@@ -7,7 +7,7 @@ import { error, warning, type Issue, type IssueCode, type Severity, type Where }
 import { type ColumnKey, type ColumnRef, type MessageText, type RequiredTextKey, msg } from '../engine/messages';
 import { cellText, readNumberCell, showValue } from './cells';
 import type { ContractRangeName } from './contract-spec';
-import { cellAddress, isBlank, isCellError, type CellValue, type RangeGrid } from './grid';
+import { cellAddress, isBlank, isCellError, isMalformedNumber, isUncalculated, type CellValue, type RangeGrid } from './grid';
 
 /** Returned by a read of a cell that holds something but not a usable value (already reported). */
 export const INVALID = Symbol('invalid cell');
@@ -29,9 +29,15 @@ export interface RangeRows<T> {
 export interface NumberRule {
   /** False: a negative value is NEGATIVE_VALUE. */
   allowNegative: boolean;
-  /** True: text such as "70%" is read as 0.7 (Share). */
+  /**
+   * True: the column holds a share, so text such as "70%" is read as 0.7 and a cell formatted as a
+   * percentage is its number. Otherwise a percentage-formatted cell is PERCENT_FOR_AMOUNT.
+   */
   percentText?: boolean;
 }
+
+/** A formula shown in a message: long ones shortened. */
+const FORMULA_SHOWN = 60;
 
 /** A reader over one range grid. */
 export class RangeReader {
@@ -179,14 +185,36 @@ export class RangeReader {
   number(row: number, column: number, rule: NumberRule): Dec | null | Invalid {
     const value = this.cell(row, column);
     const reading = readNumberCell(value, rule.percentText === true);
+    const ref = (): ColumnRef => this.columnRef(column);
     switch (reading.kind) {
       case 'blank':
         return null;
       case 'error':
-        this.report('error', 'ERROR_VALUE', msg('errorValue', { column: this.columnRef(column), error: reading.shown }), row, column);
+        this.report('error', 'ERROR_VALUE', msg('errorValue', { column: ref(), error: reading.shown }), row, column);
         return INVALID;
       case 'not-a-number':
-        this.report('error', 'NOT_A_NUMBER', msg('notANumber', { column: this.columnRef(column), found: reading.shown }), row, column);
+        this.report('error', 'NOT_A_NUMBER', msg('notANumber', { column: ref(), found: reading.shown }), row, column);
+        return INVALID;
+      case 'uncalculated':
+        this.reportUncalculated(row, column, reading.formula);
+        return INVALID;
+      case 'malformed':
+        this.reportMalformed(row, column, reading.stored);
+        return INVALID;
+      case 'percent':
+        this.report('error', 'PERCENT_FOR_AMOUNT', msg('percentForAmount', { column: ref(), shown: reading.shown }), row, column);
+        return INVALID;
+      case 'ambiguous':
+        this.report(
+          'error',
+          'AMBIGUOUS_NUMBER_TEXT',
+          msg('ambiguousNumberText', { column: ref(), found: reading.shown, thousands: reading.thousands, decimal: reading.decimal }),
+          row,
+          column,
+        );
+        return INVALID;
+      case 'out-of-range':
+        this.report('error', 'NUMBER_OUT_OF_RANGE', msg('numberOutOfRange', { column: ref(), found: reading.shown }), row, column);
         return INVALID;
       case 'number':
         if (!rule.allowNegative && reading.value.isNegative() && !reading.value.isZero()) {
@@ -203,11 +231,37 @@ export class RangeReader {
    */
   text(row: number, column: number): string | null | Invalid {
     const value = this.cell(row, column);
+    if (typeof value === 'string') return cellText(value);
     if (isCellError(value)) {
       this.report('error', 'ERROR_VALUE', msg('errorValue', { column: this.columnRef(column), error: value.error }), row, column);
       return INVALID;
     }
+    if (isUncalculated(value)) {
+      this.reportUncalculated(row, column, value.formula);
+      return INVALID;
+    }
+    if (isMalformedNumber(value)) {
+      this.reportMalformed(row, column, value.stored);
+      return INVALID;
+    }
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      this.report('error', 'NUMBER_OUT_OF_RANGE', msg('numberOutOfRange', { column: this.columnRef(column), found: String(value) }), row, column);
+      return INVALID;
+    }
+    // A percentage reads as the cell shows it ("2%"), as any other name or id does.
     return cellText(value);
+  }
+
+  /** FORMULA_NOT_CALCULATED: the formula has no stored result, which must not be read as blank or 0. */
+  private reportUncalculated(row: number, column: number, formula: string): void {
+    const shown = formula.length > FORMULA_SHOWN ? `${formula.slice(0, FORMULA_SHOWN)}…` : formula;
+    this.report('error', 'FORMULA_NOT_CALCULATED', msg('formulaNotCalculated', { column: this.columnRef(column), formula: shown }), row, column);
+  }
+
+  /** STORED_VALUE_NOT_A_NUMBER: a number cell whose stored value is not a number (it must not read as 0). */
+  private reportMalformed(row: number, column: number, stored: string): void {
+    const shown = stored.length > FORMULA_SHOWN ? `${stored.slice(0, FORMULA_SHOWN)}…` : stored;
+    this.report('error', 'STORED_VALUE_NOT_A_NUMBER', msg('storedNotANumber', { column: this.columnRef(column), stored: shown }), row, column);
   }
 
   /** Reads a required name or id: a blank cell is MISSING_VALUE. Null when unusable (already reported). */

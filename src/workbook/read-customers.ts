@@ -2,9 +2,8 @@
 import { ZERO, type Dec } from '../engine/decimal';
 import type { CustomerInput, DimensionValue } from '../engine/model';
 import { isoDate } from './cells';
-import { msg } from '../engine/messages';
 import { CONTRACT_HEADERS } from './contract-spec';
-import { isBlank, isCellError } from './grid';
+import { isBlank } from './grid';
 import { matchHeaders, uniqueOthers } from './headers';
 import { INVALID, type NumberRule, type RangeReader, type RangeRows } from './range-reader';
 
@@ -55,14 +54,17 @@ function optionalNumber(reader: RangeReader, r: number, column: number): Dec {
   return v === null || v === INVALID ? ZERO : v;
 }
 
-/** A dimension cell as it is: text verbatim, numbers and booleans unchanged, dates as ISO dates. */
+/**
+ * A dimension cell as it is: text verbatim, numbers and booleans unchanged, dates as ISO dates, a
+ * percentage as the cell shows it ("2%"). Error values, formulas without a result, unreadable numbers
+ * and non-finite numbers are reported (through the reader's text rules) and read as null.
+ */
 function dimensionValue(reader: RangeReader, r: number, column: number): DimensionValue {
   const value = reader.cell(r, column);
   if (isBlank(value) || value === undefined) return null;
-  if (isCellError(value)) {
-    reader.report('error', 'ERROR_VALUE', msg('errorValue', { column: reader.columnRef(column), error: value.error }), r, column);
-    return null;
-  }
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (value instanceof Date) return isoDate(value);
-  return value;
+  const text = reader.text(r, column);
+  return text === INVALID ? null : text;
 }

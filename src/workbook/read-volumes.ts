@@ -4,7 +4,7 @@
  * caches and running sums so that a row costs a few map look-ups and, for whole-number quantities,
  * no allocation at all.
  */
-import { dec, type Dec } from '../engine/decimal';
+import { dec, MAX_FIGURE, type Dec } from '../engine/decimal';
 import type { Where } from '../engine/issues';
 import type { RequiredTextKey } from '../engine/messages';
 import { nameKey, type VolumeInput } from '../engine/model';
@@ -96,7 +96,7 @@ function readLong(reader: RangeReader, match: HeaderMatch, driverColumn: number,
     const q = reader.cell(r, quantityColumn);
     let whole = 0;
     let exact: Dec | null = null;
-    if (typeof q === 'number' && q >= 0 && Number.isSafeInteger(q)) {
+    if (typeof q === 'number' && q >= 0 && q < MAX_FIGURE && Number.isInteger(q)) {
       whole = q;
     } else {
       const n = reader.number(r, quantityColumn, QUANTITY);

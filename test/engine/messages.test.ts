@@ -30,6 +30,12 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   severalMethods: { activity: 'Picking' },
   moreRows: { more: 250, range: 'ABC_Activities', listed: 100 },
   moreCells: { more: 17, column: { header: 'Quantity', key: 'quantity' }, listed: 100 },
+  formulaNotCalculated: { column: { header: 'Quantity', key: 'quantity' }, formula: '450*2' },
+  storedNotANumber: { column: { header: 'Revenue', key: 'revenue' }, stored: '900,5' },
+  percentForAmount: { column: { header: 'Discounts', key: 'discounts' }, shown: '2%' },
+  ambiguousNumberText: { column: { header: 'Quantity', key: 'quantity' }, found: '"1.234"', thousands: '1234', decimal: '1.234' },
+  numberOutOfRange: { column: cost, found: '"1e400"' },
+  derivedOutOfRange: { kind: 'pool', name: 'Warehouse', what: 'cost', value: '1.5e+20' },
   unknownSetting: { name: 'Colour' },
   settingTwice: { name: 'valuta', first: 'Settings!A2' },
   settingErrorValue: { setting: 'period', error: '#NAME?' },
@@ -55,6 +61,7 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   zeroDriverQuantity: { driver: 'Returns', activity: 'Returns handling' },
   unusedNotAssignable: { pool: 'Warehouse' },
   nameNotARange: { name: 'ABC_Settings', formula: '="EUR"' },
+  ambiguousRangeName: { name: 'ABC_Volumes', sheets: ['Jan', 'Feb', 'Mar 2024'] },
   badReference: { name: 'ABC_Customers', problem: 'severalAreas', reference: 'Data!$A$1:$A$2,Data!$C$1:$C$2', areas: 2 },
   referenceToMissingSheet: { name: 'ABC_Activities', sheet: 'Old sheet' },
   referenceToNonWorksheet: { name: 'ABC_Pools', sheet: 'Chart1' },
@@ -70,7 +77,8 @@ function shownValues(id: MessageId, args: object): string[] {
   for (const [name, value] of Object.entries(args)) {
     if (CHOOSERS.has(name) || value === null) continue;
     if (id === 'duplicateColumn' && name === 'column') continue;
-    if (typeof value === 'object') values.push(String((value as { header: string }).header));
+    if (Array.isArray(value)) values.push(...value.map(String));
+    else if (typeof value === 'object') values.push(String((value as { header: string }).header));
     else values.push(String(value));
   }
   return values;

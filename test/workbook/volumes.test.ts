@@ -68,15 +68,14 @@ describe('long-form volumes', () => {
   });
 
   test('whole-number sums stay exact past 2^53', () => {
-    const big = Number.MAX_SAFE_INTEGER; // 9007199254740991
-    const { model } = readVolumes([
-      ['Customer', 'Driver', 'Quantity'],
-      [1001, 'Orders', big],
-      [1001, 'Orders', big],
-      [1001, 'Orders', 0.5],
-      [1001, 'Orders', 3],
-    ]);
-    expect(model.volumes[0]?.quantity.toString()).toBe('18014398509481985.5');
+    // Each quantity is below the bound of 10^13; a thousand of them add up past 2^53 (9007199254740992).
+    const big = 9_999_999_999_999;
+    const rows: CellValue[][] = [['Customer', 'Driver', 'Quantity']];
+    for (let i = 0; i < 1000; i++) rows.push([1001, 'Orders', big]);
+    rows.push([1001, 'Orders', 0.5], [1001, 'Orders', 3]);
+    const { model, issues } = readVolumes(rows);
+    expect(issues).toEqual([]);
+    expect(model.volumes[0]?.quantity.toString()).toBe('9999999999999003.5');
   });
 
   test('a million transaction rows, then trailing blank rows, add up exactly', () => {
