@@ -1,16 +1,21 @@
 /// <reference types="office-js" />
 /**
  * Reads the workbook contract's ranges from the open workbook: for each contract name a workbook-scoped
- * name, else a table of that name (names match case-insensitively, as Excel's do). The cells are read in
+ * name, else a name scoped to the one sheet that has it, else a table of that name (the shared rule of
+ * choose-range-name.ts; names match case-insensitively, as Excel's do). The cells are read in
  * row chunks planned by `planBatches`, one `context.sync()` per batch, so a million-row transaction list
  * stays under Excel on the web's payload limit. A name over whole columns (`Transactions!$A:$D`) is
- * clipped to the sheet's used range first, so it costs the rows that hold data, not a million.
+ * clipped to the sheet's used range first, so it costs the rows that hold data, not a million. Office.js
+ * gives a date as its serial number; in the small ranges where a date may be meant (settings, customer
+ * dimensions) the cells' number formats are read too, so a date reaches the contract as a date.
  */
 import { error, type Issue } from '../engine/issues';
 import { msg } from '../engine/messages';
 import { nameKey } from '../engine/model';
+import { chooseRangeName, type NameCandidate } from '../workbook/choose-range-name';
 import { CONTRACT_RANGES, type ContractRangeName } from '../workbook/contract';
 import type { CellValue, RangeGrid } from '../workbook/grid';
+import { isDateFormatCode, isPercentFormatCode, serialToDate } from '../workbook/number-formats';
 import type { ActionOptions, ReadOutcome } from './actions';
 import { READ_CELL_BUDGET, planBatches } from './chunks';
 import { type ExcelRun, SyncCounter, syncBatches } from './context';
@@ -30,11 +35,29 @@ interface Located {
   columnCount: number;
 }
 
-/** The values of a cell as Office.js reports them, to the contract's `CellValue`. */
-export function toCellValue(value: unknown, valueType: string | undefined): CellValue {
+/**
+ * Ranges whose number formats are read with the values: a date the user means as a date (the Period
+ * setting, a dimension such as a contract date), and a percentage where an amount belongs (a Discounts
+ * cell formatted as 2%), which must stop the run as it does in the runner. ABC_Volumes, the large one,
+ * never: its formats would double what is read.
+ */
+const FORMATTED_RANGES: ReadonlySet<ContractRangeName> = new Set(['ABC_Pools', 'ABC_Activities', 'ABC_Customers', 'ABC_CustomerCosts', 'ABC_Settings']);
+
+/**
+ * The values of a cell as Office.js reports them, to the contract's `CellValue`. Given the cell's number
+ * format, a number shown as a date or time becomes that Date, and one shown as a percentage a
+ * `PercentCell`, as the runner reads them from the file.
+ */
+export function toCellValue(value: unknown, valueType: string | undefined, numberFormat?: string): CellValue {
   if (valueType === 'Error') return { error: String(value) };
   if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    // The 1900 date system: the 1904 one is known to Office.js only from ExcelApi 1.16 (use1904DateSystem).
+    if (numberFormat === undefined) return value;
+    if (isDateFormatCode(numberFormat)) return serialToDate(value, false);
+    return isPercentFormatCode(numberFormat) ? { percent: value } : value;
+  }
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
   return String(value);
 }
 
@@ -56,57 +79,104 @@ export async function readModel(run: ExcelRun, options: ActionOptions = {}, cell
   }
 }
 
-/** Finds each contract range and its extent: two syncs whatever the number of ranges. */
+/** A range to locate: the cells a chosen name or table covers, with its sheet's used range. */
+interface Pending {
+  contractName: ContractRangeName;
+  foundName: string;
+  range: Excel.Range;
+  used: Excel.Range;
+  dropTotals: boolean;
+}
+
+/** A defined name found in the workbook, workbook- or sheet-scoped, with its proxy. */
+interface FoundName extends NameCandidate {
+  item: Excel.NamedItem;
+}
+
+/** Queues the loads that locate a range and clip it to its sheet's used range. */
+function locate(contractName: ContractRangeName, foundName: string, range: Excel.Range, dropTotals: boolean): Pending {
+  range.load('rowIndex,columnIndex,rowCount,columnCount');
+  range.worksheet.load('name');
+  const used = range.worksheet.getUsedRangeOrNullObject(true);
+  used.load('isNullObject,rowIndex,rowCount,columnIndex,columnCount');
+  return { contractName, foundName, range, used, dropTotals };
+}
+
+/** A chosen name that is a range is located; any other kind of name is INVALID_RANGE_REFERENCE. */
+function locateName(contractName: ContractRangeName, found: FoundName): Pending | Issue {
+  if (found.item.type !== 'Range') {
+    return error('INVALID_RANGE_REFERENCE', msg('nameNotARange', { name: found.name, formula: found.formula }), {
+      range: contractName,
+      value: found.formula,
+    });
+  }
+  return locate(contractName, found.name, found.item.getRange(), false);
+}
+
+const NAME_PROPS = 'items/name,items/type,items/formula';
+
+/**
+ * Finds each contract range and its extent by the rule of choose-range-name.ts: a workbook-scoped name,
+ * else the name of the one sheet that has it, else a table. Two syncs whatever the number of ranges: the
+ * first lists the workbook's names, tables and sheets; the second reads every sheet's own names and
+ * locates the workbook-scoped names and tables. A range found only by a sheet-scoped name costs a third.
+ */
 async function locateRanges(
   context: Excel.RequestContext,
   counter: SyncCounter,
 ): Promise<{ located: Located[]; issues: Issue[]; broken: ContractRangeName[] }> {
-  const names = context.workbook.names.load('items/name,items/type,items/formula');
+  const names = context.workbook.names.load(NAME_PROPS);
   const tables = context.workbook.tables.load('items/name,items/showTotals');
+  const sheets = context.workbook.worksheets.load('items/name');
   await counter.sync(context);
 
   const issues: Issue[] = [];
   const broken: ContractRangeName[] = [];
-  const pending: Array<{
-    contractName: ContractRangeName;
-    foundName: string;
-    range: Excel.Range;
-    used: Excel.Range;
-    dropTotals: boolean;
-  }> = [];
+  const fail = (contractName: ContractRangeName, issue: Issue): void => {
+    issues.push(issue);
+    broken.push(contractName);
+  };
+  const workbookNames: FoundName[] = names.items.map((item) => ({ name: item.name, scopeSheet: null, formula: String(item.formula), item }));
+  const sheetNames = sheets.items.map((ws) => ({ sheet: ws.name, names: ws.names.load(NAME_PROPS) }));
+
+  // A workbook-scoped name wins whatever the sheets hold, so it and any table (used only when no sheet
+  // has the name either) are located in the same sync as the sheets' names are read.
+  const early = new Map<ContractRangeName, Pending | Issue>();
   for (const contractName of CONTRACT_RANGES) {
     const key = nameKey(contractName);
-    const named = names.items.find((n) => nameKey(n.name) === key);
-    let range: Excel.Range;
-    let foundName: string;
-    let dropTotals = false;
-    if (named !== undefined) {
-      if (named.type !== 'Range') {
-        issues.push(
-          error('INVALID_RANGE_REFERENCE', msg('nameNotARange', { name: named.name, formula: String(named.formula) }), {
-            range: contractName,
-            value: String(named.formula),
-          }),
-        );
-        broken.push(contractName);
-        continue;
-      }
-      range = named.getRange();
-      foundName = named.name;
-    } else {
-      const table = tables.items.find((t) => nameKey(t.name) === key);
-      if (table === undefined) continue;
-      range = table.getRange();
-      foundName = table.name;
-      dropTotals = table.showTotals;
+    const named = chooseRangeName(contractName, workbookNames);
+    if (named !== null && 'chosen' in named) {
+      early.set(contractName, locateName(contractName, named.chosen));
+      continue;
     }
-    range.load('rowIndex,columnIndex,rowCount,columnCount');
-    range.worksheet.load('name');
-    const used = range.worksheet.getUsedRangeOrNullObject(true);
-    used.load('isNullObject,rowIndex,rowCount,columnIndex,columnCount');
-    pending.push({ contractName, foundName, range, used, dropTotals });
+    const table = tables.items.find((t) => nameKey(t.name) === key);
+    if (table !== undefined) early.set(contractName, locate(contractName, table.name, table.getRange(), table.showTotals));
   }
-  if (pending.length > 0) await counter.sync(context);
+  await counter.sync(context);
+
+  const candidates: FoundName[] = [
+    ...workbookNames,
+    ...sheetNames.flatMap(({ sheet, names: list }) =>
+      list.items.map((item): FoundName => ({ name: item.name, scopeSheet: sheet, formula: String(item.formula), item })),
+    ),
+  ];
+  const pending: Pending[] = [];
+  let late = false;
+  for (const contractName of CONTRACT_RANGES) {
+    const choice = chooseRangeName(contractName, candidates);
+    let outcome: Pending | Issue | undefined;
+    if (choice === null) outcome = early.get(contractName); // the table, if any
+    else if ('issue' in choice) outcome = choice.issue;
+    else if (choice.chosen.scopeSheet === null) outcome = early.get(contractName);
+    else {
+      outcome = locateName(contractName, choice.chosen);
+      late ||= !('code' in outcome);
+    }
+    if (outcome === undefined) continue;
+    if ('code' in outcome) fail(contractName, outcome);
+    else pending.push(outcome);
+  }
+  if (late) await counter.sync(context);
 
   const located = pending.map((p): Located => {
     const r = p.range;
@@ -161,15 +231,19 @@ async function readCells(
         const range = context.workbook.worksheets
           .getItem(loc.sheet)
           .getRangeByIndexes(loc.rowIndex + slice.start, loc.columnIndex, slice.rows, slice.columns)
-          .load('values,valueTypes');
+          .load(FORMATTED_RANGES.has(slice.key) ? 'values,valueTypes,numberFormat' : 'values,valueTypes');
         return { slice, range };
       }),
     (_batch, loaded) => {
       for (const { slice, range } of loaded) {
         const grid = grids.get(slice.key) as RangeGrid;
         const types = range.valueTypes;
+        const formats: unknown[][] | undefined = FORMATTED_RANGES.has(slice.key) ? range.numberFormat : undefined;
         range.values.forEach((row, r) => {
-          const cells = row.map((v, c) => toCellValue(v, types[r]?.[c]));
+          const cells = row.map((v, c) => {
+            const format = formats?.[r]?.[c];
+            return toCellValue(v, types[r]?.[c], typeof format === 'string' ? format : undefined);
+          });
           while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
           grid.rows[slice.start + r] = cells;
         });

@@ -5,7 +5,10 @@
  * and `sync`, operations run in order at `sync`, a failing operation stops the batch (earlier ones stay
  * applied), and every sync's request and response sizes are measured against Excel on the web's 5 MB
  * limit. Strings entered into a cell behave as when typed: `=1+1` becomes a formula unless the cell is
- * formatted as text. No Node or DOM imports: the browser test bundles this file as the simulated host.
+ * formatted as text. Names have Excel's two scopes: the workbook's (`workbook.names`) and each sheet's own
+ * (`worksheet.names`). A date is stored, as in Excel, as its serial day number with a date number format,
+ * and read back as that number. No Node or DOM imports: the browser test bundles this file as the
+ * simulated host.
  */
 
 /** An error as Office.js throws it (`OfficeExtension.Error`), with its code. */
@@ -89,6 +92,15 @@ interface Area {
   columns: number;
 }
 
+/** Excel's serial day number of a date (1900 date system; days from 1899-12-30, time as the fraction). */
+export function dateSerial(date: Date): number {
+  return (date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+/** The number format Excel (en-US) gives a cell when a date is typed into it. */
+const TYPED_DATE_FORMAT = 'm/d/yyyy';
+const TYPED_DATE_TIME_FORMAT = 'm/d/yyyy h:mm';
+
 /** Parses `A1`, `A1:D5`, `$A:$D`, `3:5` (no sheet). */
 export function parseArea(text: string): Area | null {
   const t = text.replace(/\$/g, '').trim().toUpperCase();
@@ -167,14 +179,21 @@ export class FakeSheet {
     return a === null ? undefined : this.peek(a.top, a.left);
   }
 
-  /** Test setup: stores values as they are (strings as text; `{error}` as an error value), from an A1 cell. */
-  setValues(topLeft: string, rows: ReadonlyArray<ReadonlyArray<FakeScalar | { error: string }>>): this {
+  /**
+   * Test setup: stores values as they are (strings as text; `{error}` as an error value), from an A1 cell.
+   * A Date is stored as Excel stores a typed date: its serial number, with a date number format.
+   */
+  setValues(topLeft: string, rows: ReadonlyArray<ReadonlyArray<FakeScalar | Date | { error: string }>>): this {
     const a = parseArea(topLeft);
     if (a === null) throw new Error(`bad address ${topLeft}`);
     rows.forEach((row, r) =>
       row.forEach((v, c) => {
         const cell = this.cell(a.top + r, a.left + c);
-        if (v !== null && typeof v === 'object') {
+        if (v instanceof Date) {
+          cell.value = dateSerial(v);
+          cell.error = null;
+          cell.numberFormat = v.getTime() % 86_400_000 === 0 ? TYPED_DATE_FORMAT : TYPED_DATE_TIME_FORMAT;
+        } else if (v !== null && typeof v === 'object') {
           cell.error = v.error;
           cell.value = null;
         } else {
@@ -184,6 +203,21 @@ export class FakeSheet {
       }),
     );
     return this;
+  }
+
+  /** Test setup: gives every cell of a block a number format (`dd-mm-yyyy`, `0.00%`). */
+  setNumberFormat(address: string, format: string): this {
+    const a = parseArea(address);
+    if (a === null) throw new Error(`bad address ${address}`);
+    for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.columns; c++) this.cell(a.top + r, a.left + c).numberFormat = format;
+    return this;
+  }
+
+  /** Test setup: a name scoped to this sheet, as Excel's Name Manager makes with Scope = the sheet. */
+  addName(name: string, formula: string): FakeName {
+    const n = { name, formula: formula.startsWith('=') ? formula : `=${formula}`, visible: true };
+    this.names.push(n);
+    return n;
   }
 
   /** The bounding block of cells holding a value, formula or error; null for an empty sheet. */
@@ -685,6 +719,8 @@ export class FakeNamedItem extends Proxy<NameTarget> {
         return t.item.formula;
       case 'visible':
         return t.item.visible;
+      case 'scope':
+        return t.scope === null ? 'Workbook' : 'Worksheet';
       case 'type': {
         if (this.ctx.book.resolveReference(t.item.formula) !== null) return 'Range';
         if (/#REF!/.test(t.item.formula)) return 'Error';
@@ -708,6 +744,16 @@ export class FakeNamedItem extends Proxy<NameTarget> {
   }
   get visible(): boolean {
     return this.get('visible');
+  }
+  get scope(): 'Workbook' | 'Worksheet' {
+    return this.get('scope');
+  }
+  /** The sheet the name is scoped to; as in Office.js, an error (ItemNotFound) for a workbook-scoped name. */
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.must().scope);
+  }
+  get worksheetOrNullObject(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.must().scope, true);
   }
   set visible(v: boolean) {
     this.ctx.enqueue('name.visible', v, () => {
