@@ -127,7 +127,9 @@ export interface ValueContext {
 /** Converts a cell. A formula cell gives its stored result; one without a stored result says so. */
 export function toCellValue(cell: CellXml, ctx: ValueContext): CellValue {
   const { type, value } = cell;
-  if (cell.formula !== null && value === null && !(type === 'inlineStr' && cell.inline !== null)) return { formula: cell.formula };
+  // openpyxl writes `<f>450*2</f><v></v>`: an empty value is a result only where text is (t="str").
+  const noResult = value === null || (value === '' && type !== 'str' && type !== 'inlineStr');
+  if (cell.formula !== null && noResult && !(type === 'inlineStr' && cell.inline !== null)) return { formula: cell.formula };
   switch (type) {
     case 's':
       return value === null ? null : (ctx.sharedStrings[Number(value)] ?? null);

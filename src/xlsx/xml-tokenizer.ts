@@ -68,7 +68,6 @@ const GT = 62;
 const SLASH = 47;
 const QUESTION = 63;
 const BANG = 33;
-const AMP = 38;
 const EQUALS = 61;
 const QUOT = 34;
 const APOS = 39;
