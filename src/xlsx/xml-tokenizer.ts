@@ -38,17 +38,22 @@ export interface XmlAttribute extends XmlName {
 /** A start tag (or empty-element tag) and where it is in the stream. */
 export interface StartTag extends XmlName {
   qname: string;
-  /** The attributes other than namespace declarations. */
-  attributes: XmlAttribute[];
+  /** The attributes other than namespace declarations (built when first asked for). */
+  readonly attributes: XmlAttribute[];
   /** Namespace declarations made on this element: [prefix ('' for the default), uri]. */
   declarations: Array<[string, string]>;
   selfClosing: boolean;
   /** Offset of `<` and of the character after `>`, counted from the start of the stream. */
   start: number;
   end: number;
+  /** The value of the attribute `local` that has no namespace, without building the others. */
+  attr(local: string): string | undefined;
 }
 
-/** An end tag (also reported, right after its start tag, for an empty-element tag). */
+/**
+ * An end tag (also reported, right after its start tag, for an empty-element tag). The object is reused
+ * for the next end tag: copy what you need to keep.
+ */
 export interface EndTag extends XmlName {
   qname: string;
   /** Offsets of `</` and after `>`; both the start tag's end for an empty-element tag. */
@@ -134,6 +139,16 @@ function normaliseLineEnds(text: string): string {
 
 /** An attribute value as the parser reports it: line ends normalised, white space as spaces, entities decoded. */
 function attributeValue(raw: string): string {
+  // Nearly every value is plain (`A2`, `1`, `s`): one pass tells, and it is returned as it is.
+  let plain = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === AMP_CODE || c === CR || c === 10 || c === 9) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return raw;
   let text = normaliseLineEnds(raw);
   if (text.indexOf('\n') >= 0 || text.indexOf('\t') >= 0) {
     let out = '';
@@ -146,16 +161,116 @@ function attributeValue(raw: string): string {
   return decodeEntities(text);
 }
 
+const AMP_CODE = 38;
+
+/**
+ * One copy of each namespace URI: declarations repeat the same few URIs, and handlers compare an
+ * element's URI millions of times; the same string object compares at once, a copy char by char.
+ */
+const URI_CACHE = new Map<string, string>();
+
+function internUri(uri: string): string {
+  const known = URI_CACHE.get(uri);
+  if (known !== undefined) return known;
+  // A fresh flat copy, so the cache does not keep a piece of some part's text alive.
+  const copy = (' ' + uri).slice(1);
+  if (URI_CACHE.size < 1000) URI_CACHE.set(copy, copy);
+  return copy;
+}
+
+/** Interns a URI a handler compares with (a module's constants), so its comparisons are identities. */
+export function canonicalUri(uri: string): string {
+  return internUri(uri);
+}
+
+/** Split names by qualified name: a part repeats a handful of names millions of times. */
+const SPLIT_CACHE = new Map<string, [string, string]>();
+
 /** Splits `p:local` into prefix and local part. */
 function splitName(qname: string): [string, string] {
+  const known = SPLIT_CACHE.get(qname);
+  if (known !== undefined) return known;
+  const split = splitNameUncached(qname);
+  if (SPLIT_CACHE.size < 10_000) SPLIT_CACHE.set(qname, split);
+  return split;
+}
+
+function splitNameUncached(qname: string): [string, string] {
   const colon = qname.indexOf(':');
   if (colon < 0) return ['', qname];
   if (colon === 0 || colon === qname.length - 1 || qname.indexOf(':', colon + 1) >= 0) throw new XmlError(`"${qname}" is not a valid qualified name.`);
   return [qname.slice(0, colon), qname.slice(colon + 1)];
 }
 
+/** The declarations of an element that declares nothing: shared, never changed. */
+const NO_DECLARATIONS: Array<[string, string]> = [];
+
 /** Returned by a token reader that needs more text than the buffer holds. */
 const MORE = -1;
+
+function growPositions(pos: Int32Array): Int32Array {
+  const grown = new Int32Array(pos.length * 2);
+  grown.set(pos);
+  return grown;
+}
+
+/**
+ * A start tag as reported. Its attributes are read from the part's text only when asked for: a sheet's
+ * cells are millions of tags of which a handler wants one or two attributes, and building every
+ * attribute object would cost more than reading the XML. Valid during the handler's call; what it
+ * keeps (`attributes`, names) stays valid after.
+ */
+class Tag implements StartTag {
+  uri = '';
+  local = '';
+  prefix = '';
+  qname = '';
+  declarations: Array<[string, string]> = NO_DECLARATIONS;
+  selfClosing = false;
+  start = 0;
+  end = 0;
+  private count = 0;
+  private resolved: XmlAttribute[] | null = null;
+  private text: string | null = null;
+
+  constructor(private readonly tokenizer: XmlTokenizer) {}
+
+  /** Makes this the event of the next start tag (one object serves every tag of a part). */
+  reset(text: string, count: number, uri: string, local: string, prefix: string, qname: string, declarations: Array<[string, string]>, selfClosing: boolean, start: number, end: number): void {
+    this.text = text;
+    this.count = count;
+    this.uri = uri;
+    this.local = local;
+    this.prefix = prefix;
+    this.qname = qname;
+    this.declarations = declarations;
+    this.selfClosing = selfClosing;
+    this.start = start;
+    this.end = end;
+    this.resolved = null;
+  }
+
+  get attributes(): XmlAttribute[] {
+    if (this.resolved === null) {
+      if (this.text === null) throw new Error('The attributes of a start tag were asked for after its event.');
+      this.resolved = this.count === 0 ? [] : this.tokenizer.resolveAttributes(this.text, this.count, this.qname);
+    }
+    return this.resolved;
+  }
+
+  attr(local: string): string | undefined {
+    if (this.resolved !== null || this.text === null) {
+      for (const a of this.attributes) if (a.local === local && a.uri === '') return a.value;
+      return undefined;
+    }
+    return this.tokenizer.plainAttribute(this.text, this.count, local);
+  }
+
+  /** Called once the event is over: the text it points into is about to change. */
+  detach(): void {
+    this.text = null;
+  }
+}
 
 /**
  * The tokenizer. `write` pieces of text, then `end`. Offsets in the events count from the first
@@ -167,11 +282,23 @@ export class XmlTokenizer {
   private base = 0;
   /** The qualified names of the open elements. */
   private readonly open: string[] = [];
+  /** Their resolved names, for their end tags. */
+  private readonly openUris: string[] = [];
+  private readonly openLocals: string[] = [];
+  private readonly openPrefixes: string[] = [];
+  /** The end tag reported: one object, reused (a handler must not keep it past the call). */
+  private readonly endEvent: EndTag = { uri: '', local: '', prefix: '', qname: '', start: 0, end: 0 };
+  /** The start-tag event, reused for every tag. */
+  private readonly tag: Tag = new Tag(this);
+  /** Element names met lately: a sheet's tags are `row`, `c` and `v` over and over. */
+  private readonly recentNames: string[] = [];
+  /** Where the attributes of the tag being read stand: name start and end, value start and end. */
+  private positions: Int32Array = new Int32Array(64);
   /** How many namespace bindings each open element added. */
   private readonly added: number[] = [];
   /** Namespace bindings in scope, innermost last: prefix, uri. */
   private readonly prefixes: string[] = ['xml'];
-  private readonly uris: string[] = [XML_NAMESPACE];
+  private readonly uris: string[] = [internUri(XML_NAMESPACE)];
   private seenRoot = false;
   private ended = false;
 
@@ -278,15 +405,22 @@ export class XmlTokenizer {
     if (gt < 0) return MORE;
     let nameEnd = i + 2;
     while (nameEnd < gt && !isSpace(s.charCodeAt(nameEnd))) nameEnd++;
-    const qname = s.slice(i + 2, nameEnd);
-    for (let k = nameEnd; k < gt; k++) if (!isSpace(s.charCodeAt(k))) throw new XmlError(`Unexpected text in the end tag </${qname}>.`);
     const expected = this.open.pop();
-    if (expected !== qname) {
+    // The end tag is compared in place with the open element's name; it is copied out only to complain.
+    if (expected === undefined || nameEnd - i - 2 !== expected.length || !s.startsWith(expected, i + 2)) {
+      const qname = s.slice(i + 2, nameEnd);
       throw new XmlError(expected === undefined ? `The end tag </${qname}> has no start tag.` : `The end tag </${qname}> does not close <${expected}>.`);
     }
-    const [prefix, local] = splitName(qname);
-    const uri = this.resolveElement(prefix, qname);
-    this.handler.endElement({ uri, local, prefix, qname, start: this.base + i, end: this.base + gt + 1 });
+    for (let k = nameEnd; k < gt; k++) if (!isSpace(s.charCodeAt(k))) throw new XmlError(`Unexpected text in the end tag </${expected}>.`);
+    const qname = expected;
+    const event = this.endEvent;
+    event.uri = this.openUris.pop()!;
+    event.local = this.openLocals.pop()!;
+    event.prefix = this.openPrefixes.pop()!;
+    event.qname = qname;
+    event.start = this.base + i;
+    event.end = this.base + gt + 1;
+    this.handler.endElement(event);
     this.unbind(this.added.pop() ?? 0);
     return gt + 1;
   }
@@ -298,6 +432,8 @@ export class XmlTokenizer {
   }
 
   private unbind(count: number): void {
+    // Setting an array's length is slow in V8, and almost every element declares nothing.
+    if (count === 0) return;
     this.prefixes.length -= count;
     this.uris.length -= count;
   }
@@ -306,11 +442,13 @@ export class XmlTokenizer {
     let k = i + 1;
     while (k < s.length && !endsName(s.charCodeAt(k))) k++;
     if (k >= s.length) return MORE;
-    const qname = s.slice(i + 1, k);
+    const qname = this.nameAt(s, i + 1, k);
     if (qname === '') throw new XmlError(`A "<" is not followed by a name: "${s.slice(i, i + 20)}".`);
     if (this.open.length === 0 && this.seenRoot) throw new XmlError(`A second root element <${qname}>.`);
-    const rawNames: string[] = [];
-    const rawValues: string[] = [];
+    const pos = this.positions;
+    let count = 0;
+    let declares = false;
+    let prefixed = false;
     let selfClosing = false;
     for (;;) {
       while (k < s.length && isSpace(s.charCodeAt(k))) k++;
@@ -328,54 +466,125 @@ export class XmlTokenizer {
         break;
       }
       const nameStart = k;
-      while (k < s.length && !endsName(s.charCodeAt(k))) k++;
+      let colon = -1;
+      while (k < s.length && !endsName(s.charCodeAt(k))) {
+        if (s.charCodeAt(k) === 58 && colon < 0) colon = k;
+        k++;
+      }
       if (k >= s.length) return MORE;
-      const attrName = s.slice(nameStart, k);
-      if (attrName === '') throw new XmlError(`Unexpected "${s[k]}" in the tag <${qname}>.`);
+      const nameEnd = k;
+      if (nameEnd === nameStart) throw new XmlError(`Unexpected "${s[k]}" in the tag <${qname}>.`);
       while (k < s.length && isSpace(s.charCodeAt(k))) k++;
       if (k >= s.length) return MORE;
-      if (s.charCodeAt(k) !== EQUALS) throw new XmlError(`The attribute ${attrName} of <${qname}> has no value.`);
+      if (s.charCodeAt(k) !== EQUALS) throw new XmlError(`The attribute ${s.slice(nameStart, nameEnd)} of <${qname}> has no value.`);
       k++;
       while (k < s.length && isSpace(s.charCodeAt(k))) k++;
       if (k >= s.length) return MORE;
       const quote = s.charCodeAt(k);
-      if (quote !== QUOT && quote !== APOS) throw new XmlError(`The value of ${attrName} in <${qname}> is not quoted.`);
+      if (quote !== QUOT && quote !== APOS) throw new XmlError(`The value of ${s.slice(nameStart, nameEnd)} in <${qname}> is not quoted.`);
       const close = s.indexOf(quote === QUOT ? '"' : "'", k + 1);
       if (close < 0) return MORE;
-      const raw = s.slice(k + 1, close);
-      if (raw.indexOf('<') >= 0) throw new XmlError(`The value of ${attrName} in <${qname}> holds a "<".`);
-      rawNames.push(attrName);
-      rawValues.push(raw);
+      const lt = s.indexOf('<', k + 1);
+      if (lt >= 0 && lt < close) throw new XmlError(`The value of ${s.slice(nameStart, nameEnd)} in <${qname}> holds a "<".`);
+      if (s.charCodeAt(nameStart) === 120 /* x */ && s.startsWith('xmlns', nameStart) && (nameEnd === nameStart + 5 || colon === nameStart + 5)) declares = true;
+      else if (colon >= 0) prefixed = true;
+      if (4 * count + 4 > pos.length) this.positions = growPositions(pos);
+      const p = this.positions;
+      p[4 * count] = nameStart;
+      p[4 * count + 1] = nameEnd;
+      p[4 * count + 2] = k + 1;
+      p[4 * count + 3] = close;
+      count++;
       k = close + 1;
       const after = s.charCodeAt(k);
       if (k < s.length && !isSpace(after) && after !== GT && after !== SLASH) throw new XmlError(`Attributes of <${qname}> must be separated by white space.`);
     }
-    this.element(qname, rawNames, rawValues, selfClosing, i, k);
+    this.element(s, qname, count, declares, prefixed, selfClosing, i, k);
     return k;
   }
 
-  private element(qname: string, rawNames: string[], rawValues: string[], selfClosing: boolean, start: number, end: number): void {
-    const declarations: Array<[string, string]> = [];
-    for (let a = 0; a < rawNames.length; a++) {
-      const name = rawNames[a]!;
-      if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
-      const prefix = name === 'xmlns' ? '' : name.slice(6);
-      const uri = attributeValue(rawValues[a]!);
-      if (prefix !== '' && uri === '') throw new XmlError(`The prefix "${prefix}" is declared with an empty namespace in <${qname}>.`);
-      if (prefix === 'xmlns' || (prefix === 'xml') !== (uri === XML_NAMESPACE) || uri === XMLNS_NAMESPACE) {
-        throw new XmlError(`<${qname}> declares the reserved prefix or namespace "${prefix || uri}".`);
+  private element(s: string, qname: string, count: number, declares: boolean, prefixed: boolean, selfClosing: boolean, start: number, end: number): void {
+    const pos = this.positions;
+    let declarations = NO_DECLARATIONS;
+    if (declares) {
+      declarations = [];
+      for (let a = 0; a < count; a++) {
+        const name = s.slice(pos[4 * a]!, pos[4 * a + 1]!);
+        if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
+        const prefix = name === 'xmlns' ? '' : name.slice(6);
+        const uri = internUri(attributeValue(s.slice(pos[4 * a + 2]!, pos[4 * a + 3]!)));
+        if (prefix !== '' && uri === '') throw new XmlError(`The prefix "${prefix}" is declared with an empty namespace in <${qname}>.`);
+        if (prefix === 'xmlns' || (prefix === 'xml') !== (uri === XML_NAMESPACE) || uri === XMLNS_NAMESPACE) {
+          throw new XmlError(`<${qname}> declares the reserved prefix or namespace "${prefix || uri}".`);
+        }
+        for (const [p] of declarations) if (p === prefix) throw new XmlError(`<${qname}> declares the prefix "${prefix}" twice.`);
+        declarations.push([prefix, uri]);
       }
-      declarations.push([prefix, uri]);
-    }
-    for (const [prefix, uri] of declarations) {
-      this.prefixes.push(prefix);
-      this.uris.push(uri);
+      for (const [prefix, uri] of declarations) {
+        this.prefixes.push(prefix);
+        this.uris.push(uri);
+      }
     }
     const [prefix, local] = splitName(qname);
     const uri = this.resolveElement(prefix, qname);
+    // Same name twice is an error in any parser; plain names are compared in place, without slicing.
+    for (let a = 1; a < count; a++) {
+      const at = pos[4 * a]!;
+      const len = pos[4 * a + 1]! - at;
+      for (let b = 0; b < a; b++) {
+        const bt = pos[4 * b]!;
+        if (pos[4 * b + 1]! - bt !== len) continue;
+        let same = true;
+        for (let c = 0; c < len && same; c++) same = s.charCodeAt(at + c) === s.charCodeAt(bt + c);
+        if (same) throw new XmlError(`The attribute ${s.slice(at, at + len)} appears twice in <${qname}>.`);
+      }
+    }
+    this.seenRoot = true;
+    const tag = this.tag;
+    tag.reset(s, count, uri, local, prefix, qname, declarations, selfClosing, this.base + start, this.base + end);
+    // Prefixed attributes are resolved now, so an unbound prefix is refused as any parser refuses it.
+    if (prefixed) void tag.attributes;
+    this.handler.startElement(tag);
+    tag.detach();
+    if (selfClosing) {
+      const event = this.endEvent;
+      event.uri = uri;
+      event.local = local;
+      event.prefix = prefix;
+      event.qname = qname;
+      event.start = tag.end;
+      event.end = tag.end;
+      this.handler.endElement(event);
+      this.unbind(declarations.length);
+    } else {
+      this.open.push(qname);
+      this.openUris.push(uri);
+      this.openLocals.push(local);
+      this.openPrefixes.push(prefix);
+      this.added.push(declarations.length);
+    }
+  }
+
+  /** The name written at `[start, end)`: a string met lately when it is one, so no copy is made. */
+  private nameAt(s: string, start: number, end: number): string {
+    const recent = this.recentNames;
+    const length = end - start;
+    for (let r = 0; r < recent.length; r++) {
+      const name = recent[r]!;
+      if (name.length === length && s.startsWith(name, start)) return name;
+    }
+    const name = s.slice(start, end);
+    if (recent.length >= 8) recent.shift();
+    recent.push((' ' + name).slice(1));
+    return recent[recent.length - 1]!;
+  }
+
+  /** The attributes of the tag being reported, resolved (the tag's text is still in `s`). */
+  resolveAttributes(s: string, count: number, qname: string): XmlAttribute[] {
+    const pos = this.positions;
     const attributes: XmlAttribute[] = [];
-    for (let a = 0; a < rawNames.length; a++) {
-      const name = rawNames[a]!;
+    for (let a = 0; a < count; a++) {
+      const name = s.slice(pos[4 * a]!, pos[4 * a + 1]!);
       if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
       const [ap, al] = splitName(name);
       let au = '';
@@ -387,18 +596,19 @@ export class XmlTokenizer {
       for (const other of attributes) {
         if (other.local === al && other.uri === au) throw new XmlError(`The attribute ${name} appears twice in <${qname}>.`);
       }
-      attributes.push({ uri: au, local: al, prefix: ap, qname: name, value: attributeValue(rawValues[a]!) });
+      attributes.push({ uri: au, local: al, prefix: ap, qname: name, value: attributeValue(s.slice(pos[4 * a + 2]!, pos[4 * a + 3]!)) });
     }
-    this.seenRoot = true;
-    const tag: StartTag = { uri, local, prefix, qname, attributes, declarations, selfClosing, start: this.base + start, end: this.base + end };
-    this.handler.startElement(tag);
-    if (selfClosing) {
-      this.handler.endElement({ uri, local, prefix, qname, start: tag.end, end: tag.end });
-      this.unbind(declarations.length);
-    } else {
-      this.open.push(qname);
-      this.added.push(declarations.length);
+    return attributes;
+  }
+
+  /** The value of the unprefixed attribute `local` of the tag being reported, or undefined. */
+  plainAttribute(s: string, count: number, local: string): string | undefined {
+    const pos = this.positions;
+    for (let a = 0; a < count; a++) {
+      const start = pos[4 * a]!;
+      if (pos[4 * a + 1]! - start === local.length && s.startsWith(local, start)) return attributeValue(s.slice(pos[4 * a + 2]!, pos[4 * a + 3]!));
     }
+    return undefined;
   }
 
   /** Characters held back, waiting for the rest of a token. */
