@@ -114,6 +114,18 @@ describe('manifest.xml', () => {
     expect(child(actions[0], 'SourceLocation')?.attrs.resid).toBe('Taskpane.Url');
   });
 
+  test('asks for requirement sets in the base manifest only, each once with a version (the levels: test/excel/requirements.test.ts)', () => {
+    const sets = child(child(root, 'Requirements'), 'Sets') as Node;
+    const declared = sets.children.filter((c) => c.tag === 'Set').map((s) => [s.attrs.Name, s.attrs.MinVersion]);
+    expect(declared.map(([name]) => name).sort()).toEqual(['CustomFunctionsRuntime', 'ExcelApi', 'SharedRuntime']);
+    for (const [, version] of declared) expect(version).toMatch(/^1\.\d+$/);
+    // CustomFunctions.Error with a message needs 1.2; the functions return it for every #N/A and #VALUE!.
+    expect(declared).toContainEqual(['CustomFunctionsRuntime', '1.2']);
+    // Microsoft: a Requirements in VersionOverrides that repeats the base one has no effect, and one that
+    // asks for more hides every ribbon command where it is missing.
+    expect(all(child(root, 'VersionOverrides') as Node, (n) => n.tag === 'Requirements')).toEqual([]);
+  });
+
   test('every URL is HTTPS and the icons exist in assets/', () => {
     const urls = all(root, () => true).flatMap((n) => [
       // Namespace declarations are names, not addresses that are fetched.

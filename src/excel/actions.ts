@@ -46,6 +46,12 @@ export interface WriteOutcome {
   syncs: number;
 }
 
+/** A running watch of the model's cells: `relocate` re-finds the ranges after the model moved, `stop` ends it. */
+export interface ModelWatch {
+  relocate(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /** Language of the sheet names and headers of a new empty model. */
 export type ModelLanguage = 'en' | 'nl';
 
@@ -61,4 +67,9 @@ export interface WorkbookActions {
   insertEmptyModel(language: ModelLanguage, options?: ActionOptions): Promise<WriteOutcome>;
   /** Selects a cell (e.g. `B7`) on a sheet, activating the sheet. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Calls `onChange` whenever the user changes a cell of a contract range (not for the add-in's own writes
+   * where Excel tells them apart); see watch-model.ts. Resolves once watching has started.
+   */
+  watchModel(onChange: () => void): Promise<ModelWatch>;
 }

@@ -1,6 +1,8 @@
 /**
  * Errors of the gateway as kinds the task pane can explain in the user's language, with what to do.
- * Errors from Excel carry a code (OfficeExtension.Error.code); this module is the one place that reads it.
+ * Errors from Excel are told apart by their code (`OfficeExtension.Error.code`) and nothing else: the
+ * message is in Excel's display language (a Dutch Excel says "beveiligd", not "protected") and, as
+ * Microsoft says, not meant for classifying. This module is the one place that reads the code.
  */
 
 /** What went wrong, as far as the user can act on it. */
@@ -9,14 +11,18 @@ export type GatewayErrorKind =
   | 'sheetTaken'
   /** The workbook already holds (part of) a model; inserting another would mix them. */
   | 'modelExists'
-  /** A sheet or the workbook structure is protected. */
+  /** A sheet or the workbook structure is protected; `items` name the protected sheets (none: the workbook's structure). */
   | 'protected'
+  /** A refresh stopped while updating the report sheets in place (`items`); they say so in A1, the next Refresh finishes them. */
+  | 'reportIncomplete'
   /** A request was too large for Excel even after shrinking the chunks. */
   | 'payloadTooLarge'
   /** Excel is busy with a cell being edited. */
   | 'editMode'
   /** The connection to Excel (or to the workbook on the web) was lost. */
   | 'connection'
+  /** Excel did not answer a sync within the time limit (see context.ts). */
+  | 'timeout'
   /** The user pressed Cancel. */
   | 'cancelled'
   /** Anything else. */
@@ -32,7 +38,30 @@ export class GatewayError extends Error {
   ) {
     super(detail === null ? kind : `${kind}: ${detail}`);
   }
+
+  /** True when the same request may well succeed later (Excel was busy, slow or unreachable). */
+  get retryable(): boolean {
+    return this.kind === 'timeout' || this.kind === 'editMode' || this.kind === 'connection';
+  }
 }
+
+/**
+ * The codes of `Excel.ErrorCodes` and `OfficeExtension.ErrorCodes` the gateway tells apart; every other
+ * code is `unknown`, shown with Excel's own message.
+ */
+const KIND_OF_CODE: ReadonlyMap<string, GatewayErrorKind> = new Map<string, GatewayErrorKind>([
+  // A protected sheet or workbook structure, or a read-only workbook.
+  ['AccessDenied', 'protected'],
+  ['InvalidOperationInCellEditMode', 'editMode'],
+  ['RequestPayloadSizeLimitExceeded', 'payloadTooLarge'],
+  ['ResponsePayloadSizeLimitExceeded', 'payloadTooLarge'],
+  // Excel on the web lost its session or its service, or is throttling the add-in.
+  ['ConnectionFailure', 'connection'],
+  ['RequestAborted', 'connection'],
+  ['ServiceNotAvailable', 'connection'],
+  ['ActivityLimitReached', 'connection'],
+  ['Unauthenticated', 'connection'],
+]);
 
 /** The code of an Office.js error (`OfficeExtension.Error.code`), or null for other errors. */
 export function officeErrorCode(err: unknown): string | null {
@@ -41,36 +70,22 @@ export function officeErrorCode(err: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
-/** True when Excel refused a request or response as too large (Excel on the web allows about 5 MB). */
+/** True when Excel refused a request or response as too large (Excel on the web allows 5 MB). */
 export function isPayloadTooLarge(err: unknown): boolean {
   const code = officeErrorCode(err);
-  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
 }
 
-const PROTECTION = /protect/i;
+/** True for Excel's catch-all GeneralException, which Excel may also answer to a request it finds too big. */
+export function isGeneralException(err: unknown): boolean {
+  return officeErrorCode(err) === 'GeneralException';
+}
 
 /** Turns whatever a batch threw into a GatewayError; a GatewayError passes through unchanged. */
 export function toGatewayError(err: unknown): GatewayError {
   if (err instanceof GatewayError) return err;
   const code = officeErrorCode(err);
   const message = err instanceof Error ? err.message : String(err);
-  if (isPayloadTooLarge(err)) return new GatewayError('payloadTooLarge', [], message);
-  switch (code) {
-    case 'AccessDenied':
-    case 'WorkbookProtected':
-    case 'SheetProtected':
-      return new GatewayError('protected', [], message);
-    case 'InvalidOperationInCellEditMode':
-      return new GatewayError('editMode', [], message);
-    case 'ConnectionFailure':
-    case 'RequestAborted':
-    case 'ServiceNotAvailable':
-    case 'Timeout':
-      return new GatewayError('connection', [], message);
-    default:
-      break;
-  }
-  if (PROTECTION.test(message)) return new GatewayError('protected', [], message);
-  if (/network|connection|failed to fetch|offline/i.test(message)) return new GatewayError('connection', [], message);
-  return new GatewayError('unknown', [], message);
+  const kind = code === null ? undefined : KIND_OF_CODE.get(code);
+  return new GatewayError(kind ?? 'unknown', [], message);
 }

@@ -4,9 +4,10 @@
  * same shape). This folder is the only code of the project that touches the Excel object model.
  */
 import type { WorkbookActions } from './actions';
-import type { ExcelRun } from './context';
+import { type ExcelRun, SyncCounter, withCancel } from './context';
 import { toGatewayError } from './errors';
 import { readModel } from './read-model';
+import { watchModel } from './watch-model';
 import { insertEmptyModel, insertSample } from './write-model';
 import { writeReport } from './write-report';
 
@@ -17,20 +18,24 @@ async function selectCell(run: ExcelRun, sheet: string, cell: string): Promise<v
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(cell).select();
-      await context.sync();
+      await new SyncCounter().sync(context);
     });
   } catch (err) {
     throw toGatewayError(err);
   }
 }
 
-/** The workbook actions over `run` (in the add-in: `(batch) => Excel.run(batch)`). */
+/**
+ * The workbook actions over `run` (in the add-in: `officeRun` of host.ts). Each action's syncs also end on
+ * its Cancel, not only between chunks: a sync that never answers cannot keep the pane busy.
+ */
 export function createExcelGateway(run: ExcelRun): WorkbookActions {
   return {
-    readModel: (options) => readModel(run, options),
-    writeReport: (sheets, currency, options) => writeReport(run, sheets, currency, options),
-    insertSample: (sheets, options) => insertSample(run, sheets, options),
-    insertEmptyModel: (language, options) => insertEmptyModel(run, language, options),
+    readModel: (options) => readModel(withCancel(run, options?.signal), options),
+    writeReport: (sheets, currency, options) => writeReport(withCancel(run, options?.signal), sheets, currency, options),
+    insertSample: (sheets, options) => insertSample(withCancel(run, options?.signal), sheets, options),
+    insertEmptyModel: (language, options) => insertEmptyModel(withCancel(run, options?.signal), language, options),
     selectCell: (sheet, cell) => selectCell(run, sheet, cell),
+    watchModel: (onChange) => watchModel(run, () => onChange()),
   };
 }

@@ -4,7 +4,7 @@
  * pane uses (is this Excel, the display language, and `Excel.run`), so that no code outside src/excel
  * names the Office.js globals.
  */
-import type { ExcelRun } from './context';
+import { DEFAULT_SYNC_TIMEOUT_MS, type ExcelRun, withSyncTimeout } from './context';
 
 /** What the pane learns from its host. */
 export interface OfficeHost {
@@ -14,12 +14,51 @@ export interface OfficeHost {
   run: ExcelRun;
 }
 
-/** Resolves once Office.js has initialised (in Excel, or in the simulated host of the browser test). */
+/**
+ * The options of every batch: while the user is editing a cell, Excel holds the batch until the edit ends
+ * instead of failing it (no requirement set: office.js sends the flag where the host supports it, see
+ * src/excel/requirements.ts; a host without it still fails with InvalidOperationInCellEditMode,
+ * which the pane answers by trying again).
+ */
+export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
+/** `Excel.run` with run options, as Office.js declares it. */
+export type ExcelRunWithOptions = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** The gateway's `run` over Office's: every batch with `RUN_OPTIONS`, every sync with a time limit. */
+export function officeRun(excelRun: ExcelRunWithOptions, syncTimeoutMs = DEFAULT_SYNC_TIMEOUT_MS): ExcelRun {
+  return withSyncTimeout((batch) => excelRun(RUN_OPTIONS, batch), syncTimeoutMs);
+}
+
+/**
+ * The sync time limit: `syncTimeoutMs` in the page's query string when given (the browser test makes it
+ * short; clamped to 0.1 s … 10 min), else the default.
+ */
+export function syncTimeoutFrom(search: string): number {
+  const given = Number(new URLSearchParams(search).get('syncTimeoutMs') ?? Number.NaN);
+  return Number.isFinite(given) ? Math.min(600_000, Math.max(100, given)) : DEFAULT_SYNC_TIMEOUT_MS;
+}
+
+/** The host of a page opened outside Excel: the pane explains where to open it and runs no batch. */
+const NOT_IN_EXCEL: OfficeHost = {
+  isExcel: false,
+  displayLanguage: '',
+  run: () => Promise.reject(new Error('Not in Excel: open the add-in from Excel.')),
+};
+
+/**
+ * Resolves once Office.js has initialised (in Excel, or in the simulated host of the browser test).
+ * Outside Excel it resolves with `isExcel` false: a browser on the add-in's address without office.js
+ * (no `Office` at all), or with it (office.js answers host null, and `Office.context` may be missing).
+ */
 export async function connectToOffice(): Promise<OfficeHost> {
+  if (typeof Office === 'undefined') return NOT_IN_EXCEL;
   const info = await Office.onReady();
+  if (info.host !== Office.HostType.Excel) return NOT_IN_EXCEL;
+  const search = typeof location === 'undefined' ? '' : location.search;
   return {
     isExcel: info.host === Office.HostType.Excel,
     displayLanguage: Office.context.displayLanguage ?? '',
-    run: (batch) => Excel.run(batch),
+    run: officeRun((options, batch) => Excel.run(options, batch), syncTimeoutFrom(search)),
   };
 }

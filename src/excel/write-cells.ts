@@ -6,7 +6,7 @@
  * into a formula or a number otherwise: workbook text is always written as text.
  */
 import type { ActionOptions, Stage } from './actions';
-import { WRITE_CELL_BUDGET, type RowSlice, rowsPerChunk } from './chunks';
+import { WRITE_BYTE_BUDGET, WRITE_CELL_BUDGET, type RowSlice, planRowChunks, writeRowBytes } from './chunks';
 import { type SyncCounter, syncBatches } from './context';
 
 /** One cell to write: its value and its number format (null: Excel's General). */
@@ -40,7 +40,8 @@ export interface BlockProgress {
 
 /**
  * Writes `rows` from the top-left cell (0-based `rowIndex`, `columnIndex`) of the worksheet `sheet`.
- * Returns the number of rows written. A chunk Excel finds too large is split and retried.
+ * Returns the number of rows written. Chunks hold at most `cellBudget` cells and `byteBudget` estimated
+ * request bytes; a chunk Excel still finds too large is split and retried.
  */
 export async function writeBlock(
   context: Excel.RequestContext,
@@ -50,13 +51,16 @@ export async function writeBlock(
   progress: BlockProgress,
   origin: { rowIndex: number; columnIndex: number } = { rowIndex: 0, columnIndex: 0 },
   cellBudget = WRITE_CELL_BUDGET,
+  byteBudget = WRITE_BYTE_BUDGET,
 ): Promise<number> {
   const width = Math.max(1, ...rows.map((r) => r.length));
-  const step = rowsPerChunk(width, cellBudget);
-  const queue: RowSlice<null>[][] = [];
-  for (let start = 0; start < rows.length; start += step) {
-    queue.push([{ key: null, start, rows: Math.min(step, rows.length - start), columns: width }]);
-  }
+  const allFormats = rows.map((r) => Array.from({ length: width }, (_, c) => safeFormat(r[c])));
+  const allValues = rows.map((r) => Array.from({ length: width }, (_, c) => sendValue(r[c])));
+  // Chunks by what they weigh as well as by cells: a sheet of long texts goes in more, smaller requests.
+  const rowBytes = allValues.map((v, i) => writeRowBytes(v, allFormats[i] as string[]));
+  const queue: RowSlice<null>[][] = planRowChunks(rowBytes, width, cellBudget, byteBudget).map((c) => [
+    { key: null, start: c.start, rows: c.rows, columns: width, bytes: c.bytes },
+  ]);
   let done = 0;
   await syncBatches(
     context,
@@ -66,9 +70,8 @@ export async function writeBlock(
     (batch) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       for (const slice of batch) {
-        const part = rows.slice(slice.start, slice.start + slice.rows);
-        const formats = part.map((r) => Array.from({ length: width }, (_, c) => safeFormat(r[c])));
-        const values = part.map((r) => Array.from({ length: width }, (_, c) => sendValue(r[c])));
+        const formats = allFormats.slice(slice.start, slice.start + slice.rows);
+        const values = allValues.slice(slice.start, slice.start + slice.rows);
         context.application.suspendApiCalculationUntilNextSync();
         const range = ws.getRangeByIndexes(origin.rowIndex + slice.start, origin.columnIndex, slice.rows, width);
         // Formats first: the `@` must be in place when the text arrives.

@@ -3,37 +3,95 @@
  * Writes the report sheets (the layout `buildReportSheets` describes, the same the runner's .xlsx writer
  * renders) into the open workbook.
  *
- * Ownership: a sheet carrying the hidden worksheet-scoped name `ABC_ReportOwner` is the add-in's and is
- * replaced; a sheet of the user's with a report sheet's name stops the run before anything is written.
- * Whole or nothing: the new sheets are written under temporary names and only swapped in (old ones
- * deleted, new ones renamed) in the last sync, so a failed or cancelled refresh leaves the old report.
+ * Ownership: a sheet carrying the hidden worksheet-scoped name `ABC_ReportOwner` is the add-in's; a sheet
+ * of the user's with a report sheet's name stops the run before anything is written.
+ *
+ * References survive a refresh: a report sheet the add-in owns is updated in place, never deleted and
+ * re-created, because Excel turns every reference to a deleted sheet (a formula `='ABC Summary'!B3`, a
+ * VLOOKUP, a defined name, a chart series) into `#REF!` for good; a new sheet of the same name does not
+ * bring them back.
+ *
+ * Whole or nothing, in three steps:
+ * 1. The new content is written into temporary sheets (marked with the owner mark and `ABC_ReportTemp`), in
+ *    as many syncs as it takes. A failure or Cancel here deletes them and leaves the old report untouched.
+ * 2. The swap, in two syncs: first every sheet to update gets the mark `ABC_ReportIncomplete` and a notice
+ *    in A1 saying it is incomplete; then each temporary sheet's content is copied over its owned sheet
+ *    (`Range.copyFrom`, values and formats, all but A1) and what lies below and right of the new content
+ *    is cleared (a report with fewer customers). Column widths and freeze panes are set on the sheet.
+ * 3. The finish, one sync: A1 is copied (the notice goes), the incomplete marks are removed, the temporary
+ *    sheets deleted; a report sheet that did not exist yet is the temporary sheet renamed.
+ * A failure during 2 or 3 leaves sheets that say at the top that they are incomplete; the pane says so and
+ * the next Refresh finishes them. Leftover temporary sheets of a refresh that died (the pane closed, the
+ * connection lost) are found by their mark at the start of the next refresh and deleted, very hidden ones
+ * included (Excel refuses to delete a very hidden sheet, so it is made hidden first).
+ *
+ * Protection is checked before anything is written: a protected workbook structure (sheets cannot be
+ * added) or a protected report sheet stops the run with the sheet named.
  */
 import { nameKey } from '../engine/model';
+import { columnLetters } from '../workbook/grid';
 import { numberFormat } from '../workbook/report-layout';
 import type { ReportRow, ReportSheet, RowStyle } from '../workbook/report-types';
 import type { ActionOptions, WriteOutcome } from './actions';
 import { type ExcelRun, SyncCounter } from './context';
 import { GatewayError, toGatewayError } from './errors';
-import { OWNER_NAME, OWNER_VALUE } from './owner';
+import { INCOMPLETE_NAME, INCOMPLETE_NOTICE, INCOMPLETE_VALUE, OWNER_NAME, OWNER_VALUE, TEMP_NAME, TEMP_VALUE } from './owner';
 import { type WriteCell, setColumnWidths, writeBlock } from './write-cells';
+
+/** Excel's last row; whole rows below a report are cleared as `n:1048576`. */
+const LAST_ROW = 1_048_576;
+/** Excel's number of columns (XFD). */
+const LAST_COLUMN = 16_384;
 
 /** Rows whose styling is queued per sync; styling requests are small. */
 const STYLE_ROWS_PER_SYNC = 400;
 
-/** The sheets of the workbook with their ownership mark, in one sync after the names are known. */
+/** A sheet of the workbook as a refresh sees it. */
+export interface SheetInfo {
+  name: string;
+  /** Carries the owner mark: the add-in's. */
+  owned: boolean;
+  /** Carries the temporary mark: a leftover of a refresh that did not finish. */
+  temporary: boolean;
+  /** Carries the incomplete mark: an update in place that did not finish. */
+  incomplete: boolean;
+  visibility: string;
+  protected: boolean;
+}
+
+/** The sheets of the workbook with their marks, visibility and protection, and the workbook's protection: two syncs. */
 export async function listSheets(
   context: Excel.RequestContext,
   counter: SyncCounter,
-): Promise<Array<{ name: string; owned: boolean }>> {
-  const sheets = context.workbook.worksheets.load('items/name');
+): Promise<{ sheets: SheetInfo[]; workbookProtected: boolean }> {
+  const sheets = context.workbook.worksheets.load('items/name,items/visibility');
+  const protection = context.workbook.protection.load('protected');
   await counter.sync(context);
   const marks = sheets.items.map((ws) => {
-    const mark = ws.names.getItemOrNullObject(OWNER_NAME);
-    mark.load('isNullObject');
-    return { ws, mark };
+    const mark = (name: string): Excel.NamedItem => ws.names.getItemOrNullObject(name).load('isNullObject');
+    return { ws, owner: mark(OWNER_NAME), temporary: mark(TEMP_NAME), incomplete: mark(INCOMPLETE_NAME), protection: ws.protection.load('protected') };
   });
   await counter.sync(context);
-  return marks.map(({ ws, mark }) => ({ name: ws.name, owned: !mark.isNullObject }));
+  return {
+    workbookProtected: protection.protected,
+    sheets: marks.map((m) => ({
+      name: m.ws.name,
+      owned: !m.owner.isNullObject,
+      temporary: !m.temporary.isNullObject,
+      incomplete: !m.incomplete.isNullObject,
+      visibility: String(m.ws.visibility),
+      protected: m.protection.protected,
+    })),
+  };
+}
+
+/** Queues the deletion of leftover sheets; a very hidden sheet must be made hidden before Excel deletes it. */
+function queueDeleteLeftovers(context: Excel.RequestContext, leftovers: readonly SheetInfo[]): void {
+  for (const s of leftovers) {
+    const ws = context.workbook.worksheets.getItem(s.name);
+    if (s.visibility === 'VeryHidden') ws.visibility = 'Hidden';
+    ws.delete();
+  }
 }
 
 /** A sheet name not yet in use, for writing before the swap. */
@@ -114,11 +172,76 @@ async function formatSheet(context: Excel.RequestContext, counter: SyncCounter, 
     }
   }
   setColumnWidths(ws, sheet.columnWidths);
+  freeze(ws, sheet, false);
+  await counter.sync(context);
+}
+
+/** One report sheet of a refresh: where it is written first and where it ends up. */
+interface Placement {
+  sheet: ReportSheet;
+  temporary: string;
+  /** The owned sheet updated in place, or null for a report sheet the workbook does not have yet. */
+  owned: SheetInfo | null;
+}
+
+/** Rows and columns of a report sheet's content. */
+function extent(sheet: ReportSheet): { rows: number; columns: number } {
+  return { rows: sheet.rows.length, columns: Math.max(1, ...sheet.rows.map((r) => r.cells.length)) };
+}
+
+/** Freeze panes of a sheet as the layout says, replacing whatever the sheet had. */
+function freeze(ws: Excel.Worksheet, sheet: ReportSheet, replace: boolean): void {
   const { rows, columns } = sheet.freeze;
+  if (replace) ws.freezePanes.unfreeze();
   if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, rows, columns));
   else if (rows > 0) ws.freezePanes.freezeRows(rows);
   else if (columns > 0) ws.freezePanes.freezeColumns(columns);
-  await counter.sync(context);
+}
+
+/** Swap step 2a: every sheet to update says it is incomplete before any of its cells change. */
+function queueMarkIncomplete(context: Excel.RequestContext, updates: readonly Placement[]): void {
+  for (const p of updates) {
+    const owned = p.owned as SheetInfo;
+    const ws = context.workbook.worksheets.getItem(owned.name);
+    if (!owned.incomplete) ws.names.add(INCOMPLETE_NAME, `=${INCOMPLETE_VALUE}`).visible = false;
+    const a1 = ws.getRange('A1');
+    a1.numberFormat = [['@']];
+    a1.values = [[INCOMPLETE_NOTICE]];
+  }
+}
+
+/** Swap step 2b: the new content over the owned sheet (all but A1, which keeps the notice), the rest cleared. */
+function queueCopyContent(context: Excel.RequestContext, p: Placement): void {
+  const owned = p.owned as SheetInfo;
+  const ws = context.workbook.worksheets.getItem(owned.name);
+  const from = context.workbook.worksheets.getItem(p.temporary);
+  const { rows, columns } = extent(p.sheet);
+  if (rows < LAST_ROW) ws.getRange(`${rows + 1}:${LAST_ROW}`).clear('All');
+  if (columns < LAST_COLUMN) ws.getRange(`${columnLetters(columns + 1)}:${columnLetters(LAST_COLUMN)}`).clear('All');
+  if (rows > 1) ws.getRangeByIndexes(1, 0, rows - 1, columns).copyFrom(from.getRangeByIndexes(1, 0, rows - 1, columns), 'All');
+  if (columns > 1) ws.getRangeByIndexes(0, 1, 1, columns - 1).copyFrom(from.getRangeByIndexes(0, 1, 1, columns - 1), 'All');
+  setColumnWidths(ws, p.sheet.columnWidths);
+  freeze(ws, p.sheet, true);
+}
+
+/** Swap step 3: A1 back, marks off, temporary sheets deleted or renamed into place. */
+function queueFinish(context: Excel.RequestContext, placements: readonly Placement[]): void {
+  const sheets = context.workbook.worksheets;
+  for (const p of placements) {
+    if (p.owned === null) continue;
+    const ws = sheets.getItem(p.owned.name);
+    ws.getRange('A1').copyFrom(sheets.getItem(p.temporary).getRange('A1'), 'All');
+    ws.names.getItem(INCOMPLETE_NAME).delete();
+  }
+  for (const p of placements) {
+    const temp = sheets.getItem(p.temporary);
+    if (p.owned !== null) temp.delete();
+    else {
+      // Renamed first, unmarked after: a failure in between leaves a marked leftover, never an unmarked stray.
+      temp.name = p.sheet.name;
+      temp.names.getItem(TEMP_NAME).delete();
+    }
+  }
 }
 
 /** Writes the report; see the module comment for the rules. */
@@ -132,47 +255,61 @@ export async function writeReport(
   const counter = new SyncCounter();
   try {
     return await run(async (context) => {
-      const existing = await listSheets(context, counter);
-      const byKey = new Map(existing.map((s) => [nameKey(s.name), s]));
+      const found = await listSheets(context, counter);
+      const leftovers = found.sheets.filter((s) => s.temporary);
+      const byKey = new Map(found.sheets.filter((s) => !s.temporary).map((s) => [nameKey(s.name), s]));
       const taken = sheets.flatMap((s) => {
-        const found = byKey.get(nameKey(s.name));
-        return found !== undefined && !found.owned ? [found.name] : [];
+        const f = byKey.get(nameKey(s.name));
+        return f !== undefined && !f.owned ? [f.name] : [];
       });
       if (taken.length > 0) throw new GatewayError('sheetTaken', taken);
-      const replaced = sheets.flatMap((s) => {
-        const found = byKey.get(nameKey(s.name));
-        return found !== undefined ? [found.name] : [];
+      if (found.workbookProtected) throw new GatewayError('protected', []);
+      const locked = sheets.flatMap((s) => {
+        const f = byKey.get(nameKey(s.name));
+        return f !== undefined && f.protected ? [f.name] : [];
       });
+      if (locked.length > 0) throw new GatewayError('protected', locked);
 
-      const names = new Set(byKey.keys());
-      const temporary = sheets.map((s) => temporaryName(s.name, names));
+      const names = new Set(found.sheets.map((s) => nameKey(s.name)));
+      const placements: Placement[] = sheets.map((sheet) => ({ sheet, temporary: temporaryName(sheet.name, names), owned: byKey.get(nameKey(sheet.name)) ?? null }));
+      const temporary = placements.map((p) => p.temporary);
       const total = sheets.reduce((n, s) => n + s.rows.length, 0);
       try {
+        queueDeleteLeftovers(context, leftovers);
         for (const name of temporary) {
           const ws = context.workbook.worksheets.add(name);
           ws.names.add(OWNER_NAME, `=${OWNER_VALUE}`).visible = false;
+          ws.names.add(TEMP_NAME, `=${TEMP_VALUE}`).visible = false;
         }
         await counter.sync(context);
         let before = 0;
-        for (let i = 0; i < sheets.length; i++) {
-          const sheet = sheets[i] as ReportSheet;
-          const name = temporary[i] as string;
-          before += await writeBlock(context, counter, name, reportCells(sheet, currency), { options, stage: 'writing', before, total }, undefined, cellBudget);
-          await formatSheet(context, counter, name, sheet);
+        for (const p of placements) {
+          before += await writeBlock(context, counter, p.temporary, reportCells(p.sheet, currency), { options, stage: 'writing', before, total }, undefined, cellBudget);
+          await formatSheet(context, counter, p.temporary, p.sheet);
         }
       } catch (err) {
         await removeSheets(context, temporary);
         throw err;
       }
-      // The swap: the last moment the user's view changes, all in one request.
-      for (const name of replaced) context.workbook.worksheets.getItem(name).delete();
-      temporary.forEach((name, i) => {
-        context.workbook.worksheets.getItem(name).name = (sheets[i] as ReportSheet).name;
-      });
-      const first = sheets[0];
-      if (first !== undefined) context.workbook.worksheets.getItem(first.name).activate();
-      await counter.sync(context);
-      return { sheets: sheets.map((s) => s.name), replaced, syncs: counter.count };
+      // The swap: from here on the user's report changes; a failure leaves sheets that say so.
+      const updates = placements.filter((p) => p.owned !== null);
+      try {
+        if (updates.length > 0) {
+          queueMarkIncomplete(context, updates);
+          await counter.sync(context);
+          for (const p of updates) queueCopyContent(context, p);
+          await counter.sync(context);
+        }
+        queueFinish(context, placements);
+        const first = sheets[0];
+        if (first !== undefined) context.workbook.worksheets.getItem(first.name).activate();
+        await counter.sync(context);
+      } catch (err) {
+        await removeSheets(context, updates.map((p) => p.temporary));
+        const cause = toGatewayError(err);
+        throw new GatewayError('reportIncomplete', updates.map((p) => p.sheet.name), cause.detail ?? cause.kind);
+      }
+      return { sheets: sheets.map((s) => s.name), replaced: updates.map((p) => (p.owned as SheetInfo).name), syncs: counter.count };
     });
   } catch (err) {
     throw toGatewayError(err);
@@ -181,12 +318,15 @@ export async function writeReport(
 
 /** Deletes sheets the action added, when it failed or was cancelled; a failure here is not worth hiding the first. */
 export async function removeSheets(context: Excel.RequestContext, names: readonly string[]): Promise<void> {
+  // Not cancellable (it is what Cancel asks for), but still time-limited, and skipped at once when a sync
+  // of this batch never answered.
+  const counter = new SyncCounter();
   try {
     const sheets = context.workbook.worksheets.load('items/name');
-    await context.sync();
+    await counter.sync(context, 'cleanup');
     const doomed = new Set(names.map(nameKey));
     for (const ws of sheets.items) if (doomed.has(nameKey(ws.name))) ws.delete();
-    await context.sync();
+    await counter.sync(context, 'cleanup');
   } catch {
     // The original error is what the user needs to see.
   }

@@ -28,7 +28,7 @@ import { sharedModelStore } from './model-store';
  * @param invocation Streaming invocation (set by Excel).
  */
 export function activityCost(activity: string, customer: string | number | null, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  stream(invocation, (index) => abc.activityCost(index, activity, customer));
+  stream(invocation, ['ACTIVITYCOST', activity, customer], (index) => abc.activityCost(index, activity, customer));
 }
 
 /**
@@ -38,7 +38,7 @@ export function activityCost(activity: string, customer: string | number | null,
  * @param invocation Streaming invocation (set by Excel).
  */
 export function costToServe(customer: string | number, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  stream(invocation, (index) => abc.costToServe(index, customer));
+  stream(invocation, ['COSTTOSERVE', customer], (index) => abc.costToServe(index, customer));
 }
 
 /**
@@ -48,7 +48,7 @@ export function costToServe(customer: string | number, invocation: CustomFunctio
  * @param invocation Streaming invocation (set by Excel).
  */
 export function profit(customer: string | number, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  stream(invocation, (index) => abc.profit(index, customer));
+  stream(invocation, ['PROFIT', customer], (index) => abc.profit(index, customer));
 }
 
 /**
@@ -58,7 +58,7 @@ export function profit(customer: string | number, invocation: CustomFunctions.St
  * @param invocation Streaming invocation (set by Excel).
  */
 export function margin(customer: string | number, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  stream(invocation, (index) => abc.margin(index, customer));
+  stream(invocation, ['MARGIN', customer], (index) => abc.margin(index, customer));
 }
 
 /**
@@ -68,7 +68,7 @@ export function margin(customer: string | number, invocation: CustomFunctions.St
  * @param invocation Streaming invocation (set by Excel).
  */
 export function rate(pool: string, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  stream(invocation, (index) => abc.rate(index, pool));
+  stream(invocation, ['RATE', pool], (index) => abc.rate(index, pool));
 }
 
 /**
@@ -79,7 +79,7 @@ export function rate(pool: string, invocation: CustomFunctions.StreamingInvocati
  * @param invocation Streaming invocation (set by Excel).
  */
 export function driverRate(activity: string, driver: string | null, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  stream(invocation, (index) => abc.driverRate(index, activity, driver));
+  stream(invocation, ['DRIVERRATE', activity, driver], (index) => abc.driverRate(index, activity, driver));
 }
 
 /**
@@ -89,7 +89,7 @@ export function driverRate(activity: string, driver: string | null, invocation: 
  * @param invocation Streaming invocation (set by Excel).
  */
 export function unused(pool: string, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  stream(invocation, (index) => abc.unused(index, pool));
+  stream(invocation, ['UNUSED', pool], (index) => abc.unused(index, pool));
 }
 
 /**
@@ -101,11 +101,16 @@ export function unused(pool: string, invocation: CustomFunctions.StreamingInvoca
  * @param invocation Streaming invocation (set by Excel).
  */
 export function cost(activity: string, drivers: string[][], quantities: number[][], invocation: CustomFunctions.StreamingInvocation<number>): void {
-  stream(invocation, (index) => abc.cost(index, activity, drivers, quantities));
+  stream(invocation, ['COST', activity, drivers, quantities], (index) => abc.cost(index, activity, drivers, quantities));
 }
 
-/** Keeps a formula's result in step with the model: one result per model version, until Excel cancels. */
-function stream(invocation: CustomFunctions.StreamingInvocation<number>, compute: (index: ModelIndex) => FunctionValue): void {
+/**
+ * Keeps a formula's result in step with the model: one result per model version, until Excel cancels.
+ * Before the first model the formula sets nothing, so Excel shows #BUSY!. The call (function and
+ * arguments) goes to the store so that a formula Excel cancels and calls again at once, as on a manual
+ * recalculation, makes the model be read again.
+ */
+function stream(invocation: CustomFunctions.StreamingInvocation<number>, call: readonly unknown[], compute: (index: ModelIndex) => FunctionValue): void {
   let last: FunctionValue | undefined;
   const unsubscribe = sharedModelStore().subscribe((snapshot) => {
     const value = compute(snapshot.index);
@@ -113,8 +118,13 @@ function stream(invocation: CustomFunctions.StreamingInvocation<number>, compute
     if (last !== undefined && sameValue(last, value)) return;
     last = value;
     invocation.setResult(toExcel(value));
-  });
+  }, formulaKey(call));
   invocation.onCanceled = unsubscribe;
+}
+
+/** The identity of a call: its function and arguments (an omitted optional argument counts as blank). */
+function formulaKey(call: readonly unknown[]): string {
+  return JSON.stringify(call.map((a) => (a === undefined ? null : a)));
 }
 
 function sameValue(a: FunctionValue, b: FunctionValue): boolean {

@@ -1,24 +1,28 @@
 /**
  * The model the worksheet functions answer from, shared by the task pane and the functions in the one
- * shared runtime. The pane publishes every analysis it computes; the functions subscribe and re-emit
- * their results whenever a new one arrives. Before the pane has published anything (the runtime may
- * start hidden, when a workbook with ABC formulas opens), the store reads the named ranges itself
- * through an injected `ModelSource`, once, and computes the model from them. Pure: the Office.js reading
- * code sits behind `ModelSource`.
+ * shared runtime. The pane publishes every computation (its Web Worker's, errors included); the functions
+ * subscribe and re-emit their results whenever a new one arrives. The store never reads or computes
+ * itself: when a formula waits and there is no model yet, it asks whoever is connected (the pane's
+ * `ModelFeed`) for one, and until it comes the formula sets no result, which Excel shows as #BUSY!, never
+ * a stale or made-up number. Pure: no Office, no timers.
  */
-import { type Analysis, analyseWorkbook } from '../workbook/analyse';
-import type { ContractRangeName } from '../workbook/contract';
-import type { RangeGrid } from '../workbook/grid';
+import type { Analysis } from '../workbook/analyse';
 import { valueError } from './function-result';
 import { type ComputedJson, type ModelIndex, buildModelIndex, buildModelIndexFromJson, unavailableIndex } from './model-index';
 
-/** Reads the contract's named ranges from the open workbook (read only: custom functions may not write). */
-export interface ModelSource {
-  readGrids(): Promise<ReadonlyMap<ContractRangeName, RangeGrid>>;
+/** What the store asks of the side that reads and computes the model. */
+export interface ModelRequests {
+  /** A formula waits and there is no model yet. */
+  wanted(): void;
+  /**
+   * Excel called a formula again that it had just cancelled, as it does for every streaming function on a
+   * manual recalculation (Ctrl+Alt+F9): the model may have changed in ways no event told.
+   */
+  recalculated(): void;
 }
 
 /** Where a snapshot came from. */
-export type SnapshotOrigin = 'published' | 'read' | 'failed';
+export type SnapshotOrigin = 'published' | 'failed';
 
 /** One state of the model; `version` grows by one with every new state. */
 export interface ModelSnapshot {
@@ -33,29 +37,22 @@ export type ModelListener = (snapshot: ModelSnapshot) => void;
 /** Stops a subscription. Calling it twice is harmless. */
 export type Unsubscribe = () => void;
 
-/** What analyses a workbook's grids; injectable so tests can count the computations. */
-export type Analyse = (grids: ReadonlyMap<ContractRangeName, RangeGrid>) => Pick<Analysis, 'issues' | 'result'>;
-
 /** The latest model, its version and its subscribers. */
 export class ModelStore {
   private snapshot: ModelSnapshot | null = null;
   private version = 0;
-  private loading: Promise<void> | null = null;
   private readonly listeners = new Set<ModelListener>();
-
-  constructor(
-    private source: ModelSource | null = null,
-    private readonly analyse: Analyse = analyseWorkbook,
-  ) {}
+  private requests: ModelRequests | null = null;
+  /** Formulas (by function and arguments) cancelled since the last snapshot, with how many times. */
+  private readonly cancelled = new Map<string, number>();
 
   /**
-   * Sets where the model is read from when nothing has been published yet. Formulas that were told
-   * "no model yet" because they ran before the source was connected are served by a read started here.
+   * Connects the side that computes the model. Formulas that are already waiting for a first model are
+   * served by the request made here.
    */
-  setSource(source: ModelSource | null): void {
-    this.source = source;
-    const now = this.snapshot;
-    if (source !== null && this.listeners.size > 0 && (now === null || now.origin === 'failed')) this.load();
+  connect(requests: ModelRequests | null): void {
+    this.requests = requests;
+    if (requests !== null && this.snapshot === null && this.listeners.size > 0) requests.wanted();
   }
 
   /** The latest snapshot, or null when there is none yet. */
@@ -78,69 +75,53 @@ export class ModelStore {
 
   /**
    * The same for a computation that arrives as plain data: the issues and the JSON result, as the task
-   * pane's Web Worker returns them (`ComputeOutput.issues` and `.json`). Call it after every refresh,
+   * pane's Web Worker returns them (`ComputeOutput.issues` and `.json`). Call it after every computation,
    * also when the model has errors, so that the formulas show them.
    */
   publishJson(computed: ComputedJson): ModelSnapshot {
     return this.adopt('published', buildModelIndexFromJson(computed));
   }
 
+  /** The model could not be read: every formula gives #VALUE! with this message until the next publish. */
+  fail(message: string): ModelSnapshot {
+    return this.adopt('failed', unavailableIndex(valueError(message)));
+  }
+
   /**
-   * Subscribes to the model. The listener is called at once with the current snapshot when there is
-   * one; otherwise the first subscription starts reading the workbook, and every listener gets the
-   * result when it is ready. A later snapshot always replaces an earlier one: a read that finishes after
-   * a publish is dropped, so no formula ever shows an older model than the latest.
+   * Subscribes a formula to the model. The listener is called at once with the current snapshot when there
+   * is one; otherwise the model is requested and the listener first hears of it when it is published.
+   * `formula` (the function and its arguments) lets the store notice Excel calling again a formula it has
+   * just cancelled, which is how a manual recalculation shows itself.
    */
-  subscribe(listener: ModelListener): Unsubscribe {
+  subscribe(listener: ModelListener, formula?: string): Unsubscribe {
     this.listeners.add(listener);
+    if (formula !== undefined) this.noticeRecall(formula);
     const now = this.snapshot;
     if (now !== null) deliver(listener, now);
-    if (now === null || now.origin === 'failed') this.load();
+    else this.requests?.wanted();
+    let active = true;
     return () => {
+      if (!active) return;
+      active = false;
       this.listeners.delete(listener);
+      if (formula !== undefined) this.cancelled.set(formula, (this.cancelled.get(formula) ?? 0) + 1);
     };
   }
 
-  /** The current snapshot, reading the workbook first when there is none yet (or the last read failed). */
-  async whenReady(): Promise<ModelSnapshot> {
-    const now = this.snapshot;
-    if (now !== null && now.origin !== 'failed') return now;
-    this.load();
-    if (this.loading !== null) await this.loading;
-    // `load` leaves a snapshot behind in every case: read, failed, or a publish that overtook the read.
-    return this.snapshot as ModelSnapshot;
-  }
-
-  /** Starts reading the workbook unless a read is already under way (so it happens once for many formulas). */
-  private load(): void {
-    if (this.loading !== null) return;
-    const source = this.source;
-    if (source === null) {
-      if (this.snapshot === null) {
-        this.adopt('failed', unavailableIndex(valueError('No model yet: open the ABC pane and press Refresh.')));
-      }
-      return;
-    }
-    const startedAt = this.version;
-    this.loading = (async () => {
-      let index: ModelIndex;
-      let origin: SnapshotOrigin = 'read';
-      try {
-        index = buildModelIndex(this.analyse(await source.readGrids()));
-      } catch (e) {
-        origin = 'failed';
-        const reason = e instanceof Error ? e.message : String(e);
-        index = unavailableIndex(valueError(`Could not read the model from the workbook (${reason}). Open the ABC pane and press Refresh.`));
-      }
-      this.loading = null;
-      if (this.version === startedAt) this.adopt(origin, index);
-    })();
+  private noticeRecall(formula: string): void {
+    const count = this.cancelled.get(formula) ?? 0;
+    if (count === 0) return;
+    if (count === 1) this.cancelled.delete(formula);
+    else this.cancelled.set(formula, count - 1);
+    this.requests?.recalculated();
   }
 
   private adopt(origin: SnapshotOrigin, index: ModelIndex): ModelSnapshot {
     this.version += 1;
     const snapshot: ModelSnapshot = { version: this.version, origin, index };
     this.snapshot = snapshot;
+    // A formula cancelled before this model and typed again after it is a new formula, not a recalculation.
+    this.cancelled.clear();
     for (const listener of [...this.listeners]) deliver(listener, snapshot);
     return snapshot;
   }

@@ -43,6 +43,8 @@ export class PaneController {
   private state: PaneState = INITIAL;
   private readonly listeners = new Set<(s: PaneState) => void>();
   private abort: AbortController | null = null;
+  /** Settles when the running action ends. */
+  private idle: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly actions: WorkbookActions,
@@ -51,6 +53,8 @@ export class PaneController {
     private readonly formatMs: (ms: number) => string = (ms) => String(Math.round(ms)),
     /** Called after every computation, errors included, so the custom functions answer from the same model. */
     private readonly onComputed: ((output: ComputeOutput) => void) | null = null,
+    /** Runs each read-and-compute, so the functions' feed knows which changes it covers (see model-feed.ts). */
+    private readonly track: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
   ) {}
 
   getState(): PaneState {
@@ -68,13 +72,19 @@ export class PaneController {
   }
 
   /** Runs a long action with progress, Cancel and error reporting; one at a time. */
-  private async busy(work: (options: ActionOptions) => Promise<void>): Promise<void> {
+  private async busy(work: (options: ActionOptions) => Promise<void>, quiet = false): Promise<void> {
     if (this.state.busy) return;
     const abort = new AbortController();
     this.abort = abort;
-    this.set({ busy: true, progress: null, notice: null, error: null });
+    let finished = (): void => undefined;
+    this.idle = new Promise((resolve) => {
+      finished = resolve;
+    });
+    // A quiet action (following an edit) keeps the last notice: the user did not ask for it.
+    this.set(quiet ? { busy: true, progress: null } : { busy: true, progress: null, notice: null, error: null });
     try {
-      await work({ signal: abort.signal, onProgress: (progress) => this.set({ progress }) });
+      const options: ActionOptions = { signal: abort.signal, onProgress: (progress) => this.set({ progress }) };
+      await this.retryAfterCellEdit(() => work(options), abort.signal);
     } catch (err) {
       const e = toGatewayError(err);
       if (e.kind === 'cancelled') this.set({ notice: { intent: 'info', text: `${this.strings.errorsOf.cancelled('').title} ${this.strings.errorsOf.cancelled('').action}` } });
@@ -82,21 +92,59 @@ export class PaneController {
     } finally {
       this.abort = null;
       this.set({ busy: false, progress: null });
+      finished();
+    }
+  }
+
+  /**
+   * How often, and how far apart, an action is tried again that Excel refused because a cell is being
+   * edited. The gateway asks Excel to wait instead (delayForCellEdit), but a host without that option
+   * refuses; each attempt starts over, so nothing is done twice.
+   */
+  cellEditRetry = { attempts: 5, delayMs: 3_000 };
+
+  private async retryAfterCellEdit(attempt: () => Promise<void>, signal: AbortSignal): Promise<void> {
+    for (let tries = 1; ; tries++) {
+      try {
+        await attempt();
+        return;
+      } catch (err) {
+        if (toGatewayError(err).kind !== 'editMode' || tries > this.cellEditRetry.attempts) throw err;
+      }
+      this.set({ notice: { intent: 'info', text: this.strings.waitingForCellEdit } });
+      await pause(this.cellEditRetry.delayMs, signal);
+      this.set({ notice: null });
     }
   }
 
   /** Reads and computes; returns the output, or null when the model has errors. */
   private async compute(options: ActionOptions): Promise<ComputeOutput | null> {
-    const read = await this.actions.readModel(options);
-    options.onProgress?.({ stage: 'computing', done: 0, total: 0 });
-    const output = await this.computer.compute({ grids: [...read.grids], readIssues: read.issues, broken: read.broken }, options.signal);
-    this.onComputed?.(output);
+    const output = await this.track(async () => {
+      const read = await this.actions.readModel(options);
+      options.onProgress?.({ stage: 'computing', done: 0, total: 0 });
+      const computed = await this.computer.compute({ grids: [...read.grids], readIssues: read.issues, broken: read.broken }, options.signal);
+      this.onComputed?.(computed);
+      return computed;
+    });
     this.set({ ranges: output.ranges, issues: output.issues, output: output.json === null ? this.state.output : output });
     if (output.json === null) {
       this.set({ output: null, notice: { intent: 'warning', text: this.strings.fixErrorsFirst } });
       return null;
     }
     return output;
+  }
+
+  /**
+   * Reads and computes again because the model changed (called by the worksheet functions' feed): waits
+   * for the running action, then, if `needed` still says so (that action may have read the change), updates
+   * the model status and figures quietly.
+   */
+  async follow(needed: () => boolean = () => true): Promise<void> {
+    while (this.state.busy) await this.idle;
+    if (!needed()) return;
+    await this.busy(async (options) => {
+      await this.compute(options);
+    }, true);
   }
 
   /** Reads the model and shows its status and figures, writing nothing. */
@@ -151,4 +199,23 @@ export class PaneController {
       this.set({ error: { kind: e.kind, items: e.items, detail: e.detail } });
     }
   }
+}
+
+/** Waits `ms`, or ends with `cancelled` as soon as the user presses Cancel. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new GatewayError('cancelled'));
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new GatewayError('cancelled'));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }

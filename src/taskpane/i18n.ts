@@ -25,6 +25,8 @@ export interface Explained {
 export interface Strings {
   title: string;
   subtitle: string;
+  /** Shown instead of the pane when the page is opened outside Excel: what this is and how to open it. */
+  outsideOffice: string;
   refresh: string;
   cancel: string;
   checkModel: string;
@@ -59,6 +61,8 @@ export interface Strings {
   emptyInserted: string;
   fixErrorsFirst: string;
   selectCell: string;
+  /** Shown while an action waits for the user to leave a cell being edited, before it tries again. */
+  waitingForCellEdit: string;
   /** A short headline of a problem code; the issue's message adds the detail. */
   issueTitle: (code: IssueCode) => string;
   /** An issue's message (its `text`) in the pane's language, with the same names, values and cells. */
@@ -69,6 +73,8 @@ export interface Strings {
 const en: Strings = {
   title: 'Customer profitability',
   subtitle: 'Activity-based cost to serve and a P&L per customer',
+  outsideOffice:
+    'This page is the task pane of an Excel add-in and does nothing in a browser tab on its own: open a workbook in Excel (Windows, Mac or Excel on the web), add the add-in with Home > Add-ins (or upload its manifest.xml), then choose Home > Customer P&L.',
   refresh: 'Refresh report',
   cancel: 'Cancel',
   checkModel: 'Check model',
@@ -103,6 +109,7 @@ const en: Strings = {
   emptyInserted: 'Empty model inserted: fill in the tables, then press Refresh report.',
   fixErrorsFirst: 'The model has errors; fix them (click one to go to its cell), then refresh.',
   selectCell: 'Go to cell',
+  waitingForCellEdit: 'Excel is waiting for you to finish editing a cell (press Enter or Esc); the add-in will try again.',
   issueTitle: (code) => issueTitle(code, 'en'),
   issueMessage: (text) => renderMessage(text, 'en'),
   errorsOf: {
@@ -114,9 +121,19 @@ const en: Strings = {
       title: `This workbook already holds a model (${items}).`,
       action: 'Open a new, empty workbook to insert another model, or delete the existing names first.',
     }),
-    protected: () => ({
-      title: 'Excel refused the change: the sheet or workbook is protected.',
-      action: 'Unprotect it (Review > Unprotect Sheet or Protect Workbook), then try again.',
+    protected: (items) =>
+      items === ''
+        ? {
+            title: 'The workbook structure is protected: the add-in cannot add or remove the sheets of the report.',
+            action: 'Choose Review > Protect Workbook and enter the password if asked to unprotect it, then refresh again. Nothing was changed.',
+          }
+        : {
+            title: `The report sheet ${items} is protected.`,
+            action: 'Go to that sheet, choose Review > Unprotect Sheet (enter the password if asked), then refresh again. Nothing was changed.',
+          },
+    reportIncomplete: (items) => ({
+      title: `The refresh stopped while updating ${items}: the report is incomplete (it says so in cell A1).`,
+      action: 'Press Refresh report again to finish it. Your formulas that point at the report keep working.',
     }),
     payloadTooLarge: () => ({
       title: 'Excel refused a request as too large, even in small chunks.',
@@ -125,6 +142,10 @@ const en: Strings = {
     editMode: () => ({
       title: 'Excel is busy: a cell is being edited.',
       action: 'Press Enter or Esc to finish editing the cell, then try again.',
+    }),
+    timeout: () => ({
+      title: 'Excel did not answer in time.',
+      action: 'Excel may still be opening or recalculating a large workbook. Wait until it responds again, then try again.',
     }),
     connection: () => ({
       title: 'The connection to Excel was lost.',
@@ -141,6 +162,8 @@ const en: Strings = {
 const nl: Strings = {
   title: 'Klantwinstgevendheid',
   subtitle: 'Activity-based cost to serve en een winst-en-verliesrekening per klant',
+  outsideOffice:
+    'Deze pagina is het taakvenster van een Excel-invoegtoepassing en doet op zichzelf niets in een browsertabblad: open een werkmap in Excel (Windows, Mac of Excel voor het web), voeg de invoegtoepassing toe via Start > Invoegtoepassingen (of upload het manifest.xml) en kies daarna Start > Klant-W&V.',
   refresh: 'Rapport vernieuwen',
   cancel: 'Annuleren',
   checkModel: 'Model controleren',
@@ -175,6 +198,7 @@ const nl: Strings = {
   emptyInserted: 'Leeg model ingevoegd: vul de tabellen in en kies Rapport vernieuwen.',
   fixErrorsFirst: 'Het model bevat fouten; herstel ze (klik op een fout om naar de cel te gaan) en vernieuw.',
   selectCell: 'Naar cel',
+  waitingForCellEdit: 'Excel wacht tot u klaar bent met het bewerken van een cel (druk op Enter of Esc); de invoegtoepassing probeert het zo opnieuw.',
   issueTitle: (code) => issueTitle(code, 'nl'),
   issueMessage: (text) => renderMessage(text, 'nl'),
   errorsOf: {
@@ -186,9 +210,19 @@ const nl: Strings = {
       title: `Deze werkmap bevat al een model (${items}).`,
       action: 'Open een nieuwe, lege werkmap om een ander model in te voegen, of verwijder eerst de bestaande namen.',
     }),
-    protected: () => ({
-      title: 'Excel weigerde de wijziging: het blad of de werkmap is beveiligd.',
-      action: 'Hef de beveiliging op (Controleren > Beveiliging blad opheffen of Werkmap beveiligen) en probeer het opnieuw.',
+    protected: (items) =>
+      items === ''
+        ? {
+            title: 'De structuur van de werkmap is beveiligd: de invoegtoepassing kan de bladen van het rapport niet toevoegen of verwijderen.',
+            action: 'Kies Controleren > Werkmap beveiligen en geef zo nodig het wachtwoord om de beveiliging op te heffen; vernieuw daarna opnieuw. Er is niets gewijzigd.',
+          }
+        : {
+            title: `Het rapportblad ${items} is beveiligd.`,
+            action: 'Ga naar dat blad, kies Controleren > Beveiliging blad opheffen (geef zo nodig het wachtwoord) en vernieuw daarna opnieuw. Er is niets gewijzigd.',
+          },
+    reportIncomplete: (items) => ({
+      title: `Het vernieuwen stopte tijdens het bijwerken van ${items}: het rapport is onvolledig (dat staat ook in cel A1).`,
+      action: 'Kies opnieuw Rapport vernieuwen om het af te maken. Uw formules die naar het rapport verwijzen blijven werken.',
     }),
     payloadTooLarge: () => ({
       title: 'Excel weigerde een verzoek als te groot, ook in kleine delen.',
@@ -197,6 +231,10 @@ const nl: Strings = {
     editMode: () => ({
       title: 'Excel is bezig: er wordt een cel bewerkt.',
       action: 'Druk op Enter of Esc om de cel af te ronden en probeer het opnieuw.',
+    }),
+    timeout: () => ({
+      title: 'Excel antwoordde niet op tijd.',
+      action: 'Excel is misschien nog bezig een grote werkmap te openen of te herberekenen. Wacht tot Excel weer reageert en probeer het opnieuw.',
     }),
     connection: () => ({
       title: 'De verbinding met Excel is verbroken.',

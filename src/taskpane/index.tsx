@@ -10,7 +10,7 @@ import { sharedModelStore } from '../functions/model-store';
 import { type OfficeHost, connectToOffice } from '../excel/host';
 import { App } from './components/App';
 import { inlineComputer, workerComputer } from './computer';
-import { PaneController } from './controller';
+import { followModel } from './follow-model';
 import { languageOf, stringsFor } from './i18n';
 
 function mount(host: OfficeHost): void {
@@ -21,23 +21,39 @@ function mount(host: OfficeHost): void {
   const computer = typeof Worker === 'function' ? workerComputer(() => new Worker('compute-worker.js')) : inlineComputer;
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const gateway = createExcelGateway(host.run);
-  // The custom functions share this runtime: until the first Refresh they read the model themselves,
-  // afterwards every computation of the pane is published to them, so no formula shows a stale figure.
-  const functionsModel = sharedModelStore();
-  functionsModel.setSource({ readGrids: async () => (await gateway.readModel()).grids });
-  const controller = new PaneController(gateway, computer, strings, (ms) => integer.format(ms), (output) =>
-    functionsModel.publishJson({ issues: output.issues, json: output.json, language }),
-  );
+  // The custom functions share this runtime and this computation: every read of the pane (its start-up
+  // check included) is published to them, and edits to the model's cells are followed (follow-model.ts).
+  const { controller } = followModel({ actions: gateway, computer, strings, store: sharedModelStore(), language, formatMs: (ms) => integer.format(ms) });
   const container = document.getElementById('root');
   if (container === null) return;
   document.documentElement.lang = language;
   createRoot(container).render(<App controller={controller} strings={strings} language={language} locale={locale} />);
 }
 
+/**
+ * Opened outside Excel (a browser on the add-in's address): says what the page is and how to open it in
+ * Excel, in the browser's language since there is no Office to ask, instead of a blank page.
+ */
+function showOutsideExcel(): void {
+  const language = languageOf(typeof navigator === 'undefined' ? '' : navigator.language);
+  const strings = stringsFor(language);
+  const container = document.getElementById('root');
+  if (container === null) return;
+  document.documentElement.lang = language;
+  createRoot(container).render(
+    <main data-testid="outside-office" style={{ padding: '20px 16px', maxWidth: 520, lineHeight: 1.45 }}>
+      <h1 style={{ fontSize: 20, fontWeight: 600, margin: '0 0 4px' }}>{strings.title}</h1>
+      <p style={{ margin: '0 0 12px', color: '#616161' }}>{strings.subtitle}</p>
+      <p data-testid="outside-office-how" style={{ margin: 0 }}>
+        {strings.outsideOffice}
+      </p>
+    </main>,
+  );
+}
+
 void connectToOffice().then((host) => {
   if (!host.isExcel) {
-    const root = document.getElementById('root');
-    if (root !== null) root.textContent = 'Open this add-in in Excel.';
+    showOutsideExcel();
     return;
   }
   mount(host);

@@ -39,8 +39,13 @@ class CustomFunctionError extends Error {
     super(message);
   }
 }
+// The functions the page registers, by id, so a test can call them as Excel would (window.__customFunctions).
+const customFunctions: Record<string, (...args: unknown[]) => unknown> = {};
+globals.__customFunctions = customFunctions;
 globals.CustomFunctions = {
-  associate: (): void => undefined,
+  associate: (id: string, fn: (...args: unknown[]) => unknown): void => {
+    customFunctions[id.toUpperCase()] = fn;
+  },
   Error: CustomFunctionError,
   ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' },
 };

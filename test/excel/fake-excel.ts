@@ -11,6 +11,9 @@
  * simulated host.
  */
 
+import { notifyChanged, sheetId, worksheetsOnChanged } from './fake-events';
+import { FakeFaults, operationBytes } from './fake-faults';
+
 /** An error as Office.js throws it (`OfficeExtension.Error`), with its code. */
 export class FakeOfficeError extends Error {
   override name = 'RichApi.Error';
@@ -136,6 +139,159 @@ export function splitReference(ref: string): { sheet: string | null; area: strin
   return { sheet, area: text.slice(bang + 1) };
 }
 
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
+/**
+ * Excel's rules for a sheet name (code InvalidArgument): 1 to 31 characters, none of `: \ / ? * [ ]`, not
+ * starting or ending with an apostrophe, and not `History` (reserved by Excel's change tracking).
+ */
+export function checkSheetName(name: string): void {
+  const bad =
+    name.trim() === '' || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history';
+  if (bad) throw new FakeOfficeError('InvalidArgument', `The sheet name '${name}' is not valid.`);
+}
+
+/**
+ * Excel's rules for a defined name (code InvalidArgument): starts with a letter, `_` or `\\`, then letters,
+ * digits, `.` and `_` only, at most 255 characters, and it must not look like a cell reference in either
+ * style (`ABC1`, `XFD1048576`, `R1C1`, `R`, `C`, `R2`, `C3`, `RC`).
+ */
+export function checkDefinedName(name: string): void {
+  const bad =
+    name.length === 0 ||
+    name.length > 255 ||
+    !/^[A-Za-z_\\\u00C0-\uFFFF][A-Za-z0-9_.\\\u00C0-\uFFFF]*$/.test(name) ||
+    isA1Reference(name) ||
+    /^(R|C|R\d*C\d*|R\d+|C\d+)$/i.test(name);
+  if (bad) throw new FakeOfficeError('InvalidArgument', `The name '${name}' is not valid.`);
+}
+
+function isA1Reference(name: string): boolean {
+  const m = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (m === null) return false;
+  const row = Number(m[2]);
+  return columnNumber(m[1] as string) <= MAX_COLUMNS && row >= 1 && row <= MAX_ROWS;
+}
+
+/**
+ * A sheet prefix in a formula: `'My sheet'!` or `Sheet1!` (not the `REF!` of `#REF!`). Group 1 is the sheet
+ * as written. String literals are left out by `outsideStrings`.
+ */
+const SHEET_PREFIX = /('(?:[^']|'')+'|(?<![#\w.'\u00C0-\uFFFF])[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!/g;
+
+function unquoteSheet(written: string): string {
+  return written.startsWith("'") ? written.slice(1, -1).replace(/''/g, "'") : written;
+}
+
+/** Applies `f` to the parts of a formula outside its string literals. */
+function outsideStrings(formula: string, f: (part: string) => string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : f(part)))
+    .join('');
+}
+
+/**
+ * Rewrites every reference to sheet `old` in a formula as Excel does: to the new name on a rename, and to
+ * `#REF!` when the sheet is deleted (`='ABC Summary'!B3` becomes `=#REF!B3`, for good).
+ */
+export function rewriteSheetReferences(formula: string, old: string, renamed: string | null): string {
+  const key = old.toLowerCase();
+  return outsideStrings(formula, (part) =>
+    part.replace(SHEET_PREFIX, (whole, written: string) => {
+      if (unquoteSheet(written).toLowerCase() !== key) return whole;
+      return renamed === null ? '#REF!' : `${quote(renamed)}!`;
+    }),
+  );
+}
+
+type Result = { value: FakeScalar; error: string | null };
+
+const REFERENCE = /^(?:('(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3})$/;
+
+/** Splits the arguments of a function call at top-level commas. */
+function splitArguments(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inString = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') inString = !inString;
+    else if (!inString && ch === '(') depth++;
+    else if (!inString && ch === ')') depth--;
+    else if (!inString && depth === 0 && (ch === ',' || ch === ';')) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start).trim());
+  return out;
+}
+
+/** A reference term of a formula to its sheet and block, `#REF!` when the sheet is gone. */
+function referenceOf(sheet: FakeSheet, term: string): { sheet: FakeSheet; area: Area } | Result | null {
+  const m = REFERENCE.exec(term);
+  if (m === null) return null;
+  const target = m[1] === undefined ? sheet : sheet.book?.sheet(unquoteSheet(m[1]));
+  const area = parseArea(m[2] as string);
+  if (target === undefined || target === null || area === null) return { value: null, error: '#REF!' };
+  return { sheet: target, area };
+}
+
+/**
+ * The fake's evaluator, enough for the tests: a constant, a reference to one cell (`='My sheet'!$J$7`,
+ * `=B2`), a defined name, and `VLOOKUP(x, 'Sheet'!A:D, n, FALSE)` (exact match only). A formula holding
+ * `#REF!` is the error `#REF!`; anything else is `#NAME?` (the evaluator does not know it).
+ */
+export function evaluateFormula(sheet: FakeSheet, formula: string, depth: number): Result {
+  const body = formula.replace(/^=/, '').trim();
+  if (depth > 20) return { value: null, error: '#REF!' };
+  if (outsideStrings(body, (p) => (p.includes('#REF!') ? '\u0000' : '')).includes('\u0000')) return { value: null, error: '#REF!' };
+  if (/^"(?:[^"]|"")*"$/.test(body)) return { value: body.slice(1, -1).replace(/""/g, '"'), error: null };
+  if (/^-?\d+(\.\d+)?$/.test(body)) return { value: Number(body), error: null };
+  if (/^(TRUE|FALSE)$/i.test(body)) return { value: body.toUpperCase() === 'TRUE', error: null };
+  const vlookup = /^VLOOKUP\((.*)\)$/i.exec(body);
+  if (vlookup !== null) return evaluateVlookup(sheet, splitArguments(vlookup[1] as string), depth);
+  const ref = referenceOf(sheet, body);
+  if (ref !== null) {
+    if (!('area' in ref)) return ref;
+    if (ref.area.rows !== 1 || ref.area.columns !== 1) return { value: null, error: '#VALUE!' };
+    const cell = ref.sheet.peek(ref.area.top, ref.area.left);
+    if (cell !== undefined && cell.formula !== null) return evaluateFormula(ref.sheet, cell.formula, depth + 1);
+    return { value: cell?.value ?? 0, error: cell?.error ?? null };
+  }
+  const name = sheet.names.find((n) => n.name.toLowerCase() === body.toLowerCase()) ?? sheet.book?.names.find((n) => n.name.toLowerCase() === body.toLowerCase());
+  if (name !== undefined) return evaluateFormula(sheet, name.formula, depth + 1);
+  return { value: null, error: '#NAME?' };
+}
+
+function evaluateVlookup(sheet: FakeSheet, args: string[], depth: number): Result {
+  if (args.length !== 4 || !/^(FALSE|0)$/i.test(args[3] ?? '')) return { value: null, error: '#NAME?' };
+  const key = evaluateFormula(sheet, args[0] as string, depth + 1);
+  if (key.error !== null) return key;
+  const table = referenceOf(sheet, args[1] as string);
+  if (table === null) return { value: null, error: '#NAME?' };
+  if (!('area' in table)) return table;
+  const column = evaluateFormula(sheet, args[2] as string, depth + 1);
+  if (column.error !== null) return column;
+  const n = Number(column.value);
+  if (!Number.isInteger(n) || n < 1) return { value: null, error: '#VALUE!' };
+  if (n > table.area.columns) return { value: null, error: '#REF!' };
+  const used = table.sheet.usedArea();
+  const bottom = Math.min(table.area.top + table.area.rows, used === null ? 0 : used.top + used.rows);
+  const same = (v: FakeScalar): boolean =>
+    typeof v === 'string' && typeof key.value === 'string' ? v.toLowerCase() === key.value.toLowerCase() : v === key.value;
+  for (let r = table.area.top; r < bottom; r++) {
+    const first = table.sheet.result(table.sheet.peek(r, table.area.left));
+    if (first.error === null && same(first.value)) {
+      const found = table.sheet.result(table.sheet.peek(r, table.area.left + n - 1));
+      return { value: found.value ?? 0, error: found.error };
+    }
+  }
+  return { value: null, error: '#N/A' };
+}
+
 function areaAddress(area: Area): string {
   const a = `${columnLetters(area.left + 1)}${area.top + 1}`;
   if (area.rows === 1 && area.columns === 1) return a;
@@ -150,6 +306,10 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   /** A protected sheet refuses every change, as Excel does (code AccessDenied). */
   protected = false;
+  /** `Excel.SheetVisibility`: a very hidden sheet cannot be deleted until it is made (merely) hidden or visible. */
+  visibility: SheetVisibility = 'Visible';
+  /** The workbook the sheet belongs to, for formulas that reach other sheets and names. */
+  book: FakeWorkbook | null = null;
 
   constructor(public name: string) {}
 
@@ -202,7 +362,34 @@ export class FakeSheet {
         }
       }),
     );
+    // The test's stand-in for the user typing: Excel raises onChanged for it.
+    if (this.book !== null) notifyChanged(this.book, this, { ...a, rows: rows.length, columns: Math.max(0, ...rows.map((r) => r.length)) }, 'Unknown');
     return this;
+  }
+
+  /**
+   * Test setup: formulas typed from an A1 cell, as a user would (`='ABC Customer P&L'!J7`); their values are
+   * computed on read by the fake's small evaluator (see `evaluateFormula`).
+   */
+  setFormulas(topLeft: string, rows: ReadonlyArray<ReadonlyArray<string>>): this {
+    const a = parseArea(topLeft);
+    if (a === null) throw new Error(`bad address ${topLeft}`);
+    rows.forEach((row, r) =>
+      row.forEach((f, c) => {
+        const cell = this.cell(a.top + r, a.left + c);
+        cell.formula = f.startsWith('=') ? f : `=${f}`;
+        cell.value = null;
+        cell.error = null;
+      }),
+    );
+    return this;
+  }
+
+  /** What a cell shows: a formula's result computed now, else the stored value or error. */
+  result(cell: FakeCell | undefined): { value: FakeScalar; error: string | null } {
+    if (cell === undefined) return { value: null, error: null };
+    if (cell.formula === null) return { value: cell.value, error: cell.error };
+    return evaluateFormula(this, cell.formula, 0);
   }
 
   /** Test setup: gives every cell of a block a number format (`dd-mm-yyyy`, `0.00%`). */
@@ -215,6 +402,7 @@ export class FakeSheet {
 
   /** Test setup: a name scoped to this sheet, as Excel's Name Manager makes with Scope = the sheet. */
   addName(name: string, formula: string): FakeName {
+    checkDefinedName(name);
     const n = { name, formula: formula.startsWith('=') ? formula : `=${formula}`, visible: true };
     this.names.push(n);
     return n;
@@ -243,8 +431,8 @@ export class FakeSheet {
     if (a === null) throw new Error(`bad address ${address}`);
     return Array.from({ length: a.rows }, (_, r) =>
       Array.from({ length: a.columns }, (_, c) => {
-        const cell = this.peek(a.top + r, a.left + c);
-        return cell === undefined ? null : (cell.error ?? cell.value);
+        const { value, error } = this.result(this.peek(a.top + r, a.left + c));
+        return error ?? value;
       }),
     );
   }
@@ -266,14 +454,18 @@ export class FakeWorkbook {
   workbookProtected = false;
   /** Milliseconds each sync waits, to make progress visible in the browser (0 in unit tests). */
   syncDelayMs = 0;
+  /** Hanging syncs, cell-edit mode, GeneralException on size and localized messages (fake-faults.ts). */
+  readonly faults = new FakeFaults();
 
   get syncs(): number {
     return this.syncLog.length;
   }
 
   addSheet(name: string): FakeSheet {
+    checkSheetName(name);
     if (this.sheet(name) !== undefined) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${name} exists.`);
     const ws = new FakeSheet(name);
+    ws.book = this;
     this.sheets.push(ws);
     if (this.activeSheet === null) this.activeSheet = name;
     return ws;
@@ -285,9 +477,59 @@ export class FakeWorkbook {
   }
 
   addName(name: string, formula: string): FakeName {
+    checkDefinedName(name);
     const n = { name, formula: formula.startsWith('=') ? formula : `=${formula}`, visible: true };
     this.names.push(n);
     return n;
+  }
+
+  /** Every formula of the workbook (cells and names of both scopes), rewritten by `f`. */
+  private rewriteFormulas(f: (formula: string) => string): void {
+    for (const n of this.names) n.formula = f(n.formula);
+    for (const ws of this.sheets) {
+      for (const n of ws.names) n.formula = f(n.formula);
+      for (const c of ws.cells.values()) if (c.formula !== null) c.formula = f(c.formula);
+    }
+  }
+
+  /** Renames a sheet as Excel does: every reference to it follows the new name. */
+  renameSheet(ws: FakeSheet, name: string): void {
+    if (this.workbookProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected.');
+    checkSheetName(name);
+    const other = this.sheet(name);
+    if (other !== undefined && other !== ws) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${name} exists.`);
+    const old = ws.name;
+    this.rewriteFormulas((f) => rewriteSheetReferences(f, old, name));
+    if (this.activeSheet === old) this.activeSheet = name;
+    ws.name = name;
+  }
+
+  /**
+   * Deletes a sheet as Excel does: refused in a protected workbook (AccessDenied), for a very hidden sheet
+   * (GeneralException, by design: make it hidden or visible first) and for the last visible sheet
+   * (InvalidOperation). Every reference to it becomes `#REF!` for good; a new sheet of the same name does
+   * not bring them back.
+   */
+  deleteSheet(ws: FakeSheet): void {
+    if (this.workbookProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected.');
+    if (ws.visibility === 'VeryHidden') throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.');
+    if (ws.visibility === 'Visible' && this.sheets.filter((s) => s.visibility === 'Visible').length === 1) {
+      throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    }
+    this.sheets.splice(this.sheets.indexOf(ws), 1);
+    for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i]?.sheet === ws) this.tables.splice(i, 1);
+    this.rewriteFormulas((f) => rewriteSheetReferences(f, ws.name, null));
+    ws.book = null;
+    if (this.activeSheet === ws.name) this.activeSheet = this.sheets.find((s) => s.visibility === 'Visible')?.name ?? null;
+  }
+
+  /** Shows or hides a sheet; the last visible sheet cannot be hidden (InvalidOperation). */
+  setVisibility(ws: FakeSheet, visibility: SheetVisibility): void {
+    if (this.workbookProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected.');
+    if (visibility !== 'Visible' && ws.visibility === 'Visible' && this.sheets.filter((s) => s.visibility === 'Visible').length === 1) {
+      throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    }
+    ws.visibility = visibility;
   }
 
   addTable(name: string, sheet: string, address: string, options: { showTotals?: boolean } = {}): FakeTable {
@@ -308,9 +550,10 @@ export class FakeWorkbook {
     return ws === undefined || a === null ? null : { sheet: ws, area: a };
   }
 
-  /** `Excel.run` over this workbook. */
-  run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => {
-    const context = new FakeContext(this);
+  /** `Excel.run` over this workbook: `run(batch)` or, as Office.js also has it, `run(options, batch)`. */
+  run = async <T>(...args: [batch: (context: FakeContext) => Promise<T>] | [options: FakeRunOptions, batch: (context: FakeContext) => Promise<T>]): Promise<T> => {
+    const [options, batch] = args.length === 1 ? [{}, args[0]] : args;
+    const context = new FakeContext(this, options);
     const result = await batch(context);
     await context.sync();
     return result;
@@ -324,6 +567,11 @@ export class FakeWorkbook {
 
 type Operation = { label: string; bytes: number; run: () => number };
 
+/** The part of `Excel.RunOptions` the fake knows. */
+export interface FakeRunOptions {
+  delayForCellEdit?: boolean;
+}
+
 /** A request context: queues operations and runs them at `sync`. */
 export class FakeContext {
   private queue: Operation[] = [];
@@ -331,7 +579,10 @@ export class FakeContext {
   readonly workbook: FakeWorkbookProxy;
   readonly application: { suspendApiCalculationUntilNextSync: () => void };
 
-  constructor(readonly book: FakeWorkbook) {
+  constructor(
+    readonly book: FakeWorkbook,
+    readonly runOptions: FakeRunOptions = {},
+  ) {
     this.workbook = new FakeWorkbookProxy(this);
     this.application = {
       suspendApiCalculationUntilNextSync: () => {
@@ -342,10 +593,19 @@ export class FakeContext {
 
   /** Queues an operation; `payload` is what would travel in the request; `run` returns response bytes. */
   enqueue(label: string, payload: unknown, run: () => number): void {
-    this.queue.push({ label, bytes: payload === undefined ? 16 : JSON.stringify(payload).length + 16, run });
+    this.queue.push({ label, bytes: operationBytes(payload), run });
   }
 
+  /** Runs the queued operations; an error has its message in the fake's language (`faults.language`). */
   async sync(): Promise<void> {
+    try {
+      await this.syncQueued();
+    } catch (err) {
+      throw this.book.faults.localize(err);
+    }
+  }
+
+  private async syncQueued(): Promise<void> {
     const ops = this.queue;
     const suspended = this.suspended;
     this.queue = [];
@@ -355,6 +615,7 @@ export class FakeContext {
     this.book.syncLog.push(record);
     if (this.book.syncDelayMs > 0) await new Promise((r) => setTimeout(r, this.book.syncDelayMs));
     else await Promise.resolve();
+    await this.book.faults.beforeSync({ operations: ops.length, requestBytes, delayForCellEdit: this.runOptions.delayForCellEdit === true });
     if (requestBytes > this.book.payloadLimit) {
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
     }
@@ -553,6 +814,8 @@ export class FakeRange extends Proxy<RangeTarget> {
     const { area, sheet } = t;
     const matrix = (f: (cell: FakeCell | undefined) => unknown): unknown[][] =>
       Array.from({ length: area.rows }, (_, r) => Array.from({ length: area.columns }, (_, c) => f(sheet.peek(area.top + r, area.left + c))));
+    // Formulas are recomputed on every read, as Excel's values follow their precedents.
+    const shown = (cell: FakeCell | undefined): FakeCell | undefined => (cell === undefined || cell.formula === null ? cell : { ...cell, ...sheet.result(cell) });
     switch (prop) {
       case 'address':
         return `${quote(sheet.name)}!${areaAddress(area)}`;
@@ -565,9 +828,13 @@ export class FakeRange extends Proxy<RangeTarget> {
       case 'columnCount':
         return area.columns;
       case 'values':
-        return matrix((c) => (c === undefined ? '' : (c.error ?? c.value ?? '')));
+        return matrix((cell) => {
+          const c = shown(cell);
+          return c === undefined ? '' : (c.error ?? c.value ?? '');
+        });
       case 'valueTypes':
-        return matrix((c) => {
+        return matrix((cell) => {
+          const c = shown(cell);
           if (c === undefined) return 'Empty';
           if (c.error !== null) return 'Error';
           if (c.value === null) return 'Empty';
@@ -606,11 +873,102 @@ export class FakeRange extends Proxy<RangeTarget> {
       guardSheet(t.sheet);
       const m = checkMatrix(t.area, matrix, 'input');
       eachCell(t, (cell, r, c) => enter(cell, m[r]?.[c]));
+      notifyChanged(this.ctx.book, t.sheet, t.area, 'ThisLocalAddin');
       return 8;
     });
   }
   get valueTypes(): string[][] {
     return this.get('valueTypes');
+  }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  /** `Range.formulas`: a string starting with `=` is a formula, anything else is entered as a value. */
+  set formulas(matrix: unknown[][]) {
+    this.ctx.enqueue('range.formulas', matrix, () => {
+      const t = this.must();
+      guardSheet(t.sheet);
+      const m = checkMatrix(t.area, matrix, 'input');
+      eachCell(t, (cell, r, c) => {
+        const f = m[r]?.[c];
+        if (typeof f === 'string' && f.startsWith('=')) {
+          cell.formula = f;
+          cell.value = null;
+          cell.error = null;
+        } else enter(cell, f);
+      });
+      notifyChanged(this.ctx.book, t.sheet, t.area, 'ThisLocalAddin');
+      return 8;
+    });
+  }
+
+  /**
+   * `Range.copyFrom` (ExcelApi 1.9) as Excel's Copy and Paste: the destination grows from its top-left cell to
+   * the source's size; `All` replaces values, formulas and formats (blank source cells blank the
+   * destination), `Values` pastes the results, `Formats` the number formats and styles. Column widths are
+   * not copied. The fake does not shift relative references, so formulas are copied to the same cells only.
+   */
+  copyFrom(source: FakeRange | string, copyType: 'All' | 'Formulas' | 'Values' | 'Formats' = 'All', skipBlanks = false, transpose = false): void {
+    this.ctx.enqueue('range.copyFrom', typeof source === 'string' ? source : copyType, () => {
+      const dest = this.must();
+      guardSheet(dest.sheet);
+      if (skipBlanks || transpose) throw new FakeOfficeError('NotImplemented', 'The fake does not skip blanks or transpose.');
+      let from: RangeTarget;
+      if (typeof source === 'string') {
+        const { sheet, area } = splitReference(source);
+        const ws = sheet === null ? dest.sheet : this.ctx.book.sheet(sheet);
+        const a = parseArea(area);
+        if (ws === undefined || a === null) throw new FakeOfficeError('InvalidArgument', `Bad source address ${source}.`);
+        from = { sheet: ws, area: a };
+      } else from = source.must();
+      const dr = dest.area.top - from.area.top;
+      const dc = dest.area.left - from.area.left;
+      const inside = (k: string, a: Area): [number, number] | null => {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        return r >= a.top && r < a.top + a.rows && c >= a.left && c < a.left + a.columns ? [r, c] : null;
+      };
+      const copied: Array<[number, number, FakeCell]> = [];
+      for (const [k, cell] of from.sheet.cells) {
+        const at = inside(k, from.area);
+        if (at === null) continue;
+        if (cell.formula !== null && (dr !== 0 || dc !== 0) && copyType !== 'Values' && copyType !== 'Formats') {
+          throw new FakeOfficeError('NotImplemented', 'The fake copies formulas to the same cells only.');
+        }
+        copied.push([at[0] + dr, at[1] + dc, { ...cell, style: { ...cell.style }, ...(copyType === 'Values' ? from.sheet.result(cell) : {}) }]);
+      }
+      const target: Area = { top: dest.area.top, left: dest.area.left, rows: from.area.rows, columns: from.area.columns };
+      for (const [k, cell] of [...dest.sheet.cells]) {
+        if (inside(k, target) === null) continue;
+        if (copyType === 'All') dest.sheet.cells.delete(k);
+        else if (copyType === 'Formats') Object.assign(cell, { numberFormat: 'General', style: {} });
+        else Object.assign(cell, { value: null, formula: null, error: null });
+      }
+      for (const [r, c, src] of copied) {
+        const cell = dest.sheet.cell(r, c);
+        if (copyType === 'All') Object.assign(cell, src);
+        else if (copyType === 'Formats') Object.assign(cell, { numberFormat: src.numberFormat, style: src.style });
+        else if (copyType === 'Values') Object.assign(cell, { value: src.value, formula: null, error: src.error });
+        else Object.assign(cell, { value: src.value, formula: src.formula, error: src.error });
+      }
+      return 8;
+    });
+  }
+
+  /** `Range.clear` (ExcelApi 1.1): `All` (default) blanks the cells and their formats, `Contents` or `Formats` one of them. */
+  clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
+    this.ctx.enqueue('range.clear', applyTo, () => {
+      const t = this.must();
+      guardSheet(t.sheet);
+      const a = t.area;
+      for (const [k, cell] of [...t.sheet.cells]) {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        if (r < a.top || r >= a.top + a.rows || c < a.left || c >= a.left + a.columns) continue;
+        if (applyTo === 'All') t.sheet.cells.delete(k);
+        else if (applyTo === 'Contents') Object.assign(cell, { value: null, formula: null, error: null });
+        else Object.assign(cell, { numberFormat: 'General', style: {} });
+      }
+      return 8;
+    });
   }
   get numberFormat(): string[][] {
     return this.get('numberFormat');
@@ -814,6 +1172,7 @@ export class FakeNamedItemCollection extends CollectionProxy<NameTarget, FakeNam
     this.ctx.enqueue('names.add', typeof reference === 'string' ? reference : name, () => {
       const s = this.scope();
       if (s !== null) guardSheet(s);
+      checkDefinedName(name);
       if (this.find(name) !== null) throw new FakeOfficeError('ItemAlreadyExists', `The name ${name} already exists.`);
       let formula: string;
       if (typeof reference === 'string') formula = reference.startsWith('=') ? reference : `=${reference}`;
@@ -909,7 +1268,9 @@ export class FakeTableCollection extends CollectionProxy<FakeTable, FakeTablePro
 export class FakeWorksheet extends Proxy<FakeSheet> {
   readonly names: FakeNamedItemCollection;
   readonly tables: FakeTableCollection;
-  readonly freezePanes: { freezeAt: (r: FakeRange) => void; freezeRows: (n: number) => void; freezeColumns: (n: number) => void };
+  readonly freezePanes: { freezeAt: (r: FakeRange) => void; freezeRows: (n: number) => void; freezeColumns: (n: number) => void; unfreeze: () => void };
+  /** `Worksheet.protection` (ExcelApi 1.2): `protected` can be loaded. */
+  readonly protection: FakeProtection;
 
   constructor(ctx: FakeContext, resolver: () => FakeSheet | null, orNull = false) {
     super(ctx, resolver, orNull);
@@ -924,7 +1285,9 @@ export class FakeWorksheet extends Proxy<FakeSheet> {
       freezeAt: (r) => freeze(() => r['must']().area.rows, () => r['must']().area.columns),
       freezeRows: (n) => freeze(() => n, () => 0),
       freezeColumns: (n) => freeze(() => 0, () => n),
+      unfreeze: () => freeze(() => 0, () => 0),
     };
+    this.protection = new FakeProtection(ctx, () => this.must().protected);
   }
   protected read(t: FakeSheet, prop: string): unknown {
     switch (prop) {
@@ -932,6 +1295,10 @@ export class FakeWorksheet extends Proxy<FakeSheet> {
         return t.name;
       case 'position':
         return this.ctx.book.sheets.indexOf(t);
+      case 'id':
+        return sheetId(t);
+      case 'visibility':
+        return t.visibility;
       default:
         throw new FakeOfficeError('InvalidArgument', `The fake does not load Worksheet.${prop}.`);
     }
@@ -939,16 +1306,25 @@ export class FakeWorksheet extends Proxy<FakeSheet> {
   static of(ctx: FakeContext, t: FakeSheet, props: string[]): FakeWorksheet {
     return new FakeWorksheet(ctx, () => t)['loadedWith'](t, props);
   }
+  /** `Worksheet.id`: stable for the sheet's life, as the changed event's `worksheetId` gives it. */
+  get id(): string {
+    return this.get('id');
+  }
   get name(): string {
     return this.get('name');
   }
   set name(v: string) {
     this.ctx.enqueue('worksheet.name', v, () => {
-      const t = this.must();
-      const other = this.ctx.book.sheet(v);
-      if (other !== undefined && other !== t) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${v} exists.`);
-      if (this.ctx.book.activeSheet === t.name) this.ctx.book.activeSheet = v;
-      t.name = v;
+      this.ctx.book.renameSheet(this.must(), v);
+      return 8;
+    });
+  }
+  get visibility(): SheetVisibility {
+    return this.get('visibility');
+  }
+  set visibility(v: SheetVisibility) {
+    this.ctx.enqueue('worksheet.visibility', v, () => {
+      this.ctx.book.setVisibility(this.must(), v);
       return 8;
     });
   }
@@ -992,12 +1368,7 @@ export class FakeWorksheet extends Proxy<FakeSheet> {
   }
   delete(): void {
     this.ctx.enqueue('worksheet.delete', undefined, () => {
-      const t = this.must();
-      const book = this.ctx.book;
-      if (book.sheets.length === 1) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
-      book.sheets.splice(book.sheets.indexOf(t), 1);
-      for (let i = book.tables.length - 1; i >= 0; i--) if (book.tables[i]?.sheet === t) book.tables.splice(i, 1);
-      if (book.activeSheet === t.name) book.activeSheet = book.sheets[0]?.name ?? null;
+      this.ctx.book.deleteSheet(this.must());
       return 8;
     });
   }
@@ -1025,11 +1396,14 @@ export class FakeWorksheetCollection extends CollectionProxy<FakeSheet, FakeWork
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(this.ctx.book.activeSheet ?? '') ?? null);
   }
+  /** `WorksheetCollection.onChanged` (ExcelApi 1.9), see fake-events.ts. */
+  get onChanged(): ReturnType<typeof worksheetsOnChanged> {
+    return worksheetsOnChanged(this.ctx);
+  }
   add(name: string): FakeWorksheet {
     let created: FakeSheet | null = null;
     this.ctx.enqueue('worksheets.add', name, () => {
       if (this.ctx.book.workbookProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected.');
-      if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeOfficeError('InvalidArgument', `The sheet name ${name} is not valid.`);
       created = this.ctx.book.addSheet(name);
       return 8;
     });
@@ -1037,11 +1411,28 @@ export class FakeWorksheetCollection extends CollectionProxy<FakeSheet, FakeWork
   }
 }
 
+/** `Worksheet.protection` and `Workbook.protection` (ExcelApi 1.2 and 1.7): only `protected` is modelled. */
+export class FakeProtection extends Proxy<{ protected: boolean }> {
+  constructor(ctx: FakeContext, state: () => boolean) {
+    super(ctx, () => ({ protected: state() }));
+  }
+  protected read(t: { protected: boolean }, prop: string): unknown {
+    if (prop === 'protected') return t.protected;
+    throw new FakeOfficeError('InvalidArgument', `The fake does not load protection.${prop}.`);
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+}
+
 export class FakeWorkbookProxy {
   readonly names: FakeNamedItemCollection;
   readonly tables: FakeTableCollection;
   readonly worksheets: FakeWorksheetCollection;
+  /** Workbook structure protection (ExcelApi 1.7). */
+  readonly protection: FakeProtection;
   constructor(ctx: FakeContext) {
+    this.protection = new FakeProtection(ctx, () => ctx.book.workbookProtected);
     this.names = new FakeNamedItemCollection(ctx, () => null);
     this.tables = new FakeTableCollection(ctx, () => null);
     this.worksheets = new FakeWorksheetCollection(ctx);

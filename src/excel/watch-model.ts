@@ -1,0 +1,158 @@
+/// <reference types="office-js" />
+/**
+ * Watches the cells of the model: one `workbook.worksheets.onChanged` handler (ExcelApi 1.9) that calls back
+ * when a change touches a contract range (`ABC_Pools` … `ABC_Settings`, by name at either scope or by
+ * table), and ignores everything else: the user's other sheets, cells beside the ranges, and the report
+ * sheets the add-in writes itself. The add-in's own writes are also told apart by the event's
+ * `triggerSource` where Excel gives it (ExcelApi 1.14); where it does not, the caller's rule that a read
+ * started after a change covers it (see src/functions/model-feed.ts) keeps them from causing a second read.
+ *
+ * Where the ranges lie is found once when watching starts and again on `relocate()` (after every read of
+ * the model, so a sample inserted or a name moved is followed). A table is watched one row and one column
+ * beyond its end, because typing there grows the table.
+ */
+import { nameKey } from '../engine/model';
+import { CONTRACT_RANGES } from '../workbook/contract';
+import type { ModelWatch } from './actions';
+import { type ExcelRun, SyncCounter } from './context';
+import { toGatewayError } from './errors';
+
+/** A change to a model range, as far as the callback needs it. */
+export interface ModelChange {
+  worksheetId: string;
+  /** The changed cells without the sheet name, as Excel reports them (`B7`, `A2:C4`). */
+  address: string;
+}
+
+/** A block of cells, 0-based, with its end exclusive. */
+interface Block {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const CONTRACT_KEYS = new Set(CONTRACT_RANGES.map((n) => nameKey(n)));
+
+/** The part of the event's arguments used here (`Excel.WorksheetChangedEventArgs`). */
+interface ChangedArgs {
+  address: string;
+  worksheetId: string;
+  triggerSource?: string;
+}
+
+/**
+ * Starts watching the model's cells; `onChange` is called for each change that touches them (the caller
+ * debounces). Resolves once the handler is registered.
+ */
+export async function watchModel(run: ExcelRun, onChange: (change: ModelChange) => void): Promise<ModelWatch> {
+  let blocks = new Map<string, Block[]>();
+  const relocate = async (): Promise<void> => {
+    blocks = await locateModel(run);
+  };
+  const handler = async (args: ChangedArgs): Promise<void> => {
+    if (args.triggerSource === 'ThisLocalAddin') return;
+    const onSheet = blocks.get(args.worksheetId);
+    if (onSheet === undefined) return;
+    const changed = parseBlock(args.address);
+    // An address this module cannot read is taken as touching the model: one read too many, never one too few.
+    if (changed === null || onSheet.some((b) => overlaps(b, changed))) onChange({ worksheetId: args.worksheetId, address: args.address });
+  };
+  await relocate();
+  let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+  try {
+    registration = await run(async (context) => {
+      const added = context.workbook.worksheets.onChanged.add(handler);
+      await new SyncCounter().sync(context);
+      return added;
+    });
+  } catch (err) {
+    throw toGatewayError(err);
+  }
+  return {
+    relocate,
+    async stop() {
+      const r = registration;
+      registration = null;
+      if (r === null) return;
+      // Office.js removes a handler only through the context it was added in.
+      r.remove();
+      await new SyncCounter().sync(r.context as Excel.RequestContext);
+    },
+  };
+}
+
+/** Finds the blocks of every contract range by worksheet id: named ranges at both scopes, and tables. */
+async function locateModel(run: ExcelRun): Promise<Map<string, Block[]>> {
+  try {
+    return await run(async (context) => {
+      // Every sync through the counter: it is where a sync that never answers is given up on.
+      const counter = new SyncCounter();
+      const names = context.workbook.names.load('items/name,items/type');
+      const tables = context.workbook.tables.load('items/name');
+      const sheets = context.workbook.worksheets.load('items/name');
+      await counter.sync(context);
+      const sheetNames = sheets.items.map((ws) => ws.names.load('items/name,items/type'));
+      await counter.sync(context);
+
+      const found: Array<{ range: Excel.Range; table: boolean }> = [];
+      for (const item of [...names.items, ...sheetNames.flatMap((list) => list.items)]) {
+        // Every contract name at every scope: watching one that loses to another costs at most a read.
+        if (CONTRACT_KEYS.has(nameKey(item.name)) && item.type === 'Range') found.push({ range: item.getRange(), table: false });
+      }
+      for (const table of tables.items) {
+        if (CONTRACT_KEYS.has(nameKey(table.name))) found.push({ range: table.getRange(), table: true });
+      }
+      for (const f of found) {
+        f.range.load('rowIndex,columnIndex,rowCount,columnCount');
+        f.range.worksheet.load('id');
+      }
+      await counter.sync(context);
+
+      const bySheet = new Map<string, Block[]>();
+      for (const { range, table } of found) {
+        const grow = table ? 1 : 0;
+        const block: Block = {
+          top: range.rowIndex,
+          left: range.columnIndex,
+          bottom: range.rowIndex + range.rowCount + grow,
+          right: range.columnIndex + range.columnCount + grow,
+        };
+        const id = range.worksheet.id;
+        bySheet.set(id, [...(bySheet.get(id) ?? []), block]);
+      }
+      return bySheet;
+    });
+  } catch (err) {
+    throw toGatewayError(err);
+  }
+}
+
+function overlaps(a: Block, b: Block): boolean {
+  return a.top < b.bottom && b.top < a.bottom && a.left < b.right && b.left < a.right;
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+/** `B7`, `A2:C4`, `A:D` or `3:5` (a sheet name before `!` is dropped) as a block; null otherwise. */
+export function parseBlock(address: string): Block | null {
+  const t = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '').toUpperCase();
+  const m = /^([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})?(\d+)?)?$/.exec(t);
+  if (m === null) return null;
+  const [, c1, r1, c2 = c1, r2 = r1] = m;
+  // Both ends must be of one kind: cells, whole columns or whole rows.
+  if ((c1 === undefined) !== (c2 === undefined) || (r1 === undefined) !== (r2 === undefined)) return null;
+  if (c1 === undefined && r1 === undefined) return null;
+  const top = r1 === undefined ? 0 : Number(r1) - 1;
+  const bottom = r2 === undefined ? MAX_ROWS - 1 : Number(r2) - 1;
+  const left = c1 === undefined ? 0 : columnIndex(c1);
+  const right = c2 === undefined ? MAX_COLUMNS - 1 : columnIndex(c2);
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom) + 1, right: Math.max(left, right) + 1 };
+}

@@ -1,0 +1,93 @@
+/**
+ * One computation for the pane and the worksheet functions: the pane's controller reads the model and
+ * computes it in the Web Worker; every such computation is published to the functions' store; edits to the
+ * model's cells (watched through the gateway) and manual recalculations make the feed run one more,
+ * quietly, after a short quiet period. A formula waiting at start-up is served by the pane's own first
+ * check, so the workbook is read once, not once for the pane and once for the functions.
+ */
+import type { ModelWatch, WorkbookActions } from '../excel/actions';
+import { toGatewayError } from '../excel/errors';
+import type { MessageLanguage } from '../engine/messages';
+import { DEFAULT_DEBOUNCE_MS, type FeedTimers, ModelFeed } from '../functions/model-feed';
+import type { ModelStore } from '../functions/model-store';
+import type { Computer } from './computer';
+import { PaneController } from './controller';
+import type { Strings } from './i18n';
+
+/** What the pane needs to follow the model. */
+export interface FollowOptions {
+  actions: WorkbookActions;
+  computer: Computer;
+  strings: Strings;
+  store: ModelStore;
+  /** Language of the functions' messages for a model with errors. */
+  language: MessageLanguage;
+  formatMs?: (ms: number) => string;
+  debounceMs?: number;
+  timers?: FeedTimers;
+}
+
+/** The pane's controller and the feed, with the watch once it has started. */
+export interface FollowingPane {
+  controller: PaneController;
+  feed: ModelFeed;
+  /** Resolves once the model's cells are watched (null when the host refused: the functions then follow Refresh only). */
+  watching: Promise<ModelWatch | null>;
+  /** Stops watching and following. */
+  stop(): Promise<void>;
+}
+
+/** Builds the pane's controller wired to the functions' store, and starts watching the model's cells. */
+export function followModel(options: FollowOptions): FollowingPane {
+  const { actions, computer, strings, store, language } = options;
+  const feed = new ModelFeed(options.debounceMs ?? DEFAULT_DEBOUNCE_MS, options.timers);
+  let watch: ModelWatch | null = null;
+  const track = <T>(work: () => Promise<T>): Promise<T> =>
+    feed.track(work).then(
+      (result) => {
+        // The model may have moved (a sample inserted, a name redefined): watch where it is now.
+        void watch?.relocate().catch(() => undefined);
+        return result;
+      },
+      (err: unknown) => {
+        // The functions keep the last model only when no change came after it; otherwise it is stale.
+        if (!feed.fresh) store.fail(unreadMessage(err));
+        // A read that may succeed later is tried again later, for the formulas still waiting.
+        if (toGatewayError(err).retryable) feed.retryLater();
+        throw err;
+      },
+    );
+  const controller = new PaneController(
+    actions,
+    computer,
+    strings,
+    options.formatMs,
+    (output) => store.publishJson({ issues: output.issues, json: output.json, language }),
+    track,
+  );
+  feed.connect(() => controller.follow(() => !feed.fresh));
+  store.connect(feed);
+  const watching = actions.watchModel(() => feed.changed()).then(
+    (w) => {
+      watch = w;
+      return w;
+    },
+    () => null,
+  );
+  return {
+    controller,
+    feed,
+    watching,
+    async stop() {
+      feed.dispose();
+      store.connect(null);
+      await (await watching)?.stop();
+    },
+  };
+}
+
+function unreadMessage(err: unknown): string {
+  const e = toGatewayError(err);
+  if (e.kind === 'cancelled') return 'Reading the model was cancelled. Press Refresh in the ABC pane.';
+  return `Could not read the model from the workbook (${e.detail ?? e.kind}). Open the ABC pane and press Refresh.`;
+}

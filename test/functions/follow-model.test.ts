@@ -1,0 +1,329 @@
+/**
+ * Worksheet functions follow the model: the pane (controller, inline computer standing in for the worker)
+ * and a streaming `ABC.PROFIT` formula share one store, the gateway watches the fake workbook's onChanged
+ * events, and Jest's fake timers drive the quiet period. Proves: an edit of a volume cell changes the
+ * formula without Refresh, after the quiet period, with exactly one read; quick edits give one read; edits
+ * outside the model ranges and the add-in's own writes give none; start-up reads and computes once; the
+ * formula is busy (no result) until the first read; a model with errors shows #VALUE! and a fixing edit
+ * recovers; a manual recalculation (Excel cancelling and calling every formula again) reads again.
+ */
+import { createExcelGateway } from '../../src/excel/gateway';
+import type { WorkbookActions } from '../../src/excel/actions';
+import { profit } from '../../src/functions/functions';
+import { sharedModelStore } from '../../src/functions/model-store';
+import { generateSampleModel, sampleGrids } from '../../src/sample';
+import { computeModel } from '../../src/taskpane/compute';
+import { type Computer, inlineComputer } from '../../src/taskpane/computer';
+import { type FollowingPane, followModel } from '../../src/taskpane/follow-model';
+import { stringsFor } from '../../src/taskpane/i18n';
+import type { CellValue } from '../../src/workbook/grid';
+import { changedHandlerCount } from '../excel/fake-events';
+import { FakeWorkbook, fakeRun } from '../excel/fake-excel';
+
+class FakeError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+
+const STORE_KEY = Symbol.for('customer-profitability-abc.model-store');
+const DEBOUNCE = 500;
+const CUSTOMER = 10527;
+
+beforeAll(() => {
+  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
+    Error: FakeError,
+    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!' },
+  };
+});
+
+let following: FollowingPane | null = null;
+
+beforeEach(() => {
+  // The debounce runs on fake time; promises (and the fake workbook's syncs) settle on real setImmediate.
+  jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+  delete (globalThis as unknown as Record<symbol, unknown>)[STORE_KEY];
+});
+
+afterEach(async () => {
+  await following?.stop();
+  following = null;
+  jest.useRealTimers();
+});
+
+/** Lets every pending promise chain finish (the fake's syncs are promise ticks, never timers). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Lets fake time pass, then the work it started finish. */
+async function wait(ms: number): Promise<void> {
+  await jest.advanceTimersByTimeAsync(ms);
+  await settle();
+}
+
+function invocation() {
+  const inv = {
+    results: [] as unknown[],
+    setResult(value: unknown) {
+      inv.results.push(value);
+    },
+    onCanceled: () => undefined as void,
+  };
+  return inv as typeof inv & CustomFunctions.StreamingInvocation<number>;
+}
+
+/** A workbook holding the sample model, written before any watching starts. */
+async function sampleBook(): Promise<FakeWorkbook> {
+  const book = new FakeWorkbook();
+  book.addSheet('Sheet1');
+  await createExcelGateway(fakeRun(book)).insertSample(generateSampleModel());
+  return book;
+}
+
+/** The pane and the functions over a book, counting reads of the model and computations. */
+async function follow(book: FakeWorkbook) {
+  const gateway = createExcelGateway(fakeRun(book));
+  const counts = { reads: 0, computes: 0 };
+  const actions: WorkbookActions = {
+    ...gateway,
+    readModel: (options) => {
+      counts.reads += 1;
+      return gateway.readModel(options);
+    },
+  };
+  const computer: Computer = {
+    compute: (request, signal) => {
+      counts.computes += 1;
+      return inlineComputer.compute(request, signal);
+    },
+  };
+  following = followModel({ actions, computer, strings: stringsFor('en'), store: sharedModelStore(), language: 'en', debounceMs: DEBOUNCE });
+  await following.watching;
+  return { pane: following, counts, controller: following.controller };
+}
+
+/** The row (1-based, on sheet Transactions) and quantity of the customer's first volume of a driver. */
+function volumeCell(driver: string): { row: number; quantity: number } {
+  const rows = sampleGrids().get('ABC_Volumes')?.rows ?? [];
+  const i = rows.findIndex((r) => r[0] === CUSTOMER && r[1] === driver);
+  const quantity = rows[i]?.[2];
+  if (i < 1 || typeof quantity !== 'number') throw new Error(`no ${driver} volume for ${CUSTOMER}`);
+  return { row: i + 1, quantity };
+}
+
+/** The customer's net profit computed straight from the sample's grids, with one volume changed. */
+function directProfit(edit?: { row: number; quantity: CellValue }): number {
+  const grids = new Map(sampleGrids());
+  if (edit !== undefined) {
+    const volumes = grids.get('ABC_Volumes');
+    if (volumes === undefined) throw new Error('no volumes');
+    const rows = volumes.rows.slice();
+    rows[edit.row - 1] = [...(rows[edit.row - 1] ?? [])];
+    (rows[edit.row - 1] as CellValue[])[2] = edit.quantity;
+    grids.set('ABC_Volumes', { ...volumes, rows });
+  }
+  const customer = computeModel({ grids: [...grids], readIssues: [], broken: [] }).json?.customers.find((c) => c.customer === String(CUSTOMER));
+  if (customer === undefined) throw new Error('customer missing');
+  return customer.netProfit;
+}
+
+describe('ABC functions follow the model', () => {
+  test('editing a volume cell changes ABC.PROFIT after the quiet period, with one read and no Refresh', async () => {
+    const book = await sampleBook();
+    const { controller, counts } = await follow(book);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    const before = directProfit();
+    // The README's figure for this customer.
+    expect(before).toBe(326131.85);
+    expect(formula.results).toEqual([before]);
+    expect(counts).toEqual({ reads: 1, computes: 1 });
+
+    const { row, quantity } = volumeCell('Order lines');
+    book.sheet('Transactions')?.setValues(`C${row}`, [[quantity + 400]]);
+    await wait(DEBOUNCE - 1);
+    // Still quiet: nothing read yet, the formula keeps its value.
+    expect(counts.reads).toBe(1);
+    expect(formula.results).toEqual([before]);
+    await wait(1);
+    const after = directProfit({ row, quantity: quantity + 400 });
+    expect(after).toBeLessThan(before);
+    expect(formula.results).toEqual([before, after]);
+    expect(counts).toEqual({ reads: 2, computes: 2 });
+    // The pane follows too: its figures are the new computation's.
+    expect(controller.getState().output?.json?.customers.find((c) => c.customer === String(CUSTOMER))?.netProfit).toBe(after);
+  });
+
+  test('five quick edits give one read, after the last one has been quiet for the whole period', async () => {
+    const book = await sampleBook();
+    const { controller, counts } = await follow(book);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    const { row, quantity } = volumeCell('Order lines');
+    for (let i = 1; i <= 5; i++) {
+      book.sheet('Transactions')?.setValues(`C${row}`, [[quantity + i]]);
+      await wait(DEBOUNCE - 100);
+    }
+    expect(counts.reads).toBe(1);
+    await wait(100);
+    expect(counts).toEqual({ reads: 2, computes: 2 });
+    expect(formula.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 5 })]);
+    await wait(10 * DEBOUNCE);
+    expect(counts.reads).toBe(2);
+  });
+
+  test('an edit outside the model ranges reads nothing: another sheet, a cell beside a range', async () => {
+    const book = await sampleBook();
+    const { controller, counts } = await follow(book);
+    await controller.check();
+    await settle();
+    book.sheet('Sheet1')?.setValues('A1', [['my notes']]);
+    // Beside ABC_Pools (A1:E5 on Pools): column G and row 9.
+    book.sheet('Pools')?.setValues('G2', [[123]]);
+    book.sheet('Pools')?.setValues('A9', [['later']]);
+    await wait(10 * DEBOUNCE);
+    expect(counts.reads).toBe(1);
+    // The same sheet inside the range does count.
+    book.sheet('Pools')?.setValues('B2', [[1_100_000]]);
+    await wait(DEBOUNCE);
+    expect(counts.reads).toBe(2);
+  });
+
+  test("the add-in's own writes read nothing more: a Refresh writing the report, a sample inserted", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('Sheet1');
+    const { controller, counts } = await follow(book);
+    await controller.check();
+    await controller.insertSample();
+    await settle();
+    // One read at start-up (missing ranges), one after inserting: the sample's own writes add none.
+    expect(counts.reads).toBe(2);
+    await wait(10 * DEBOUNCE);
+    expect(counts.reads).toBe(2);
+    await controller.refresh();
+    expect(controller.getState().notice?.text).toMatch(/^Report written/);
+    await wait(10 * DEBOUNCE);
+    expect(counts).toEqual({ reads: 3, computes: 3 });
+  });
+
+  test('at start-up the pane and the functions read and compute once, whichever comes first', async () => {
+    // Formulas first (the workbook opens with ABC formulas), then the pane's start-up check.
+    const book = await sampleBook();
+    const early = invocation();
+    profit(CUSTOMER, early);
+    const first = await follow(book);
+    expect(early.results).toEqual([]);
+    const check = first.controller.check();
+    // Busy until the first read is done: no result, neither stale nor made up.
+    expect(early.results).toEqual([]);
+    await check;
+    await wait(10 * DEBOUNCE);
+    expect(first.counts).toEqual({ reads: 1, computes: 1 });
+    expect(early.results).toEqual([directProfit()]);
+  });
+
+  test('a formula typed after the pane started gets the model at once, without a read', async () => {
+    const book = await sampleBook();
+    const { controller, counts } = await follow(book);
+    await controller.check();
+    const late = invocation();
+    profit(CUSTOMER, late);
+    expect(late.results).toEqual([directProfit()]);
+    await wait(10 * DEBOUNCE);
+    expect(counts).toEqual({ reads: 1, computes: 1 });
+  });
+
+  test('formulas with no pane check at all are served by one read after the quiet period', async () => {
+    const book = await sampleBook();
+    const { counts } = await follow(book);
+    const a = invocation();
+    const b = invocation();
+    profit(CUSTOMER, a);
+    profit('10008', b);
+    await wait(DEBOUNCE - 1);
+    expect([a.results, b.results, counts.reads]).toEqual([[], [], 0]);
+    await wait(1);
+    expect(counts).toEqual({ reads: 1, computes: 1 });
+    expect(a.results).toEqual([directProfit()]);
+    expect(b.results).toHaveLength(1);
+  });
+
+  test('a model with errors shows #VALUE! with the cell, and a fixing edit recovers without Refresh', async () => {
+    const book = await sampleBook();
+    const { row } = volumeCell('Order lines');
+    book.sheet('Transactions')?.setValues(`C${row}`, [['lots']]);
+    const { controller, counts } = await follow(book);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    expect(formula.results).toHaveLength(1);
+    const shown = formula.results[0] as FakeError;
+    expect(shown.code).toBe('#VALUE!');
+    expect(shown.message).toMatch(new RegExp(`^The model has errors\\. At Transactions!C${row} \\(ABC_Volumes\\): `));
+    book.sheet('Transactions')?.setValues(`C${row}`, [[volumeCell('Order lines').quantity]]);
+    await wait(DEBOUNCE);
+    expect(formula.results).toEqual([shown, directProfit()]);
+    expect(counts.reads).toBe(2);
+  });
+
+  test('a read Excel refuses shows #VALUE! with the reason; the next edit reads again and recovers', async () => {
+    const book = await sampleBook();
+    const { counts } = await follow(book);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    book.fault = (op) => (op === 'load' ? Object.assign(new Error('The workbook is busy.'), { code: 'GeneralException' }) : null);
+    await wait(DEBOUNCE);
+    expect(counts.reads).toBe(1);
+    expect(formula.results).toHaveLength(1);
+    expect((formula.results[0] as FakeError).code).toBe('#VALUE!');
+    expect((formula.results[0] as FakeError).message).toMatch(/^Could not read the model from the workbook \(.+\)\. Open the ABC pane and press Refresh\.$/);
+    book.fault = null;
+    await wait(10 * DEBOUNCE);
+    expect(counts.reads).toBe(1);
+    const { row, quantity } = volumeCell('Order lines');
+    book.sheet('Transactions')?.setValues(`C${row}`, [[quantity]]);
+    await wait(DEBOUNCE);
+    expect(counts.reads).toBe(2);
+    expect(formula.results[1]).toBe(directProfit());
+  });
+
+  test('a manual recalculation (Excel cancels every formula and calls it again) reads the model again', async () => {
+    const book = await sampleBook();
+    const { controller, counts } = await follow(book);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    // A change no event told of (the fake writes behind the add-in's back, as a name redefined would).
+    const { row, quantity } = volumeCell('Order lines');
+    const cell = book.sheet('Transactions')?.at(`C${row}`);
+    if (cell === undefined) throw new Error('no cell');
+    cell.value = quantity + 400;
+    await wait(10 * DEBOUNCE);
+    expect(counts.reads).toBe(1);
+    formula.onCanceled();
+    const again = invocation();
+    profit(CUSTOMER, again);
+    // Meanwhile the formula shows the last model, then the fresh one.
+    expect(again.results).toEqual([directProfit()]);
+    await wait(DEBOUNCE);
+    expect(counts.reads).toBe(2);
+    expect(again.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
+  });
+
+  test('stopping removes the handler from the workbook', async () => {
+    const book = await sampleBook();
+    const { pane } = await follow(book);
+    expect(changedHandlerCount(book)).toBe(1);
+    await pane.stop();
+    following = null;
+    expect(changedHandlerCount(book)).toBe(0);
+  });
+});
