@@ -2,11 +2,12 @@
  * The runner's command line. Parsing is separate from running so that every usage error is found
  * before any file is touched, and tested without files.
  */
+import type { ReportLanguage } from '../workbook/report-layout';
 
 /** What the user asked for. */
 export type Command =
   | { kind: 'help' }
-  | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null }
+  | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null; lang?: ReportLanguage }
   | { kind: 'usage-error'; message: string };
 
 /** Where `--sample` writes the sample workbook, relative to the working folder. */
@@ -15,8 +16,8 @@ export const SAMPLE_WORKBOOK_PATH = 'out/sample-model.xlsx';
 export const HELP = `Activity-based customer profitability: the headless runner.
 
 Usage:
-  npm run cost -- <workbook.xlsx> [--out <report.xlsx>] [--json <result.json>]
-  npm run cost -- --sample [--out <report.xlsx>] [--json <result.json>]
+  npm run cost -- <workbook.xlsx> [--out <report.xlsx>] [--json <result.json>] [--lang nl|en]
+  npm run cost -- --sample [--out <report.xlsx>] [--json <result.json>] [--lang nl|en]
   npm run cost -- --help
 
 Reads the named ranges of the workbook contract (ABC_Pools, ABC_Activities, ABC_Customers, ABC_Volumes,
@@ -30,6 +31,10 @@ Options:
                  a sheet of your own with one of those names stops the run.
   --json <file>  also write the result as JSON (money rounded to cents). Written even when the model
                  has errors, then holding only the list of problems.
+  --lang nl|en   the language of the report sheets and of what is printed: nl (Dutch, sheets
+                 "ABC Klantresultaat", "ABC Tarieven", "ABC Samenvatting") or en (English, the default).
+                 The workbook's Language / Taal setting in ABC_Settings wins when present. The JSON
+                 output stays English. Report sheets of an earlier run in the other language are replaced.
   --sample       build the embedded sample model into ${SAMPLE_WORKBOOK_PATH} and run on it.
   --help         show this text.
 
@@ -42,11 +47,20 @@ export function parseArgs(argv: readonly string[]): Command {
   let out: string | null = null;
   let json: string | null = null;
   let sample = false;
+  let lang: ReportLanguage | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
     if (arg === '--sample') {
       sample = true;
+    } else if (arg === '--lang' || arg.startsWith('--lang=')) {
+      const value = arg === '--lang' ? argv[i + 1] : arg.slice('--lang='.length);
+      if (value === undefined || value === '' || value.startsWith('--')) return { kind: 'usage-error', message: '--lang needs a language: nl or en.' };
+      if (lang !== null) return { kind: 'usage-error', message: '--lang is given twice.' };
+      const language = value.toLowerCase();
+      if (language !== 'nl' && language !== 'en') return { kind: 'usage-error', message: `--lang must be nl or en; got ${value}.` };
+      lang = language;
+      if (arg === '--lang') i++;
     } else if (arg === '--out' || arg === '--json') {
       const value = argv[i + 1];
       if (value === undefined || value === '' || value.startsWith('--')) {
@@ -72,5 +86,6 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (sample && input !== null) return { kind: 'usage-error', message: `Give either a workbook or --sample, not both.` };
   if (!sample && input === null) return { kind: 'usage-error', message: 'No workbook given.' };
-  return { kind: 'run', input, sample, out, json };
+  // `lang` only when given, so a command without it reads as it always did.
+  return { kind: 'run', input, sample, out, json, ...(lang === null ? {} : { lang }) };
 }

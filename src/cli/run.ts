@@ -5,15 +5,16 @@
 import { basename, dirname, extname, join } from 'path';
 import { hasErrors, type Issue } from '../engine/issues';
 import { analyseWorkbook } from '../workbook/analyse';
-import { buildReportSheets } from '../workbook/report-layout';
+import { buildReportSheets, type ReportLanguage } from '../workbook/report-layout';
 import { resultToJson } from '../workbook/result-json';
 import { writeFileAtomic } from '../xlsx/atomic-write';
 import { folderMessage } from '../xlsx/file-kind';
 import { loadWorkbook, WorkbookReadError } from '../xlsx/load-workbook';
 import { readContractRanges } from '../xlsx/read-ranges';
-import { planReportSheets } from '../xlsx/report-owner';
+import { planReportSheets, reportTargets } from '../xlsx/report-owner';
 import { buildReportWorkbook, ReportSheetTakenError, reportExtension } from '../xlsx/write-report';
 import { SAMPLE_WORKBOOK_PATH } from './args';
+import { type CliText, cliText } from './cli-text';
 import { type Output, printIssues, printSummary } from './print';
 import { fileIdentity, maybeSameFile, sameFile } from './same-file';
 
@@ -27,6 +28,8 @@ export interface RunOptions {
   sample: boolean;
   out: string | null;
   json: string | null;
+  /** `--lang`: the report's language when the workbook's Language setting does not name one; English when neither does. */
+  lang?: ReportLanguage;
 }
 
 /** A failure that ends the run with exit status 2 and one line of explanation. */
@@ -45,54 +48,39 @@ export function defaultReportPath(input: string, extension: '.xlsx' | '.xlsm' = 
  * Refuses a report name whose extension contradicts its content: Excel will not open a macro-enabled
  * package named .xlsx, nor an ordinary one named .xlsm. Other extensions are the user's business.
  */
-function checkReportExtension(out: string, extension: '.xlsx' | '.xlsm'): void {
+function checkReportExtension(out: string, extension: '.xlsx' | '.xlsm', t: CliText): void {
   const given = extname(out).toLowerCase();
   if (given !== '.xlsx' && given !== '.xlsm') return;
   if (given === extension) return;
-  if (extension === '.xlsm') {
-    throw new UsageError(`The workbook has macros (VBA), which its report keeps, so the report must be named .xlsm; --out ${out} ends in .xlsx.`);
-  }
-  throw new UsageError(`The workbook has no macros, so its report must be named .xlsx; --out ${out} ends in .xlsm.`);
+  throw new UsageError(extension === '.xlsm' ? t.macrosNeedXlsm(out) : t.noMacrosNeedXlsx(out));
 }
 
-/** Why a file could not be written, in words, for the error codes a user can do something about. */
-const WRITE_FAILURES: Readonly<Record<string, string>> = {
-  ENOSPC: 'the disk is full; free some space and run again',
-  EDQUOT: 'the disk quota is used up; free some space and run again',
-  EROFS: 'the disk is read-only',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied (is the file open in another program?)',
-  EBUSY: 'the file is in use (is it open in Excel?)',
-  EISDIR: 'it is a folder',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EEXIST: 'a part of the path is a file, not a folder',
-  ENAMETOOLONG: 'the name is too long',
-  EIO: 'the disk reported an input/output error',
-};
-
-/** The sentence for a failed write of `what` to `path`. */
-export function writeFailureMessage(what: string, path: string, e: unknown): string {
+/**
+ * The sentence for a failed write of `what` to `path`, saying why in words for the error codes a user can
+ * do something about (see `CliText.writeFailures`).
+ */
+export function writeFailureMessage(what: string, path: string, e: unknown, language: ReportLanguage = 'en'): string {
+  const t = cliText(language);
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === undefined) return `Cannot write the ${what} ${path}: ${e instanceof Error ? e.message : String(e)}.`;
-  const reason = WRITE_FAILURES[code];
-  return reason === undefined ? `Cannot write the ${what} ${path} (${code}).` : `Cannot write the ${what} ${path}: ${reason} (${code}).`;
+  if (code === undefined) return t.cannotWrite(what, path, e instanceof Error ? e.message : String(e), null);
+  return t.cannotWrite(what, path, t.writeFailures[code] ?? null, code);
 }
 
 /** Writes a file, turning an operating-system failure into a usage error with the path. */
-async function writeOutput(path: string, data: string | Uint8Array, what: string): Promise<void> {
+async function writeOutput(path: string, data: string | Uint8Array, what: string, language: ReportLanguage): Promise<void> {
   try {
     await writeFileAtomic(path, data);
   } catch (e) {
-    throw new UsageError(writeFailureMessage(what, path, e));
+    throw new UsageError(writeFailureMessage(what, path, e, language));
   }
 }
 
 /** Builds the sample model's workbook and returns its path. */
-async function writeSampleWorkbook(): Promise<string> {
+async function writeSampleWorkbook(language: ReportLanguage): Promise<string> {
   // Loaded on demand: the sample generator and its writer (ExcelJS) are only needed for --sample.
   const { generateSampleModel } = await import('../sample/index');
   const { buildBlocksWorkbook } = await import('../xlsx/write-sample');
-  await writeOutput(SAMPLE_WORKBOOK_PATH, await buildBlocksWorkbook(generateSampleModel()), 'sample workbook');
+  await writeOutput(SAMPLE_WORKBOOK_PATH, await buildBlocksWorkbook(generateSampleModel()), cliText(language).files.sample, language);
   return SAMPLE_WORKBOOK_PATH;
 }
 
@@ -100,21 +88,24 @@ async function writeSampleWorkbook(): Promise<string> {
  * Refuses outputs that would overwrite the input or each other, comparing files rather than spellings
  * (see same-file.ts), and a folder given as the input.
  */
-async function checkPaths(input: string, out: string, json: string | null): Promise<void> {
+async function checkPaths(input: string, out: string, json: string | null, t: CliText): Promise<void> {
   const [inputId, outId, jsonId] = await Promise.all([fileIdentity(input), fileIdentity(out), json === null ? null : fileIdentity(json)]);
   if (inputId.folder) throw new UsageError(await folderMessage(input));
-  if (sameFile(inputId, outId)) throw new UsageError(`--out ${out} is the input workbook ${input}; the input is never overwritten.`);
+  if (sameFile(inputId, outId)) throw new UsageError(t.outIsInput(out, input));
   if (json !== null && jsonId !== null) {
-    if (sameFile(inputId, jsonId)) throw new UsageError(`--json ${json} is the input workbook ${input}; the input is never overwritten.`);
-    if (maybeSameFile(outId, jsonId)) throw new UsageError(`--json ${json} and the report ${out} are the same file; give them different names.`);
+    if (sameFile(inputId, jsonId)) throw new UsageError(t.jsonIsInput(json, input));
+    if (maybeSameFile(outId, jsonId)) throw new UsageError(t.jsonIsReport(json, out));
   }
 }
 
 async function runJob(options: RunOptions, io: Output): Promise<number> {
-  const input = options.sample ? await writeSampleWorkbook() : options.input;
-  if (input === null) throw new UsageError('No workbook given.');
+  // Until the workbook is read, --lang speaks; then its Language setting, when it has one.
+  let language: ReportLanguage = options.lang ?? 'en';
+  let t = cliText(language);
+  const input = options.sample ? await writeSampleWorkbook(language) : options.input;
+  if (input === null) throw new UsageError(t.noWorkbook);
   let out = options.out ?? defaultReportPath(input);
-  await checkPaths(input, out, options.json);
+  await checkPaths(input, out, options.json, t);
 
   let loaded;
   let found;
@@ -126,22 +117,24 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
     throw e;
   }
   const extension = await reportExtension(loaded);
-  if (options.out !== null) checkReportExtension(out, extension);
+  if (options.out !== null) checkReportExtension(out, extension, t);
   else if (extension === '.xlsm') {
     out = defaultReportPath(input, extension);
-    await checkPaths(input, out, options.json);
+    await checkPaths(input, out, options.json, t);
   }
   const analysis = analyseWorkbook(found.grids);
+  language = analysis.settings.language ?? language;
+  t = cliText(language);
   // A name that exists but is broken was reported with its reference; "missing" would contradict it.
   const modelIssues = analysis.issues.filter((i) => !(i.code === 'MISSING_RANGE' && found.broken.has(i.where.range ?? '')));
-  const issues: Issue[] = [...found.issues, ...modelIssues, ...planReportSheets(loaded).issues];
+  const issues: Issue[] = [...found.issues, ...modelIssues, ...planReportSheets(loaded, reportTargets(language)).issues];
   const failed = hasErrors(issues);
   const result = failed ? null : analysis.result;
 
   let report: Buffer | null = null;
   if (result !== null) {
     try {
-      report = await buildReportWorkbook(loaded, buildReportSheets(result), result.settings.currency);
+      report = await buildReportWorkbook(loaded, buildReportSheets(result, language), result.settings.currency);
     } catch (e) {
       if (!(e instanceof ReportSheetTakenError)) throw e;
       issues.push(...e.issues);
@@ -149,16 +142,16 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   }
 
   if (options.json !== null) {
-    await writeOutput(options.json, `${JSON.stringify(resultToJson({ issues, result: report === null ? null : result }), null, 2)}\n`, 'JSON file');
+    await writeOutput(options.json, `${JSON.stringify(resultToJson({ issues, result: report === null ? null : result }), null, 2)}\n`, t.files.json, language);
   }
-  printIssues(issues, io);
+  printIssues(issues, io, language);
   if (result === null || report === null) {
-    io.err(`No report written${options.json === null ? '' : `; the problems are also in ${options.json}`}.`);
+    io.err(t.noReportWritten(options.json));
     return EXIT_MODEL_ERRORS;
   }
-  await writeOutput(out, report, 'report workbook');
-  printSummary(result, io);
-  io.out(`Report written to ${out}${options.json === null ? '' : `, JSON to ${options.json}`}.`);
+  await writeOutput(out, report, t.files.report, language);
+  printSummary(result, io, language);
+  io.out(t.reportWritten(out, options.json));
   return EXIT_OK;
 }
 
@@ -171,7 +164,7 @@ export async function runCost(options: RunOptions, io: Output): Promise<number> 
       io.err(e.message);
       return EXIT_USAGE;
     }
-    io.err(`Unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(cliText(options.lang ?? 'en').unexpectedFailure(e instanceof Error ? e.message : String(e)));
     return EXIT_MODEL_ERRORS;
   }
 }

@@ -43,7 +43,7 @@ export interface ColumnRef {
 export type MethodKey = 'minutes' | 'share' | 'rate';
 
 /** A setting of ABC_Settings. */
-export type SettingKey = 'currency' | 'period' | 'unusedCapacity';
+export type SettingKey = 'currency' | 'period' | 'unusedCapacity' | 'language';
 
 /** What a row needs in a required text column. */
 export type RequiredTextKey = 'activityName' | 'poolName' | 'customerId' | 'driverName' | 'settingName' | 'costItem';
@@ -105,7 +105,7 @@ export interface MessageArgs {
   unknownSetting: { name: string };
   settingTwice: { name: string; first: string };
   settingErrorValue: { setting: SettingKey; error: string };
-  invalidSetting: { setting: 'currency' | 'unusedCapacity'; found: string };
+  invalidSetting: { setting: 'currency' | 'unusedCapacity' | 'language'; found: string };
 
   // the model's consistency
   duplicatePool: { pool: string; first: string | null };

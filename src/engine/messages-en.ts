@@ -32,6 +32,7 @@ export const SETTING_NAMES_EN: { readonly [K in SettingKey]: string } = {
   currency: 'Currency',
   period: 'Period',
   unusedCapacity: 'UnusedCapacity',
+  language: 'Language',
 };
 
 const WHAT: { readonly [K in RequiredTextKey]: string } = {
@@ -148,7 +149,11 @@ export const MESSAGES_EN: Catalog = {
   settingErrorValue: (a) => `The value of ${SETTING_NAMES_EN[a.setting]} holds the error value ${a.error}.`,
   invalidSetting: (a) =>
     `${SETTING_NAMES_EN[a.setting]} must be ${
-      a.setting === 'currency' ? 'an ISO currency code such as EUR or a currency symbol such as €' : 'report / rapporteren or assign / toerekenen'
+      a.setting === 'currency'
+        ? 'an ISO currency code such as EUR or a currency symbol such as €'
+        : a.setting === 'language'
+          ? 'en (English) or nl (Nederlands, Dutch)'
+          : 'report / rapporteren or assign / toerekenen'
     }; found ${a.found}.`,
 
   duplicatePool: (a) => `Pool "${a.pool}" is listed twice (first at ${at(a.first)}).`,

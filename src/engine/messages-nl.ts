@@ -35,6 +35,7 @@ export const SETTING_NAMES_NL: { readonly [K in SettingKey]: string } = {
   currency: 'Valuta',
   period: 'Periode',
   unusedCapacity: 'OngebruikteCapaciteit',
+  language: 'Taal',
 };
 
 const WHAT: { readonly [K in RequiredTextKey]: string } = {
@@ -167,13 +168,15 @@ export const MESSAGES_NL: Catalog = {
     }.`,
 
   unknownSetting: (a) =>
-    `De onbekende instelling "${a.name}" wordt genegeerd; de instellingen zijn Valuta, Periode en OngebruikteCapaciteit (of Currency, Period en UnusedCapacity).`,
+    `De onbekende instelling "${a.name}" wordt genegeerd; de instellingen zijn Valuta, Periode, OngebruikteCapaciteit en Taal (of Currency, Period, UnusedCapacity en Language).`,
   settingTwice: (a) => `De instelling ${a.name} komt twee keer voor (eerst op ${a.first}).`,
   settingErrorValue: (a) => `De waarde van ${SETTING_NAMES_NL[a.setting]} bevat de foutwaarde ${a.error}.`,
   invalidSetting: (a) =>
     a.setting === 'currency'
       ? `Valuta moet een ISO-valutacode zoals EUR of een valutasymbool zoals € zijn; er staat ${a.found}.`
-      : `OngebruikteCapaciteit moet rapporteren / report of toerekenen / assign zijn; er staat ${a.found}.`,
+      : a.setting === 'language'
+        ? `Taal moet nl (Nederlands) of en (Engels, English) zijn; er staat ${a.found}.`
+        : `OngebruikteCapaciteit moet rapporteren / report of toerekenen / assign zijn; er staat ${a.found}.`,
 
   duplicatePool: (a) => `Kostenpool "${a.pool}" komt twee keer voor (eerst op ${at(a.first)}).`,
   duplicateCustomer: (a) => `Klant "${a.customer}" komt twee keer voor (eerst op ${at(a.first)}).`,

@@ -5,6 +5,7 @@
  */
 import type { Dec } from './decimal';
 import type { Where } from './issues';
+import type { MessageLanguage } from './message-args';
 
 /** A resource cost pool (a department) for the period. */
 export interface PoolInput {
@@ -75,6 +76,8 @@ export interface Settings {
   currency: string;
   period: string | null;
   unusedCapacity: UnusedCapacityMode;
+  /** The language of the report, when the workbook names one (it then wins over the runner's --lang). */
+  language?: MessageLanguage;
 }
 
 /** The whole model. */

@@ -1,4 +1,5 @@
-/** `ABC_Settings`: Currency, Period and UnusedCapacity as Setting / Value pairs. */
+/** `ABC_Settings`: Currency, Period, UnusedCapacity and Language as Setting / Value pairs. */
+import type { MessageLanguage } from '../engine/message-args';
 import { DEFAULT_SETTINGS, type Settings, type UnusedCapacityMode } from '../engine/model';
 import { quoteSheet } from '../engine/issues';
 import { type SettingKey, msg } from '../engine/messages';
@@ -13,12 +14,22 @@ export const SETTING_NAMES: ReadonlyArray<{ key: SettingKey; en: string; nl: str
   { key: 'currency', en: 'Currency', nl: 'Valuta' },
   { key: 'period', en: 'Period', nl: 'Periode' },
   { key: 'unusedCapacity', en: 'UnusedCapacity', nl: 'OngebruikteCapaciteit' },
+  { key: 'language', en: 'Language', nl: 'Taal' },
 ];
 
 /** Values of UnusedCapacity in English and Dutch. */
 export const UNUSED_CAPACITY_VALUES: ReadonlyArray<{ mode: UnusedCapacityMode; en: string; nl: string }> = [
   { mode: 'report', en: 'report', nl: 'rapporteren' },
   { mode: 'assign', en: 'assign', nl: 'toerekenen' },
+];
+
+/**
+ * Values of Language: the code, or the language's name in English or in Dutch (matched ignoring case and
+ * surrounding spaces). Nothing else is guessed at: `NL-nl`, `Vlaams` or `Deutsch` are INVALID_SETTING.
+ */
+export const LANGUAGE_VALUES: ReadonlyArray<{ language: MessageLanguage; values: readonly string[] }> = [
+  { language: 'en', values: ['en', 'English', 'Engels'] },
+  { language: 'nl', values: ['nl', 'Nederlands', 'Dutch'] },
 ];
 
 /** An ISO code (EUR) or a short symbol (€, $, kr): it ends up in number formats, so nothing else is let in. */
@@ -33,6 +44,8 @@ for (const s of SETTING_NAMES) {
   BY_NAME.set(compact(s.en), s.key);
   BY_NAME.set(compact(s.nl), s.key);
 }
+const LANGUAGES = new Map<string, MessageLanguage>();
+for (const l of LANGUAGE_VALUES) for (const v of l.values) LANGUAGES.set(v.toLowerCase(), l.language);
 const MODES = new Map<string, UnusedCapacityMode>();
 for (const v of UNUSED_CAPACITY_VALUES) {
   MODES.set(v.en, v.mode);
@@ -46,7 +59,8 @@ export interface SettingsRead {
 }
 
 /**
- * Reads the settings. Names match case-insensitively with spaces ignored ("Unused capacity"). An unknown
+ * Reads the settings. Names match case-insensitively with spaces ignored ("Unused capacity"). Language is
+ * left out of the settings when not given, so the runner's --lang (or the task pane's language) applies. An unknown
  * name is UNKNOWN_SETTING (a warning: the run goes on with the defaults); an invalid value or a setting
  * given twice is INVALID_SETTING; a blank value keeps the default.
  */
@@ -100,10 +114,16 @@ function applySetting(reader: RangeReader, settings: Settings, key: SettingKey, 
       else invalid(reader, r, column, key, raw);
       return;
     }
+    case 'language': {
+      const language = LANGUAGES.get(text.trim().toLowerCase());
+      if (language !== undefined && typeof raw === 'string') settings.language = language;
+      else invalid(reader, r, column, key, raw);
+      return;
+    }
   }
 }
 
 /** Reports a value the setting cannot take; the message says what it can take. */
-function invalid(reader: RangeReader, r: number, column: number, key: 'currency' | 'unusedCapacity', raw: CellValue | undefined): void {
+function invalid(reader: RangeReader, r: number, column: number, key: 'currency' | 'unusedCapacity' | 'language', raw: CellValue | undefined): void {
   reader.report('error', 'INVALID_SETTING', msg('invalidSetting', { setting: key, found: showValue(raw) }), r, column);
 }

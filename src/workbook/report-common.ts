@@ -4,15 +4,17 @@
  */
 import type { CostingResult } from '../engine/result';
 import { currencyCode } from './report-format';
+import type { ReportText } from './report-text';
+import { REPORT_TEXT_EN } from './report-text-en';
 
-/** The report sheets' names, each at most 31 characters as Excel requires. */
+/** The English report sheets' names, each at most 31 characters as Excel requires (see `reportSheetNames`). */
 export const REPORT_SHEET_NAMES = {
-  customerPnl: 'ABC Customer P&L',
-  rates: 'ABC Rates',
-  summary: 'ABC Summary',
+  customerPnl: REPORT_TEXT_EN.sheetNames.pnl,
+  rates: REPORT_TEXT_EN.sheetNames.rates,
+  summary: REPORT_TEXT_EN.sheetNames.summary,
 } as const;
 
-/** The names in the order the sheets are added to a workbook. */
+/** The English names in the order the sheets are added to a workbook. */
 export const REPORT_SHEET_ORDER: readonly string[] = [
   REPORT_SHEET_NAMES.customerPnl,
   REPORT_SHEET_NAMES.rates,
@@ -20,23 +22,12 @@ export const REPORT_SHEET_ORDER: readonly string[] = [
 ];
 
 /** The line under each title: period, currency and what happens to unused capacity. */
-export function noteLine(result: CostingResult): string {
+export function noteLine(result: CostingResult, t: ReportText = REPORT_TEXT_EN): string {
   const { period, currency, unusedCapacity } = result.settings;
-  const unused =
-    unusedCapacity === 'assign'
-      ? 'unused capacity charged to customers in proportion to the minutes they used'
-      : 'unused capacity reported separately, not charged to customers';
-  return `Period: ${period ?? '(not set)'} · Currency: ${currencyCode(currency)} · ${unused}`;
+  return t.common.note({ period, currency: currencyCode(currency), unusedCapacity });
 }
 
 /** Plain label of a costing method, for the Rates sheet. */
-export function methodLabel(method: 'time' | 'share' | 'rate'): string {
-  switch (method) {
-    case 'time':
-      return 'Time-driven';
-    case 'share':
-      return 'Share of pool';
-    case 'rate':
-      return 'Rate';
-  }
+export function methodLabel(method: 'time' | 'share' | 'rate', t: ReportText = REPORT_TEXT_EN): string {
+  return t.common.method[method];
 }

@@ -5,13 +5,18 @@
 import type { CostingResult } from '../engine/result';
 import { buildCustomerPnlSheet } from './report-pnl';
 import { buildRatesSheet } from './report-rates';
+import type { ReportLanguage } from './report-text';
 import { buildSummarySheet } from './report-summary';
 import type { ReportSheet } from './report-types';
 
 export { numberFormat, currencyCode, currencyAffixes } from './report-format';
 export { REPORT_SHEET_NAMES, REPORT_SHEET_ORDER } from './report-common';
+export { REPORT_LANGUAGES, REPORT_ROLES, type ReportLanguage, reportSheetNames, roleOfSheetName } from './report-text';
 
-/** The three report sheets of a result, in the order they are added: Customer P&L, Rates, Summary. */
-export function buildReportSheets(result: CostingResult): ReportSheet[] {
-  return [buildCustomerPnlSheet(result), buildRatesSheet(result), buildSummarySheet(result)];
+/**
+ * The three report sheets of a result, in the order they are added: Customer P&L, Rates, Summary, with
+ * every text in `language` (English when not given). Each sheet carries its role, whatever its name.
+ */
+export function buildReportSheets(result: CostingResult, language: ReportLanguage = 'en'): ReportSheet[] {
+  return [buildCustomerPnlSheet(result, language), buildRatesSheet(result, language), buildSummarySheet(result, language)];
 }

@@ -5,7 +5,8 @@
 import { type Dec, ZERO, sum } from '../engine/decimal';
 import type { CostingResult, CustomerResult } from '../engine/result';
 import { blank, fitWidths, headerRow, integer, money, row, share, text } from './report-cells';
-import { REPORT_SHEET_NAMES, noteLine } from './report-common';
+import { noteLine } from './report-common';
+import { type ReportLanguage, type ReportText, reportText } from './report-text';
 import type { ReportCell, ReportRow, ReportSheet } from './report-types';
 
 /** Rows above the header: the title and the note. */
@@ -33,39 +34,44 @@ export function chargedUnusedPools(result: CostingResult): string[] {
   return result.pools.map((p) => p.pool).filter((p) => charged.has(p));
 }
 
-/** A dimension value as text: the report groups by it, so 1011 and "1011" must look the same. */
-function dimensionCell(value: string | number | boolean | null): ReportCell {
+/**
+ * A dimension value as text: the report groups by it, so 1011 and "1011" must look the same. A boolean is
+ * written as Excel shows it in the report's language.
+ */
+function dimensionCell(value: string | number | boolean | null, t: ReportText): ReportCell {
   if (value === null) return blank();
-  if (typeof value === 'boolean') return text(value ? 'TRUE' : 'FALSE');
+  if (typeof value === 'boolean') return text(value ? t.common.true : t.common.false);
   return text(String(value));
 }
 
-/** Builds the customer P&L sheet. */
-export function buildCustomerPnlSheet(result: CostingResult): ReportSheet {
+/** Builds the customer P&L sheet in a language (English by default). */
+export function buildCustomerPnlSheet(result: CostingResult, language: ReportLanguage = 'en'): ReportSheet {
+  const t = reportText(language);
+  const h = t.pnl;
   const dims = dimensionHeaders(result.customers);
   const activities = result.activities.map((a) => a.activity);
   const unusedPools = chargedUnusedPools(result);
   const totalNetProfit = sum(result.customers.map((c) => c.netProfit));
 
   const header = headerRow([
-    'Rank',
-    'Customer',
-    'Name',
+    h.rank,
+    h.customer,
+    h.name,
     ...dims,
-    'Revenue',
-    'Discounts',
-    'Net revenue',
-    'COGS',
-    'Gross margin',
-    'Gross margin %',
+    h.revenue,
+    h.discounts,
+    h.netRevenue,
+    h.cogs,
+    h.grossMargin,
+    h.grossMarginPercent,
     ...activities,
-    ...unusedPools.map((p) => `Unused capacity: ${p}`),
-    'Cost to serve',
-    'Direct costs',
-    'Net profit',
-    'Net profit %',
-    'Cumulative net profit',
-    'Cumulative profit share',
+    ...unusedPools.map((p) => h.unusedCapacityOf(p)),
+    h.costToServe,
+    h.directCosts,
+    h.netProfit,
+    h.netProfitPercent,
+    h.cumulativeNetProfit,
+    h.cumulativeProfitShare,
   ]);
 
   const body: ReportRow[] = [];
@@ -78,7 +84,7 @@ export function buildCustomerPnlSheet(result: CostingResult): ReportSheet {
         integer(index + 1),
         text(c.customer),
         text(c.name),
-        ...dims.map((d) => dimensionCell(dimValues.get(d) ?? null)),
+        ...dims.map((d) => dimensionCell(dimValues.get(d) ?? null, t)),
         money(c.revenue),
         money(c.discounts),
         money(c.netRevenue),
@@ -102,8 +108,8 @@ export function buildCustomerPnlSheet(result: CostingResult): ReportSheet {
   const grossMargin = column((c) => c.grossMargin);
   const totals = row('total', [
     blank('integer'),
-    text('Total'),
-    text(`${result.customers.length} customers`),
+    text(t.common.total),
+    text(h.customerCount(result.customers.length)),
     ...dims.map(() => blank()),
     money(column((c) => c.revenue)),
     money(column((c) => c.discounts)),
@@ -122,14 +128,15 @@ export function buildCustomerPnlSheet(result: CostingResult): ReportSheet {
   ]);
 
   const rows: ReportRow[] = [
-    row('title', [text('Customer profitability: P&L per customer (activity-based costing)')]),
-    row('note', [text(noteLine(result))]),
+    row('title', [text(h.title)]),
+    row('note', [text(noteLine(result, t))]),
     header,
     ...body,
     totals,
   ];
   return {
-    name: REPORT_SHEET_NAMES.customerPnl,
+    name: t.sheetNames.pnl,
+    role: 'pnl',
     columnWidths: fitWidths(rows, 8, 32),
     freeze: { rows: ROWS_ABOVE_HEADER + 1, columns: 3 },
     rows,

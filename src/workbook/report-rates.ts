@@ -5,7 +5,8 @@
 import { type Dec, sum, toNumber } from '../engine/decimal';
 import type { ActivityResult, CostingResult, DriverResult } from '../engine/result';
 import { blank, decimal, fitWidths, headerRow, money, percent, rate, row, spacer, text } from './report-cells';
-import { REPORT_SHEET_NAMES, methodLabel, noteLine } from './report-common';
+import { methodLabel, noteLine } from './report-common';
+import { type ReportLanguage, type ReportText, reportText } from './report-text';
 import type { ReportCell, ReportRow, ReportSheet } from './report-types';
 
 /** The value of an activity term in the unit its kind implies. */
@@ -21,10 +22,10 @@ function termValue(driver: DriverResult): ReportCell {
 }
 
 /** The lines of one activity: one per driver, the activity's amounts on the first. */
-function activityLines(a: ActivityResult): ReportRow[] {
-  const head = [text(a.activity), text(a.pool), text(methodLabel(a.method))];
+function activityLines(a: ActivityResult, t: ReportText): ReportRow[] {
+  const head = [text(a.activity), text(a.pool), text(methodLabel(a.method, t))];
   if (a.drivers.length === 0) {
-    const label = a.businessSustaining ? '(business-sustaining, no driver)' : null;
+    const label = a.businessSustaining ? t.rates.businessSustaining : null;
     return [row('body', [...head, text(label), blank(), blank('decimal'), blank('rate'), money(a.cost), money(a.unassignedCost)])];
   }
   return a.drivers.map((d, i) =>
@@ -40,30 +41,32 @@ function activityLines(a: ActivityResult): ReportRow[] {
   );
 }
 
-/** Builds the rates sheet. */
-export function buildRatesSheet(result: CostingResult): ReportSheet {
+/** Builds the rates sheet in a language (English by default). */
+export function buildRatesSheet(result: CostingResult, language: ReportLanguage = 'en'): ReportSheet {
+  const t = reportText(language);
+  const h = t.rates;
   const total = (values: Dec[]): ReportCell => money(sum(values));
   const pools = result.pools;
   const rows: ReportRow[] = [
-    row('title', [text('Activity-based costing: pools, activities and rates')]),
-    row('note', [text(noteLine(result))]),
-    row('section', [text('Resource cost pools')]),
+    row('title', [text(h.title)]),
+    row('note', [text(noteLine(result, t))]),
+    row('section', [text(h.poolsSection)]),
     headerRow([
-      'Pool',
-      'Method',
-      'Cost',
-      'Capacity (min)',
-      'Cost per minute',
-      'Used (min)',
-      'Unused (min)',
-      'Unused capacity cost',
-      'Unassigned',
-      "Activities' cost",
+      h.pool,
+      h.method,
+      h.cost,
+      h.capacityMinutes,
+      h.costPerMinute,
+      h.usedMinutes,
+      h.unusedMinutes,
+      h.unusedCapacityCost,
+      h.unassigned,
+      h.activitiesCost,
     ]),
     ...pools.map((p) =>
       row('body', [
         text(p.pool),
-        text(p.method === 'time' ? 'Time-driven' : 'Conventional (shares)'),
+        text(p.method === 'time' ? h.timeDrivenPool : h.sharePool),
         money(p.cost),
         decimal(p.capacityMinutes),
         rate(p.ratePerMinute),
@@ -75,7 +78,7 @@ export function buildRatesSheet(result: CostingResult): ReportSheet {
       ]),
     ),
     row('total', [
-      text('Total'),
+      text(t.common.total),
       blank(),
       total(pools.map((p) => p.cost)),
       blank('decimal'),
@@ -87,21 +90,21 @@ export function buildRatesSheet(result: CostingResult): ReportSheet {
       total(pools.map((p) => p.activitiesCost)),
     ]),
     spacer(),
-    row('section', [text('Activities and drivers')]),
+    row('section', [text(h.activitiesSection)]),
     headerRow([
-      'Activity',
-      'Pool',
-      'Method',
-      'Driver',
-      'Minutes / share / rate',
-      'Total quantity',
-      'Cost per driver unit',
-      'Activity cost',
-      'Unassigned',
+      h.activity,
+      h.pool,
+      h.method,
+      h.driver,
+      h.termValue,
+      h.totalQuantity,
+      h.costPerDriverUnit,
+      h.activityCost,
+      h.unassigned,
     ]),
-    ...result.activities.flatMap(activityLines),
+    ...result.activities.flatMap((a) => activityLines(a, t)),
     row('total', [
-      text('Total'),
+      text(t.common.total),
       blank(),
       blank(),
       blank(),
@@ -113,7 +116,8 @@ export function buildRatesSheet(result: CostingResult): ReportSheet {
     ]),
   ];
   return {
-    name: REPORT_SHEET_NAMES.rates,
+    name: t.sheetNames.rates,
+    role: 'rates',
     columnWidths: fitWidths(rows, 10, 36),
     freeze: { rows: 2, columns: 1 },
     rows,

@@ -6,6 +6,7 @@ import { type Dec, ZERO, sum } from '../engine/decimal';
 import type { DimensionValue } from '../engine/model';
 import type { CostingResult, CustomerResult } from '../engine/result';
 import { headerRow, integer, money, row, share, spacer, text } from './report-cells';
+import { type ReportLanguage, reportText } from './report-text';
 import type { ReportRow } from './report-types';
 
 /** A dimension with more distinct values than this is an attribute (a name, a postcode), not a grouping. */
@@ -16,18 +17,24 @@ interface Group {
   customers: CustomerResult[];
 }
 
-function labelOf(value: DimensionValue | undefined): string {
-  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return '(blank)';
+function labelOf(value: DimensionValue | undefined, language: ReportLanguage): string {
+  const t = reportText(language);
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return t.rollups.blank;
+  // English keeps the label it always had (`true`), so its report stays the same to the letter.
+  if (typeof value === 'boolean' && language !== 'en') return value ? t.common.true : t.common.false;
   return String(value);
 }
 
-/** The dimensions worth rolling up, in column order, with their groups (ordered by net profit, highest first). */
-export function dimensionGroups(result: CostingResult): Array<{ dimension: string; groups: Group[] }> {
+/**
+ * The dimensions worth rolling up, in column order, with their groups (ordered by net profit, highest
+ * first), labelled in a language (blank values, and booleans in Dutch, are words).
+ */
+export function dimensionGroups(result: CostingResult, language: ReportLanguage = 'en'): Array<{ dimension: string; groups: Group[] }> {
   const dimensions = result.customers[0]?.dimensions.map(([name]) => name) ?? [];
   return dimensions.flatMap((dimension, index) => {
     const groups = new Map<string, Group>();
     for (const c of result.customers) {
-      const label = labelOf(c.dimensions[index]?.[1]);
+      const label = labelOf(c.dimensions[index]?.[1], language);
       const group = groups.get(label) ?? { label, customers: [] };
       group.customers.push(c);
       groups.set(label, group);
@@ -59,12 +66,14 @@ function figures(label: string, customers: readonly CustomerResult[], style: 'bo
 }
 
 /** One block per dimension: customers, loss makers and the P&L lines per value, and a total. */
-export function rollupRows(result: CostingResult): ReportRow[] {
-  return dimensionGroups(result).flatMap(({ dimension, groups }) => [
-    row('section', [text(`Net profit by ${dimension}`)]),
-    headerRow([dimension, 'Customers', 'Loss-making', 'Net revenue', 'Gross margin', 'Cost to serve', 'Direct costs', 'Net profit', 'Net profit %']),
+export function rollupRows(result: CostingResult, language: ReportLanguage = 'en'): ReportRow[] {
+  const t = reportText(language);
+  const h = t.rollups;
+  return dimensionGroups(result, language).flatMap(({ dimension, groups }) => [
+    row('section', [text(h.section(dimension))]),
+    headerRow([dimension, h.customers, h.lossMaking, h.netRevenue, h.grossMargin, h.costToServe, h.directCosts, h.netProfit, h.netProfitPercent]),
     ...groups.map((g) => figures(g.label, g.customers, 'body')),
-    figures('Total', result.customers, 'total'),
+    figures(t.common.total, result.customers, 'total'),
     spacer(),
   ]);
 }

@@ -3,11 +3,13 @@
  * twice (every Difference must read 0.00), net profit by each customer dimension, and the warnings of the run.
  */
 import { type Dec, ZERO, sum } from '../engine/decimal';
-import { formatWhere } from '../engine/issues';
+import { formatWhere, type Issue } from '../engine/issues';
+import { renderMessage } from '../engine/messages';
 import type { CostingResult } from '../engine/result';
 import { fitWidths, headerRow, integer, money, percent, row, share, spacer, text } from './report-cells';
-import { REPORT_SHEET_NAMES, noteLine } from './report-common';
+import { noteLine } from './report-common';
 import { rollupRows } from './report-rollups';
+import { type ReportLanguage, type ReportText, reportText } from './report-text';
 import type { ReportCell, ReportRow, ReportSheet } from './report-types';
 
 /** Share of the customers counted as "the most profitable fifth" of the whale curve. */
@@ -46,34 +48,34 @@ function line(label: string, value: ReportCell, style: 'body' | 'total' = 'body'
   return row(style, [text(label), value]);
 }
 
-function headline(result: CostingResult): ReportRow[] {
+function headline(result: CostingResult, s: ReportText['summary']): ReportRow[] {
   const t = result.totals;
   const d = profitDistribution(result);
   return [
-    row('section', [text('Headline figures')]),
-    headerRow(['Figure', 'Value']),
-    line('Revenue', money(t.revenue)),
-    line('Discounts', money(t.discounts)),
-    line('Net revenue', money(t.netRevenue)),
-    line('Cost of goods sold', money(t.cogs)),
-    line('Gross margin', money(t.grossMargin)),
-    line('Gross margin %', share(t.grossMargin, t.netRevenue)),
-    line('Cost to serve', money(t.costToServe)),
-    line('Direct customer costs', money(t.directCosts)),
-    line('Net profit of customers', money(t.netProfit)),
-    line('Net profit %', share(t.netProfit, t.netRevenue)),
-    line('Unused capacity cost (not charged to customers)', money(t.unusedCapacityCost)),
-    line('Unassigned cost', money(t.unassignedCost)),
-    line('Operating profit', money(t.operatingProfit), 'total'),
-    line('Customers', integer(d.customers)),
-    line('Loss-making customers', integer(d.lossMaking)),
-    line('Share of loss-making customers', percent(d.customers === 0 ? null : d.lossMaking / d.customers)),
-    line('Net profit of loss-making customers', money(d.lossMakingProfit)),
-    line(`Share of profit earned by the top 20% (${d.topCount} customer${d.topCount === 1 ? '' : 's'})`, percent(d.topShare)),
+    row('section', [text(s.headlineSection)]),
+    headerRow([s.figure, s.value]),
+    line(s.revenue, money(t.revenue)),
+    line(s.discounts, money(t.discounts)),
+    line(s.netRevenue, money(t.netRevenue)),
+    line(s.cogs, money(t.cogs)),
+    line(s.grossMargin, money(t.grossMargin)),
+    line(s.grossMarginPercent, share(t.grossMargin, t.netRevenue)),
+    line(s.costToServe, money(t.costToServe)),
+    line(s.directCosts, money(t.directCosts)),
+    line(s.customersNetProfit, money(t.netProfit)),
+    line(s.netProfitPercent, share(t.netProfit, t.netRevenue)),
+    line(s.unusedCapacityCost, money(t.unusedCapacityCost)),
+    line(s.unassignedCost, money(t.unassignedCost)),
+    line(s.operatingProfit, money(t.operatingProfit), 'total'),
+    line(s.customers, integer(d.customers)),
+    line(s.lossMakingCustomers, integer(d.lossMaking)),
+    line(s.lossMakingShare, percent(d.customers === 0 ? null : d.lossMaking / d.customers)),
+    line(s.lossMakingProfit, money(d.lossMakingProfit)),
+    line(s.topShare(d.topCount), percent(d.topShare)),
   ];
 }
 
-function poolReconciliation(result: CostingResult): ReportRow[] {
+function poolReconciliation(result: CostingResult, s: ReportText['summary']): ReportRow[] {
   // A controller ties the headline "unassigned cost" back to the pools: it is the shares below 100% plus
   // the activities whose cost reaches no customer (business-sustaining, or a driver nobody used).
   const notCharged = (pool: string): Dec =>
@@ -92,13 +94,13 @@ function poolReconciliation(result: CostingResult): ReportRow[] {
     ]);
   });
   return [
-    row('section', [text('Reconciliation per pool: cost = activities + unused capacity + unassigned')]),
-    headerRow(['Pool', 'Cost', "Activities' cost", 'of which not charged to customers', 'Unused capacity cost', 'Unassigned (shares below 100%)', 'Difference']),
+    row('section', [text(s.poolSection)]),
+    headerRow([s.pool, s.cost, s.activitiesCost, s.notCharged, s.poolUnusedCost, s.poolUnassigned, s.difference]),
     ...lines,
   ];
 }
 
-function companyReconciliation(result: CostingResult): ReportRow[] {
+function companyReconciliation(result: CostingResult, s: ReportText['summary']): ReportRow[] {
   const t = result.totals;
   const customerProfit = sum(result.customers.map((c) => c.netProfit));
   const fromCustomers = customerProfit.minus(t.unusedCapacityCost).minus(t.unassignedCost);
@@ -107,47 +109,53 @@ function companyReconciliation(result: CostingResult): ReportRow[] {
   const directCosts = sum(result.customers.map((c) => c.directCosts));
   const fromLedger = t.netRevenue.minus(t.cogs).minus(poolCosts).minus(rateCosts).minus(directCosts);
   return [
-    row('section', [text('Reconciliation of the company result')]),
-    headerRow(['Line', 'Amount']),
-    line('Sum of customer net profit', money(customerProfit)),
-    line('Less unused capacity cost not charged to customers', money(t.unusedCapacityCost.negated())),
-    line('Less unassigned cost', money(t.unassignedCost.negated())),
-    line('Operating profit', money(fromCustomers), 'total'),
-    line('Difference to the reported operating profit', money(fromCustomers.minus(t.operatingProfit))),
+    row('section', [text(s.companySection)]),
+    headerRow([s.line, s.amount]),
+    line(s.sumOfCustomerProfit, money(customerProfit)),
+    line(s.lessUnusedCapacity, money(t.unusedCapacityCost.negated())),
+    line(s.lessUnassigned, money(t.unassignedCost.negated())),
+    line(s.operatingProfit, money(fromCustomers), 'total'),
+    line(s.differenceToReported, money(fromCustomers.minus(t.operatingProfit))),
     spacer(),
-    line('Net revenue', money(t.netRevenue)),
-    line('Less cost of goods sold', money(t.cogs.negated())),
-    line('Less pool costs', money(poolCosts.negated())),
-    line('Less rate activity costs', money(rateCosts.negated())),
-    line('Less direct customer costs', money(directCosts.negated())),
-    line('Operating profit', money(fromLedger), 'total'),
-    line('Difference to the reported operating profit', money(fromLedger.minus(t.operatingProfit))),
+    line(s.netRevenue, money(t.netRevenue)),
+    line(s.lessCogs, money(t.cogs.negated())),
+    line(s.lessPoolCosts, money(poolCosts.negated())),
+    line(s.lessRateCosts, money(rateCosts.negated())),
+    line(s.lessDirectCosts, money(directCosts.negated())),
+    line(s.operatingProfit, money(fromLedger), 'total'),
+    line(s.differenceToReported, money(fromLedger.minus(t.operatingProfit))),
   ];
 }
 
-function warnings(result: CostingResult): ReportRow[] {
-  const list = result.issues.map((i) => row('body', [text(i.code), text(formatWhere(i.where)), text(i.message)]));
+/** An issue's message in the report's language; English is `Issue.message` itself, as it always was. */
+function messageIn(issue: Issue, language: ReportLanguage): string {
+  return language === 'en' ? issue.message : renderMessage(issue.text, language);
+}
+
+function warnings(result: CostingResult, language: ReportLanguage, s: ReportText['summary']): ReportRow[] {
+  const list = result.issues.map((i) => row('body', [text(i.code), text(formatWhere(i.where)), text(messageIn(i, language))]));
   return [
-    row('section', [text('Warnings')]),
-    headerRow(['Code', 'Location', 'Message']),
-    ...(list.length > 0 ? list : [row('body', [text('No warnings.')])]),
+    row('section', [text(s.warningsSection)]),
+    headerRow([s.code, s.location, s.message]),
+    ...(list.length > 0 ? list : [row('body', [text(s.noWarnings)])]),
   ];
 }
 
-/** Builds the summary sheet. */
-export function buildSummarySheet(result: CostingResult): ReportSheet {
+/** Builds the summary sheet in a language (English by default). */
+export function buildSummarySheet(result: CostingResult, language: ReportLanguage = 'en'): ReportSheet {
+  const t = reportText(language);
   const rows: ReportRow[] = [
-    row('title', [text('Activity-based customer profitability: summary')]),
-    row('note', [text(noteLine(result))]),
-    ...headline(result),
+    row('title', [text(t.summary.title)]),
+    row('note', [text(noteLine(result, t))]),
+    ...headline(result, t.summary),
     spacer(),
-    ...poolReconciliation(result),
+    ...poolReconciliation(result, t.summary),
     spacer(),
-    ...companyReconciliation(result),
+    ...companyReconciliation(result, t.summary),
     spacer(),
-    ...rollupRows(result),
-    ...warnings(result),
+    ...rollupRows(result, language),
+    ...warnings(result, language, t.summary),
   ];
   const widths = fitWidths(rows, 12, 60);
-  return { name: REPORT_SHEET_NAMES.summary, columnWidths: widths, freeze: { rows: 2, columns: 0 }, rows };
+  return { name: t.sheetNames.summary, role: 'summary', columnWidths: widths, freeze: { rows: 2, columns: 0 }, rows };
 }

@@ -21,9 +21,17 @@ export interface ReportRow {
   cells: ReportCell[];
 }
 
+/**
+ * Which report sheet a sheet is, whatever its language: the owner mark carries it (see report-owner.ts),
+ * so a re-run in another language finds and renames the sheet instead of adding a second one.
+ */
+export type ReportRole = 'pnl' | 'rates' | 'summary';
+
 export interface ReportSheet {
   /** Sheet name, at most 31 characters. */
   name: string;
+  /** Which report sheet this is; writers that know it mark the sheet with it. */
+  role?: ReportRole;
   /** Column widths in Excel character units, left to right. */
   columnWidths: number[];
   /** Rows and columns to freeze (the header block and the id columns). */

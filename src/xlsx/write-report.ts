@@ -21,6 +21,7 @@
 import type JSZip from 'jszip';
 import type { Issue } from '../engine/issues';
 import { nameKey } from '../engine/model';
+import { roleOfSheetName } from '../workbook/report-text';
 import type { ReportSheet } from '../workbook/report-types';
 import type { LoadedWorkbook } from './load-workbook';
 import { conformanceOf, namespacesFor, REL_NS } from './namespaces';
@@ -38,7 +39,7 @@ import {
   writePart,
 } from './package';
 import { renderSheetXml } from './render-sheet';
-import { OWNER_NAME, OWNER_VALUE, planReportSheets } from './report-owner';
+import { OWNER_NAME, OWNER_VALUE, ownerValue, planReportSheets } from './report-owner';
 import { addReportStyles, usedStyles } from './report-styles';
 import { definedNamesEdits, parseWorkbookDocument } from './workbook-xml';
 import { appendInside, applyEdits, type Edit, namespacedAttribute, newElementName, setAttributeEdit } from './xml-tree';
@@ -89,7 +90,7 @@ export async function reportExtension(loaded: Pick<LoadedWorkbook, 'zip' | 'work
  * Throws `ReportSheetTakenError` when a user's sheet has one of the report's names.
  */
 export async function buildReportWorkbook(loaded: LoadedWorkbook, sheets: readonly ReportSheet[], currency: string): Promise<Buffer> {
-  const plan = planReportSheets(loaded, sheets.map((s) => s.name));
+  const plan = planReportSheets(loaded, sheets.map((s) => ({ name: s.name, role: s.role ?? roleOfSheetName(s.name) })));
   if (plan.issues.length > 0) throw new ReportSheetTakenError(plan.issues);
   const { zip, workbookPart, info } = loaded;
   const workbookXml = loaded.workbookXml;
@@ -121,19 +122,23 @@ export async function buildReportWorkbook(loaded: LoadedWorkbook, sheets: readon
   let sheetId = Math.max(0, ...info.sheets.map((s) => s.sheetId ?? 0));
   const edits: Edit[] = [];
   const added: string[] = [];
-  const owned: number[] = [];
+  // Sheet index → the value of its mark.
+  const owned = new Map<number, string>();
   const replaced = new Set<number>();
   let nextPart = info.sheets.length + 1;
 
   for (const sheet of sheets) {
     const xml = renderSheetXml(sheet, styles.xf, conformance);
-    const old = plan.replace.find((ws) => nameKey(ws.name) === nameKey(sheet.name));
+    const role = sheet.role ?? roleOfSheetName(sheet.name);
+    const mark = role === null ? OWNER_VALUE : ownerValue(role);
+    // Found by its mark's role, so an earlier sheet in another language is renamed rather than duplicated.
+    const old = plan.byTarget.get(nameKey(sheet.name));
     if (old === undefined) {
       const part = writePart(zip, newSheetPart(zip, workbookPart, nextPart++), xml);
       contentTypes.setOverride(part, CONTENT_TYPES.worksheet);
       const id = rels.add(relationshipType('worksheet', conformance), part);
       added.push(`${sheetName.open} name="${encodeXml(sheet.name)}" sheetId="${++sheetId}"${namespacedAttribute(doc.sheets, relNs, 'id', id)}/>`);
-      owned.push(info.sheets.length + added.length - 1);
+      owned.set(info.sheets.length + added.length - 1, mark);
       continue;
     }
     // An earlier report sheet: same entry, same place, same relationship; new content.
@@ -162,13 +167,15 @@ export async function buildReportWorkbook(loaded: LoadedWorkbook, sheets: readon
       if (ownRels !== null) zip.remove(ownRels.name);
     }
     contentTypes.setOverride(part, CONTENT_TYPES.worksheet);
-    owned.push(old.index);
+    owned.set(old.index, mark);
     replaced.add(old.index);
   }
 
   if (added.length > 0) edits.push(...appendInside(workbookXml, doc.sheets, added.join('')));
   // Names scoped to a replaced report sheet (its old marker, a print area) go with its old content.
-  const markers = owned.sort((a, b) => a - b).map((index) => ({ name: OWNER_NAME, formula: OWNER_VALUE, localSheetId: index, hidden: true }));
+  const markers = [...owned]
+    .sort(([a], [b]) => a - b)
+    .map(([index, formula]) => ({ name: OWNER_NAME, formula, localSheetId: index, hidden: true }));
   edits.push(...definedNamesEdits(workbookXml, doc, (i) => replaced.has(info.definedNames[i]?.localSheetId ?? -1), markers));
 
   writePart(zip, workbookPart, applyEdits(workbookXml, edits), loaded.workbookPartText.encoding);

@@ -113,9 +113,9 @@ describe('writing the report workbook', () => {
       { name: 'ABC_Volumes', localSheetId: null, hidden: false, formula: "'Transactions'!$A:$C" },
       { name: '_xlnm.Print_Area', localSheetId: '1', hidden: false, formula: 'Transactions!$A$1:$C$2' },
       { name: 'Helper', localSheetId: '0', hidden: true, formula: 'Pools!$B$2' },
-      { name: 'ABC_ReportOwner', localSheetId: '2', hidden: true, formula: '"customer-profitability-abc"' },
-      { name: 'ABC_ReportOwner', localSheetId: '3', hidden: true, formula: '"customer-profitability-abc"' },
-      { name: 'ABC_ReportOwner', localSheetId: '4', hidden: true, formula: '"customer-profitability-abc"' },
+      { name: 'ABC_ReportOwner', localSheetId: '2', hidden: true, formula: '"ABC report: pnl"' },
+      { name: 'ABC_ReportOwner', localSheetId: '3', hidden: true, formula: '"ABC report: rates"' },
+      { name: 'ABC_ReportOwner', localSheetId: '4', hidden: true, formula: '"ABC report: summary"' },
     ]);
   });
 
@@ -150,12 +150,13 @@ describe('writing the report workbook', () => {
     const output = join(dir, 'out.xlsx');
     await report(input, output);
     expect(await sheetNames(output)).toEqual(['ABC Summary', 'Notes', 'ABC Customer P&L', 'ABC Rates']);
-    // The old sheet's own names (its marker, its print area) went with its old content.
+    // The old sheet's own names (its marker, its print area) went with its old content; its old mark,
+    // written before marks named the role, is replaced by one that does.
     expect(await definedNames(output)).toEqual([
       { name: '_xlnm.Print_Area', localSheetId: '1', hidden: false, formula: 'Notes!$A$1:$B$2' },
-      { name: 'ABC_ReportOwner', localSheetId: '0', hidden: true, formula: '"customer-profitability-abc"' },
-      { name: 'ABC_ReportOwner', localSheetId: '2', hidden: true, formula: '"customer-profitability-abc"' },
-      { name: 'ABC_ReportOwner', localSheetId: '3', hidden: true, formula: '"customer-profitability-abc"' },
+      { name: 'ABC_ReportOwner', localSheetId: '0', hidden: true, formula: '"ABC report: summary"' },
+      { name: 'ABC_ReportOwner', localSheetId: '2', hidden: true, formula: '"ABC report: pnl"' },
+      { name: 'ABC_ReportOwner', localSheetId: '3', hidden: true, formula: '"ABC report: rates"' },
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);

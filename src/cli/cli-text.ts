@@ -1,0 +1,200 @@
+/**
+ * What the runner prints, in English and in Dutch: one typed catalogue per language, so a text missing in
+ * Dutch is a compile error (as with the problem messages and the report sheets). The report's language
+ * (`--lang`, or the workbook's Language setting) chooses it. The JSON output stays English.
+ */
+import type { ReportLanguage } from '../workbook/report-text';
+
+/** One language's texts of the runner. */
+export interface CliText {
+  /** How numbers are written on the console: thousands separator and decimal mark. */
+  numbers: { thousands: string; decimal: string };
+  notApplicable: string;
+
+  error: string;
+  warning: string;
+  /** Before a problem's location. */
+  at: string;
+  errorsInModel: (n: number) => string;
+  warningsHeading: (n: number) => string;
+
+  totals: (currency: string, period: string | null) => string;
+  revenue: string;
+  netRevenue: string;
+  grossMargin: string;
+  costToServe: string;
+  directCosts: string;
+  customersNetProfit: string;
+  unusedCapacity: string;
+  unassignedCost: string;
+  operatingProfit: string;
+
+  reconciliation: string;
+  /** Amounts are already formatted. */
+  companyReconciliation: (a: { customerProfit: string; unused: string; unassigned: string; operatingProfit: string; difference: string | null }) => string;
+  poolsReconcile: (pools: number) => string;
+  poolsNotReconciling: (list: string) => string;
+
+  customers: (n: number, lossMaking: number, share: string) => string;
+  mostProfitable: string;
+  leastProfitable: string;
+
+  reportWritten: (out: string, json: string | null) => string;
+  noReportWritten: (json: string | null) => string;
+  unexpectedFailure: (detail: string) => string;
+  noWorkbook: string;
+
+  /** What a file is, in "Cannot write the … <path>". */
+  files: { report: string; json: string; sample: string };
+  cannotWrite: (what: string, path: string, reason: string | null, code: string | null) => string;
+  /** Why a write failed, by the operating system's error code. */
+  writeFailures: Readonly<Record<string, string>>;
+
+  macrosNeedXlsm: (out: string) => string;
+  noMacrosNeedXlsx: (out: string) => string;
+  outIsInput: (out: string, input: string) => string;
+  jsonIsInput: (json: string, input: string) => string;
+  jsonIsReport: (json: string, out: string) => string;
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+export const CLI_TEXT_EN: CliText = {
+  numbers: { thousands: ',', decimal: '.' },
+  notApplicable: 'n/a',
+
+  error: 'ERROR',
+  warning: 'warning',
+  at: 'at',
+  errorsInModel: (n) => `${plural(n, 'error', 'errors')} in the model:`,
+  warningsHeading: (n) => `${plural(n, 'warning', 'warnings')}:`,
+
+  totals: (currency, period) => `Totals (${currency}${period === null ? '' : `, period ${period}`}):`,
+  revenue: 'Revenue',
+  netRevenue: 'Net revenue',
+  grossMargin: 'Gross margin',
+  costToServe: 'Cost to serve',
+  directCosts: 'Direct customer costs',
+  customersNetProfit: 'Net profit of customers',
+  unusedCapacity: 'Unused capacity',
+  unassignedCost: 'Unassigned cost',
+  operatingProfit: 'Operating profit',
+
+  reconciliation: 'Reconciliation:',
+  companyReconciliation: (a) =>
+    `Customer net profit ${a.customerProfit} - unused capacity ${a.unused} - unassigned ${a.unassigned} = operating profit ${a.operatingProfit}: ${
+      a.difference === null ? 'OK' : `DIFFERENCE ${a.difference}`
+    }`,
+  poolsReconcile: (pools) => `Every pool's cost = activities + unused capacity + unassigned (${pools} pools): OK`,
+  poolsNotReconciling: (list) => `Pools not reconciling: ${list}`,
+
+  customers: (n, lossMaking, share) => `Customers: ${n}, of which ${lossMaking} loss-making (${share}).`,
+  mostProfitable: 'Most profitable customers:',
+  leastProfitable: 'Least profitable customers:',
+
+  reportWritten: (out, json) => `Report written to ${out}${json === null ? '' : `, JSON to ${json}`}.`,
+  noReportWritten: (json) => `No report written${json === null ? '' : `; the problems are also in ${json}`}.`,
+  unexpectedFailure: (detail) => `Unexpected failure: ${detail}`,
+  noWorkbook: 'No workbook given.',
+
+  files: { report: 'report workbook', json: 'JSON file', sample: 'sample workbook' },
+  cannotWrite: (what, path, reason, code) =>
+    code === null
+      ? `Cannot write the ${what} ${path}: ${reason ?? ''}.`
+      : reason === null
+        ? `Cannot write the ${what} ${path} (${code}).`
+        : `Cannot write the ${what} ${path}: ${reason} (${code}).`,
+  writeFailures: {
+    ENOSPC: 'the disk is full; free some space and run again',
+    EDQUOT: 'the disk quota is used up; free some space and run again',
+    EROFS: 'the disk is read-only',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied (is the file open in another program?)',
+    EBUSY: 'the file is in use (is it open in Excel?)',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EEXIST: 'a part of the path is a file, not a folder',
+    ENAMETOOLONG: 'the name is too long',
+    EIO: 'the disk reported an input/output error',
+  },
+
+  macrosNeedXlsm: (out) =>
+    `The workbook has macros (VBA), which its report keeps, so the report must be named .xlsm; --out ${out} ends in .xlsx.`,
+  noMacrosNeedXlsx: (out) => `The workbook has no macros, so its report must be named .xlsx; --out ${out} ends in .xlsm.`,
+  outIsInput: (out, input) => `--out ${out} is the input workbook ${input}; the input is never overwritten.`,
+  jsonIsInput: (json, input) => `--json ${json} is the input workbook ${input}; the input is never overwritten.`,
+  jsonIsReport: (json, out) => `--json ${json} and the report ${out} are the same file; give them different names.`,
+};
+
+export const CLI_TEXT_NL: CliText = {
+  numbers: { thousands: '.', decimal: ',' },
+  notApplicable: 'n.v.t.',
+
+  error: 'FOUT',
+  warning: 'waarschuwing',
+  at: 'op',
+  errorsInModel: (n) => `${plural(n, 'fout', 'fouten')} in het model:`,
+  warningsHeading: (n) => `${plural(n, 'waarschuwing', 'waarschuwingen')}:`,
+
+  totals: (currency, period) => `Totalen (${currency}${period === null ? '' : `, periode ${period}`}):`,
+  revenue: 'Omzet',
+  netRevenue: 'Netto-omzet',
+  grossMargin: 'Brutomarge',
+  costToServe: 'Cost-to-serve',
+  directCosts: 'Directe klantkosten',
+  customersNetProfit: 'Nettoresultaat van de klanten',
+  unusedCapacity: 'Onbenutte capaciteit',
+  unassignedCost: 'Niet toegerekende kosten',
+  operatingProfit: 'Bedrijfsresultaat',
+
+  reconciliation: 'Aansluiting:',
+  companyReconciliation: (a) =>
+    `Nettoresultaat klanten ${a.customerProfit} - onbenutte capaciteit ${a.unused} - niet toegerekend ${a.unassigned} = bedrijfsresultaat ${a.operatingProfit}: ${
+      a.difference === null ? 'OK' : `VERSCHIL ${a.difference}`
+    }`,
+  poolsReconcile: (pools) =>
+    `Kosten van elke kostenpool = activiteiten + onbenutte capaciteit + niet toegerekend (${plural(pools, 'kostenpool', 'kostenpools')}): OK`,
+  poolsNotReconciling: (list) => `Kostenpools die niet aansluiten: ${list}`,
+
+  customers: (n, lossMaking, share) => `Klanten: ${n}, waarvan ${lossMaking} verlieslatend (${share}).`,
+  mostProfitable: 'Meest winstgevende klanten:',
+  leastProfitable: 'Minst winstgevende klanten:',
+
+  reportWritten: (out, json) => `Rapport geschreven naar ${out}${json === null ? '' : `, JSON naar ${json}`}.`,
+  noReportWritten: (json) => `Geen rapport geschreven${json === null ? '' : `; de problemen staan ook in ${json}`}.`,
+  unexpectedFailure: (detail) => `Onverwachte fout: ${detail}`,
+  noWorkbook: 'Geen werkmap opgegeven.',
+
+  files: { report: 'de rapportwerkmap', json: 'het JSON-bestand', sample: 'de voorbeeldwerkmap' },
+  cannotWrite: (what, path, reason, code) =>
+    code === null
+      ? `Kan ${what} ${path} niet schrijven: ${reason ?? ''}.`
+      : reason === null
+        ? `Kan ${what} ${path} niet schrijven (${code}).`
+        : `Kan ${what} ${path} niet schrijven: ${reason} (${code}).`,
+  writeFailures: {
+    ENOSPC: 'de schijf is vol; maak ruimte vrij en probeer het opnieuw',
+    EDQUOT: 'het schijfquotum is op; maak ruimte vrij en probeer het opnieuw',
+    EROFS: 'de schijf is alleen-lezen',
+    EACCES: 'geen toestemming',
+    EPERM: 'geen toestemming (is het bestand geopend in een ander programma?)',
+    EBUSY: 'het bestand is in gebruik (is het geopend in Excel?)',
+    EISDIR: 'het is een map',
+    ENOTDIR: 'een deel van het pad is een bestand, geen map',
+    EEXIST: 'een deel van het pad is een bestand, geen map',
+    ENAMETOOLONG: 'de naam is te lang',
+    EIO: 'de schijf meldde een invoer-/uitvoerfout',
+  },
+
+  macrosNeedXlsm: (out) =>
+    `De werkmap bevat macro's (VBA), die het rapport behoudt, dus het rapport moet op .xlsm eindigen; --out ${out} eindigt op .xlsx.`,
+  noMacrosNeedXlsx: (out) => `De werkmap bevat geen macro's, dus het rapport moet op .xlsx eindigen; --out ${out} eindigt op .xlsm.`,
+  outIsInput: (out, input) => `--out ${out} is de invoerwerkmap ${input}; de invoer wordt nooit overschreven.`,
+  jsonIsInput: (json, input) => `--json ${json} is de invoerwerkmap ${input}; de invoer wordt nooit overschreven.`,
+  jsonIsReport: (json, out) => `--json ${json} en het rapport ${out} zijn hetzelfde bestand; geef ze verschillende namen.`,
+};
+
+/** The runner's texts in a language. */
+export function cliText(language: ReportLanguage): CliText {
+  return language === 'nl' ? CLI_TEXT_NL : CLI_TEXT_EN;
+}

@@ -1,0 +1,138 @@
+/**
+ * The report sheets' texts in English. The sheet names are a public interface (users' formulas point at
+ * them), and tests compare the sheets to the letter: a change here is a change of public output.
+ */
+import type { ReportText } from './report-text';
+
+export const REPORT_TEXT_EN: ReportText = {
+  sheetNames: {
+    pnl: 'ABC Customer P&L',
+    rates: 'ABC Rates',
+    summary: 'ABC Summary',
+  },
+
+  common: {
+    note: (a) =>
+      `Period: ${a.period ?? '(not set)'} · Currency: ${a.currency} · ${
+        a.unusedCapacity === 'assign'
+          ? 'unused capacity charged to customers in proportion to the minutes they used'
+          : 'unused capacity reported separately, not charged to customers'
+      }`,
+    total: 'Total',
+    true: 'TRUE',
+    false: 'FALSE',
+    method: { time: 'Time-driven', share: 'Share of pool', rate: 'Rate' },
+  },
+
+  pnl: {
+    title: 'Customer profitability: P&L per customer (activity-based costing)',
+    rank: 'Rank',
+    customer: 'Customer',
+    name: 'Name',
+    revenue: 'Revenue',
+    discounts: 'Discounts',
+    netRevenue: 'Net revenue',
+    cogs: 'COGS',
+    grossMargin: 'Gross margin',
+    grossMarginPercent: 'Gross margin %',
+    unusedCapacityOf: (pool) => `Unused capacity: ${pool}`,
+    costToServe: 'Cost to serve',
+    directCosts: 'Direct costs',
+    netProfit: 'Net profit',
+    netProfitPercent: 'Net profit %',
+    cumulativeNetProfit: 'Cumulative net profit',
+    cumulativeProfitShare: 'Cumulative profit share',
+    // Kept as written before ("1 customers"): the English report is compared to the letter.
+    customerCount: (n) => `${n} customers`,
+  },
+
+  rates: {
+    title: 'Activity-based costing: pools, activities and rates',
+    poolsSection: 'Resource cost pools',
+    pool: 'Pool',
+    method: 'Method',
+    cost: 'Cost',
+    capacityMinutes: 'Capacity (min)',
+    costPerMinute: 'Cost per minute',
+    usedMinutes: 'Used (min)',
+    unusedMinutes: 'Unused (min)',
+    unusedCapacityCost: 'Unused capacity cost',
+    unassigned: 'Unassigned',
+    activitiesCost: "Activities' cost",
+    timeDrivenPool: 'Time-driven',
+    sharePool: 'Conventional (shares)',
+    activitiesSection: 'Activities and drivers',
+    activity: 'Activity',
+    driver: 'Driver',
+    termValue: 'Minutes / share / rate',
+    totalQuantity: 'Total quantity',
+    costPerDriverUnit: 'Cost per driver unit',
+    activityCost: 'Activity cost',
+    businessSustaining: '(business-sustaining, no driver)',
+  },
+
+  summary: {
+    title: 'Activity-based customer profitability: summary',
+    headlineSection: 'Headline figures',
+    figure: 'Figure',
+    value: 'Value',
+    revenue: 'Revenue',
+    discounts: 'Discounts',
+    netRevenue: 'Net revenue',
+    cogs: 'Cost of goods sold',
+    grossMargin: 'Gross margin',
+    grossMarginPercent: 'Gross margin %',
+    costToServe: 'Cost to serve',
+    directCosts: 'Direct customer costs',
+    customersNetProfit: 'Net profit of customers',
+    netProfitPercent: 'Net profit %',
+    unusedCapacityCost: 'Unused capacity cost (not charged to customers)',
+    unassignedCost: 'Unassigned cost',
+    operatingProfit: 'Operating profit',
+    customers: 'Customers',
+    lossMakingCustomers: 'Loss-making customers',
+    lossMakingShare: 'Share of loss-making customers',
+    lossMakingProfit: 'Net profit of loss-making customers',
+    topShare: (count) => `Share of profit earned by the top 20% (${count} customer${count === 1 ? '' : 's'})`,
+
+    poolSection: 'Reconciliation per pool: cost = activities + unused capacity + unassigned',
+    pool: 'Pool',
+    cost: 'Cost',
+    activitiesCost: "Activities' cost",
+    notCharged: 'of which not charged to customers',
+    poolUnusedCost: 'Unused capacity cost',
+    poolUnassigned: 'Unassigned (shares below 100%)',
+    difference: 'Difference',
+
+    companySection: 'Reconciliation of the company result',
+    line: 'Line',
+    amount: 'Amount',
+    sumOfCustomerProfit: 'Sum of customer net profit',
+    lessUnusedCapacity: 'Less unused capacity cost not charged to customers',
+    lessUnassigned: 'Less unassigned cost',
+    differenceToReported: 'Difference to the reported operating profit',
+    lessCogs: 'Less cost of goods sold',
+    lessPoolCosts: 'Less pool costs',
+    lessRateCosts: 'Less rate activity costs',
+    lessDirectCosts: 'Less direct customer costs',
+
+    warningsSection: 'Warnings',
+    code: 'Code',
+    location: 'Location',
+    message: 'Message',
+    noWarnings: 'No warnings.',
+  },
+
+  rollups: {
+    section: (dimension) => `Net profit by ${dimension}`,
+    customers: 'Customers',
+    lossMaking: 'Loss-making',
+    netRevenue: 'Net revenue',
+    grossMargin: 'Gross margin',
+    costToServe: 'Cost to serve',
+    directCosts: 'Direct costs',
+    netProfit: 'Net profit',
+    netProfitPercent: 'Net profit %',
+    blank: '(blank)',
+  },
+};

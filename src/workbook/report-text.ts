@@ -1,0 +1,185 @@
+/**
+ * Every text the report sheets show, as one typed catalogue per language: a text missing from the Dutch
+ * catalogue is a compile error, as with the problem messages (messages-en.ts / messages-nl.ts). Numbers are
+ * never phrased into a text except counts (plain digits, no separators), so Excel shows every amount with
+ * the user's own decimal comma or point through its number format.
+ */
+import type { MessageLanguage } from '../engine/message-args';
+import type { UnusedCapacityMode } from '../engine/model';
+import { REPORT_TEXT_EN } from './report-text-en';
+import { REPORT_TEXT_NL } from './report-text-nl';
+import type { ReportRole } from './report-types';
+
+/** The languages the report is written in: the same as the problem messages'. */
+export type ReportLanguage = MessageLanguage;
+
+/** The languages, for validation and tests. */
+export const REPORT_LANGUAGES: readonly ReportLanguage[] = ['en', 'nl'];
+
+/** The values the note line under each title is made of. */
+export interface NoteArgs {
+  /** The period label from the settings, or null when not set. */
+  period: string | null;
+  /** The currency code as the number formats use it. */
+  currency: string;
+  unusedCapacity: UnusedCapacityMode;
+}
+
+/** One language's texts of the report sheets. */
+export interface ReportText {
+  /** Sheet names, each at most 31 characters and free of the characters Excel forbids. */
+  sheetNames: { readonly [R in ReportRole]: string };
+
+  common: {
+    /** The line under each title. */
+    note: (a: NoteArgs) => string;
+    total: string;
+    /** A boolean dimension value as Excel shows it in this language. */
+    true: string;
+    false: string;
+    /** The label of a costing method on the Rates sheet's activity lines. */
+    method: { readonly [M in 'time' | 'share' | 'rate']: string };
+  };
+
+  pnl: {
+    title: string;
+    rank: string;
+    customer: string;
+    name: string;
+    revenue: string;
+    discounts: string;
+    netRevenue: string;
+    cogs: string;
+    grossMargin: string;
+    grossMarginPercent: string;
+    unusedCapacityOf: (pool: string) => string;
+    costToServe: string;
+    directCosts: string;
+    netProfit: string;
+    netProfitPercent: string;
+    cumulativeNetProfit: string;
+    cumulativeProfitShare: string;
+    /** The totals row's count under Name. */
+    customerCount: (n: number) => string;
+  };
+
+  rates: {
+    title: string;
+    poolsSection: string;
+    pool: string;
+    method: string;
+    cost: string;
+    capacityMinutes: string;
+    costPerMinute: string;
+    usedMinutes: string;
+    unusedMinutes: string;
+    unusedCapacityCost: string;
+    unassigned: string;
+    activitiesCost: string;
+    /** A pool's method. */
+    timeDrivenPool: string;
+    sharePool: string;
+    activitiesSection: string;
+    activity: string;
+    driver: string;
+    termValue: string;
+    totalQuantity: string;
+    costPerDriverUnit: string;
+    activityCost: string;
+    businessSustaining: string;
+  };
+
+  summary: {
+    title: string;
+    headlineSection: string;
+    figure: string;
+    value: string;
+    revenue: string;
+    discounts: string;
+    netRevenue: string;
+    cogs: string;
+    grossMargin: string;
+    grossMarginPercent: string;
+    costToServe: string;
+    directCosts: string;
+    customersNetProfit: string;
+    netProfitPercent: string;
+    unusedCapacityCost: string;
+    unassignedCost: string;
+    operatingProfit: string;
+    customers: string;
+    lossMakingCustomers: string;
+    lossMakingShare: string;
+    lossMakingProfit: string;
+    /** The profit share of the most profitable fifth, naming how many customers that is. */
+    topShare: (count: number) => string;
+
+    poolSection: string;
+    pool: string;
+    cost: string;
+    activitiesCost: string;
+    notCharged: string;
+    poolUnusedCost: string;
+    poolUnassigned: string;
+    difference: string;
+
+    companySection: string;
+    line: string;
+    amount: string;
+    sumOfCustomerProfit: string;
+    lessUnusedCapacity: string;
+    lessUnassigned: string;
+    differenceToReported: string;
+    lessCogs: string;
+    lessPoolCosts: string;
+    lessRateCosts: string;
+    lessDirectCosts: string;
+
+    warningsSection: string;
+    code: string;
+    location: string;
+    message: string;
+    noWarnings: string;
+  };
+
+  rollups: {
+    section: (dimension: string) => string;
+    customers: string;
+    lossMaking: string;
+    netRevenue: string;
+    grossMargin: string;
+    costToServe: string;
+    directCosts: string;
+    netProfit: string;
+    netProfitPercent: string;
+    /** The group of customers with a blank value. */
+    blank: string;
+  };
+}
+
+const CATALOGUES: { readonly [L in ReportLanguage]: ReportText } = { en: REPORT_TEXT_EN, nl: REPORT_TEXT_NL };
+
+/** The report texts of a language. */
+export function reportText(language: ReportLanguage): ReportText {
+  return CATALOGUES[language];
+}
+
+/** The report sheets' names in a language. */
+export function reportSheetNames(language: ReportLanguage): { readonly [R in ReportRole]: string } {
+  return CATALOGUES[language].sheetNames;
+}
+
+/** The roles in the order the sheets are added to a workbook. */
+export const REPORT_ROLES: readonly ReportRole[] = ['pnl', 'rates', 'summary'];
+
+/**
+ * The role whose sheet name, in any language, is `name` (compared as Excel compares sheet names,
+ * ignoring case); null for any other name. Used for sheets marked before the mark named the role.
+ */
+export function roleOfSheetName(name: string): ReportRole | null {
+  const key = name.toLowerCase();
+  for (const language of REPORT_LANGUAGES) {
+    for (const role of REPORT_ROLES) if (CATALOGUES[language].sheetNames[role].toLowerCase() === key) return role;
+  }
+  return null;
+}
