@@ -6,36 +6,9 @@
  * Saves test-output/outside-office.png.
  */
 import fs from 'fs';
-import http from 'http';
 import path from 'path';
-import type { AddressInfo } from 'net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildForBrowserTest } from './build';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(__dirname, '..', '..');
-const OUTPUT = path.join(ROOT, 'test-output');
-// Its own build directory: the other browser test may be building into its own at the same time.
-const DIST = path.join(OUTPUT, 'outside-office-dist');
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png' };
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (file.endsWith('favicon.ico')) {
-      res.writeHead(204).end();
-      return;
-    }
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+import type { Browser, Page } from 'playwright-core';
+import { collectProblems, describeIfChromium, OUTPUT, type PaneServer, plainBrowser, servePane } from './harness';
 
 /**
  * office.js in a plain browser tab: `Office.onReady` resolves with host and platform null, and there is no
@@ -66,34 +39,21 @@ const NL =
  */
 const FUNCTIONS_OUTSIDE_EXCEL = 'pageerror: CustomFunctions is not defined';
 
-const available = fs.existsSync(CHROMIUM);
-if (!available) {
-  // eslint-disable-next-line no-console
-  console.warn(`SKIPPED: the browser test needs Debian's Chromium at ${CHROMIUM} (apt-get install chromium).`);
-}
-const describeIfChromium = available ? describe : describe.skip;
-
 describeIfChromium('the task pane opened outside Excel, in headless Chromium', () => {
   jest.setTimeout(180_000);
-  let server: http.Server;
+  let pane: PaneServer;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    fs.rmSync(DIST, { recursive: true, force: true });
-    await buildForBrowserTest(DIST);
-    server = await serve(DIST);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    pane = await servePane();
+    base = pane.base;
+    browser = await plainBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((r) => server?.close(r));
+    await pane?.close();
   });
 
   /** Opens the pane in a fresh context with the browser's language; `office` is an init script or none. */
@@ -101,11 +61,7 @@ describeIfChromium('the task pane opened outside Excel, in headless Chromium', (
     const context = await browser.newContext({ locale, viewport: { width: 420, height: 640 } });
     if (office !== null) await context.addInitScript({ content: office });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
+    const errors = collectProblems(page);
     await page.goto(`${base}/taskpane.html`);
     return { page, errors };
   }

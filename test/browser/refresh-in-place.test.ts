@@ -5,39 +5,9 @@
  * test-output/refresh-in-place.png.
  */
 import fs from 'fs';
-import http from 'http';
-import os from 'os';
 import path from 'path';
-import type { AddressInfo } from 'net';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildForBrowserTest } from './build';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(__dirname, '..', '..');
-const OUTPUT = path.join(ROOT, 'test-output');
-const DIST = path.join(OUTPUT, 'browser-dist-refresh');
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png' };
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-const available = fs.existsSync(CHROMIUM);
-if (!available) {
-  // eslint-disable-next-line no-console
-  console.warn(`SKIPPED: the browser test needs Debian's Chromium at ${CHROMIUM} (apt-get install chromium).`);
-}
-const describeIfChromium = available ? describe : describe.skip;
+import type { BrowserContext, Page } from 'playwright-core';
+import { collectProblems, describeIfChromium, OUTPUT, type PaneServer, servePane, type SimulatedExcel, withSimulatedExcel } from './harness';
 
 /** What the page's fake workbook exposes to the test. */
 interface PageBook {
@@ -52,29 +22,21 @@ interface PageBook {
 
 describeIfChromium('a Refresh in the task pane keeps the references to the report', () => {
   jest.setTimeout(180_000);
-  let server: http.Server;
+  let pane: PaneServer;
+  let excel: SimulatedExcel;
   let context: BrowserContext;
-  let profile: string;
+  let base: string;
 
   beforeAll(async () => {
-    fs.rmSync(DIST, { recursive: true, force: true });
-    await buildForBrowserTest(DIST);
-    server = await serve(DIST);
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'abc-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 420, height: 900 },
-    });
-    await context.addInitScript({ path: path.join(DIST, 'test', 'sim-host.js') });
+    pane = await servePane();
+    base = pane.base;
+    excel = await withSimulatedExcel(pane.dist);
+    context = excel.context;
   });
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((r) => server?.close(r));
-    if (profile !== undefined) fs.rmSync(profile, { recursive: true, force: true });
-    fs.rmSync(DIST, { recursive: true, force: true });
+    await excel?.close();
+    await pane?.close();
   });
 
   async function refresh(page: Page): Promise<void> {
@@ -84,9 +46,8 @@ describeIfChromium('a Refresh in the task pane keeps the references to the repor
 
   test('formulas on Sheet1 into the P&L and the Summary show the new figures after two Refreshes, never #REF!', async () => {
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html?lang=en-US`);
+    const problems = collectProblems(page);
+    await page.goto(`${base}/taskpane.html?lang=en-US`);
     await page.getByTestId('insert-sample').click();
     await page.getByText('Sample model inserted').waitFor();
     await refresh(page);
@@ -145,9 +106,8 @@ describeIfChromium('a Refresh in the task pane keeps the references to the repor
 
   test('a Refresh killed half-way leaves the previous report readable, and the next one leaves no extra sheets', async () => {
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html?lang=en-US`);
+    const problems = collectProblems(page);
+    await page.goto(`${base}/taskpane.html?lang=en-US`);
     await page.getByTestId('insert-sample').click();
     await page.getByText('Sample model inserted').waitFor();
     await refresh(page);
