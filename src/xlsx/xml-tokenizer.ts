@@ -12,61 +12,12 @@
  * It scans with `charCodeAt` and `indexOf`, no regular expressions, because a million-row sheet is
  * hundreds of megabytes of XML and the scan has to stay close to the cost of inflating it.
  */
+import { attributeValue, decodeEntities, internUri, normaliseLineEnds, splitName } from './xml-decode';
+import { type AttributeSource, NO_DECLARATIONS, Tag } from './xml-start-tag';
+import { type EndTag, type XmlAttribute, XmlError, type XmlHandler, type XmlName, XML_NAMESPACE, XMLNS_NAMESPACE } from './xml-types';
 
-export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
-export const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
-
-/** The XML is not well-formed (or not namespace-well-formed). */
-export class XmlError extends Error {
-  override name = 'XmlError';
-}
-
-/** A resolved name: namespace URI ('' for none), local part, and the prefix as written ('' for none). */
-export interface XmlName {
-  uri: string;
-  local: string;
-  prefix: string;
-}
-
-/** An attribute with its resolved name and decoded, normalised value. */
-export interface XmlAttribute extends XmlName {
-  /** The name as written, e.g. `r:id`. */
-  qname: string;
-  value: string;
-}
-
-/** A start tag (or empty-element tag) and where it is in the stream. */
-export interface StartTag extends XmlName {
-  qname: string;
-  /** The attributes other than namespace declarations (built when first asked for). */
-  readonly attributes: XmlAttribute[];
-  /** Namespace declarations made on this element: [prefix ('' for the default), uri]. */
-  declarations: Array<[string, string]>;
-  selfClosing: boolean;
-  /** Offset of `<` and of the character after `>`, counted from the start of the stream. */
-  start: number;
-  end: number;
-  /** The value of the attribute `local` that has no namespace, without building the others. */
-  attr(local: string): string | undefined;
-}
-
-/**
- * An end tag (also reported, right after its start tag, for an empty-element tag). The object is reused
- * for the next end tag: copy what you need to keep.
- */
-export interface EndTag extends XmlName {
-  qname: string;
-  /** Offsets of `</` and after `>`; both the start tag's end for an empty-element tag. */
-  start: number;
-  end: number;
-}
-
-/** What the tokenizer reports. Text comes decoded, CDATA included; comments and PIs are skipped. */
-export interface XmlHandler {
-  startElement(tag: StartTag): void;
-  endElement(tag: EndTag): void;
-  text(text: string, start: number, end: number): void;
-}
+export * from './xml-types';
+export { canonicalUri, decodeEntities } from './xml-decode';
 
 const LT = 60;
 const GT = 62;
@@ -89,121 +40,6 @@ function endsName(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === CR || c === GT || c === SLASH || c === EQUALS || c === QUESTION;
 }
 
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decodes character and predefined entity references; any other entity is an error. */
-export function decodeEntities(text: string): string {
-  let at = text.indexOf('&');
-  if (at < 0) return text;
-  let out = '';
-  let from = 0;
-  while (at >= 0) {
-    const semi = text.indexOf(';', at);
-    if (semi < 0) throw new XmlError(`An "&" is not followed by an entity name and ";" in "${text.slice(at, at + 20)}".`);
-    const ref = text.slice(at + 1, semi);
-    let decoded: string | undefined;
-    if (ref.charCodeAt(0) === 35 /* # */) {
-      const hex = ref.charCodeAt(1) === 120; /* x */
-      const digits = ref.slice(hex ? 2 : 1);
-      const code = digits === '' ? NaN : hex ? parseInt(digits, 16) : parseInt(digits, 10);
-      const valid = hex ? /^[0-9a-fA-F]+$/.test(digits) : /^[0-9]+$/.test(digits);
-      if (!valid || !(code >= 1 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) {
-        throw new XmlError(`"&${ref};" is not a valid character reference.`);
-      }
-      decoded = String.fromCodePoint(code);
-    } else {
-      decoded = PREDEFINED[ref];
-      if (decoded === undefined) throw new XmlError(`The entity "&${ref};" is not defined.`);
-    }
-    out += text.slice(from, at) + decoded;
-    from = semi + 1;
-    at = text.indexOf('&', from);
-  }
-  return out + text.slice(from);
-}
-
-/** XML's end-of-line handling: CR LF and a lone CR become LF. */
-function normaliseLineEnds(text: string): string {
-  if (text.indexOf('\r') < 0) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== CR) out += text[i];
-    else {
-      out += '\n';
-      if (text.charCodeAt(i + 1) === 10) i++;
-    }
-  }
-  return out;
-}
-
-/** An attribute value as the parser reports it: line ends normalised, white space as spaces, entities decoded. */
-function attributeValue(raw: string): string {
-  // Nearly every value is plain (`A2`, `1`, `s`): one pass tells, and it is returned as it is.
-  let plain = true;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === AMP_CODE || c === CR || c === 10 || c === 9) {
-      plain = false;
-      break;
-    }
-  }
-  if (plain) return raw;
-  let text = normaliseLineEnds(raw);
-  if (text.indexOf('\n') >= 0 || text.indexOf('\t') >= 0) {
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      out += c === 10 || c === 9 ? ' ' : text[i];
-    }
-    text = out;
-  }
-  return decodeEntities(text);
-}
-
-const AMP_CODE = 38;
-
-/**
- * One copy of each namespace URI: declarations repeat the same few URIs, and handlers compare an
- * element's URI millions of times; the same string object compares at once, a copy char by char.
- */
-const URI_CACHE = new Map<string, string>();
-
-function internUri(uri: string): string {
-  const known = URI_CACHE.get(uri);
-  if (known !== undefined) return known;
-  // A fresh flat copy, so the cache does not keep a piece of some part's text alive.
-  const copy = (' ' + uri).slice(1);
-  if (URI_CACHE.size < 1000) URI_CACHE.set(copy, copy);
-  return copy;
-}
-
-/** Interns a URI a handler compares with (a module's constants), so its comparisons are identities. */
-export function canonicalUri(uri: string): string {
-  return internUri(uri);
-}
-
-/** Split names by qualified name: a part repeats a handful of names millions of times. */
-const SPLIT_CACHE = new Map<string, [string, string]>();
-
-/** Splits `p:local` into prefix and local part. */
-function splitName(qname: string): [string, string] {
-  const known = SPLIT_CACHE.get(qname);
-  if (known !== undefined) return known;
-  const split = splitNameUncached(qname);
-  if (SPLIT_CACHE.size < 10_000) SPLIT_CACHE.set(qname, split);
-  return split;
-}
-
-function splitNameUncached(qname: string): [string, string] {
-  const colon = qname.indexOf(':');
-  if (colon < 0) return ['', qname];
-  if (colon === 0 || colon === qname.length - 1 || qname.indexOf(':', colon + 1) >= 0) throw new XmlError(`"${qname}" is not a valid qualified name.`);
-  return [qname.slice(0, colon), qname.slice(colon + 1)];
-}
-
-/** The declarations of an element that declares nothing: shared, never changed. */
-const NO_DECLARATIONS: Array<[string, string]> = [];
 
 /** Returned by a token reader that needs more text than the buffer holds. */
 const MORE = -1;
@@ -215,68 +51,10 @@ function growPositions(pos: Int32Array): Int32Array {
 }
 
 /**
- * A start tag as reported. Its attributes are read from the part's text only when asked for: a sheet's
- * cells are millions of tags of which a handler wants one or two attributes, and building every
- * attribute object would cost more than reading the XML. Valid during the handler's call; what it
- * keeps (`attributes`, names) stays valid after.
- */
-class Tag implements StartTag {
-  uri = '';
-  local = '';
-  prefix = '';
-  qname = '';
-  declarations: Array<[string, string]> = NO_DECLARATIONS;
-  selfClosing = false;
-  start = 0;
-  end = 0;
-  private count = 0;
-  private resolved: XmlAttribute[] | null = null;
-  private text: string | null = null;
-
-  constructor(private readonly tokenizer: XmlTokenizer) {}
-
-  /** Makes this the event of the next start tag (one object serves every tag of a part). */
-  reset(text: string, count: number, uri: string, local: string, prefix: string, qname: string, declarations: Array<[string, string]>, selfClosing: boolean, start: number, end: number): void {
-    this.text = text;
-    this.count = count;
-    this.uri = uri;
-    this.local = local;
-    this.prefix = prefix;
-    this.qname = qname;
-    this.declarations = declarations;
-    this.selfClosing = selfClosing;
-    this.start = start;
-    this.end = end;
-    this.resolved = null;
-  }
-
-  get attributes(): XmlAttribute[] {
-    if (this.resolved === null) {
-      if (this.text === null) throw new Error('The attributes of a start tag were asked for after its event.');
-      this.resolved = this.count === 0 ? [] : this.tokenizer.resolveAttributes(this.text, this.count, this.qname);
-    }
-    return this.resolved;
-  }
-
-  attr(local: string): string | undefined {
-    if (this.resolved !== null || this.text === null) {
-      for (const a of this.attributes) if (a.local === local && a.uri === '') return a.value;
-      return undefined;
-    }
-    return this.tokenizer.plainAttribute(this.text, this.count, local);
-  }
-
-  /** Called once the event is over: the text it points into is about to change. */
-  detach(): void {
-    this.text = null;
-  }
-}
-
-/**
  * The tokenizer. `write` pieces of text, then `end`. Offsets in the events count from the first
  * character written, so a whole part written at once gives offsets into that part's text.
  */
-export class XmlTokenizer {
+export class XmlTokenizer implements AttributeSource {
   private buffer = '';
   /** Stream offset of `buffer[0]`. */
   private base = 0;
@@ -620,16 +398,4 @@ export class XmlTokenizer {
   get complete(): boolean {
     return this.ended;
   }
-}
-
-/** The value of the attribute with local name `local` and no namespace (or, with `uri`, that namespace). */
-export function attributeOf(tag: Pick<StartTag, 'attributes'>, local: string, uri = ''): string | undefined {
-  for (const a of tag.attributes) if (a.local === local && a.uri === uri) return a.value;
-  return undefined;
-}
-
-/** The attribute `local` in any of `uris` (transitional and strict spellings of one namespace). */
-export function attributeIn(tag: Pick<StartTag, 'attributes'>, local: string, uris: readonly string[]): string | undefined {
-  for (const a of tag.attributes) if (a.local === local && uris.includes(a.uri)) return a.value;
-  return undefined;
 }
