@@ -3,11 +3,12 @@
  * before any file is touched, and tested without files.
  */
 import type { ReportLanguage } from '../workbook/report-layout';
+import type { StatementRequest } from './statements';
 
 /** What the user asked for. */
 export type Command =
   | { kind: 'help' }
-  | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null; lang?: ReportLanguage }
+  | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null; lang?: ReportLanguage; svg?: string; statements?: StatementRequest }
   | { kind: 'usage-error'; message: string };
 
 /** Where `--sample` writes the sample workbook, relative to the working folder. */
@@ -29,6 +30,7 @@ Options:
   --out <file>   the report workbook. Default: next to the input, named <input name>-report.xlsx
                  (for book.xlsx: book-report.xlsx). Report sheets of an earlier run are replaced;
                  a sheet of your own with one of those names stops the run.
+  --svg <file>   also write the whale curve as an SVG picture (the task pane's picture of it).
   --json <file>  also write the result as JSON (money rounded to cents). Written even when the model
                  has errors, then holding only the list of problems.
   --lang nl|en   the language of the report sheets and of what is printed: nl (Dutch, sheets
@@ -36,6 +38,13 @@ Options:
                  The workbook's Language / Taal setting in ABC_Settings wins when present. The JSON
                  output stays English. Report sheets of an earlier run in the other language are replaced.
   --sample       build the embedded sample model into ${SAMPLE_WORKBOOK_PATH} and run on it.
+  --statement <customer>
+                 also write the statement of a customer (its id, or its exact name): the sheet
+                 "ABC Statement <customer>" with its P&L next to the average customer of its segment and
+                 of the company, and where its cost to serve comes from. Repeatable.
+  --statements all|extremes
+                 a statement for every customer (at most 500: the most profitable), or for the most and
+                 the least profitable customer.
   --help         show this text.
 
 Exit status: 0 success (warnings are printed), 1 the model has errors (all are printed; no report is
@@ -46,6 +55,9 @@ export function parseArgs(argv: readonly string[]): Command {
   let input: string | null = null;
   let out: string | null = null;
   let json: string | null = null;
+  let svg: string | null = null;
+  const statementCustomers: string[] = [];
+  let statementMode: StatementRequest['mode'] = null;
   let sample = false;
   let lang: ReportLanguage | null = null;
   for (let i = 0; i < argv.length; i++) {
@@ -61,6 +73,24 @@ export function parseArgs(argv: readonly string[]): Command {
       if (language !== 'nl' && language !== 'en') return { kind: 'usage-error', message: `--lang must be nl or en; got ${value}.` };
       lang = language;
       if (arg === '--lang') i++;
+    } else if (arg === '--statement' || arg.startsWith('--statement=') || arg === '--statements' || arg.startsWith('--statements=')) {
+      const flag = arg.split('=')[0] as string;
+      const value = arg.includes('=') ? arg.slice(flag.length + 1) : argv[i + 1];
+      if (!arg.includes('=')) i++;
+      if (flag === '--statement') {
+        if (value === undefined || value.trim() === '' || value.startsWith('--')) return { kind: 'usage-error', message: '--statement needs a customer id or name.' };
+        statementCustomers.push(value);
+      } else {
+        if (value !== 'all' && value !== 'extremes') return { kind: 'usage-error', message: `--statements must be all or extremes; got ${value ?? 'nothing'}.` };
+        if (statementMode !== null && statementMode !== value) return { kind: 'usage-error', message: '--statements is given twice.' };
+        statementMode = value;
+      }
+    } else if (arg === '--svg' || arg.startsWith('--svg=')) {
+      const value = arg === '--svg' ? argv[i + 1] : arg.slice('--svg='.length);
+      if (value === undefined || value === '' || value.startsWith('--')) return { kind: 'usage-error', message: '--svg needs a file name.' };
+      if (svg !== null) return { kind: 'usage-error', message: '--svg is given twice.' };
+      svg = value;
+      if (arg === '--svg') i++;
     } else if (arg === '--out' || arg === '--json') {
       const value = argv[i + 1];
       if (value === undefined || value === '' || value.startsWith('--')) {
@@ -87,5 +117,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (sample && input !== null) return { kind: 'usage-error', message: `Give either a workbook or --sample, not both.` };
   if (!sample && input === null) return { kind: 'usage-error', message: 'No workbook given.' };
   // `lang` only when given, so a command without it reads as it always did.
-  return { kind: 'run', input, sample, out, json, ...(lang === null ? {} : { lang }) };
+  return { kind: 'run', input, sample, out, json, ...(lang === null ? {} : { lang }), ...(svg === null ? {} : { svg }),
+    ...(statementCustomers.length === 0 && statementMode === null ? {} : { statements: { customers: statementCustomers, mode: statementMode } }),
+  };
 }

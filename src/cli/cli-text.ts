@@ -45,7 +45,7 @@ export interface CliText {
   noWorkbook: string;
 
   /** What a file is, in "Cannot write the … <path>". */
-  files: { report: string; json: string; sample: string };
+  files: { report: string; json: string; sample: string; svg: string };
   cannotWrite: (what: string, path: string, reason: string | null, code: string | null) => string;
   /** Why a write failed, by the operating system's error code. */
   writeFailures: Readonly<Record<string, string>>;
@@ -97,7 +97,7 @@ export const CLI_TEXT_EN: CliText = {
   unexpectedFailure: (detail) => `Unexpected failure: ${detail}`,
   noWorkbook: 'No workbook given.',
 
-  files: { report: 'report workbook', json: 'JSON file', sample: 'sample workbook' },
+  files: { report: 'report workbook', json: 'JSON file', sample: 'sample workbook', svg: 'whale-curve picture' },
   cannotWrite: (what, path, reason, code) =>
     code === null
       ? `Cannot write the ${what} ${path}: ${reason ?? ''}.`
@@ -165,7 +165,7 @@ export const CLI_TEXT_NL: CliText = {
   unexpectedFailure: (detail) => `Onverwachte fout: ${detail}`,
   noWorkbook: 'Geen werkmap opgegeven.',
 
-  files: { report: 'de rapportwerkmap', json: 'het JSON-bestand', sample: 'de voorbeeldwerkmap' },
+  files: { report: 'de rapportwerkmap', json: 'het JSON-bestand', sample: 'de voorbeeldwerkmap', svg: 'de walviscurve-afbeelding' },
   cannotWrite: (what, path, reason, code) =>
     code === null
       ? `Kan ${what} ${path} niet schrijven: ${reason ?? ''}.`

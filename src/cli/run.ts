@@ -2,11 +2,13 @@
  * The runner's job: read the workbook, compute, write the JSON and the report. Every expected failure
  * becomes an exit code and a sentence; nothing is written half, and the input is only ever read.
  */
-import { basename, dirname, extname, join } from 'path';
+import { basename, dirname, extname, join, resolve } from 'path';
 import { hasErrors, type Issue } from '../engine/issues';
 import { analyseWorkbook } from '../workbook/analyse';
 import { buildReportSheets, type ReportLanguage } from '../workbook/report-layout';
 import { resultToJson } from '../workbook/result-json';
+import { whaleCurveOfResult } from '../workbook/whale-curve';
+import { whaleSvgFile } from '../workbook/whale-svg';
 import { writeFileAtomic } from '../xlsx/atomic-write';
 import { folderMessage } from '../xlsx/file-kind';
 import { loadWorkbook, WorkbookReadError } from '../xlsx/load-workbook';
@@ -17,6 +19,7 @@ import { SAMPLE_WORKBOOK_PATH } from './args';
 import { type CliText, cliText } from './cli-text';
 import { type Output, printIssues, printSummary } from './print';
 import { fileIdentity, maybeSameFile, sameFile } from './same-file';
+import { chooseStatementCustomers, type StatementRequest, statementLines, statementSheetsFor } from './statements';
 
 export const EXIT_OK = 0;
 export const EXIT_MODEL_ERRORS = 1;
@@ -30,6 +33,10 @@ export interface RunOptions {
   json: string | null;
   /** `--lang`: the report's language when the workbook's Language setting does not name one; English when neither does. */
   lang?: ReportLanguage;
+  /** `--svg`: also write the whale curve as an SVG picture there. */
+  svg?: string;
+  /** `--statement` / `--statements`: customer statements to add to the report. */
+  statements?: StatementRequest;
 }
 
 /** A failure that ends the run with exit status 2 and one line of explanation. */
@@ -122,6 +129,10 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
     out = defaultReportPath(input, extension);
     await checkPaths(input, out, options.json, t);
   }
+  // The picture must not land on the workbook or the report (an easy slip with tab completion).
+  if (options.svg !== undefined && [input, out].some((p) => resolve(p) === resolve(options.svg ?? ''))) {
+    throw new UsageError(`--svg ${options.svg}: that is the workbook or the report; give the picture its own file name.`);
+  }
   const analysis = analyseWorkbook(found.grids);
   language = analysis.settings.language ?? language;
   t = cliText(language);
@@ -132,9 +143,20 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   const result = failed ? null : analysis.result;
 
   let report: Buffer | null = null;
+  let statements: { count: number; capped: boolean; ms: number } | null = null;
   if (result !== null) {
+    const reportSheets = buildReportSheets(result, language);
+    let sheets = reportSheets;
+    if (options.statements !== undefined) {
+      const choice = chooseStatementCustomers(result, options.statements, language);
+      if ('error' in choice) throw new UsageError(choice.error);
+      const started = Date.now();
+      sheets = [...reportSheets, ...statementSheetsFor(result, choice.customers, language, loaded, reportSheets.map((s) => s.name))];
+      statements = { count: choice.customers.length, capped: choice.capped, ms: -started };
+    }
     try {
-      report = await buildReportWorkbook(loaded, buildReportSheets(result, language), result.settings.currency);
+      report = await buildReportWorkbook(loaded, sheets, result.settings.currency);
+      if (statements !== null) statements.ms += Date.now();
     } catch (e) {
       if (!(e instanceof ReportSheetTakenError)) throw e;
       issues.push(...e.issues);
@@ -150,7 +172,9 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
     return EXIT_MODEL_ERRORS;
   }
   await writeOutput(out, report, t.files.report, language);
+  if (options.svg !== undefined) await writeOutput(options.svg, whaleSvgFile(whaleCurveOfResult(result), language), t.files.svg, language);
   printSummary(result, io, language);
+  if (statements !== null) for (const line of statementLines(statements.count, statements.capped, result.customers.length, statements.ms, language)) io.out(line);
   io.out(t.reportWritten(out, options.json));
   return EXIT_OK;
 }

@@ -53,6 +53,8 @@ export interface ExactCosting {
   /** All activities in the order they first appear in `ABC_Activities`. */
   activityOrder: string[];
   issues: Issue[];
+  /** The driver quantities per customer the costing used (the statement's trail shows them). */
+  volumes: VolumeTable;
 }
 
 /** Computes a valid model (see `validateModel`) exactly. */
@@ -71,7 +73,7 @@ export function computeExact(model: ModelInput): ExactCosting {
   const rateActivities = groups
     .filter((g) => g.terms[0]?.kind === 'rate')
     .map((g) => costRateActivity(g, volumes, customerCount));
-  return { pools, rateActivities, activityOrder: groups.map((g) => g.name), issues };
+  return { pools, rateActivities, activityOrder: groups.map((g) => g.name), issues, volumes };
 }
 
 function costTimePool(

@@ -43,7 +43,7 @@ export interface ColumnRef {
 export type MethodKey = 'minutes' | 'share' | 'rate';
 
 /** A setting of ABC_Settings. */
-export type SettingKey = 'currency' | 'period' | 'unusedCapacity' | 'language';
+export type SettingKey = 'currency' | 'period' | 'unusedCapacity' | 'language' | 'orderDriver' | 'statementSegment';
 
 /** What a row needs in a required text column. */
 export type RequiredTextKey = 'activityName' | 'poolName' | 'customerId' | 'driverName' | 'settingName' | 'costItem';
@@ -106,6 +106,10 @@ export interface MessageArgs {
   settingTwice: { name: string; first: string };
   settingErrorValue: { setting: SettingKey; error: string };
   invalidSetting: { setting: 'currency' | 'unusedCapacity' | 'language'; found: string };
+  /** OrderDriver names no driver of ABC_Volumes; `drivers` lists them, comma-separated. */
+  unknownOrderDriver: { driver: string; drivers: string };
+  /** StatementSegment names no column of ABC_Customers; `dimensions` lists the dimension columns. */
+  unknownStatementSegment: { dimension: string; dimensions: string };
 
   // the model's consistency
   duplicatePool: { pool: string; first: string | null };

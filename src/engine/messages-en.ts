@@ -33,6 +33,8 @@ export const SETTING_NAMES_EN: { readonly [K in SettingKey]: string } = {
   period: 'Period',
   unusedCapacity: 'UnusedCapacity',
   language: 'Language',
+  orderDriver: 'OrderDriver',
+  statementSegment: 'StatementSegment',
 };
 
 const WHAT: { readonly [K in RequiredTextKey]: string } = {
@@ -155,6 +157,11 @@ export const MESSAGES_EN: Catalog = {
           ? 'en (English) or nl (Nederlands, Dutch)'
           : 'report / rapporteren or assign / toerekenen'
     }; found ${a.found}.`,
+
+  unknownOrderDriver: (a) =>
+    `OrderDriver "${a.driver}" is no driver of ABC_Volumes, so orders cannot be counted; ${a.drivers === '' ? 'ABC_Volumes has no drivers' : `the drivers are ${a.drivers}`}.`,
+  unknownStatementSegment: (a) =>
+    `StatementSegment "${a.dimension}" is no column of ABC_Customers; ${a.dimensions === '' ? 'ABC_Customers has no dimension columns' : `the dimension columns are ${a.dimensions}`}.`,
 
   duplicatePool: (a) => `Pool "${a.pool}" is listed twice (first at ${at(a.first)}).`,
   duplicateCustomer: (a) => `Customer "${a.customer}" is listed twice (first at ${at(a.first)}).`,

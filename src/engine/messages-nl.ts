@@ -36,6 +36,8 @@ export const SETTING_NAMES_NL: { readonly [K in SettingKey]: string } = {
   period: 'Periode',
   unusedCapacity: 'OngebruikteCapaciteit',
   language: 'Taal',
+  orderDriver: 'Orderdrijver',
+  statementSegment: 'Vergelijkingssegment',
 };
 
 const WHAT: { readonly [K in RequiredTextKey]: string } = {
@@ -168,7 +170,7 @@ export const MESSAGES_NL: Catalog = {
     }.`,
 
   unknownSetting: (a) =>
-    `De onbekende instelling "${a.name}" wordt genegeerd; de instellingen zijn Valuta, Periode, OngebruikteCapaciteit en Taal (of Currency, Period, UnusedCapacity en Language).`,
+    `De onbekende instelling "${a.name}" wordt genegeerd; de instellingen zijn Valuta, Periode, OngebruikteCapaciteit, Taal, Orderdrijver en Vergelijkingssegment (of Currency, Period, UnusedCapacity, Language, OrderDriver en StatementSegment).`,
   settingTwice: (a) => `De instelling ${a.name} komt twee keer voor (eerst op ${a.first}).`,
   settingErrorValue: (a) => `De waarde van ${SETTING_NAMES_NL[a.setting]} bevat de foutwaarde ${a.error}.`,
   invalidSetting: (a) =>
@@ -177,6 +179,11 @@ export const MESSAGES_NL: Catalog = {
       : a.setting === 'language'
         ? `Taal moet nl (Nederlands) of en (Engels, English) zijn; er staat ${a.found}.`
         : `OngebruikteCapaciteit moet rapporteren / report of toerekenen / assign zijn; er staat ${a.found}.`,
+
+  unknownOrderDriver: (a) =>
+    `Orderdrijver "${a.driver}" is geen kostendrijver van ABC_Volumes, dus de orders kunnen niet worden geteld; ${a.drivers === '' ? 'ABC_Volumes heeft geen kostendrijvers' : `de kostendrijvers zijn ${a.drivers}`}.`,
+  unknownStatementSegment: (a) =>
+    `Vergelijkingssegment "${a.dimension}" is geen kolom van ABC_Customers; ${a.dimensions === '' ? 'ABC_Customers heeft geen dimensiekolommen' : `de dimensiekolommen zijn ${a.dimensions}`}.`,
 
   duplicatePool: (a) => `Kostenpool "${a.pool}" komt twee keer voor (eerst op ${at(a.first)}).`,
   duplicateCustomer: (a) => `Klant "${a.customer}" komt twee keer voor (eerst op ${at(a.first)}).`,

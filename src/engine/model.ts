@@ -78,6 +78,16 @@ export interface Settings {
   unusedCapacity: UnusedCapacityMode;
   /** The language of the report, when the workbook names one (it then wins over the runner's --lang). */
   language?: MessageLanguage;
+  /** The driver that counts orders (`OrderDriver`), for the statements' per-order column; absent: no such column. */
+  orderDriver?: NamedSetting;
+  /** The dimension whose average customer a statement shows (`StatementSegment`); absent: the first dimension. */
+  statementSegment?: NamedSetting;
+}
+
+/** A setting that names something of the model, with its cell, so a name that matches nothing is reported there. */
+export interface NamedSetting {
+  name: string;
+  where: Where;
 }
 
 /** The whole model. */

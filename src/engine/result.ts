@@ -69,6 +69,11 @@ export interface CustomerResult {
   /** Pool name → share of the pool's unused capacity charged to this customer (assign mode only). */
   unusedCapacityCosts: Map<string, Dec>;
   costToServe: Dec;
+  /**
+   * The customer's quantity of every driver an activity uses, by the driver's `nameKey`. Optional so a
+   * result made by hand (tests) may leave it out; the engine always fills it.
+   */
+  driverQuantities?: ReadonlyMap<string, Dec>;
   directCostItems: Array<{ item: string; amount: Dec }>;
   directCosts: Dec;
   netProfit: Dec;

@@ -52,6 +52,10 @@ export function roundResult(model: ModelInput, exact: ExactCosting): CostingResu
   const activities = exact.activityOrder.map((name) => activityResults.get(name) as ActivityResult);
 
   const directCosts = directCostsPerCustomer(model);
+  // The order driver too, which no activity may use: the statements count orders with it.
+  const orderDriver = model.settings.orderDriver === undefined ? [] : [nameKey(model.settings.orderDriver.name)];
+  const driverKeys = [...new Set([...activities.flatMap((a) => a.drivers.map((d) => nameKey(d.driver))), ...orderDriver])];
+  const driverVolumes = driverKeys.map((key) => [key, exact.volumes.of(key).perCustomer] as const);
   const customers: CustomerResult[] = model.customers.map((c, i) => {
     const revenue = roundCents(c.revenue);
     const discounts = roundCents(c.discounts);
@@ -75,6 +79,7 @@ export function roundResult(model: ModelInput, exact: ExactCosting): CostingResu
       activityCosts: perActivity,
       unusedCapacityCosts: perPoolUnused,
       costToServe,
+      driverQuantities: new Map(driverVolumes.map(([key, perCustomer]) => [key, perCustomer[i] ?? ZERO])),
       directCostItems: items,
       directCosts: direct,
       netProfit: grossMargin.minus(costToServe).minus(direct),

@@ -17,6 +17,7 @@ export function validateModel(model: ModelInput): Issue[] {
     ...checkPools(model),
     ...checkCustomerReferences(model),
     ...checkVolumeDrivers(model),
+    ...checkStatementSettings(model),
     ...checkDerivedFigures(model),
   ];
 }
@@ -218,6 +219,29 @@ function checkVolumeDrivers(model: ModelInput): Issue[] {
     if (!usedKeys.has(nameKey(d.driver))) {
       issues.push(
         warning('UNUSED_VOLUME_DRIVER', msg('unusedVolumeDriver', { driver: d.driver }), d.where),
+      );
+    }
+  }
+  return issues;
+}
+
+/**
+ * OrderDriver must be a driver of ABC_Volumes and StatementSegment a dimension column of ABC_Customers:
+ * a name that matches nothing would leave the statements' per-order column or segment average silently
+ * empty.
+ */
+function checkStatementSettings(model: ModelInput): Issue[] {
+  const issues: Issue[] = [];
+  const { orderDriver, statementSegment } = model.settings;
+  if (orderDriver !== undefined && !model.volumeDrivers.some((d) => nameKey(d.driver) === nameKey(orderDriver.name))) {
+    const drivers = model.volumeDrivers.map((d) => d.driver).join(', ');
+    issues.push(error('INVALID_SETTING', msg('unknownOrderDriver', { driver: orderDriver.name, drivers }), orderDriver.where));
+  }
+  if (statementSegment !== undefined) {
+    const dimensions = [...new Set(model.customers.flatMap((c) => c.dimensions.map(([header]) => header)))];
+    if (!dimensions.some((d) => nameKey(d) === nameKey(statementSegment.name))) {
+      issues.push(
+        error('INVALID_SETTING', msg('unknownStatementSegment', { dimension: statementSegment.name, dimensions: dimensions.join(', ') }), statementSegment.where),
       );
     }
   }

@@ -3,8 +3,12 @@
  * Writes the report sheets (the layout `buildReportSheets` describes, the same the runner's .xlsx writer
  * renders) into the open workbook.
  *
- * Ownership: a sheet carrying the hidden worksheet-scoped name `ABC_ReportOwner` is the add-in's; a sheet
- * of the user's with a report sheet's name stops the run before anything is written.
+ * Ownership: a sheet carrying the hidden worksheet-scoped name `ABC_ReportOwner` is the add-in's (or the
+ * runner's: the same mark); a sheet of the user's with a report sheet's name stops the run before anything
+ * is written. The mark names the sheet's role (`"ABC report: pnl"`), so an owned sheet is found by its role
+ * whatever its name: a report in the other language renames it in place (Excel rewrites the references to a
+ * renamed sheet) instead of adding a second set. Old marks, which name no role, are told by the sheet's
+ * name in English or Dutch (see owner.ts).
  *
  * References survive a refresh: a report sheet the add-in owns is updated in place, never deleted and
  * re-created, because Excel turns every reference to a deleted sheet (a formula `='ABC Summary'!B3`, a
@@ -18,8 +22,9 @@
  *    in A1 saying it is incomplete; then each temporary sheet's content is copied over its owned sheet
  *    (`Range.copyFrom`, values and formats, all but A1) and what lies below and right of the new content
  *    is cleared (a report with fewer customers). Column widths and freeze panes are set on the sheet.
- * 3. The finish, one sync: A1 is copied (the notice goes), the incomplete marks are removed, the temporary
- *    sheets deleted; a report sheet that did not exist yet is the temporary sheet renamed.
+ * 3. The finish, one sync: A1 is copied (the notice goes), the incomplete marks are removed, an old owner
+ *    mark becomes the role's, an owned sheet whose name differs (the other language) is renamed, the
+ *    temporary sheets deleted; a report sheet that did not exist yet is the temporary sheet renamed.
  * A failure during 2 or 3 leaves sheets that say at the top that they are incomplete; the pane says so and
  * the next Refresh finishes them. Leftover temporary sheets of a refresh that died (the pane closed, the
  * connection lost) are found by their mark at the start of the next refresh and deleted, very hidden ones
@@ -35,8 +40,22 @@ import type { ReportRow, ReportSheet, RowStyle } from '../workbook/report-types'
 import type { ActionOptions, WriteOutcome } from './actions';
 import { type ExcelRun, SyncCounter } from './context';
 import { GatewayError, toGatewayError } from './errors';
-import { INCOMPLETE_NAME, INCOMPLETE_NOTICE, INCOMPLETE_VALUE, OWNER_NAME, OWNER_VALUE, TEMP_NAME, TEMP_VALUE } from './owner';
+import {
+  INCOMPLETE_NAME,
+  INCOMPLETE_NOTICE,
+  INCOMPLETE_VALUE,
+  OWNER_NAME,
+  OWNER_VALUE,
+  TEMP_NAME,
+  TEMP_VALUE,
+  markedRole,
+  ownerValue,
+  planOwnedSheets,
+  reportLanguageOf,
+  targetRole,
+} from './owner';
 import { type WriteCell, setColumnWidths, writeBlock } from './write-cells';
+import { writeReportChart } from './write-chart';
 
 /** Excel's last row; whole rows below a report are cleared as `n:1048576`. */
 const LAST_ROW = 1_048_576;
@@ -51,6 +70,10 @@ export interface SheetInfo {
   name: string;
   /** Carries the owner mark: the add-in's. */
   owned: boolean;
+  /** The owner mark's formula (`="ABC report: pnl"`), null without the mark. */
+  mark: string | null;
+  /** The role of an owned sheet: the one its mark names, else (an old mark) the one its name has; else null. */
+  role: string | null;
   /** Carries the temporary mark: a leftover of a refresh that did not finish. */
   temporary: boolean;
   /** Carries the incomplete mark: an update in place that did not finish. */
@@ -69,7 +92,8 @@ export async function listSheets(
   await counter.sync(context);
   const marks = sheets.items.map((ws) => {
     const mark = (name: string): Excel.NamedItem => ws.names.getItemOrNullObject(name).load('isNullObject');
-    return { ws, owner: mark(OWNER_NAME), temporary: mark(TEMP_NAME), incomplete: mark(INCOMPLETE_NAME), protection: ws.protection.load('protected') };
+    const owner = ws.names.getItemOrNullObject(OWNER_NAME).load('isNullObject,formula');
+    return { ws, owner, temporary: mark(TEMP_NAME), incomplete: mark(INCOMPLETE_NAME), protection: ws.protection.load('protected') };
   });
   await counter.sync(context);
   return {
@@ -77,6 +101,8 @@ export async function listSheets(
     sheets: marks.map((m) => ({
       name: m.ws.name,
       owned: !m.owner.isNullObject,
+      mark: m.owner.isNullObject ? null : String(m.owner.formula),
+      role: m.owner.isNullObject ? null : markedRole(String(m.owner.formula), m.ws.name),
       temporary: !m.temporary.isNullObject,
       incomplete: !m.incomplete.isNullObject,
       visibility: String(m.ws.visibility),
@@ -176,12 +202,30 @@ async function formatSheet(context: Excel.RequestContext, counter: SyncCounter, 
   await counter.sync(context);
 }
 
+/**
+ * Owned sheets renamed to a name another renamed sheet still holds (their names swapped) pass through an
+ * unused name first, since Excel refuses a name in use; otherwise each is renamed directly.
+ */
+function planInterimNames(placements: Placement[], taken: Set<string>): void {
+  const renamed = placements.filter((p) => p.owned !== null && nameKey(p.owned.name) !== nameKey(p.sheet.name));
+  const held = new Set(renamed.map((p) => nameKey((p.owned as SheetInfo).name)));
+  if (!renamed.some((p) => held.has(nameKey(p.sheet.name)))) return;
+  for (const p of renamed) p.interim = temporaryName(p.sheet.name, taken);
+}
+
 /** One report sheet of a refresh: where it is written first and where it ends up. */
 interface Placement {
   sheet: ReportSheet;
   temporary: string;
   /** The owned sheet updated in place, or null for a report sheet the workbook does not have yet. */
   owned: SheetInfo | null;
+  /** The owner mark's value for this sheet: its role's, or the old value for a sheet of no known role. */
+  mark: string;
+  /**
+   * A name the owned sheet passes through when renamed to a name another renamed sheet still holds (owned
+   * sheets whose names were swapped); null when it is renamed directly or not at all.
+   */
+  interim: string | null;
 }
 
 /** Rows and columns of a report sheet's content. */
@@ -199,14 +243,14 @@ function freeze(ws: Excel.Worksheet, sheet: ReportSheet, replace: boolean): void
 }
 
 /** Swap step 2a: every sheet to update says it is incomplete before any of its cells change. */
-function queueMarkIncomplete(context: Excel.RequestContext, updates: readonly Placement[]): void {
+function queueMarkIncomplete(context: Excel.RequestContext, updates: readonly Placement[], notice: string): void {
   for (const p of updates) {
     const owned = p.owned as SheetInfo;
     const ws = context.workbook.worksheets.getItem(owned.name);
     if (!owned.incomplete) ws.names.add(INCOMPLETE_NAME, `=${INCOMPLETE_VALUE}`).visible = false;
     const a1 = ws.getRange('A1');
     a1.numberFormat = [['@']];
-    a1.values = [[INCOMPLETE_NOTICE]];
+    a1.values = [[notice]];
   }
 }
 
@@ -224,7 +268,7 @@ function queueCopyContent(context: Excel.RequestContext, p: Placement): void {
   freeze(ws, p.sheet, true);
 }
 
-/** Swap step 3: A1 back, marks off, temporary sheets deleted or renamed into place. */
+/** Swap step 3: A1 back, marks off or renewed, owned sheets renamed, temporary sheets deleted or renamed into place. */
 function queueFinish(context: Excel.RequestContext, placements: readonly Placement[]): void {
   const sheets = context.workbook.worksheets;
   for (const p of placements) {
@@ -232,7 +276,15 @@ function queueFinish(context: Excel.RequestContext, placements: readonly Placeme
     const ws = sheets.getItem(p.owned.name);
     ws.getRange('A1').copyFrom(sheets.getItem(p.temporary).getRange('A1'), 'All');
     ws.names.getItem(INCOMPLETE_NAME).delete();
+    // The role's mark before any rename, so a sheet renamed by a batch that then fails is still found.
+    if (p.owned.mark !== `=${p.mark}`) {
+      ws.names.getItem(OWNER_NAME).delete();
+      ws.names.add(OWNER_NAME, `=${p.mark}`).visible = false;
+    }
+    if (p.interim !== null) ws.name = p.interim;
+    else if (nameKey(p.owned.name) !== nameKey(p.sheet.name)) ws.name = p.sheet.name;
   }
+  for (const p of placements) if (p.owned !== null && p.interim !== null) sheets.getItem(p.interim).name = p.sheet.name;
   for (const p of placements) {
     const temp = sheets.getItem(p.temporary);
     if (p.owned !== null) temp.delete();
@@ -257,28 +309,27 @@ export async function writeReport(
     return await run(async (context) => {
       const found = await listSheets(context, counter);
       const leftovers = found.sheets.filter((s) => s.temporary);
-      const byKey = new Map(found.sheets.filter((s) => !s.temporary).map((s) => [nameKey(s.name), s]));
-      const taken = sheets.flatMap((s) => {
-        const f = byKey.get(nameKey(s.name));
-        return f !== undefined && !f.owned ? [f.name] : [];
-      });
-      if (taken.length > 0) throw new GatewayError('sheetTaken', taken);
+      const targets = sheets.map((s) => ({ name: s.name, role: targetRole(s) }));
+      const plan = planOwnedSheets(found.sheets.filter((s) => !s.temporary), targets);
+      if (plan.taken.length > 0) throw new GatewayError('sheetTaken', plan.taken.map((s) => s.name));
       if (found.workbookProtected) throw new GatewayError('protected', []);
-      const locked = sheets.flatMap((s) => {
-        const f = byKey.get(nameKey(s.name));
-        return f !== undefined && f.protected ? [f.name] : [];
-      });
+      const locked = plan.owned.flatMap((s) => (s !== null && s.protected ? [s.name] : []));
       if (locked.length > 0) throw new GatewayError('protected', locked);
 
       const names = new Set(found.sheets.map((s) => nameKey(s.name)));
-      const placements: Placement[] = sheets.map((sheet) => ({ sheet, temporary: temporaryName(sheet.name, names), owned: byKey.get(nameKey(sheet.name)) ?? null }));
+      const placements: Placement[] = sheets.map((sheet, i) => {
+        const role = targets[i]?.role ?? null;
+        return { sheet, temporary: temporaryName(sheet.name, names), owned: plan.owned[i] ?? null, mark: role === null ? OWNER_VALUE : ownerValue(role), interim: null };
+      });
+      planInterimNames(placements, names);
       const temporary = placements.map((p) => p.temporary);
+      const notice = INCOMPLETE_NOTICE[reportLanguageOf(sheets)];
       const total = sheets.reduce((n, s) => n + s.rows.length, 0);
       try {
         queueDeleteLeftovers(context, leftovers);
-        for (const name of temporary) {
-          const ws = context.workbook.worksheets.add(name);
-          ws.names.add(OWNER_NAME, `=${OWNER_VALUE}`).visible = false;
+        for (const p of placements) {
+          const ws = context.workbook.worksheets.add(p.temporary);
+          ws.names.add(OWNER_NAME, `=${p.mark}`).visible = false;
           ws.names.add(TEMP_NAME, `=${TEMP_VALUE}`).visible = false;
         }
         await counter.sync(context);
@@ -295,7 +346,7 @@ export async function writeReport(
       const updates = placements.filter((p) => p.owned !== null);
       try {
         if (updates.length > 0) {
-          queueMarkIncomplete(context, updates);
+          queueMarkIncomplete(context, updates, notice);
           await counter.sync(context);
           for (const p of updates) queueCopyContent(context, p);
           await counter.sync(context);
@@ -307,8 +358,12 @@ export async function writeReport(
       } catch (err) {
         await removeSheets(context, updates.map((p) => p.temporary));
         const cause = toGatewayError(err);
-        throw new GatewayError('reportIncomplete', updates.map((p) => p.sheet.name), cause.detail ?? cause.kind);
+        // Named as they were: a failure before the renames (the likelier) leaves them under their old names.
+        throw new GatewayError('reportIncomplete', updates.map((p) => (p.owned as SheetInfo).name), cause.detail ?? cause.kind);
       }
+      // Charts once every sheet has its final name, so their series read the report's cells by it. The
+      // report is complete without them; a failure here is reported as it is.
+      for (const s of sheets) if (s.chart !== undefined) await writeReportChart(context, counter, s.name, s.chart);
       return { sheets: sheets.map((s) => s.name), replaced: updates.map((p) => (p.owned as SheetInfo).name), syncs: counter.count };
     });
   } catch (err) {

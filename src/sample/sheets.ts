@@ -89,6 +89,8 @@ function settingsSheet(plan: WholesalerPlan): SampleSheet {
     ['Currency', 'EUR'],
     ['Period', plan.period],
     ['UnusedCapacity', 'report'],
+    // Statements show every line per order.
+    ['OrderDriver', 'Orders'],
   ];
   return { sheet: 'Settings', rangeName: 'ABC_Settings', rows, columnWidths: [18, 12], numberFormats: [null, '@'] };
 }

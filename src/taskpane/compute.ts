@@ -8,7 +8,7 @@ import type { Issue } from '../engine/issues';
 import type { ContractRangeName, RangeSummary } from '../workbook/contract';
 import { analyseWorkbook } from '../workbook/analyse';
 import type { RangeGrid } from '../workbook/grid';
-import { buildReportSheets } from '../workbook/report-layout';
+import { type ReportLanguage, buildReportSheets } from '../workbook/report-layout';
 import type { ReportSheet } from '../workbook/report-types';
 import { type ResultJson, resultToJson } from '../workbook/result-json';
 
@@ -17,6 +17,8 @@ export interface ComputeRequest {
   grids: Array<[ContractRangeName, RangeGrid]>;
   readIssues: Issue[];
   broken: ContractRangeName[];
+  /** The report's language when the workbook's `Language` setting names none: the pane's (Office's display language). */
+  language?: ReportLanguage;
 }
 
 /** What comes back. `json` and `sheets` are null when the model has errors. */
@@ -26,6 +28,8 @@ export interface ComputeOutput {
   json: ResultJson | null;
   sheets: ReportSheet[] | null;
   currency: string;
+  /** The language the report sheets are in: the workbook's setting, else the request's, else English. */
+  language: ReportLanguage;
   /** Milliseconds of computation, measured where it ran. */
   computeMs: number;
 }
@@ -43,13 +47,16 @@ export function computeModel(request: ComputeRequest, now: () => number = () => 
   const hasErrors = issues.some((i) => i.severity === 'error');
   const result = hasErrors ? null : analysis.result;
   const json = result === null ? null : resultToJson({ issues, result });
-  const sheets = result === null ? null : buildReportSheets(result);
+  // The workbook's setting wins, as it does over the runner's --lang.
+  const language = analysis.settings.language ?? request.language ?? 'en';
+  const sheets = result === null ? null : buildReportSheets(result, language);
   return {
     ranges: analysis.ranges,
     issues,
     json,
     sheets,
     currency: result?.settings.currency ?? 'EUR',
+    language,
     computeMs: now() - started,
   };
 }

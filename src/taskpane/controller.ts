@@ -122,7 +122,9 @@ export class PaneController {
     const output = await this.track(async () => {
       const read = await this.actions.readModel(options);
       options.onProgress?.({ stage: 'computing', done: 0, total: 0 });
-      const computed = await this.computer.compute({ grids: [...read.grids], readIssues: read.issues, broken: read.broken }, options.signal);
+      // The report is in the pane's language (Office's display language) unless the workbook's setting says otherwise.
+      const request = { grids: [...read.grids], readIssues: read.issues, broken: read.broken, language: this.strings.language };
+      const computed = await this.computer.compute(request, options.signal);
       this.onComputed?.(computed);
       return computed;
     });

@@ -4,6 +4,7 @@
  */
 import { currencyCode } from '../workbook/report-layout';
 import type { ResultJson } from '../workbook/result-json';
+import { whaleCurve, whalePlotPoints } from '../workbook/whale-curve';
 
 /** The headline figures. */
 export interface Headline {
@@ -40,18 +41,12 @@ export function headlineOf(json: ResultJson): Headline | null {
   };
 }
 
-/** Points of the whale curve: x the share of customers (0..1), y cumulative profit as a share of the total. */
+/**
+ * Points of the whale curve: x the share of customers (0..1), y cumulative profit as a share of the total,
+ * from the one description the report's chart uses (see whale-curve.ts); empty when the total is not positive.
+ */
 export function whalePoints(json: ResultJson): Array<{ x: number; y: number }> {
-  const profits = json.customers.map((c) => Math.round(c.netProfit * 100)).sort((a, b) => b - a);
-  const total = profits.reduce((a, b) => a + b, 0);
-  if (profits.length === 0 || total === 0) return [];
-  const points = [{ x: 0, y: 0 }];
-  let running = 0;
-  profits.forEach((p, i) => {
-    running += p;
-    points.push({ x: (i + 1) / profits.length, y: running / total });
-  });
-  return points;
+  return whalePlotPoints(whaleCurve(json.customers));
 }
 
 /** Number formatting for the pane's locale. */

@@ -23,6 +23,8 @@ export interface Explained {
 }
 
 export interface Strings {
+  /** The language of these strings; also the report's when the workbook's Language setting names none. */
+  language: Language;
   title: string;
   subtitle: string;
   /** Shown instead of the pane when the page is opened outside Excel: what this is and how to open it. */
@@ -71,6 +73,7 @@ export interface Strings {
 }
 
 const en: Strings = {
+  language: 'en',
   title: 'Customer profitability',
   subtitle: 'Activity-based cost to serve and a P&L per customer',
   outsideOffice:
@@ -160,6 +163,7 @@ const en: Strings = {
 };
 
 const nl: Strings = {
+  language: 'nl',
   title: 'Klantwinstgevendheid',
   subtitle: 'Activity-based cost to serve en een winst-en-verliesrekening per klant',
   outsideOffice:

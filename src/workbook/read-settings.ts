@@ -1,4 +1,4 @@
-/** `ABC_Settings`: Currency, Period, UnusedCapacity and Language as Setting / Value pairs. */
+/** `ABC_Settings`: Currency, Period, UnusedCapacity, Language, OrderDriver and StatementSegment as Setting / Value pairs. */
 import type { MessageLanguage } from '../engine/message-args';
 import { DEFAULT_SETTINGS, type Settings, type UnusedCapacityMode } from '../engine/model';
 import { quoteSheet } from '../engine/issues';
@@ -15,6 +15,8 @@ export const SETTING_NAMES: ReadonlyArray<{ key: SettingKey; en: string; nl: str
   { key: 'period', en: 'Period', nl: 'Periode' },
   { key: 'unusedCapacity', en: 'UnusedCapacity', nl: 'OngebruikteCapaciteit' },
   { key: 'language', en: 'Language', nl: 'Taal' },
+  { key: 'orderDriver', en: 'OrderDriver', nl: 'Orderdrijver' },
+  { key: 'statementSegment', en: 'StatementSegment', nl: 'Vergelijkingssegment' },
 ];
 
 /** Values of UnusedCapacity in English and Dutch. */
@@ -120,6 +122,11 @@ function applySetting(reader: RangeReader, settings: Settings, key: SettingKey, 
       else invalid(reader, r, column, key, raw);
       return;
     }
+    case 'orderDriver':
+    case 'statementSegment':
+      // Checked against the drivers and dimensions by validateModel, which knows them.
+      settings[key] = { name: text.trim(), where: reader.where(r, column) };
+      return;
   }
 }
 

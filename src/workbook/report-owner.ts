@@ -8,7 +8,7 @@
  * its name or language. Sheets marked before the value named the role carry `OWNER_VALUE`; their role is
  * told by their name.
  */
-import type { ReportRole } from './report-types';
+import type { ReportRole, StatementRole } from './report-types';
 
 /** The name of the marker. */
 export const OWNER_NAME = 'ABC_ReportOwner';
@@ -20,8 +20,9 @@ export const OWNER_VALUE = '"customer-profitability-abc"';
 const ROLE_PREFIX = 'ABC report: ';
 
 /** The marker's value for a report sheet of `role`: a formula text constant. */
-export function ownerValue(role: ReportRole): string {
-  return `"${ROLE_PREFIX}${role}"`;
+export function ownerValue(role: ReportRole | StatementRole): string {
+  // A statement's role holds a customer id, which may hold a quote: doubled, as in any formula text.
+  return `"${ROLE_PREFIX}${role.replace(/"/g, '""')}"`;
 }
 
 /**

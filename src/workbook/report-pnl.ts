@@ -4,10 +4,11 @@
  */
 import { type Dec, ZERO, sum } from '../engine/decimal';
 import type { CostingResult, CustomerResult } from '../engine/result';
-import { blank, fitWidths, headerRow, integer, money, row, share, text } from './report-cells';
+import { blank, fitWidths, headerRow, integer, money, percent, row, share, text } from './report-cells';
 import { noteLine } from './report-common';
 import { type ReportLanguage, type ReportText, reportText } from './report-text';
 import type { ReportCell, ReportRow, ReportSheet } from './report-types';
+import { type WhaleCells, whaleCurveOfResult } from './whale-curve';
 
 /** Rows above the header: the title and the note. */
 const ROWS_ABOVE_HEADER = 2;
@@ -44,6 +45,17 @@ function dimensionCell(value: string | number | boolean | null, t: ReportText): 
   return text(String(value));
 }
 
+/**
+ * Where the sheet holds the whale curve: the rank column, the cumulative-share column (the last one) and
+ * the first customer row, for the summary's chart to read.
+ */
+export function pnlWhaleCells(result: CostingResult, language: ReportLanguage = 'en'): WhaleCells {
+  const dims = dimensionHeaders(result.customers).length;
+  // rank, customer, name; dimensions; six revenue-to-margin columns; activities; unused pools; six to the end.
+  const columns = 3 + dims + 6 + result.activities.length + chargedUnusedPools(result).length + 6;
+  return { sheet: reportText(language).sheetNames.pnl, rankColumn: 1, shareColumn: columns, firstRow: ROWS_ABOVE_HEADER + 2 };
+}
+
 /** Builds the customer P&L sheet in a language (English by default). */
 export function buildCustomerPnlSheet(result: CostingResult, language: ReportLanguage = 'en'): ReportSheet {
   const t = reportText(language);
@@ -75,9 +87,13 @@ export function buildCustomerPnlSheet(result: CostingResult, language: ReportLan
   ]);
 
   const body: ReportRow[] = [];
+  // The cumulative columns are the whale curve's points, as the summary's chart reads them.
+  const curve = whaleCurveOfResult(result).points;
   let cumulative: Dec = ZERO;
   result.customers.forEach((c, index) => {
     cumulative = cumulative.plus(c.netProfit);
+    const point = curve[index];
+    if (point === undefined || point.customer !== c.customer) throw new Error(`The whale curve's order differs from the P&L's at rank ${index + 1}.`);
     const dimValues = new Map(c.dimensions);
     body.push(
       row('body', [
@@ -98,7 +114,7 @@ export function buildCustomerPnlSheet(result: CostingResult, language: ReportLan
         money(c.netProfit),
         share(c.netProfit, c.netRevenue),
         money(cumulative),
-        share(cumulative, totalNetProfit),
+        percent(point.share),
       ]),
     );
   });

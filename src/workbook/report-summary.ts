@@ -10,7 +10,28 @@ import { fitWidths, headerRow, integer, money, percent, row, share, spacer, text
 import { noteLine } from './report-common';
 import { rollupRows } from './report-rollups';
 import { type ReportLanguage, type ReportText, reportText } from './report-text';
-import type { ReportCell, ReportRow, ReportSheet } from './report-types';
+import { pnlWhaleCells } from './report-pnl';
+import type { ReportCell, ReportChart, ReportRow, ReportSheet } from './report-types';
+import { whaleChart, whaleCurveOfResult, whaleSentence } from './whale-curve';
+
+/** Rows left empty under the whale curve's heading for its chart, and the columns it spans. */
+const CHART_ROWS = 20;
+const CHART_COLUMNS = 2;
+
+/**
+ * The whale curve's block: a heading, empty rows the chart is drawn over (when there is one to draw), and
+ * the sentence that says it in words under it. Returns the rows and the chart placed on them, given the
+ * 0-based index of the block's first row.
+ */
+function whaleBlock(result: CostingResult, language: ReportLanguage, firstRow: number): { rows: ReportRow[]; chart?: ReportChart } {
+  const t = reportText(language);
+  const curve = whaleCurveOfResult(result);
+  const anchor = { fromRow: firstRow + 1, fromColumn: 0, toRow: firstRow + 1 + CHART_ROWS, toColumn: CHART_COLUMNS };
+  const chart = whaleChart(curve, pnlWhaleCells(result, language), anchor, language);
+  const room = chart === undefined ? [] : Array.from({ length: CHART_ROWS }, () => spacer());
+  const rows = [row('section', [text(t.whale.section)]), ...room, row('note', [text(whaleSentence(curve, language))])];
+  return chart === undefined ? { rows } : { rows, chart };
+}
 
 /** Share of the customers counted as "the most profitable fifth" of the whale curve. */
 const TOP_FRACTION = 0.2;
@@ -144,10 +165,11 @@ function warnings(result: CostingResult, language: ReportLanguage, s: ReportText
 /** Builds the summary sheet in a language (English by default). */
 export function buildSummarySheet(result: CostingResult, language: ReportLanguage = 'en'): ReportSheet {
   const t = reportText(language);
+  const top: ReportRow[] = [row('title', [text(t.summary.title)]), row('note', [text(noteLine(result, t))]), ...headline(result, t.summary), spacer()];
+  const whale = whaleBlock(result, language, top.length);
   const rows: ReportRow[] = [
-    row('title', [text(t.summary.title)]),
-    row('note', [text(noteLine(result, t))]),
-    ...headline(result, t.summary),
+    ...top,
+    ...whale.rows,
     spacer(),
     ...poolReconciliation(result, t.summary),
     spacer(),
@@ -157,5 +179,7 @@ export function buildSummarySheet(result: CostingResult, language: ReportLanguag
     ...warnings(result, language, t.summary),
   ];
   const widths = fitWidths(rows, 12, 60);
-  return { name: t.sheetNames.summary, role: 'summary', columnWidths: widths, freeze: { rows: 2, columns: 0 }, rows };
+  const sheet: ReportSheet = { name: t.sheetNames.summary, role: 'summary', columnWidths: widths, freeze: { rows: 2, columns: 0 }, rows };
+  if (whale.chart !== undefined) sheet.chart = whale.chart;
+  return sheet;
 }

@@ -123,6 +123,50 @@ export const REPORT_TEXT_EN: ReportText = {
     noWarnings: 'No warnings.',
   },
 
+  whale: {
+    section: 'Whale curve',
+    chartTitle: 'Whale curve: cumulative net profit',
+    axisX: 'Customers, most profitable first',
+    axisY: 'Cumulative net profit, % of total',
+    series: 'Cumulative net profit',
+    peak: 'Peak',
+    noCustomers: 'There are no customers, so there is no whale curve.',
+    notMeaningful: (profitable, lossMaking) =>
+      `Total customer profit is not positive, so shares of it have no meaning: ${profitable === 1 ? '1 customer makes' : `${profitable} customers make`} a profit, ${lossMaking === 1 ? '1 makes' : `${lossMaking} make`} a loss.`,
+    noneGiveBack: (profitable, customers) =>
+      customers === 1
+        ? 'The only customer earns all of the total profit.'
+        : `The ${profitable === 1 ? 'one profitable customer earns' : `${profitable} profitable customers earn`} all of the total profit; no customer gives any of it back.`,
+    peakAndTail: ({ peak, peakPercent, tail, givenBackPercent }) =>
+      `The ${peak === 1 ? 'most profitable customer earns' : `${peak} most profitable customers earn`} ${peakPercent}% of total profit; ` +
+      `the last ${tail === 1 ? 'one gives' : `${tail} give`} ${givenBackPercent}% of it back.`,
+  },
+
+  statement: {
+    sheetPrefix: 'ABC Statement ',
+    title: (customer, name) => `Customer statement: ${customer}${name === null ? '' : ` ${name}`}`,
+    customer: 'Customer',
+    name: 'Name',
+    orders: (driver) => `Orders (${driver})`,
+    segmentCustomers: (dimension, value) => `Customers with ${dimension} ${value}`,
+    companyCustomers: 'Customers of the company',
+    line: 'Line',
+    thisCustomer: 'This customer',
+    segmentAverage: (value) => `Average customer: ${value}`,
+    companyAverage: 'Average customer: company',
+    amount: 'Amount',
+    perOrder: 'Per order',
+    percentOfNetRevenue: '% of net revenue',
+    trailSection: 'Where the cost to serve comes from',
+    activity: 'Activity',
+    driver: 'Driver',
+    quantity: 'Quantity',
+    minutesPerUnit: 'Minutes per unit',
+    costPerUnit: 'Cost per unit',
+    minutesUsed: 'Minutes used',
+    trailTotal: 'Cost to serve',
+  },
+
   rollups: {
     section: (dimension) => `Net profit by ${dimension}`,
     customers: 'Customers',

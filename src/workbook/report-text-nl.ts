@@ -124,6 +124,50 @@ export const REPORT_TEXT_NL: ReportText = {
     noWarnings: 'Geen waarschuwingen.',
   },
 
+  whale: {
+    section: 'Walviscurve',
+    chartTitle: 'Walviscurve: cumulatieve nettowinst',
+    axisX: 'Klanten, meest winstgevend eerst',
+    axisY: 'Cumulatieve nettowinst, % van totaal',
+    series: 'Cumulatieve nettowinst',
+    peak: 'Top',
+    noCustomers: 'Er zijn geen klanten, dus er is geen walviscurve.',
+    notMeaningful: (profitable, lossMaking) =>
+      `De totale klantwinst is niet positief, dus aandelen daarin zeggen niets: ${profitable === 1 ? '1 klant maakt' : `${profitable} klanten maken`} winst, ${lossMaking === 1 ? '1 maakt' : `${lossMaking} maken`} verlies.`,
+    noneGiveBack: (profitable, customers) =>
+      customers === 1
+        ? 'De enige klant verdient de hele winst.'
+        : `${profitable === 1 ? 'De enige winstgevende klant verdient' : `De ${profitable} winstgevende klanten verdienen`} de hele winst; geen enkele klant geeft daar iets van terug.`,
+    peakAndTail: ({ peak, peakPercent, tail, givenBackPercent }) =>
+      `${peak === 1 ? 'De meest winstgevende klant verdient' : `De ${peak} meest winstgevende klanten verdienen`} ${peakPercent}% van de totale winst; ` +
+      `${tail === 1 ? 'de laatste klant geeft' : `de laatste ${tail} geven`} daarvan ${givenBackPercent}% weer terug.`,
+  },
+
+  statement: {
+    sheetPrefix: 'ABC Klantoverzicht ',
+    title: (customer, name) => `Klantoverzicht: ${customer}${name === null ? '' : ` ${name}`}`,
+    customer: 'Klant',
+    name: 'Naam',
+    orders: (driver) => `Orders (${driver})`,
+    segmentCustomers: (dimension, value) => `Klanten met ${dimension} ${value}`,
+    companyCustomers: 'Klanten van het bedrijf',
+    line: 'Regel',
+    thisCustomer: 'Deze klant',
+    segmentAverage: (value) => `Gemiddelde klant: ${value}`,
+    companyAverage: 'Gemiddelde klant: bedrijf',
+    amount: 'Bedrag',
+    perOrder: 'Per order',
+    percentOfNetRevenue: '% van netto-omzet',
+    trailSection: 'Waar de cost-to-serve vandaan komt',
+    activity: 'Activiteit',
+    driver: 'Kostendrijver',
+    quantity: 'Aantal',
+    minutesPerUnit: 'Minuten per eenheid',
+    costPerUnit: 'Kosten per eenheid',
+    minutesUsed: 'Gebruikte minuten',
+    trailTotal: 'Cost-to-serve',
+  },
+
   rollups: {
     section: (dimension) => `Nettoresultaat per ${dimension}`,
     customers: 'Klanten',

@@ -142,6 +142,53 @@ export interface ReportText {
     noWarnings: string;
   };
 
+  /** The whale curve on the summary: its chart and the sentence under it (see whale-curve.ts). */
+  whale: {
+    section: string;
+    chartTitle: string;
+    axisX: string;
+    axisY: string;
+    series: string;
+    peak: string;
+    noCustomers: string;
+    /** Total customer profit is zero or negative, so shares of it mean nothing. */
+    notMeaningful: (profitable: number, lossMaking: number) => string;
+    /** No customer loses money: the curve ends at its peak. */
+    noneGiveBack: (profitable: number, customers: number) => string;
+    /** Percentages are whole numbers (plain digits), like counts. */
+    peakAndTail: (a: { peak: number; peakPercent: number; tail: number; givenBackPercent: number }) => string;
+  };
+
+  /** A customer statement (report-statement.ts). */
+  statement: {
+    /** The sheet name before the customer id; with it at most 31 characters. */
+    sheetPrefix: string;
+    title: (customer: string, name: string | null) => string;
+    customer: string;
+    name: string;
+    orders: (driver: string) => string;
+    /** The size of the groups compared with. */
+    segmentCustomers: (dimension: string, value: string) => string;
+    companyCustomers: string;
+    line: string;
+    thisCustomer: string;
+    segmentAverage: (value: string) => string;
+    companyAverage: string;
+    amount: string;
+    perOrder: string;
+    percentOfNetRevenue: string;
+    trailSection: string;
+    activity: string;
+    driver: string;
+    quantity: string;
+    minutesPerUnit: string;
+    costPerUnit: string;
+    /** The driver of a trail line for unused capacity charged by minutes used. */
+    minutesUsed: string;
+    /** The trail's total line. */
+    trailTotal: string;
+  };
+
   rollups: {
     section: (dimension: string) => string;
     customers: string;

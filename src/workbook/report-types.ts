@@ -27,14 +27,57 @@ export interface ReportRow {
  */
 export type ReportRole = 'pnl' | 'rates' | 'summary';
 
+/** The role of a customer statement: one per customer, by its id (report-statement.ts). */
+export type StatementRole = `statement ${string}`;
+
+/** Cells of a report sheet a chart series reads, with the values they hold (the chart's cached values). */
+export interface ChartRange {
+  /** The report sheet's name. */
+  sheet: string;
+  /** 1-based column and rows (inclusive) of a single-column block. */
+  column: number;
+  firstRow: number;
+  lastRow: number;
+  values: number[];
+}
+
+/** One series of a scatter chart: y against x, drawn as a line, as markers, or both. */
+export interface ChartSeries {
+  name: string;
+  x: ChartRange;
+  y: ChartRange;
+  line: boolean;
+  marker: boolean;
+  /** Show each point's y value next to it. */
+  label: boolean;
+}
+
+/**
+ * A chart on a report sheet, as both writers draw it: a scatter chart whose series read cells of the
+ * report, placed over a block of cells. `name` finds it again on a re-run (the add-in's Refresh).
+ */
+export interface ReportChart {
+  name: string;
+  title: string;
+  axisX: string;
+  axisY: string;
+  /** How the y axis and the labels show values. */
+  yFormat: CellFormat;
+  /** The block the chart covers, 0-based rows and columns; `to` is the cell under its bottom-right corner. */
+  anchor: { fromRow: number; fromColumn: number; toRow: number; toColumn: number };
+  series: ChartSeries[];
+}
+
 export interface ReportSheet {
   /** Sheet name, at most 31 characters. */
   name: string;
   /** Which report sheet this is; writers that know it mark the sheet with it. */
-  role?: ReportRole;
+  role?: ReportRole | StatementRole;
   /** Column widths in Excel character units, left to right. */
   columnWidths: number[];
   /** Rows and columns to freeze (the header block and the id columns). */
   freeze: { rows: number; columns: number };
   rows: ReportRow[];
+  /** A chart drawn over the sheet's cells (the summary's whale curve); absent on most sheets. */
+  chart?: ReportChart;
 }

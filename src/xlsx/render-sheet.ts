@@ -2,7 +2,7 @@
  * Renders a host-independent `ReportSheet` as the XML of a worksheet part. Text is written as an inline
  * string (`t="inlineStr"`), which is never a formula: text such as `=1+1` from the workbook stays text,
  * and the workbook's shared strings part is left as it was. Elements follow the schema's order:
- * dimension, sheetViews, sheetFormatPr, cols, sheetData, pageMargins.
+ * dimension, sheetViews, sheetFormatPr, cols, sheetData, pageMargins, drawing.
  */
 import { columnLetters } from '../workbook/grid';
 import type { CellFormat, ReportSheet, RowStyle } from '../workbook/report-types';
@@ -39,7 +39,13 @@ function numberText(n: number): string | null {
  * blank cells of header and total rows are written with their style, so the band is unbroken. The part
  * is written in the workbook's conformance class (a strict workbook gets strict namespaces).
  */
-export function renderSheetXml(sheet: ReportSheet, xf: (style: RowStyle, format: CellFormat) => number, conformance: Conformance = 'transitional'): string {
+export function renderSheetXml(
+  sheet: ReportSheet,
+  xf: (style: RowStyle, format: CellFormat) => number,
+  conformance: Conformance = 'transitional',
+  /** The relationship id of the sheet's drawing (its chart, and what the user drew on it); none without. */
+  drawingRelId: string | null = null,
+): string {
   const ns = namespacesFor(conformance);
   const rowsXml: string[] = [];
   let lastRow = 0;
@@ -75,6 +81,8 @@ export function renderSheetXml(sheet: ReportSheet, xf: (style: RowStyle, format:
     `<dimension ref="${dimension}"/>${sheetViews(sheet.freeze)}<sheetFormatPr defaultRowHeight="15"/>${cols(sheet.columnWidths)}` +
     `<sheetData>${rowsXml.join('')}</sheetData>` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    // After pageMargins (and pageSetup, headerFooter, breaks … which the report does not write), before legacyDrawing.
+    (drawingRelId === null ? '' : `<drawing r:id="${encodeXml(drawingRelId)}"/>`) +
     '</worksheet>'
   );
 }

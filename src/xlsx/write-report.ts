@@ -38,6 +38,7 @@ import {
   relsPathOf,
   writePart,
 } from './package';
+import { relateDrawing, sheetDrawingPart, writeSheetDrawing } from './chart-part';
 import { renderSheetXml } from './render-sheet';
 import { OWNER_NAME, OWNER_VALUE, ownerValue, planReportSheets } from './report-owner';
 import { addReportStyles, usedStyles } from './report-styles';
@@ -128,13 +129,15 @@ export async function buildReportWorkbook(loaded: LoadedWorkbook, sheets: readon
   let nextPart = info.sheets.length + 1;
 
   for (const sheet of sheets) {
-    const xml = renderSheetXml(sheet, styles.xf, conformance);
+    const xmlWith = (drawingRelId: string | null): string => renderSheetXml(sheet, styles.xf, conformance, drawingRelId);
     const role = sheet.role ?? roleOfSheetName(sheet.name);
     const mark = role === null ? OWNER_VALUE : ownerValue(role);
     // Found by its mark's role, so an earlier sheet in another language is renamed rather than duplicated.
     const old = plan.byTarget.get(nameKey(sheet.name));
     if (old === undefined) {
-      const part = writePart(zip, newSheetPart(zip, workbookPart, nextPart++), xml);
+      const newPart = newSheetPart(zip, workbookPart, nextPart++);
+      const drawing = await writeSheetDrawing(zip, contentTypes, workbookPart, sheet.chart, null, conformance);
+      const part = writePart(zip, newPart, xmlWith(relateDrawing(zip, newPart, drawing.drawingPart, conformance)));
       contentTypes.setOverride(part, CONTENT_TYPES.worksheet);
       const id = rels.add(relationshipType('worksheet', conformance), part);
       added.push(`${sheetName.open} name="${encodeXml(sheet.name)}" sheetId="${++sheetId}"${namespacedAttribute(doc.sheets, relNs, 'id', id)}/>`);
@@ -160,12 +163,16 @@ export async function buildReportWorkbook(loaded: LoadedWorkbook, sheets: readon
       rels.retype(oldRel.id, relationshipType('worksheet', conformance));
     }
     if (entry !== undefined && old.name !== sheet.name) edits.push(setAttributeEdit(workbookXml, entry, 'name', sheet.name));
-    part = writePart(zip, part, xml);
-    if (part === old.part) {
-      // The old part's own relationships (a drawing the user put on the report sheet) no longer apply.
+    // The sheet's drawing is kept: the report's chart in it replaced, what the user drew left (chart-part.ts).
+    const reused = part === old.part;
+    const drawing = await writeSheetDrawing(zip, contentTypes, workbookPart, sheet.chart, reused ? await sheetDrawingPart(zip, part) : null, conformance);
+    part = writePart(zip, part, xmlWith(drawing.drawingPart === null ? null : 'rId1'));
+    if (reused) {
+      // The old part's other relationships (comments, tables on the report sheet) no longer apply.
       const ownRels = findPart(zip, relsPathOf(part));
       if (ownRels !== null) zip.remove(ownRels.name);
     }
+    relateDrawing(zip, part, drawing.drawingPart, conformance);
     contentTypes.setOverride(part, CONTENT_TYPES.worksheet);
     owned.set(old.index, mark);
     replaced.add(old.index);

@@ -40,6 +40,8 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   settingTwice: { name: 'valuta', first: 'Settings!A2' },
   settingErrorValue: { setting: 'period', error: '#NAME?' },
   invalidSetting: { setting: 'currency', found: '"US Dollar"' },
+  unknownOrderDriver: { driver: 'Ordres', drivers: 'Orders, Order lines' },
+  unknownStatementSegment: { dimension: 'Segmnt', dimensions: 'Segment, Region' },
   duplicatePool: { pool: 'Warehouse', first: 'Pools!A3' },
   duplicateCustomer: { customer: 'C-2', first: 'Customers!A3' },
   poolOnRateRow: { activity: 'Delivery', pool: 'Warehouse' },

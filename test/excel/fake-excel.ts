@@ -310,6 +310,8 @@ export class FakeSheet {
   visibility: SheetVisibility = 'Visible';
   /** The workbook the sheet belongs to, for formulas that reach other sheets and names. */
   book: FakeWorkbook | null = null;
+  /** Charts on the sheet (`worksheet.charts`), in the order they were added. */
+  readonly charts: FakeChart[] = [];
 
   constructor(public name: string) {}
 
@@ -1265,9 +1267,154 @@ export class FakeTableCollection extends CollectionProxy<FakeTable, FakeTablePro
   }
 }
 
+/** One series of a fake chart: its cells as sheet and area, so they follow a renamed sheet as Excel's do. */
+export interface FakeChartSeries {
+  name: string;
+  x: RangeTarget | null;
+  y: RangeTarget | null;
+  markerStyle: string;
+  hasDataLabels: boolean;
+}
+
+/** A chart as the fake keeps it: what `charts.add` and the chart and series setters recorded. */
+export interface FakeChart {
+  name: string;
+  type: string;
+  title: string;
+  position: { start: string; end: string } | null;
+  series: FakeChartSeries[];
+}
+
+/** A series' cells as `'Sheet'!A1:A3`, for tests. */
+export function chartRangeText(t: RangeTarget | null): string | null {
+  return t === null ? null : `${quote(t.sheet.name)}!${areaAddress(t.area)}`;
+}
+
+class FakeChartSeriesProxy extends Proxy<FakeChartSeries> {
+  protected read(t: FakeChartSeries, prop: string): unknown {
+    if (prop === 'name') return t.name;
+    throw new FakeOfficeError('InvalidArgument', `The fake does not load ChartSeries.${prop}.`);
+  }
+  static of(ctx: FakeContext, t: FakeChartSeries, props: string[]): FakeChartSeriesProxy {
+    return new FakeChartSeriesProxy(ctx, () => t)['loadedWith'](t, props);
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  set name(v: string) {
+    this.ctx.enqueue('series.name', v, () => ((this.must().name = v), 8));
+  }
+  set markerStyle(v: string) {
+    this.ctx.enqueue('series.markerStyle', v, () => ((this.must().markerStyle = v), 8));
+  }
+  set hasDataLabels(v: boolean) {
+    this.ctx.enqueue('series.hasDataLabels', v, () => ((this.must().hasDataLabels = v), 8));
+  }
+  setValues(r: FakeRange): void {
+    this.ctx.enqueue('series.setValues', undefined, () => ((this.must().y = r['must']()), 8));
+  }
+  setXAxisValues(r: FakeRange): void {
+    this.ctx.enqueue('series.setXAxisValues', undefined, () => ((this.must().x = r['must']()), 8));
+  }
+}
+
+class FakeChartSeriesCollection extends CollectionProxy<FakeChartSeries, FakeChartSeriesProxy> {
+  constructor(ctx: FakeContext, private readonly chart: () => FakeChart) {
+    super(ctx, () => chart().series);
+  }
+  protected child(t: FakeChartSeries): FakeChartSeriesProxy {
+    return new FakeChartSeriesProxy(this.ctx, () => t);
+  }
+  protected childProps(t: FakeChartSeries, props: string[]): FakeChartSeriesProxy {
+    return FakeChartSeriesProxy.of(this.ctx, t, props);
+  }
+  protected readChild(t: FakeChartSeries): unknown {
+    return t.name;
+  }
+  getItemAt(index: number): FakeChartSeriesProxy {
+    return new FakeChartSeriesProxy(this.ctx, () => this.chart().series[index] ?? null);
+  }
+  add(name: string): FakeChartSeriesProxy {
+    let created: FakeChartSeries | null = null;
+    this.ctx.enqueue('series.add', name, () => {
+      created = { name, x: null, y: null, markerStyle: 'Automatic', hasDataLabels: false };
+      this.chart().series.push(created);
+      return 8;
+    });
+    return new FakeChartSeriesProxy(this.ctx, () => created);
+  }
+}
+
+class FakeChartProxy extends Proxy<FakeChart> {
+  readonly series: FakeChartSeriesCollection;
+  readonly title: { text: string };
+  constructor(ctx: FakeContext, resolver: () => FakeChart | null, orNull = false) {
+    super(ctx, resolver, orNull);
+    this.series = new FakeChartSeriesCollection(ctx, () => this.must());
+    const enqueue = (v: string): void => this.ctx.enqueue('chart.title', v, () => ((this.must().title = v), 8));
+    this.title = {
+      set text(v: string) {
+        enqueue(v);
+      },
+      get text(): string {
+        throw new FakeOfficeError('PropertyNotLoaded', 'The fake does not load ChartTitle.text.');
+      },
+    };
+  }
+  protected read(t: FakeChart, prop: string): unknown {
+    if (prop === 'name') return t.name;
+    throw new FakeOfficeError('InvalidArgument', `The fake does not load Chart.${prop}.`);
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  set name(v: string) {
+    this.ctx.enqueue('chart.name', v, () => ((this.must().name = v), 8));
+  }
+  setPosition(start: string, end: string): void {
+    this.ctx.enqueue('chart.setPosition', start, () => ((this.must().position = { start, end }), 8));
+  }
+}
+
+class FakeChartCollection {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+  add(type: string, source: FakeRange, seriesBy: string): FakeChartProxy {
+    let created: FakeChart | null = null;
+    this.ctx.enqueue('charts.add', type, () => {
+      const ws = this.sheet();
+      guardSheet(ws);
+      if (seriesBy !== 'Columns') throw new FakeOfficeError('InvalidArgument', 'The fake only makes charts with series by columns.');
+      const y = source['must']();
+      // A series per column of the source, as Excel makes them; x defaults to 1, 2, 3 … (no x cells).
+      const series = Array.from({ length: y.area.columns }, (_c, i) => ({
+        name: `Series${i + 1}`,
+        x: null,
+        y: { sheet: y.sheet, area: { ...y.area, left: y.area.left + i, columns: 1 } },
+        markerStyle: 'Automatic',
+        hasDataLabels: false,
+      }));
+      created = { name: `Chart ${ws.charts.length + 1}`, type, title: '', position: null, series };
+      ws.charts.push(created);
+      return 8;
+    });
+    return new FakeChartProxy(this.ctx, () => created);
+  }
+  getItem(name: string): FakeChartProxy {
+    return new FakeChartProxy(this.ctx, () => this.sheet().charts.find((c) => c.name.toLowerCase() === name.toLowerCase()) ?? null);
+  }
+  getItemOrNullObject(name: string): FakeChartProxy {
+    return new FakeChartProxy(this.ctx, () => this.sheet().charts.find((c) => c.name.toLowerCase() === name.toLowerCase()) ?? null, true);
+  }
+}
+
 export class FakeWorksheet extends Proxy<FakeSheet> {
   readonly names: FakeNamedItemCollection;
   readonly tables: FakeTableCollection;
+  /** `Worksheet.charts` (ExcelApi 1.1): add, find by name, series (ExcelApi 1.7). */
+  readonly charts: FakeChartCollection;
   readonly freezePanes: { freezeAt: (r: FakeRange) => void; freezeRows: (n: number) => void; freezeColumns: (n: number) => void; unfreeze: () => void };
   /** `Worksheet.protection` (ExcelApi 1.2): `protected` can be loaded. */
   readonly protection: FakeProtection;
@@ -1276,6 +1423,7 @@ export class FakeWorksheet extends Proxy<FakeSheet> {
     super(ctx, resolver, orNull);
     this.names = new FakeNamedItemCollection(ctx, () => this.must());
     this.tables = new FakeTableCollection(ctx, () => this.must());
+    this.charts = new FakeChartCollection(ctx, () => this.must());
     const freeze = (rows: () => number, columns: () => number): void =>
       this.ctx.enqueue('freezePanes', undefined, () => {
         this.must().frozen = { rows: rows(), columns: columns() };

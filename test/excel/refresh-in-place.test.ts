@@ -4,7 +4,7 @@
  * `#REF!` (which is what deleting and re-creating the sheets does in Excel, and in the strict fake).
  */
 import { createExcelGateway } from '../../src/excel/gateway';
-import { INCOMPLETE_NAME, INCOMPLETE_NOTICE, OWNER_NAME, OWNER_VALUE, TEMP_NAME, TEMP_VALUE } from '../../src/excel/owner';
+import { INCOMPLETE_NAME, INCOMPLETE_NOTICE, OWNER_NAME, OWNER_VALUE, ownerValue, TEMP_NAME, TEMP_VALUE } from '../../src/excel/owner';
 import { writeReport } from '../../src/excel/write-report';
 import { stringsFor } from '../../src/taskpane/i18n';
 import { analyseWorkbook } from '../../src/workbook/analyse';
@@ -109,9 +109,9 @@ describe('a Refresh keeps the references to the report', () => {
     expect(sheet1.at('C1')).toBeUndefined();
     expect(book.names.find((n) => n.name === 'ReportRange')?.formula).toBe("='ABC Customer P&L'!$A$3:$AD$254");
     expect(book.resolveReference("='ABC Customer P&L'!$A$3:$AD$254")?.sheet).toBe(plSheet(book));
-    // The report sheets carry the owner mark only: no temporary or incomplete mark is left behind.
-    for (const name of ['ABC Customer P&L', 'ABC Rates', 'ABC Summary']) {
-      expect(book.hiddenNamesOf(name)).toEqual([{ name: OWNER_NAME, formula: `=${OWNER_VALUE}`, visible: false }]);
+    // The report sheets carry the owner mark (naming their role) only: no temporary or incomplete mark is left behind.
+    for (const [name, role] of [['ABC Customer P&L', 'pnl'], ['ABC Rates', 'rates'], ['ABC Summary', 'summary']] as const) {
+      expect(book.hiddenNamesOf(name)).toEqual([{ name: OWNER_NAME, formula: `=${ownerValue(role)}`, visible: false }]);
     }
     expect(book.sheets.some((s) => s.name.startsWith('~'))).toBe(false);
   });
@@ -186,7 +186,7 @@ describe('a refresh that fails half-way', () => {
     book.fault = null;
     // Every report sheet says so at the top and carries the mark; nothing points at #REF!.
     for (const name of ['ABC Customer P&L', 'ABC Rates', 'ABC Summary']) {
-      expect(book.sheet(name)?.valuesOf('A1')).toEqual([[INCOMPLETE_NOTICE]]);
+      expect(book.sheet(name)?.valuesOf('A1')).toEqual([[INCOMPLETE_NOTICE.en]]);
       expect(book.hiddenNamesOf(name).map((n) => n.name)).toEqual([OWNER_NAME, INCOMPLETE_NAME]);
     }
     expect((book.sheet('Sheet1') as FakeSheet).valuesOf('A1:A4').flat()).not.toContain('#REF!');

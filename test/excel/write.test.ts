@@ -3,7 +3,7 @@ import { analyseWorkbook } from '../../src/workbook/analyse';
 import { buildReportSheets, numberFormat } from '../../src/workbook/report-layout';
 import type { ReportSheet } from '../../src/workbook/report-types';
 import { createExcelGateway } from '../../src/excel/gateway';
-import { OWNER_NAME, OWNER_VALUE } from '../../src/excel/owner';
+import { OWNER_NAME, OWNER_VALUE, ownerValue } from '../../src/excel/owner';
 import { writeReport } from '../../src/excel/write-report';
 import * as xlsxOwner from '../../src/xlsx/report-owner';
 import { FakeOfficeError, fakeRun, FakeWorkbook } from './fake-excel';
@@ -40,7 +40,9 @@ describe('writing the report sheets', () => {
     for (const sheet of sheets) {
       const ws = book.sheet(sheet.name);
       expect(ws).toBeDefined();
-      expect(book.hiddenNamesOf(sheet.name)).toEqual([{ name: OWNER_NAME, formula: `=${OWNER_VALUE}`, visible: false }]);
+      // The mark names the sheet's role, as the runner's does.
+      expect(book.hiddenNamesOf(sheet.name)).toEqual([{ name: OWNER_NAME, formula: `=${ownerValue(sheet.role ?? 'pnl')}`, visible: false }]);
+      expect(sheet.role).toBeDefined();
       sheet.rows.forEach((row, r) =>
         row.cells.forEach((c, col) => {
           const cell = ws?.peek(r, col);

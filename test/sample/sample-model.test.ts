@@ -52,7 +52,7 @@ describe('determinism', () => {
       ['ABC_Customers', 251],
       ['ABC_Volumes', 17885],
       ['ABC_CustomerCosts', 45],
-      ['ABC_Settings', 4],
+      ['ABC_Settings', 5],
     ]);
     expect(sheetOf('ABC_Pools').rows).toEqual([
       ['Pool', 'Cost', 'Capacity', 'Unit', 'Note'],
@@ -194,12 +194,13 @@ describe('shape', () => {
     expect(new Set(costs.map((c) => c.Item))).toEqual(new Set(['Year-end bonus', 'Promotional support', 'Free freight']));
   });
 
-  test('settings give currency, period and the unused-capacity mode', () => {
+  test('settings give currency, period, the unused-capacity mode and the order driver', () => {
     expect(sheetOf('ABC_Settings').rows).toEqual([
       ['Setting', 'Value'],
       ['Currency', 'EUR'],
       ['Period', '2026'],
       ['UnusedCapacity', 'report'],
+      ['OrderDriver', 'Orders'],
     ]);
   });
 

@@ -1,0 +1,54 @@
+/// <reference types="office-js" />
+/**
+ * The report's chart in the open workbook (the summary's whale curve), drawn with Excel's chart API from
+ * the same `ReportChart` description the runner writes as a chart part. The chart is found by its name on
+ * the sheet: a Refresh updates it (series, title, place) instead of adding a second one; series the user
+ * added after the report's two are left alone.
+ */
+import { columnLetters } from '../workbook/grid';
+import type { ChartRange, ReportChart } from '../workbook/report-types';
+import type { SyncCounter } from './context';
+
+function rangeOf(context: Excel.RequestContext, r: ChartRange): Excel.Range {
+  const col = columnLetters(r.column);
+  return context.workbook.worksheets.getItem(r.sheet).getRange(`${col}${r.firstRow}:${col}${r.lastRow}`);
+}
+
+/** Sets a series' name, cells and look from the description. */
+function describeSeries(context: Excel.RequestContext, series: Excel.ChartSeries, spec: ReportChart['series'][number]): void {
+  series.name = spec.name;
+  series.setXAxisValues(rangeOf(context, spec.x));
+  series.setValues(rangeOf(context, spec.y));
+  series.markerStyle = spec.marker ? 'Circle' : 'None';
+  series.hasDataLabels = spec.label;
+}
+
+/**
+ * Creates or updates the chart on `sheetName` (its final name, after the report's sheets were renamed into
+ * place): two syncs, three for an update.
+ */
+export async function writeReportChart(context: Excel.RequestContext, counter: SyncCounter, sheetName: string, chart: ReportChart): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(sheetName);
+  const existing = ws.charts.getItemOrNullObject(chart.name);
+  existing.load('isNullObject');
+  await counter.sync(context);
+  const [first, ...rest] = chart.series;
+  if (first === undefined) return;
+  let target: Excel.Chart;
+  let have: Excel.ChartSeries[] = [];
+  if (existing.isNullObject) {
+    target = ws.charts.add('XYScatterLinesNoMarkers', rangeOf(context, first.y), 'Columns');
+    target.name = chart.name;
+    have = [target.series.getItemAt(0)];
+  } else {
+    target = existing;
+    const series = existing.series.load('items/name');
+    await counter.sync(context);
+    have = series.items;
+  }
+  target.title.text = chart.title;
+  const { fromRow, fromColumn, toRow, toColumn } = chart.anchor;
+  target.setPosition(`${columnLetters(fromColumn + 1)}${fromRow + 1}`, `${columnLetters(toColumn)}${toRow}`);
+  [first, ...rest].forEach((spec, i) => describeSeries(context, have[i] ?? target.series.add(spec.name), spec));
+  await counter.sync(context);
+}

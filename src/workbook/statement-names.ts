@@ -1,0 +1,48 @@
+/**
+ * Sheet names of customer statements: `ABC Statement <customer>` within Excel's rules for sheet names —
+ * at most 31 characters, none of `: \ / ? * [ ]`, no apostrophe at either end — and unique ignoring case,
+ * among themselves and against every other sheet of the workbook, since two customer ids may be cut to the
+ * same name.
+ */
+
+/** Excel's longest sheet name. */
+export const MAX_SHEET_NAME = 31;
+
+/** The characters Excel refuses in a sheet name (and control characters, which no name should hold). */
+const FORBIDDEN = /[:\\/?*[\]\u0000-\u001f\u007f]/g;
+
+/** The first `n` UTF-16 units of `text`, never cutting a surrogate pair in half. */
+function cut(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const high = text.charCodeAt(n - 1);
+  return text.slice(0, high >= 0xd800 && high <= 0xdbff ? n - 1 : n);
+}
+
+/** `text` without the characters Excel forbids in a sheet name, and without an apostrophe at its end. */
+export function cleanSheetText(text: string): string {
+  return text.replace(FORBIDDEN, '_');
+}
+
+/** A name made of `prefix` and `id`, cut to `room` characters, with no apostrophe or space at its end. */
+function fit(prefix: string, id: string, room: number): string {
+  return cut(`${prefix}${cleanSheetText(id)}`, room).replace(/['\s]+$/u, '');
+}
+
+/**
+ * The sheet name of each customer's statement, in order. `taken` holds the names already in use (other
+ * sheets of the workbook, the other report sheets); the names chosen here are added to it. A name that is
+ * taken gets `~2`, `~3` … at its end, cutting the id further so the name stays within 31 characters.
+ */
+export function statementSheetNames(prefix: string, ids: readonly string[], taken: Iterable<string>): string[] {
+  const used = new Set<string>();
+  for (const name of taken) used.add(name.toLowerCase());
+  return ids.map((id) => {
+    let name = fit(prefix, id, MAX_SHEET_NAME);
+    for (let n = 2; used.has(name.toLowerCase()); n++) {
+      const suffix = `~${n}`;
+      name = `${fit(prefix, id, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+    }
+    used.add(name.toLowerCase());
+    return name;
+  });
+}

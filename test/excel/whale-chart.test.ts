@@ -1,0 +1,64 @@
+/**
+ * The whale curve in the add-in: Refresh draws it on the summary with Excel's chart API, from the same
+ * description the runner writes as a chart part, and a second Refresh updates that chart instead of adding
+ * another (the simulated host records charts per sheet).
+ */
+import { createExcelGateway } from '../../src/excel/gateway';
+import { analyseWorkbook } from '../../src/workbook/analyse';
+import { columnLetters } from '../../src/workbook/grid';
+import { pnlWhaleCells } from '../../src/workbook/report-pnl';
+import { buildReportSheets } from '../../src/workbook/report-layout';
+import type { ReportSheet } from '../../src/workbook/report-types';
+import { whaleCurveOfResult } from '../../src/workbook/whale-curve';
+import { chartRangeText, fakeRun, type FakeWorkbook } from './fake-excel';
+import { sampleWorkbook } from './helpers';
+
+jest.setTimeout(60_000);
+
+async function refresh(book: FakeWorkbook): Promise<{ sheets: ReportSheet[]; peak: number; customers: number; shareColumn: number }> {
+  const gateway = createExcelGateway(fakeRun(book));
+  const read = await gateway.readModel();
+  const result = analyseWorkbook(read.grids).result;
+  if (result === null) throw new Error('the model must compute');
+  const sheets = buildReportSheets(result);
+  await gateway.writeReport(sheets, result.settings.currency);
+  const curve = whaleCurveOfResult(result);
+  const col = pnlWhaleCells(result).shareColumn;
+  return { sheets, peak: curve.peak?.rank ?? 0, customers: curve.points.length, shareColumn: col };
+}
+
+describe('the whale-curve chart in the add-in', () => {
+  it('is created once on the summary, reads the P&L cells, marks the peak, and is updated by a second Refresh', async () => {
+    const book = await sampleWorkbook();
+    const first = await refresh(book);
+    const summary = book.sheet('ABC Summary');
+    expect(summary?.charts).toHaveLength(1);
+    const chart = summary?.charts[0];
+    expect(chart?.name).toBe('ABC whale curve');
+    expect(chart?.title).toBe('Whale curve: cumulative net profit');
+    const spec = first.sheets.find((s) => s.name === 'ABC Summary')?.chart;
+    expect(chart?.position).toEqual({ start: `A${(spec?.anchor.fromRow ?? 0) + 1}`, end: `B${spec?.anchor.toRow}` });
+    const last = 3 + first.customers;
+    const c = columnLetters(first.shareColumn);
+    expect(chart?.series.map((s) => [s.name, chartRangeText(s.x), chartRangeText(s.y), s.markerStyle, s.hasDataLabels])).toEqual([
+      ['Cumulative net profit', "'ABC Customer P&L'!A4:A" + last, `'ABC Customer P&L'!${c}4:${c}${last}`, 'None', false],
+      ['Peak', `'ABC Customer P&L'!A${3 + first.peak}`, `'ABC Customer P&L'!${c}${3 + first.peak}`, 'Circle', true],
+    ]);
+    // The sample: 250 customers, the 139 most profitable at the peak.
+    expect([first.customers, first.peak]).toEqual([250, 139]);
+    // The cells the series read hold the description's shares.
+    const pnl = book.sheet('ABC Customer P&L');
+    const peakShare = pnl?.peek(2 + first.peak, first.shareColumn - 1)?.value;
+    expect(peakShare).toBeCloseTo(1.98, 2);
+
+    // A user's own chart on the summary, then a Refresh with the user's title changed: one whale chart, updated.
+    chart!.title = 'changed by the user';
+    summary?.charts.push({ name: 'My chart', type: 'Pie', title: 'mine', position: null, series: [] });
+    await refresh(book);
+    expect(book.sheet('ABC Summary')?.charts.map((x) => [x.name, x.title])).toEqual([
+      ['ABC whale curve', 'Whale curve: cumulative net profit'],
+      ['My chart', 'mine'],
+    ]);
+    expect(book.sheet('ABC Summary')?.charts[0]?.series).toHaveLength(2);
+  });
+});
