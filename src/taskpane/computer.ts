@@ -3,20 +3,37 @@
  * Cancel terminates the worker mid-computation; a fresh one is started for the next request.
  */
 import { GatewayError } from '../excel/errors';
-import { type ComputeOutput, type ComputeRequest, computeModel } from './compute';
+import { type ComputeOutput, type ComputeRequest, ComputeSession, type StatementOutput } from './compute';
 
 /** Runs computations. */
 export interface Computer {
   compute(request: ComputeRequest, signal?: AbortSignal): Promise<ComputeOutput>;
+  /**
+   * One customer's statement sheet from the last computation's result (see `ComputeSession.statement`).
+   * Optional so a stand-in that only computes still is a Computer; the pane's own computers have it.
+   */
+  statement?(customer: string, signal?: AbortSignal): Promise<StatementOutput>;
+}
+
+/** What the pane posts to the worker. */
+export type WorkerMessage = { id: number; kind: 'compute'; request: ComputeRequest } | { id: number; kind: 'statement'; customer: string };
+
+/** Computes on the calling thread, each computer with its own last result. */
+export function sessionComputer(session: ComputeSession = new ComputeSession()): Computer {
+  return {
+    compute: async (request, signal) => {
+      if (signal?.aborted === true) throw new GatewayError('cancelled');
+      return session.compute(request);
+    },
+    statement: async (customer, signal) => {
+      if (signal?.aborted === true) throw new GatewayError('cancelled');
+      return session.statement(customer);
+    },
+  };
 }
 
 /** Computes on the calling thread. */
-export const inlineComputer: Computer = {
-  compute: async (request, signal) => {
-    if (signal?.aborted === true) throw new GatewayError('cancelled');
-    return computeModel(request);
-  },
-};
+export const inlineComputer: Computer = sessionComputer();
 
 /** The part of `Worker` used here, so tests can stand in. */
 export interface WorkerLike {
@@ -30,37 +47,40 @@ export interface WorkerLike {
 export function workerComputer(spawn: () => WorkerLike): Computer {
   let worker: WorkerLike | null = null;
   let nextId = 1;
+  function ask<T>(message: (id: number) => WorkerMessage, signal: AbortSignal | undefined): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (signal?.aborted === true) {
+        reject(new GatewayError('cancelled'));
+        return;
+      }
+      const w = worker ?? spawn();
+      worker = w;
+      const id = nextId++;
+      const onAbort = (): void => {
+        w.terminate();
+        worker = null;
+        reject(new GatewayError('cancelled'));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      w.onmessage = (event: MessageEvent) => {
+        const data = event.data as { id: number; ok: boolean; output?: T; message?: string };
+        if (data.id !== id) return;
+        signal?.removeEventListener('abort', onAbort);
+        if (data.ok && data.output !== undefined) resolve(data.output);
+        else reject(new GatewayError('unknown', [], data.message ?? 'The computation failed.'));
+      };
+      w.onerror = (event: ErrorEvent) => {
+        signal?.removeEventListener('abort', onAbort);
+        w.terminate();
+        worker = null;
+        reject(new GatewayError('unknown', [], event.message));
+      };
+      w.postMessage(message(id));
+    });
+  }
   return {
-    compute(request, signal) {
-      return new Promise<ComputeOutput>((resolve, reject) => {
-        if (signal?.aborted === true) {
-          reject(new GatewayError('cancelled'));
-          return;
-        }
-        const w = worker ?? spawn();
-        worker = w;
-        const id = nextId++;
-        const onAbort = (): void => {
-          w.terminate();
-          worker = null;
-          reject(new GatewayError('cancelled'));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        w.onmessage = (event: MessageEvent) => {
-          const data = event.data as { id: number; ok: boolean; output?: ComputeOutput; message?: string };
-          if (data.id !== id) return;
-          signal?.removeEventListener('abort', onAbort);
-          if (data.ok && data.output !== undefined) resolve(data.output);
-          else reject(new GatewayError('unknown', [], data.message ?? 'The computation failed.'));
-        };
-        w.onerror = (event: ErrorEvent) => {
-          signal?.removeEventListener('abort', onAbort);
-          w.terminate();
-          worker = null;
-          reject(new GatewayError('unknown', [], event.message));
-        };
-        w.postMessage({ id, request });
-      });
-    },
+    compute: (request, signal) => ask<ComputeOutput>((id) => ({ id, kind: 'compute', request }), signal),
+    // A worker started since (after a Cancel) holds no result and answers `noModel`.
+    statement: (customer, signal) => ask<StatementOutput>((id) => ({ id, kind: 'statement', customer }), signal),
   };
 }

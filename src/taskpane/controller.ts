@@ -167,6 +167,29 @@ export class PaneController {
     });
   }
 
+  /**
+   * Writes one customer's statement sheet (`customer`: its id, or a name only one customer has): reads and
+   * computes first, as Refresh does, so the statement shows the model as it is now; the worker lays the
+   * sheet out from that exact result. Only that sheet is written: the customer's earlier statement is
+   * updated in place (found by its role mark), the other report sheets are left as they are.
+   */
+  writeStatement(customer: string): Promise<void> {
+    return this.busy(async (options) => {
+      const statement = this.computer.statement;
+      if (statement === undefined) throw new GatewayError('unknown', [], 'This pane cannot lay out statements.');
+      const output = await this.compute(options);
+      if (output === null) return;
+      const laid = await statement.call(this.computer, customer, options.signal);
+      if (!laid.ok) {
+        const text = laid.reason === 'unknownCustomer' ? this.strings.unknownCustomer(customer, laid.close) : this.strings.fixErrorsFirst;
+        this.set({ notice: { intent: 'warning', text } });
+        return;
+      }
+      const written = await this.actions.writeReport([laid.sheet], laid.currency, options);
+      this.set({ notice: { intent: 'success', text: this.strings.statementWritten(written.sheets.join(', ')) } });
+    });
+  }
+
   /** Writes the sample wholesaler into the workbook, then checks it. */
   insertSample(): Promise<void> {
     return this.busy(async (options) => {

@@ -58,6 +58,14 @@ export interface Strings {
   whaleAxisX: string;
   whaleAxisY: string;
   reportWritten: (sheets: string, ms: string) => string;
+  /** The customer picker's label and placeholder, and the button that writes the chosen customer's statement. */
+  statementCustomer: string;
+  statementPlaceholder: string;
+  writeStatement: string;
+  /** Shown in the picker's list when no customer matches what was typed. */
+  noMatchingCustomer: string;
+  statementWritten: (sheet: string) => string;
+  unknownCustomer: (query: string, close: readonly string[]) => string;
   computed: (ms: string) => string;
   sampleInserted: string;
   emptyInserted: string;
@@ -107,6 +115,12 @@ const en: Strings = {
   whaleAxisX: 'customers, most profitable first',
   whaleAxisY: 'cumulative profit',
   reportWritten: (sheets, ms) => `Report written: ${sheets}. Computed in ${ms} ms.`,
+  statementCustomer: 'Customer statement',
+  statementPlaceholder: 'Type a customer id or name',
+  writeStatement: 'Write statement',
+  noMatchingCustomer: 'No customer matches.',
+  statementWritten: (sheet) => `Statement written: ${sheet}.`,
+  unknownCustomer: (query, close) => `No customer has the id or name "${query}".${close.length === 0 ? '' : ` Close matches: ${close.join(', ')}.`}`,
   computed: (ms) => `Model computed in ${ms} ms.`,
   sampleInserted: 'Sample model inserted. Press Refresh report to compute it.',
   emptyInserted: 'Empty model inserted: fill in the tables, then press Refresh report.',
@@ -197,6 +211,12 @@ const nl: Strings = {
   whaleAxisX: 'klanten, meest winstgevend eerst',
   whaleAxisY: 'cumulatieve winst',
   reportWritten: (sheets, ms) => `Rapport geschreven: ${sheets}. Berekend in ${ms} ms.`,
+  statementCustomer: 'Klantoverzicht',
+  statementPlaceholder: 'Typ een klantcode of naam',
+  writeStatement: 'Klantoverzicht schrijven',
+  noMatchingCustomer: 'Geen klant gevonden.',
+  statementWritten: (sheet) => `Klantoverzicht geschreven: ${sheet}.`,
+  unknownCustomer: (query, close) => `Geen klant heeft de code of naam "${query}".${close.length === 0 ? '' : ` Lijkt op: ${close.join(', ')}.`}`,
   computed: (ms) => `Model berekend in ${ms} ms.`,
   sampleInserted: 'Voorbeeldmodel ingevoegd. Kies Rapport vernieuwen om het te berekenen.',
   emptyInserted: 'Leeg model ingevoegd: vul de tabellen in en kies Rapport vernieuwen.',

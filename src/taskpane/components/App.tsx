@@ -1,4 +1,4 @@
-/** The task pane: buttons, progress, model status, headline figures and the whale curve. */
+/** The task pane: buttons, progress, model status, headline figures, the statement picker and the whale curve. */
 import * as React from 'react';
 import {
   Button,
@@ -21,6 +21,7 @@ import { formatter, headlineOf, whalePoints } from '../figures';
 import type { Language, Strings } from '../i18n';
 import { HeadlineFigures } from './Headline';
 import { ModelStatus } from './ModelStatus';
+import { StatementPicker } from './StatementPicker';
 import { WhaleCurve } from './WhaleCurve';
 
 const useStyles = makeStyles({
@@ -118,6 +119,11 @@ export function App({ controller, strings, language, locale }: AppProps): React.
           <section className={styles.section}>
             <Subtitle2 as="h2">{strings.headline}</Subtitle2>
             <HeadlineFigures headline={headline} strings={strings} format={format} />
+          </section>
+        ) : null}
+        {json !== null && json.customers.length > 0 ? (
+          <section className={styles.section} data-testid="statement">
+            <StatementPicker customers={json.customers} strings={strings} disabled={state.busy} onWrite={(c) => void controller.writeStatement(c)} />
           </section>
         ) : null}
         {points.length > 1 ? (
