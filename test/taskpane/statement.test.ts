@@ -7,6 +7,7 @@ import { createExcelGateway } from '../../src/excel/gateway';
 import { OWNER_NAME } from '../../src/excel/owner';
 import { type Computer, sessionComputer, type WorkerLike, workerComputer } from '../../src/taskpane/computer';
 import { PaneController } from '../../src/taskpane/controller';
+import { customerLabel, matchCustomers } from '../../src/taskpane/customer-search';
 import { stringsFor } from '../../src/taskpane/i18n';
 import { fakeRun, FakeWorkbook, type FakeSheet } from '../excel/fake-excel';
 
@@ -140,5 +141,27 @@ describe('Write statement: finding the customer', () => {
     await controller.writeStatement('10527');
     expect(controller.getState().notice?.text).toBe('Klantoverzicht geschreven: ABC Klantoverzicht 10527.');
     expect(lineAmount(sheetOf(book, 'ABC Klantoverzicht 10527'), 'Nettoresultaat')).toBe(326131.85);
+  });
+});
+
+describe('the picker\'s search', () => {
+  const customers = [
+    { customer: 'A100', name: 'Bakkerij de Korenaar' },
+    { customer: 'B200', name: 'Slagerij A100 Vlees' },
+    { customer: 'C300', name: null },
+    { customer: 'A1000', name: 'Café Centraal' },
+  ];
+
+  test('by id or name, ignoring case and spaces; ids that start with the text first; at most the limit', () => {
+    expect(matchCustomers(customers, ' a100 ').map((c) => c.customer)).toEqual(['A100', 'A1000', 'B200']);
+    expect(matchCustomers(customers, 'KORENAAR').map((c) => c.customer)).toEqual(['A100']);
+    expect(matchCustomers(customers, 'c3').map((c) => c.customer)).toEqual(['C300']);
+    expect(matchCustomers(customers, 'zz')).toEqual([]);
+    expect(matchCustomers(customers, '', 2).map((c) => c.customer)).toEqual(['A100', 'B200']);
+    expect(matchCustomers(customers, 'a', 1).map((c) => c.customer)).toEqual(['A100']);
+  });
+
+  test('labels: id and name, or the id alone', () => {
+    expect(customers.map(customerLabel)).toEqual(['A100 — Bakkerij de Korenaar', 'B200 — Slagerij A100 Vlees', 'C300', 'A1000 — Café Centraal']);
   });
 });
