@@ -4,7 +4,8 @@
  */
 import { currencyCode } from '../workbook/report-layout';
 import type { ResultJson } from '../workbook/result-json';
-import { whaleCurve, whalePlotPoints } from '../workbook/whale-curve';
+import type { ReportLanguage } from '../workbook/report-text';
+import { whaleCurve, whalePlotPoints, whaleSentence } from '../workbook/whale-curve';
 
 /** The headline figures. */
 export interface Headline {
@@ -70,4 +71,9 @@ export function formatter(locale: string, currency: string): Formatter {
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   return { money: (n) => money.format(n), integer: (n) => integer.format(n), percent: (f) => percent.format(f) };
+}
+
+/** The whale curve in one sentence, the same as under the chart on the summary sheet. */
+export function whaleSentenceOf(json: ResultJson, language: ReportLanguage): string {
+  return whaleSentence(whaleCurve(json.customers), language);
 }

@@ -54,7 +54,6 @@ export interface Strings {
   lossMaking: string;
   lossMakingValue: (n: string, total: string) => string;
   whaleCurve: string;
-  whaleCaption: (topShare: string) => string;
   whaleAxisX: string;
   whaleAxisY: string;
   reportWritten: (sheets: string, ms: string) => string;
@@ -111,7 +110,6 @@ const en: Strings = {
   lossMaking: 'Loss-making customers',
   lossMakingValue: (n, total) => `${n} of ${total}`,
   whaleCurve: 'Whale curve',
-  whaleCaption: (topShare) => `The most profitable fifth of customers earns ${topShare} of total profit.`,
   whaleAxisX: 'customers, most profitable first',
   whaleAxisY: 'cumulative profit',
   reportWritten: (sheets, ms) => `Report written: ${sheets}. Computed in ${ms} ms.`,
@@ -207,7 +205,6 @@ const nl: Strings = {
   lossMaking: 'Verlieslatende klanten',
   lossMakingValue: (n, total) => `${n} van ${total}`,
   whaleCurve: 'Walviscurve',
-  whaleCaption: (topShare) => `Het meest winstgevende vijfde van de klanten verdient ${topShare} van de totale winst.`,
   whaleAxisX: 'klanten, meest winstgevend eerst',
   whaleAxisY: 'cumulatieve winst',
   reportWritten: (sheets, ms) => `Rapport geschreven: ${sheets}. Berekend in ${ms} ms.`,

@@ -54,6 +54,8 @@ describeIfChromium('the task pane in headless Chromium with a simulated Excel ho
     expect(netProfit).toMatch(/€/);
     const lossMaking = await page.getByTestId('figure-loss-making').innerText();
     expect(lossMaking).toMatch(/\d+ of 250/);
+    // The sentence under the curve is the summary sheet's: the peak and the tail that gives profit back.
+    expect(await page.getByTestId('whale-sentence').innerText()).toBe('The 139 most profitable customers earn 198% of total profit; the last 111 give 98% of it back.');
     const points = await page.locator('[data-testid="whale-curve"] path').getAttribute('d');
     expect((points ?? '').split('L').length).toBe(251);
     const notice = await page.getByTestId('notice').innerText();

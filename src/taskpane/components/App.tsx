@@ -17,7 +17,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import type { PaneController, PaneState } from '../controller';
-import { formatter, headlineOf, whalePoints } from '../figures';
+import { formatter, headlineOf, whalePoints, whaleSentenceOf } from '../figures';
 import type { Language, Strings } from '../i18n';
 import { HeadlineFigures } from './Headline';
 import { ModelStatus } from './ModelStatus';
@@ -130,7 +130,7 @@ export function App({ controller, strings, language, locale }: AppProps): React.
           <section className={styles.section}>
             <Subtitle2 as="h2">{strings.whaleCurve}</Subtitle2>
             <WhaleCurve points={points} label={strings.whaleCurve} axisX={strings.whaleAxisX} axisY={strings.whaleAxisY} formatPercent={format.percent} />
-            {headline?.topFifthShare != null ? <Caption1>{strings.whaleCaption(format.percent(headline.topFifthShare))}</Caption1> : null}
+            {json !== null ? <Caption1 data-testid="whale-sentence">{whaleSentenceOf(json, strings.language)}</Caption1> : null}
           </section>
         ) : null}
         {state.ranges !== null ? (
