@@ -6,8 +6,8 @@
  */
 import fs from 'fs';
 import path from 'path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { collectProblems, describeIfChromium, OUTPUT, type PaneServer, servePane, type SimulatedExcel, withSimulatedExcel } from './harness';
+import type { Page } from 'playwright-core';
+import { collectProblems, describeIfChromium, OUTPUT, paneSession } from './harness';
 import { sampleGrids } from '../../src/sample';
 import { computeModel } from '../../src/taskpane/compute';
 import type { CellValue } from '../../src/workbook/grid';
@@ -31,28 +31,13 @@ function directProfit(row: number, quantity: CellValue): number {
 
 describeIfChromium('worksheet functions follow the model in headless Chromium', () => {
   jest.setTimeout(180_000);
-  let pane: PaneServer;
-  let excel: SimulatedExcel;
-  let context: BrowserContext;
-  let base: string;
+  const session = paneSession();
   const problems: string[] = [];
 
-  beforeAll(async () => {
-    pane = await servePane();
-    base = pane.base;
-    excel = await withSimulatedExcel(pane.dist);
-    context = excel.context;
-  });
-
-  afterAll(async () => {
-    await excel?.close();
-    await pane?.close();
-  });
-
   test('editing a volume cell changes a streamed ABC.PROFIT without Refresh', async () => {
-    const page: Page = await context.newPage();
+    const page: Page = await session.context.newPage();
     collectProblems(page, problems);
-    await page.goto(`${base}/taskpane.html?lang=en-US`);
+    await page.goto(`${session.base}/taskpane.html?lang=en-US`);
     await page.getByTestId('insert-sample').click();
     await page.getByText('Sample model inserted').waitFor();
 

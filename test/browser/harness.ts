@@ -139,3 +139,31 @@ export function collectProblems(page: Page, into: string[] = []): string[] {
   });
   return into;
 }
+
+/** The served pane and a browser with the simulated host, for the tests of one `describe`. */
+export interface PaneSession {
+  /** `http://127.0.0.1:<port>`, set once `beforeAll` has run. */
+  base: string;
+  context: BrowserContext;
+}
+
+/**
+ * Registers the `beforeAll` that serves the pane and starts Chromium with the simulated host, and the
+ * `afterAll` that ends both; the session's fields are filled when the tests run.
+ */
+export function paneSession(): PaneSession {
+  const session = { base: '' } as PaneSession;
+  let pane: PaneServer | undefined;
+  let excel: SimulatedExcel | undefined;
+  beforeAll(async () => {
+    pane = await servePane();
+    excel = await withSimulatedExcel(pane.dist);
+    session.base = pane.base;
+    session.context = excel.context;
+  });
+  afterAll(async () => {
+    await excel?.close();
+    await pane?.close();
+  });
+  return session;
+}

@@ -6,8 +6,8 @@
  */
 import fs from 'fs';
 import path from 'path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { collectProblems, describeIfChromium, OUTPUT, type PaneServer, servePane, type SimulatedExcel, withSimulatedExcel } from './harness';
+import type { Page } from 'playwright-core';
+import { collectProblems, describeIfChromium, OUTPUT, paneSession } from './harness';
 
 /** What the page's fake workbook exposes to the test. */
 interface PageBook {
@@ -22,22 +22,7 @@ interface PageBook {
 
 describeIfChromium('a Refresh in the task pane keeps the references to the report', () => {
   jest.setTimeout(180_000);
-  let pane: PaneServer;
-  let excel: SimulatedExcel;
-  let context: BrowserContext;
-  let base: string;
-
-  beforeAll(async () => {
-    pane = await servePane();
-    base = pane.base;
-    excel = await withSimulatedExcel(pane.dist);
-    context = excel.context;
-  });
-
-  afterAll(async () => {
-    await excel?.close();
-    await pane?.close();
-  });
+  const session = paneSession();
 
   async function refresh(page: Page): Promise<void> {
     await page.getByTestId('refresh').click();
@@ -45,9 +30,9 @@ describeIfChromium('a Refresh in the task pane keeps the references to the repor
   }
 
   test('formulas on Sheet1 into the P&L and the Summary show the new figures after two Refreshes, never #REF!', async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     const problems = collectProblems(page);
-    await page.goto(`${base}/taskpane.html?lang=en-US`);
+    await page.goto(`${session.base}/taskpane.html?lang=en-US`);
     await page.getByTestId('insert-sample').click();
     await page.getByText('Sample model inserted').waitFor();
     await refresh(page);
@@ -105,9 +90,9 @@ describeIfChromium('a Refresh in the task pane keeps the references to the repor
   });
 
   test('a Refresh killed half-way leaves the previous report readable, and the next one leaves no extra sheets', async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     const problems = collectProblems(page);
-    await page.goto(`${base}/taskpane.html?lang=en-US`);
+    await page.goto(`${session.base}/taskpane.html?lang=en-US`);
     await page.getByTestId('insert-sample').click();
     await page.getByText('Sample model inserted').waitFor();
     await refresh(page);

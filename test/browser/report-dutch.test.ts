@@ -5,10 +5,9 @@
  */
 import fs from 'fs';
 import path from 'path';
-import type { BrowserContext } from 'playwright-core';
 import { ownerValue } from '../../src/excel/owner';
 import { stringsFor } from '../../src/taskpane/i18n';
-import { collectProblems, describeIfChromium, OUTPUT, type PaneServer, servePane, type SimulatedExcel, withSimulatedExcel } from './harness';
+import { collectProblems, describeIfChromium, OUTPUT, paneSession } from './harness';
 
 /** What the page's fake workbook exposes to the test. */
 interface PageBook {
@@ -21,26 +20,13 @@ const NL = ['ABC Klantresultaat', 'ABC Tarieven', 'ABC Samenvatting'];
 
 describeIfChromium('the report in Dutch from the task pane', () => {
   jest.setTimeout(180_000);
-  let pane: PaneServer;
-  let excel: SimulatedExcel;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    pane = await servePane();
-    excel = await withSimulatedExcel(pane.dist);
-    context = excel.context;
-  });
-
-  afterAll(async () => {
-    await excel?.close();
-    await pane?.close();
-  });
+  const session = paneSession();
 
   test('with Office in Dutch and no Language setting, Refresh writes ABC Klantresultaat, ABC Tarieven and ABC Samenvatting', async () => {
     const nl = stringsFor('nl');
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     const problems = collectProblems(page);
-    await page.goto(`${pane.base}/taskpane.html?lang=nl-NL`);
+    await page.goto(`${session.base}/taskpane.html?lang=nl-NL`);
     await page.getByTestId('insert-sample').click();
     await page.getByText(nl.sampleInserted).waitFor();
     await page.getByTestId('refresh').click();

@@ -6,8 +6,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import type { BrowserContext } from 'playwright-core';
-import { collectProblems, describeIfChromium, OUTPUT, type PaneServer, servePane, type SimulatedExcel, withSimulatedExcel } from './harness';
+import { collectProblems, describeIfChromium, OUTPUT, paneSession } from './harness';
 
 /** What the page's fake workbook exposes to the test. */
 interface PageBook {
@@ -17,25 +16,12 @@ interface PageBook {
 
 describeIfChromium('the statement picker writes one customer statement', () => {
   jest.setTimeout(180_000);
-  let pane: PaneServer;
-  let excel: SimulatedExcel;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    pane = await servePane();
-    excel = await withSimulatedExcel(pane.dist);
-    context = excel.context;
-  });
-
-  afterAll(async () => {
-    await excel?.close();
-    await pane?.close();
-  });
+  const session = paneSession();
 
   test('find Verhoeven by part of its name, Write statement: ABC Statement 10527 with net profit 326,131.85', async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     const problems = collectProblems(page);
-    await page.goto(`${pane.base}/taskpane.html?lang=en-US`);
+    await page.goto(`${session.base}/taskpane.html?lang=en-US`);
     await page.getByTestId('insert-sample').click();
     await page.getByText('Sample model inserted').waitFor();
     await page.getByTestId('refresh').click();

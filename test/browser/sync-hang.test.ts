@@ -6,33 +6,18 @@
  */
 import fs from 'fs';
 import path from 'path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { collectProblems, describeIfChromium, OUTPUT, type PaneServer, servePane, type SimulatedExcel, withSimulatedExcel } from './harness';
+import type { Page } from 'playwright-core';
+import { collectProblems, describeIfChromium, OUTPUT, paneSession } from './harness';
 
 describeIfChromium('the task pane when Excel stops answering', () => {
   jest.setTimeout(180_000);
-  let pane: PaneServer;
-  let excel: SimulatedExcel;
-  let context: BrowserContext;
-  let base: string;
+  const session = paneSession();
   const problems: string[] = [];
 
-  beforeAll(async () => {
-    pane = await servePane();
-    base = pane.base;
-    excel = await withSimulatedExcel(pane.dist);
-    context = excel.context;
-  });
-
-  afterAll(async () => {
-    await excel?.close();
-    await pane?.close();
-  });
-
   async function open(query: string): Promise<Page> {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     collectProblems(page, problems);
-    await page.goto(`${base}/taskpane.html?${query}`);
+    await page.goto(`${session.base}/taskpane.html?${query}`);
     return page;
   }
 
