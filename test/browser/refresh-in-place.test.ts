@@ -29,13 +29,19 @@ describeIfChromium('a Refresh in the task pane keeps the references to the repor
     await page.getByText('Report written').waitFor();
   }
 
-  test('formulas on Sheet1 into the P&L and the Summary show the new figures after two Refreshes, never #REF!', async () => {
+  /** A page with the sample inserted and its report written once. */
+  async function sampleWithReport(): Promise<{ page: Page; problems: string[] }> {
     const page = await session.context.newPage();
     const problems = collectProblems(page);
     await page.goto(`${session.base}/taskpane.html?lang=en-US`);
     await page.getByTestId('insert-sample').click();
     await page.getByText('Sample model inserted').waitFor();
     await refresh(page);
+    return { page, problems };
+  }
+
+  test('formulas on Sheet1 into the P&L and the Summary show the new figures after two Refreshes, never #REF!', async () => {
+    const { page, problems } = await sampleWithReport();
 
     // Where the figures are: the P&L's net profit column and the summary's "Cost to serve" row.
     const cells = await page.evaluate(() => {
@@ -90,12 +96,7 @@ describeIfChromium('a Refresh in the task pane keeps the references to the repor
   });
 
   test('a Refresh killed half-way leaves the previous report readable, and the next one leaves no extra sheets', async () => {
-    const page = await session.context.newPage();
-    const problems = collectProblems(page);
-    await page.goto(`${session.base}/taskpane.html?lang=en-US`);
-    await page.getByTestId('insert-sample').click();
-    await page.getByText('Sample model inserted').waitFor();
-    await refresh(page);
+    const { page, problems } = await sampleWithReport();
     const snapshot = (): Promise<{ sheets: string[]; pl: unknown[][]; summary: unknown[][] }> =>
       page.evaluate(() => {
         const book = (window as unknown as { __fakeBook: PageBook }).__fakeBook;

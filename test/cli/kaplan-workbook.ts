@@ -3,6 +3,19 @@
  */
 import { writeWorkbook, type NameSpec } from '../xlsx/workbook-files';
 
+/** The department's pool: $560,000 a quarter for 700,000 practical minutes ($0.80 a minute). */
+export function kaplanPools(cost = 560000): Array<Array<string | number>> {
+  return [['Pool', 'Cost', 'Capacity'], ['Customer service', cost, 700000]];
+}
+
+/** The department's time equations: minutes per order, per inquiry and per credit check. */
+export const KAPLAN_ACTIVITIES: Array<Array<string | number>> = [
+  ['Activity', 'Pool', 'Driver', 'Minutes'],
+  ['Process customer orders', 'Customer service', 'Orders', 8],
+  ['Handle customer inquiries', 'Customer service', 'Inquiries', 44],
+  ['Perform credit checks', 'Customer service', 'Credit checks', 50],
+];
+
 /** Kaplan & Anderson's customer-service department (HBR 2004), split over two customers. */
 export async function kaplanWorkbook(path: string, tweak: { negativeCost?: boolean; dropCustomers?: boolean; extraSheet?: string } = {}): Promise<void> {
   const names: NameSpec[] = [
@@ -15,13 +28,8 @@ export async function kaplanWorkbook(path: string, tweak: { negativeCost?: boole
   await writeWorkbook(
     path,
     (wb) => {
-      wb.addWorksheet('Pools').addRows([['Pool', 'Cost', 'Capacity'], ['Customer service', tweak.negativeCost === true ? -560000 : 560000, 700000]]);
-      wb.addWorksheet('Activities').addRows([
-        ['Activity', 'Pool', 'Driver', 'Minutes'],
-        ['Process customer orders', 'Customer service', 'Orders', 8],
-        ['Handle customer inquiries', 'Customer service', 'Inquiries', 44],
-        ['Perform credit checks', 'Customer service', 'Credit checks', 50],
-      ]);
+      wb.addWorksheet('Pools').addRows(kaplanPools(tweak.negativeCost === true ? -560000 : 560000));
+      wb.addWorksheet('Activities').addRows(KAPLAN_ACTIVITIES);
       wb.addWorksheet('Customers').addRows([
         ['Customer', 'Name', 'Revenue', 'COGS', 'Segment'],
         [1001, 'Alpha', 1000000, 600000, 'Retail'],

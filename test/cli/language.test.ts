@@ -14,6 +14,7 @@ import { writeFailureMessage } from '../../src/cli/run';
 import { dec } from '../../src/engine/decimal';
 import type { ResultJson } from '../../src/workbook/result-json';
 import { definedNames, type NameSpec, sheetNames, tempDir, writeWorkbook } from '../xlsx/workbook-files';
+import { KAPLAN_ACTIVITIES, kaplanPools } from './kaplan-workbook';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -33,13 +34,8 @@ async function workbook(path: string, options: { settings?: Cell[][]; sheets?: A
   await writeWorkbook(
     path,
     (wb) => {
-      wb.addWorksheet('Pools').addRows([['Pool', 'Cost', 'Capacity'], ['Customer service', 560000, 700000]]);
-      wb.addWorksheet('Activities').addRows([
-        ['Activity', 'Pool', 'Driver', 'Minutes'],
-        ['Process customer orders', 'Customer service', 'Orders', 8],
-        ['Handle customer inquiries', 'Customer service', 'Inquiries', 44],
-        ['Perform credit checks', 'Customer service', 'Credit checks', 50],
-      ]);
+      wb.addWorksheet('Pools').addRows(kaplanPools());
+      wb.addWorksheet('Activities').addRows(KAPLAN_ACTIVITIES);
       wb.addWorksheet('Customers').addRows([
         ['Customer', 'Name', 'Revenue', 'COGS', 'Segment'],
         [1001, 'Alpha', 1000000, 600000, 'Retail'],

@@ -20,6 +20,7 @@ import { runModel } from '../../src/engine/run';
 import { sampleGrids } from '../../src/sample';
 import { checkPackage } from '../helpers/package-invariants';
 import { definedNames, sheetNames, tempDir, writeWorkbook } from '../xlsx/workbook-files';
+import { KAPLAN_ACTIVITIES, kaplanPools } from './kaplan-workbook';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -33,13 +34,8 @@ async function workbook(path: string, options: { orderDriver?: string; sheets?: 
   await writeWorkbook(
     path,
     (wb) => {
-      wb.addWorksheet('Pools').addRows([['Pool', 'Cost', 'Capacity'], ['Customer service', 560000, 700000]]);
-      wb.addWorksheet('Activities').addRows([
-        ['Activity', 'Pool', 'Driver', 'Minutes'],
-        ['Process customer orders', 'Customer service', 'Orders', 8],
-        ['Handle customer inquiries', 'Customer service', 'Inquiries', 44],
-        ['Perform credit checks', 'Customer service', 'Credit checks', 50],
-      ]);
+      wb.addWorksheet('Pools').addRows(kaplanPools());
+      wb.addWorksheet('Activities').addRows(KAPLAN_ACTIVITIES);
       wb.addWorksheet('Customers').addRows([
         ['Customer', 'Name', 'Revenue', 'COGS', 'Segment'],
         [1001, 'Alpha', 1000000, 600000, 'Retail'],
