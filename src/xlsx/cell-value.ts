@@ -76,7 +76,7 @@ export function isoCellDate(text: string): Date | null {
 const XSD_DOUBLE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** A stored number as JavaScript reads it, or null when the text is no `xsd:double`. */
-export function storedNumber(text: string): number | null {
+function storedNumber(text: string): number | null {
   const t = text.trim();
   if (XSD_DOUBLE.test(t)) return Number(t);
   if (t === 'INF') return Infinity;

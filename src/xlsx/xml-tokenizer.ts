@@ -78,7 +78,6 @@ export class XmlTokenizer implements AttributeSource {
   private readonly prefixes: string[] = ['xml'];
   private readonly uris: string[] = [internUri(XML_NAMESPACE)];
   private seenRoot = false;
-  private ended = false;
 
   constructor(private readonly handler: XmlHandler) {}
 
@@ -99,7 +98,6 @@ export class XmlTokenizer implements AttributeSource {
     if (rest.trim() !== '') throw new XmlError(`The XML ends inside a tag or a comment: "${rest.slice(0, 40)}".`);
     if (this.open.length > 0) throw new XmlError(`The XML ends before </${this.open[this.open.length - 1]}>.`);
     if (!this.seenRoot) throw new XmlError('The XML has no root element.');
-    this.ended = true;
   }
 
   /** The namespace URI bound to `prefix` ('' for the default namespace) where the tokenizer is now. */
@@ -394,8 +392,4 @@ export class XmlTokenizer implements AttributeSource {
     return this.buffer.length;
   }
 
-  /** True once `end` has accepted the document. */
-  get complete(): boolean {
-    return this.ended;
-  }
 }
