@@ -391,5 +391,4 @@ export class XmlTokenizer implements AttributeSource {
   get pending(): number {
     return this.buffer.length;
   }
-
 }
