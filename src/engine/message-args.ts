@@ -43,7 +43,7 @@ export interface ColumnRef {
 export type MethodKey = 'minutes' | 'share' | 'rate';
 
 /** A setting of ABC_Settings. */
-export type SettingKey = 'currency' | 'period' | 'unusedCapacity' | 'language' | 'orderDriver' | 'statementSegment';
+export type SettingKey = 'currency' | 'period' | 'unusedCapacity' | 'language' | 'orderDriver' | 'orderLineDriver' | 'statementSegment';
 
 /** What a row needs in a required text column. */
 export type RequiredTextKey = 'activityName' | 'poolName' | 'customerId' | 'driverName' | 'settingName' | 'costItem';
@@ -108,6 +108,8 @@ export interface MessageArgs {
   invalidSetting: { setting: 'currency' | 'unusedCapacity' | 'language'; found: string };
   /** OrderDriver names no driver of ABC_Volumes; `drivers` lists them, comma-separated. */
   unknownOrderDriver: { driver: string; drivers: string };
+  /** OrderLineDriver names no driver of ABC_Volumes; `drivers` lists them, comma-separated. */
+  unknownOrderLineDriver: { driver: string; drivers: string };
   /** StatementSegment names no column of ABC_Customers; `dimensions` lists the dimension columns. */
   unknownStatementSegment: { dimension: string; dimensions: string };
 

@@ -34,6 +34,7 @@ export const SETTING_NAMES_EN: { readonly [K in SettingKey]: string } = {
   unusedCapacity: 'UnusedCapacity',
   language: 'Language',
   orderDriver: 'OrderDriver',
+  orderLineDriver: 'OrderLineDriver',
   statementSegment: 'StatementSegment',
 };
 
@@ -158,6 +159,8 @@ export const MESSAGES_EN: Catalog = {
           : 'report / rapporteren or assign / toerekenen'
     }; found ${a.found}.`,
 
+  unknownOrderLineDriver: (a) =>
+    `OrderLineDriver "${a.driver}" is no driver of ABC_Volumes, so order lines cannot be counted; ${a.drivers === '' ? 'ABC_Volumes has no drivers' : `the drivers are ${a.drivers}`}.`,
   unknownOrderDriver: (a) =>
     `OrderDriver "${a.driver}" is no driver of ABC_Volumes, so orders cannot be counted; ${a.drivers === '' ? 'ABC_Volumes has no drivers' : `the drivers are ${a.drivers}`}.`,
   unknownStatementSegment: (a) =>

@@ -37,6 +37,7 @@ export const SETTING_NAMES_NL: { readonly [K in SettingKey]: string } = {
   unusedCapacity: 'OngebruikteCapaciteit',
   language: 'Taal',
   orderDriver: 'Orderdrijver',
+  orderLineDriver: 'Orderregeldrijver',
   statementSegment: 'Vergelijkingssegment',
 };
 
@@ -170,7 +171,7 @@ export const MESSAGES_NL: Catalog = {
     }.`,
 
   unknownSetting: (a) =>
-    `De onbekende instelling "${a.name}" wordt genegeerd; de instellingen zijn Valuta, Periode, OngebruikteCapaciteit, Taal, Orderdrijver en Vergelijkingssegment (of Currency, Period, UnusedCapacity, Language, OrderDriver en StatementSegment).`,
+    `De onbekende instelling "${a.name}" wordt genegeerd; de instellingen zijn Valuta, Periode, OngebruikteCapaciteit, Taal, Orderdrijver, Orderregeldrijver en Vergelijkingssegment (of Currency, Period, UnusedCapacity, Language, OrderDriver, OrderLineDriver en StatementSegment).`,
   settingTwice: (a) => `De instelling ${a.name} komt twee keer voor (eerst op ${a.first}).`,
   settingErrorValue: (a) => `De waarde van ${SETTING_NAMES_NL[a.setting]} bevat de foutwaarde ${a.error}.`,
   invalidSetting: (a) =>
@@ -180,6 +181,8 @@ export const MESSAGES_NL: Catalog = {
         ? `Taal moet nl (Nederlands) of en (Engels, English) zijn; er staat ${a.found}.`
         : `OngebruikteCapaciteit moet rapporteren / report of toerekenen / assign zijn; er staat ${a.found}.`,
 
+  unknownOrderLineDriver: (a) =>
+    `Orderregeldrijver "${a.driver}" is geen kostendrijver van ABC_Volumes, dus de orderregels kunnen niet worden geteld; ${a.drivers === '' ? 'ABC_Volumes heeft geen kostendrijvers' : `de kostendrijvers zijn ${a.drivers}`}.`,
   unknownOrderDriver: (a) =>
     `Orderdrijver "${a.driver}" is geen kostendrijver van ABC_Volumes, dus de orders kunnen niet worden geteld; ${a.drivers === '' ? 'ABC_Volumes heeft geen kostendrijvers' : `de kostendrijvers zijn ${a.drivers}`}.`,
   unknownStatementSegment: (a) =>

@@ -6,6 +6,7 @@
 import type { Dec } from './decimal';
 import type { Where } from './issues';
 import type { MessageLanguage } from './message-args';
+import type { ScenarioChangeInput } from './scenarios/types';
 
 /** A resource cost pool (a department) for the period. */
 export interface PoolInput {
@@ -80,6 +81,8 @@ export interface Settings {
   language?: MessageLanguage;
   /** The driver that counts orders (`OrderDriver`), for the statements' per-order column; absent: no such column. */
   orderDriver?: NamedSetting;
+  /** The driver that counts order lines (`OrderLineDriver`), for the actions' minimum lines per order; absent: not computed. */
+  orderLineDriver?: NamedSetting;
   /** The dimension whose average customer a statement shows (`StatementSegment`); absent: the first dimension. */
   statementSegment?: NamedSetting;
 }
@@ -100,6 +103,8 @@ export interface ModelInput {
   volumeDrivers: Array<{ driver: string; where: Where }>;
   customerCosts: CustomerCostInput[];
   settings: Settings;
+  /** Rows of the optional `ABC_Scenarios` range; absent or empty when the workbook has none. */
+  scenarios?: ScenarioChangeInput[];
 }
 
 /** The default settings of the contract. */

@@ -52,8 +52,8 @@ export function roundResult(model: ModelInput, exact: ExactCosting): CostingResu
   const activities = exact.activityOrder.map((name) => activityResults.get(name) as ActivityResult);
 
   const directCosts = directCostsPerCustomer(model);
-  // The order driver too, which no activity may use: the statements count orders with it.
-  const orderDriver = model.settings.orderDriver === undefined ? [] : [nameKey(model.settings.orderDriver.name)];
+  // The order and order-line drivers too, which no activity may use: statements and actions count with them.
+  const orderDriver = [model.settings.orderDriver, model.settings.orderLineDriver].flatMap((s) => (s === undefined ? [] : [nameKey(s.name)]));
   const driverKeys = [...new Set([...activities.flatMap((a) => a.drivers.map((d) => nameKey(d.driver))), ...orderDriver])];
   const driverVolumes = driverKeys.map((key) => [key, exact.volumes.of(key).perCustomer] as const);
   const customers: CustomerResult[] = model.customers.map((c, i) => {

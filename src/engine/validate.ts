@@ -226,16 +226,20 @@ function checkVolumeDrivers(model: ModelInput): Issue[] {
 }
 
 /**
- * OrderDriver must be a driver of ABC_Volumes and StatementSegment a dimension column of ABC_Customers:
+ * OrderDriver and OrderLineDriver must be drivers of ABC_Volumes and StatementSegment a dimension column of ABC_Customers:
  * a name that matches nothing would leave the statements' per-order column or segment average silently
  * empty.
  */
 function checkStatementSettings(model: ModelInput): Issue[] {
   const issues: Issue[] = [];
-  const { orderDriver, statementSegment } = model.settings;
-  if (orderDriver !== undefined && !model.volumeDrivers.some((d) => nameKey(d.driver) === nameKey(orderDriver.name))) {
-    const drivers = model.volumeDrivers.map((d) => d.driver).join(', ');
+  const { orderDriver, orderLineDriver, statementSegment } = model.settings;
+  const drivers = model.volumeDrivers.map((d) => d.driver).join(', ');
+  const isVolumeDriver = (name: string): boolean => model.volumeDrivers.some((d) => nameKey(d.driver) === nameKey(name));
+  if (orderDriver !== undefined && !isVolumeDriver(orderDriver.name)) {
     issues.push(error('INVALID_SETTING', msg('unknownOrderDriver', { driver: orderDriver.name, drivers }), orderDriver.where));
+  }
+  if (orderLineDriver !== undefined && !isVolumeDriver(orderLineDriver.name)) {
+    issues.push(error('INVALID_SETTING', msg('unknownOrderLineDriver', { driver: orderLineDriver.name, drivers }), orderLineDriver.where));
   }
   if (statementSegment !== undefined) {
     const dimensions = [...new Set(model.customers.flatMap((c) => c.dimensions.map(([header]) => header)))];

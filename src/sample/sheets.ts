@@ -91,6 +91,8 @@ function settingsSheet(plan: WholesalerPlan): SampleSheet {
     ['UnusedCapacity', 'report'],
     // Statements show every line per order.
     ['OrderDriver', 'Orders'],
+    // The actions sheet's minimum lines per order.
+    ['OrderLineDriver', 'Order lines'],
   ];
   return { sheet: 'Settings', rangeName: 'ABC_Settings', rows, columnWidths: [18, 12], numberFormats: [null, '@'] };
 }

@@ -1,4 +1,4 @@
-/** `ABC_Settings`: Currency, Period, UnusedCapacity, Language, OrderDriver and StatementSegment as Setting / Value pairs. */
+/** `ABC_Settings`: Currency, Period, UnusedCapacity, Language, OrderDriver, OrderLineDriver and StatementSegment as Setting / Value pairs. */
 import type { MessageLanguage } from '../engine/message-args';
 import { DEFAULT_SETTINGS, type Settings, type UnusedCapacityMode } from '../engine/model';
 import { quoteSheet } from '../engine/issues';
@@ -16,6 +16,7 @@ export const SETTING_NAMES: ReadonlyArray<{ key: SettingKey; en: string; nl: str
   { key: 'unusedCapacity', en: 'UnusedCapacity', nl: 'OngebruikteCapaciteit' },
   { key: 'language', en: 'Language', nl: 'Taal' },
   { key: 'orderDriver', en: 'OrderDriver', nl: 'Orderdrijver' },
+  { key: 'orderLineDriver', en: 'OrderLineDriver', nl: 'Orderregeldrijver' },
   { key: 'statementSegment', en: 'StatementSegment', nl: 'Vergelijkingssegment' },
 ];
 
@@ -123,6 +124,7 @@ function applySetting(reader: RangeReader, settings: Settings, key: SettingKey, 
       return;
     }
     case 'orderDriver':
+    case 'orderLineDriver':
     case 'statementSegment':
       // Checked against the drivers and dimensions by validateModel, which knows them.
       settings[key] = { name: text.trim(), where: reader.where(r, column) };

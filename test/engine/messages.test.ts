@@ -41,6 +41,7 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   settingErrorValue: { setting: 'period', error: '#NAME?' },
   invalidSetting: { setting: 'currency', found: '"US Dollar"' },
   unknownOrderDriver: { driver: 'Ordres', drivers: 'Orders, Order lines' },
+  unknownOrderLineDriver: { driver: 'Orderlines', drivers: 'Orders, Order lines' },
   unknownStatementSegment: { dimension: 'Segmnt', dimensions: 'Segment, Region' },
   duplicatePool: { pool: 'Warehouse', first: 'Pools!A3' },
   duplicateCustomer: { customer: 'C-2', first: 'Customers!A3' },
