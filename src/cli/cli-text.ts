@@ -4,6 +4,8 @@
  * (`--lang`, or the workbook's Language setting) chooses it. The JSON output stays English.
  */
 import type { ReportLanguage } from '../workbook/report-text';
+import type { UsageProblem } from './args';
+import { HELP_EN, HELP_NL } from './help-text';
 
 /** One language's texts of the runner. */
 export interface CliText {
@@ -55,6 +57,14 @@ export interface CliText {
   outIsInput: (out: string, input: string) => string;
   jsonIsInput: (json: string, input: string) => string;
   jsonIsReport: (json: string, out: string) => string;
+  svgIsInputOrReport: (svg: string) => string;
+
+  /** The --help text. */
+  help: string;
+  /** A usage error's sentence. */
+  usage: (problem: UsageProblem) => string;
+  /** After a usage error's sentence. */
+  runWithHelp: string;
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -124,6 +134,34 @@ export const CLI_TEXT_EN: CliText = {
   outIsInput: (out, input) => `--out ${out} is the input workbook ${input}; the input is never overwritten.`,
   jsonIsInput: (json, input) => `--json ${json} is the input workbook ${input}; the input is never overwritten.`,
   jsonIsReport: (json, out) => `--json ${json} and the report ${out} are the same file; give them different names.`,
+  svgIsInputOrReport: (svg) => `--svg ${svg}: that is the workbook or the report; give the picture its own file name.`,
+
+  help: HELP_EN,
+  usage: (p) => {
+    switch (p.kind) {
+      case 'lang-missing':
+        return '--lang needs a language: nl or en.';
+      case 'lang-invalid':
+        return `--lang must be nl or en; got ${p.value}.`;
+      case 'statement-missing':
+        return '--statement needs a customer id or name.';
+      case 'statements-invalid':
+        return `--statements must be all or extremes; got ${p.value ?? 'nothing'}.`;
+      case 'file-name-missing':
+        return `${p.flag} needs a file name.`;
+      case 'given-twice':
+        return `${p.flag} is given twice.`;
+      case 'unknown-option':
+        return `Unknown option ${p.option}.`;
+      case 'two-workbooks':
+        return `Only one workbook can be given (got ${p.first} and ${p.second}).`;
+      case 'workbook-and-sample':
+        return 'Give either a workbook or --sample, not both.';
+      case 'no-workbook':
+        return 'No workbook given.';
+    }
+  },
+  runWithHelp: 'Run with --help for usage.',
 };
 
 export const CLI_TEXT_NL: CliText = {
@@ -192,6 +230,34 @@ export const CLI_TEXT_NL: CliText = {
   outIsInput: (out, input) => `--out ${out} is de invoerwerkmap ${input}; de invoer wordt nooit overschreven.`,
   jsonIsInput: (json, input) => `--json ${json} is de invoerwerkmap ${input}; de invoer wordt nooit overschreven.`,
   jsonIsReport: (json, out) => `--json ${json} en het rapport ${out} zijn hetzelfde bestand; geef ze verschillende namen.`,
+  svgIsInputOrReport: (svg) => `--svg ${svg}: dat is de werkmap of het rapport; geef de afbeelding een eigen bestandsnaam.`,
+
+  help: HELP_NL,
+  usage: (p) => {
+    switch (p.kind) {
+      case 'lang-missing':
+        return '--lang heeft een taal nodig: nl of en.';
+      case 'lang-invalid':
+        return `--lang moet nl of en zijn; er staat ${p.value}.`;
+      case 'statement-missing':
+        return '--statement heeft een klantnummer of klantnaam nodig.';
+      case 'statements-invalid':
+        return `--statements moet all of extremes zijn; er staat ${p.value ?? 'niets'}.`;
+      case 'file-name-missing':
+        return `${p.flag} heeft een bestandsnaam nodig.`;
+      case 'given-twice':
+        return `${p.flag} is twee keer opgegeven.`;
+      case 'unknown-option':
+        return `Onbekende optie ${p.option}.`;
+      case 'two-workbooks':
+        return `Er kan maar één werkmap worden opgegeven (opgegeven: ${p.first} en ${p.second}).`;
+      case 'workbook-and-sample':
+        return 'Geef een werkmap of --sample op, niet allebei.';
+      case 'no-workbook':
+        return 'Geen werkmap opgegeven.';
+    }
+  },
+  runWithHelp: 'Gebruik --help voor uitleg.',
 };
 
 /** The runner's texts in a language. */

@@ -2,7 +2,8 @@
  * Entry point of `npm run cost` and `npm start`: parses the arguments, runs, and sets the exit status
  * (process.exitCode, never process.exit, so buffered output is flushed).
  */
-import { HELP, parseArgs } from './args';
+import { languageOfArgs, parseArgs } from './args';
+import { cliText } from './cli-text';
 import type { Output } from './print';
 import { EXIT_OK, EXIT_USAGE, runCost } from './run';
 import { streamOutput } from './stream-output';
@@ -21,12 +22,14 @@ export function consoleOutput(): Output {
 /** Runs the command line `argv` (without `node main.js`) and returns the exit status. */
 export async function main(argv: readonly string[], io: Output = consoleOutput()): Promise<number> {
   const command = parseArgs(argv);
+  // Parsing stops at the first problem or at --help, perhaps before a --lang further on.
+  const t = cliText(languageOfArgs(argv) ?? 'en');
   switch (command.kind) {
     case 'help':
-      io.out(HELP);
+      io.out(t.help);
       return EXIT_OK;
     case 'usage-error':
-      io.err(`${command.message} Run with --help for usage.`);
+      io.err(`${t.usage(command.problem)} ${t.runWithHelp}`);
       return EXIT_USAGE;
     case 'run':
       return runCost(command, io);

@@ -10,7 +10,8 @@ import { resultToJson } from '../workbook/result-json';
 import { whaleCurveOfResult } from '../workbook/whale-curve';
 import { whaleSvgFile } from '../workbook/whale-svg';
 import { writeFileAtomic } from '../xlsx/atomic-write';
-import { folderMessage } from '../xlsx/file-kind';
+import { folderProblem } from '../xlsx/file-kind';
+import { fileProblemText } from '../xlsx/file-problem';
 import { loadWorkbook, WorkbookReadError } from '../xlsx/load-workbook';
 import { readContractRanges } from '../xlsx/read-ranges';
 import { planReportSheets, reportTargets } from '../xlsx/report-owner';
@@ -95,9 +96,10 @@ async function writeSampleWorkbook(language: ReportLanguage): Promise<string> {
  * Refuses outputs that would overwrite the input or each other, comparing files rather than spellings
  * (see same-file.ts), and a folder given as the input.
  */
-async function checkPaths(input: string, out: string, json: string | null, t: CliText): Promise<void> {
+async function checkPaths(input: string, out: string, json: string | null, language: ReportLanguage): Promise<void> {
+  const t = cliText(language);
   const [inputId, outId, jsonId] = await Promise.all([fileIdentity(input), fileIdentity(out), json === null ? null : fileIdentity(json)]);
-  if (inputId.folder) throw new UsageError(await folderMessage(input));
+  if (inputId.folder) throw new UsageError(fileProblemText(await folderProblem(input), input, language));
   if (sameFile(inputId, outId)) throw new UsageError(t.outIsInput(out, input));
   if (json !== null && jsonId !== null) {
     if (sameFile(inputId, jsonId)) throw new UsageError(t.jsonIsInput(json, input));
@@ -112,7 +114,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   const input = options.sample ? await writeSampleWorkbook(language) : options.input;
   if (input === null) throw new UsageError(t.noWorkbook);
   let out = options.out ?? defaultReportPath(input);
-  await checkPaths(input, out, options.json, t);
+  await checkPaths(input, out, options.json, language);
 
   let loaded;
   let found;
@@ -120,18 +122,18 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
     loaded = await loadWorkbook(input);
     found = await readContractRanges(loaded);
   } catch (e) {
-    if (e instanceof WorkbookReadError) throw new UsageError(e.message);
+    if (e instanceof WorkbookReadError) throw new UsageError(fileProblemText(e.problem, e.path, language));
     throw e;
   }
   const extension = await reportExtension(loaded);
   if (options.out !== null) checkReportExtension(out, extension, t);
   else if (extension === '.xlsm') {
     out = defaultReportPath(input, extension);
-    await checkPaths(input, out, options.json, t);
+    await checkPaths(input, out, options.json, language);
   }
   // The picture must not land on the workbook or the report (an easy slip with tab completion).
   if (options.svg !== undefined && [input, out].some((p) => resolve(p) === resolve(options.svg ?? ''))) {
-    throw new UsageError(`--svg ${options.svg}: that is the workbook or the report; give the picture its own file name.`);
+    throw new UsageError(t.svgIsInputOrReport(options.svg));
   }
   const analysis = analyseWorkbook(found.grids);
   language = analysis.settings.language ?? language;

@@ -1,12 +1,13 @@
 /**
  * What a file handed to the runner really is, told from its content rather than its name: people rename
  * files, ERP systems write HTML or CSV under the name `.xls`, and a password-protected `.xlsx` is not a
- * zip at all. Each kind that cannot be costed gets one sentence saying what the file is and what to do,
+ * zip at all. Each kind that cannot be costed gets one sentence (file-problem.ts) saying what the file is and what to do,
  * instead of a zip library's error or, worse, "missing range" errors for a workbook that was never read.
  */
 import { promises as fs } from 'fs';
 import { extname } from 'path';
 import type JSZip from 'jszip';
+import type { FileProblem } from './file-problem';
 
 /** Kinds told from the first bytes, before any attempt to open the file as a zip. */
 export type ByteKind =
@@ -38,8 +39,6 @@ const SNIFF_BYTES = 8192;
 
 const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 const XLSB_CONTENT_TYPE = 'application/vnd.ms-excel.sheet.binary.macroEnabled.main';
-/** What to do with anything Excel opens. */
-const OPEN_AND_SAVE = 'open it in Excel and save it as .xlsx (Excel Workbook)';
 
 function startsWithBytes(bytes: Uint8Array, magic: readonly number[]): boolean {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
@@ -141,72 +140,21 @@ export async function packageKind(zip: JSZip): Promise<PackageKind | null> {
   return null;
 }
 
-/** The sentence for a file that is not a workbook the runner reads; null for `zip` and `unknown`, which are tried as zips. */
-export function byteKindMessage(kind: ByteKind, path: string): string | null {
-  switch (kind) {
-    case 'zip':
-    case 'unknown':
-      return null;
-    case 'empty':
-      return `${path} is an empty file (0 bytes), not a workbook; save or copy the workbook again and run on the new copy.`;
-    case 'xls':
-      return `${path} is an Excel 97-2003 workbook (.xls), which the runner cannot read; ${OPEN_AND_SAVE}.`;
-    case 'encrypted':
-      return `${path} is password-protected (encrypted), so it cannot be read; open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it) and save it.`;
-    case 'ole-other':
-      return `${path} is an old-format Office file, not an .xlsx workbook; open it in the program that made it and save the model as .xlsx (Excel Workbook).`;
-    case 'pdf':
-      return `${path} is a PDF document, not a workbook; run on the Excel workbook (.xlsx) that holds the model.`;
-    case 'html':
-      return `${path} is not an .xlsx workbook but a web page (HTML, as some programs export under the name .xls); ${OPEN_AND_SAVE}.`;
-    case 'spreadsheetml-2003':
-      return `${path} is not an .xlsx workbook but an Excel 2003 XML spreadsheet; ${OPEN_AND_SAVE}.`;
-    case 'flat-ods':
-      return `${path} is a flat OpenDocument spreadsheet (.fods), not an .xlsx workbook; save it as .xlsx (Excel 2007-365) in LibreOffice.`;
-    case 'xml':
-      return `${path} is not an .xlsx workbook but an XML file; run on the Excel workbook (.xlsx) that holds the model.`;
-    case 'text':
-      return `${path} is not an .xlsx workbook but a text file (such as CSV); ${OPEN_AND_SAVE}.`;
-  }
+/** The problem of a file that is not a workbook the runner reads; null for `zip` and `unknown`, which are tried as zips. */
+export function byteKindProblem(kind: ByteKind): FileProblem | null {
+  return kind === 'zip' || kind === 'unknown' ? null : { kind };
 }
 
-/** The sentence for a zip that cannot be opened: damaged or cut off (`zip`), or no zip at all (`unknown`). */
-export function unopenableZipMessage(kind: ByteKind, path: string): string {
-  return kind === 'zip'
-    ? `${path} is a damaged or incomplete .xlsx file (its zip structure cannot be read); copy it again, or open it in Excel, let Excel repair it and save it.`
-    : `${path} is not an .xlsx workbook (its content is neither a zip package nor text); save the model as .xlsx (Excel Workbook) and run on that file.`;
-}
-
-/** The sentence for a zip package that holds something other than an .xlsx workbook. */
-export function packageKindMessage(kind: PackageKind, path: string): string {
-  switch (kind) {
-    case 'xlsb':
-      return `${path} is an Excel binary workbook (.xlsb): binary workbooks are not supported; save it as .xlsx (Excel Workbook) in Excel.`;
-    case 'ods':
-      return `${path} is an OpenDocument spreadsheet (.ods), not an .xlsx workbook; save it as .xlsx (Excel 2007-365) in LibreOffice.`;
-    case 'opendocument-other':
-      return `${path} is an OpenDocument file but not a spreadsheet; run on the workbook (.xlsx) that holds the model.`;
-    case 'numbers':
-      return `${path} is an Apple Numbers (iWork) file, not an .xlsx workbook; in Numbers choose File > Export To > Excel and run on the .xlsx it makes.`;
-    case 'docx':
-      return `${path} is a Word document, not a workbook; run on the Excel workbook (.xlsx) that holds the model.`;
-    case 'pptx':
-      return `${path} is a PowerPoint presentation, not a workbook; run on the Excel workbook (.xlsx) that holds the model.`;
-    case 'zipped-workbook':
-      return `${path} is a zip archive holding a workbook, not a workbook itself; unzip it and run on the .xlsx inside.`;
-  }
-}
-
-/** The sentence for a zip that has none of the marks of a known kind and no workbook part either. */
-export function missingWorkbookPartMessage(path: string, part: string): string {
-  return `${path} is a zip file but not an .xlsx workbook (it has no ${part}); save the model as .xlsx (Excel Workbook) and run on that file.`;
+/** The problem of a zip that cannot be opened: damaged or cut off (`zip`), or no zip at all (`unknown`). */
+export function unopenableZipProblem(kind: ByteKind): FileProblem {
+  return { kind: kind === 'zip' ? 'damaged-zip' : 'not-a-zip' };
 }
 
 /**
- * The sentence for a folder given as the workbook. On a Mac a Numbers document may be a folder (a
+ * The problem of a folder given as the workbook. On a Mac a Numbers document may be a folder (a
  * package) that looks like a single file in Finder.
  */
-export async function folderMessage(path: string): Promise<string> {
+export async function folderProblem(path: string): Promise<FileProblem> {
   let entries: string[] = [];
   try {
     entries = (await fs.readdir(path)).map((e) => e.toLowerCase());
@@ -214,7 +162,7 @@ export async function folderMessage(path: string): Promise<string> {
     // Unreadable: it is still a folder, which is all the message needs to say.
   }
   if (extname(path).toLowerCase() === '.numbers' || entries.includes('index.zip') || (entries.includes('index') && entries.includes('metadata'))) {
-    return packageKindMessage('numbers', path);
+    return { kind: 'numbers' };
   }
-  return `${path} is a folder, not a workbook; give the path of the .xlsx file.`;
+  return { kind: 'folder' };
 }

@@ -6,13 +6,22 @@
  */
 import { promises as fs } from 'fs';
 import JSZip from 'jszip';
-import { byteKind, byteKindMessage, missingWorkbookPartMessage, packageKind, packageKindMessage, unopenableZipMessage } from './file-kind';
+import { byteKind, byteKindProblem, packageKind, unopenableZipProblem } from './file-kind';
+import { type FileProblem, fileProblemText } from './file-problem';
 import { findPart, isKind, parseRelationships, readPart, readRelationships, readXmlPart, type Relationship, type XmlPart } from './package';
 import { parseWorkbookXml, type WorkbookXmlInfo } from './workbook-xml';
 
 /** The file cannot be used at all: missing, not an .xlsx, damaged. The runner exits with 2. */
 export class WorkbookReadError extends Error {
   override name = 'WorkbookReadError';
+
+  /** `message` is the English sentence; the runner renders `problem` in the run's language. */
+  constructor(
+    readonly problem: FileProblem,
+    readonly path: string,
+  ) {
+    super(fileProblemText(problem, path));
+  }
 }
 
 /** A sheet of the workbook and where its part is. */
@@ -57,10 +66,10 @@ async function readBytes(path: string): Promise<Buffer> {
     return await fs.readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new WorkbookReadError(`Cannot read ${path}: no such file.`);
-    if (code === 'EISDIR') throw new WorkbookReadError(`Cannot read ${path}: it is a folder, not a workbook.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new WorkbookReadError(`Cannot read ${path}: permission denied.`);
-    throw new WorkbookReadError(`Cannot read ${path}: ${describe(e)}`);
+    if (code === 'ENOENT') throw new WorkbookReadError({ kind: 'no-such-file' }, path);
+    if (code === 'EISDIR') throw new WorkbookReadError({ kind: 'folder' }, path);
+    if (code === 'EACCES' || code === 'EPERM') throw new WorkbookReadError({ kind: 'permission-denied' }, path);
+    throw new WorkbookReadError({ kind: 'read-failed', detail: describe(e) }, path);
   }
 }
 
@@ -75,20 +84,20 @@ async function workbookPartOf(zip: JSZip): Promise<string> {
 export async function loadWorkbookBytes(bytes: Buffer, path: string): Promise<LoadedWorkbook> {
   // Told by content, not by name: see file-kind.ts.
   const kind = byteKind(bytes);
-  const notWorkbook = byteKindMessage(kind, path);
-  if (notWorkbook !== null) throw new WorkbookReadError(notWorkbook);
+  const notWorkbook = byteKindProblem(kind);
+  if (notWorkbook !== null) throw new WorkbookReadError(notWorkbook, path);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
-    throw new WorkbookReadError(unopenableZipMessage(kind, path));
+    throw new WorkbookReadError(unopenableZipProblem(kind), path);
   }
   const otherPackage = await packageKind(zip);
-  if (otherPackage !== null) throw new WorkbookReadError(packageKindMessage(otherPackage, path));
+  if (otherPackage !== null) throw new WorkbookReadError({ kind: otherPackage }, path);
   try {
     const workbookPart = await workbookPartOf(zip);
     const file = findPart(zip, workbookPart);
-    if (file === null) throw new WorkbookReadError(missingWorkbookPartMessage(path, workbookPart));
+    if (file === null) throw new WorkbookReadError({ kind: 'no-workbook-part', part: workbookPart }, path);
     const workbookPartText = (await readXmlPart(zip, file.name))!;
     const workbookXml = workbookPartText.text;
     const info = parseWorkbookXml(workbookXml, file.name);
@@ -100,7 +109,7 @@ export async function loadWorkbookBytes(bytes: Buffer, path: string): Promise<Lo
     return { path, zip, workbookPart: file.name, workbookXml, workbookPartText, workbookRels, info, sheets };
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
-    throw new WorkbookReadError(`${path} could not be read as an .xlsx workbook: ${describe(e)}`);
+    throw new WorkbookReadError({ kind: 'damaged-part', detail: describe(e) }, path);
   }
 }
 

@@ -122,7 +122,7 @@ export async function readContractRanges(loaded: LoadedWorkbook): Promise<RangeG
   try {
     return await readRanges(loaded);
   } catch (e) {
-    if (e instanceof PartScanError || e instanceof PartFormatError) throw new WorkbookReadError(`${loaded.path} could not be read: ${e.message}`);
+    if (e instanceof PartScanError || e instanceof PartFormatError) throw new WorkbookReadError({ kind: 'damaged-part', detail: e.message }, loaded.path);
     throw e;
   }
 }

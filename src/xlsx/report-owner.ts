@@ -115,7 +115,8 @@ export function planReportSheets(
         error(
           'REPORT_SHEET_TAKEN',
           msg('reportSheetTaken', { sheet: ws.name }),
-          { sheet: ws.name, value: `sheet "${ws.name}"` },
+          // Its first cell: a location Excel can go to, in no language.
+          { sheet: ws.name, cell: 'A1' },
         ),
       );
     }

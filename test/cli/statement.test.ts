@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { parseArgs } from '../../src/cli/args';
+import { parseArgs, usageMessage } from '../../src/cli/args';
 import { main } from '../../src/cli/main';
 import { chooseStatementCustomers, statementLines } from '../../src/cli/statements';
 import { readContract } from '../../src/workbook/contract';
@@ -89,10 +89,10 @@ describe('parsing --statement and --statements', () => {
   });
 
   test('usage errors', () => {
-    expect(parseArgs(['book.xlsx', '--statement'])).toEqual({ kind: 'usage-error', message: '--statement needs a customer id or name.' });
-    expect(parseArgs(['book.xlsx', '--statement', '--json'])).toEqual({ kind: 'usage-error', message: '--statement needs a customer id or name.' });
-    expect(parseArgs(['book.xlsx', '--statements', 'some'])).toEqual({ kind: 'usage-error', message: '--statements must be all or extremes; got some.' });
-    expect(parseArgs(['book.xlsx', '--statements', 'all', '--statements', 'extremes'])).toEqual({ kind: 'usage-error', message: '--statements is given twice.' });
+    expect(usageMessage(parseArgs(['book.xlsx', '--statement']))).toBe('--statement needs a customer id or name.');
+    expect(usageMessage(parseArgs(['book.xlsx', '--statement', '--json']))).toBe('--statement needs a customer id or name.');
+    expect(usageMessage(parseArgs(['book.xlsx', '--statements', 'some']))).toBe('--statements must be all or extremes; got some.');
+    expect(usageMessage(parseArgs(['book.xlsx', '--statements', 'all', '--statements', 'extremes']))).toBe('--statements is given twice.');
   });
 });
 

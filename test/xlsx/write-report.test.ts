@@ -169,7 +169,7 @@ describe('writing the report workbook', () => {
     await makeInput(input, ['abc rates']);
     const loaded = await loadWorkbook(input);
     const plan = planReportSheets(loaded);
-    expect(plan.issues.map((i) => [i.code, i.where])).toEqual([['REPORT_SHEET_TAKEN', { sheet: 'abc rates', value: 'sheet "abc rates"' }]]);
+    expect(plan.issues.map((i) => [i.code, i.where])).toEqual([['REPORT_SHEET_TAKEN', { sheet: 'abc rates', cell: 'A1' }]]);
     await expect(buildReportWorkbook(loaded, buildReportSheets(smallResult()), 'EUR')).rejects.toThrow(ReportSheetTakenError);
   });
 });

@@ -1,0 +1,81 @@
+/**
+ * The runner's --help, in English and in Dutch. Kept apart from the parser so the catalogue of the
+ * runner's texts (cli-text.ts) can hold it without an import cycle.
+ */
+
+/** Where `--sample` writes the sample workbook, relative to the working folder. */
+export const SAMPLE_WORKBOOK_PATH = 'out/sample-model.xlsx';
+
+export const HELP_EN = `Activity-based customer profitability: the headless runner.
+
+Usage:
+  npm run cost -- <workbook.xlsx> [--out <report.xlsx>] [--json <result.json>] [--lang nl|en]
+  npm run cost -- --sample [--out <report.xlsx>] [--json <result.json>] [--lang nl|en]
+  npm run cost -- --help
+
+Reads the named ranges of the workbook contract (ABC_Pools, ABC_Activities, ABC_Customers, ABC_Volumes,
+and optionally ABC_CustomerCosts and ABC_Settings; see docs/workbook-contract.md), computes the cost to
+serve and the P&L of every customer, and writes a copy of the workbook with the sheets
+"ABC Customer P&L", "ABC Rates" and "ABC Summary" added. The input workbook is never modified.
+
+Options:
+  --out <file>   the report workbook. Default: next to the input, named <input name>-report.xlsx
+                 (for book.xlsx: book-report.xlsx). Report sheets of an earlier run are replaced;
+                 a sheet of your own with one of those names stops the run.
+  --svg <file>   also write the whale curve as an SVG picture (the task pane's picture of it).
+  --json <file>  also write the result as JSON (money rounded to cents). Written even when the model
+                 has errors, then holding only the list of problems.
+  --lang nl|en   the language of the report sheets and of what is printed: nl (Dutch, sheets
+                 "ABC Klantresultaat", "ABC Tarieven", "ABC Samenvatting") or en (English, the default).
+                 The workbook's Language / Taal setting in ABC_Settings wins when present. The JSON
+                 output stays English. Report sheets of an earlier run in the other language are replaced.
+  --sample       build the embedded sample model into ${SAMPLE_WORKBOOK_PATH} and run on it.
+  --statement <customer>
+                 also write the statement of a customer (its id, or its exact name): the sheet
+                 "ABC Statement <customer>" with its P&L next to the average customer of its segment and
+                 of the company, and where its cost to serve comes from. Repeatable.
+  --statements all|extremes
+                 a statement for every customer (at most 500: the most profitable), or for the most and
+                 the least profitable customer.
+  --help         show this text.
+
+Exit status: 0 success (warnings are printed), 1 the model has errors (all are printed; no report is
+written), 2 usage error or a file that cannot be read or written.`;
+
+/** The same in Dutch (`--lang nl --help`). */
+export const HELP_NL = `Activity-based klantwinstgevendheid: de runner zonder Excel.
+
+Gebruik:
+  npm run cost -- <werkmap.xlsx> [--out <rapport.xlsx>] [--json <resultaat.json>] [--lang nl|en]
+  npm run cost -- --sample [--out <rapport.xlsx>] [--json <resultaat.json>] [--lang nl|en]
+  npm run cost -- --help
+
+Leest de benoemde bereiken van het werkmapcontract (ABC_Pools, ABC_Activities, ABC_Customers, ABC_Volumes,
+en naar keuze ABC_CustomerCosts en ABC_Settings; zie docs/workbook-contract.md), berekent de cost-to-serve
+en de winst-en-verliesrekening van elke klant, en schrijft een kopie van de werkmap met de bladen
+"ABC Klantresultaat", "ABC Tarieven" en "ABC Samenvatting" erbij. De invoerwerkmap wordt nooit gewijzigd.
+
+Opties:
+  --out <bestand>  de rapportwerkmap. Standaard: naast de invoer, met de naam <invoernaam>-report.xlsx
+                   (voor boek.xlsx: boek-report.xlsx). Rapportbladen van een eerdere run worden vervangen;
+                   een eigen blad met een van die namen stopt de run.
+  --svg <bestand>  schrijf de walviscurve ook als SVG-afbeelding (de afbeelding van het taakvenster).
+  --json <bestand> schrijf het resultaat ook als JSON (bedragen afgerond op centen). Ook geschreven als
+                   het model fouten heeft; dan staat alleen de lijst met problemen erin.
+  --lang nl|en     de taal van de rapportbladen en van wat wordt afgedrukt: nl (Nederlands, bladen
+                   "ABC Klantresultaat", "ABC Tarieven", "ABC Samenvatting") of en (Engels, de standaard).
+                   De instelling Taal / Language in ABC_Settings gaat voor als de werkmap die heeft. De
+                   JSON blijft Engels. Rapportbladen van een eerdere run in de andere taal worden vervangen.
+  --sample         bouw het ingebouwde voorbeeldmodel in ${SAMPLE_WORKBOOK_PATH} en reken daarmee.
+  --statement <klant>
+                   schrijf ook het klantoverzicht van een klant (het nummer, of de exacte naam): het blad
+                   "ABC Klantoverzicht <klant>" met de winst-en-verliesrekening naast de gemiddelde klant
+                   van het segment en van het bedrijf, en waar de cost-to-serve vandaan komt. Herhaalbaar.
+  --statements all|extremes
+                   een klantoverzicht voor elke klant (hoogstens 500: de meest winstgevende), of voor de
+                   meest en de minst winstgevende klant.
+  --help           toon deze tekst.
+
+Afsluitstatus: 0 gelukt (waarschuwingen worden afgedrukt), 1 het model heeft fouten (alle worden
+afgedrukt; er wordt geen rapport geschreven), 2 gebruiksfout of een bestand dat niet kan worden gelezen
+of geschreven.`;
