@@ -20,7 +20,7 @@ import { SAMPLE_WORKBOOK_PATH } from './args';
 import { type CliText, cliText } from './cli-text';
 import { type Output, printIssues, printSummary } from './print';
 import { fileIdentity, maybeSameFile, sameFile } from './same-file';
-import { chooseStatementCustomers, type StatementRequest, statementLines, statementSheetsFor } from './statements';
+import { chooseStatementCustomers, earlierStatementIds, type StatementRequest, statementLines, statementSheetsFor } from './statements';
 
 export const EXIT_OK = 0;
 export const EXIT_MODEL_ERRORS = 1;
@@ -145,16 +145,19 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   const result = failed ? null : analysis.result;
 
   let report: Buffer | null = null;
-  let statements: { count: number; capped: boolean; ms: number } | null = null;
+  let statements: { count: number; gone: string[]; capped: boolean; ms: number } | null = null;
   if (result !== null) {
     const reportSheets = buildReportSheets(result, language);
     let sheets = reportSheets;
-    if (options.statements !== undefined) {
-      const choice = chooseStatementCustomers(result, options.statements, language);
+    // Statements of an earlier run are written again even when not asked for: old figures must not stay.
+    const earlier = earlierStatementIds(loaded);
+    if (options.statements !== undefined || earlier.length > 0) {
+      const choice = chooseStatementCustomers(result, options.statements ?? { customers: [], mode: null }, language, earlier);
       if ('error' in choice) throw new UsageError(choice.error);
       const started = Date.now();
-      sheets = [...reportSheets, ...statementSheetsFor(result, choice.customers, language, loaded, reportSheets.map((s) => s.name))];
-      statements = { count: choice.customers.length, capped: choice.capped, ms: -started };
+      const reportNames = reportSheets.map((s) => s.name);
+      sheets = [...reportSheets, ...statementSheetsFor(result, choice.customers, language, loaded, reportNames, choice.gone)];
+      statements = { count: choice.customers.length, gone: choice.gone, capped: choice.capped, ms: -started };
     }
     try {
       report = await buildReportWorkbook(loaded, sheets, result.settings.currency);
@@ -176,7 +179,9 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   await writeOutput(out, report, t.files.report, language);
   if (options.svg !== undefined) await writeOutput(options.svg, whaleSvgFile(whaleCurveOfResult(result), language), t.files.svg, language);
   printSummary(result, io, language);
-  if (statements !== null) for (const line of statementLines(statements.count, statements.capped, result.customers.length, statements.ms, language)) io.out(line);
+  if (statements !== null) {
+    for (const line of statementLines(statements.count, statements.capped, result.customers.length, statements.ms, language, statements.gone)) io.out(line);
+  }
   io.out(t.reportWritten(out, options.json));
   return EXIT_OK;
 }

@@ -136,6 +136,8 @@ function statementRows(book: StatementBook, f: StatementFigures, t: ReportText):
  * The statement sheets of the given customers (ids as in the result), in that order, with every text in
  * `language`. `taken` names the sheets the new ones must not collide with (ignoring case): the workbook's
  * other sheets and the other report sheets. Pass a `book` made once when writing many statements.
+ * `gone` are ids of statements of an earlier run whose customer is no longer in the model: their sheets
+ * are replaced by one line saying so, after the others, rather than left with old figures.
  */
 export function buildStatementSheets(
   result: CostingResult,
@@ -143,10 +145,15 @@ export function buildStatementSheets(
   language: ReportLanguage = 'en',
   taken: Iterable<string> = [],
   book: StatementBook = statementBook(result),
+  gone: readonly string[] = [],
 ): ReportSheet[] {
   const t = reportText(language);
-  const names = statementSheetNames(t.statement.sheetPrefix, customers.map((c) => c.customer), taken);
-  return customers.map((c, i) => {
+  const names = statementSheetNames(t.statement.sheetPrefix, [...customers.map((c) => c.customer), ...gone], taken);
+  const emptied = gone.map((id, i): ReportSheet => {
+    const rows = [row('title', [text(t.statement.title(id, null))]), row('note', [text(t.statement.gone(id))])];
+    return { name: names[customers.length + i] as string, role: statementRole(id), columnWidths: [40], freeze: { rows: 0, columns: 0 }, rows };
+  });
+  const written = customers.map((c, i): ReportSheet => {
     const rows = statementRows(book, statementFigures(book, c), t);
     const widths = fitWidths(rows, 10, 40);
     return {
@@ -157,6 +164,7 @@ export function buildStatementSheets(
       rows,
     };
   });
+  return [...written, ...emptied];
 }
 
 /** The customer whose id (or, failing that, whose name) is `query`, matched as the contract matches names. */

@@ -165,6 +165,8 @@ export const REPORT_TEXT_EN: ReportText = {
     costPerUnit: 'Cost per unit',
     minutesUsed: 'Minutes used',
     trailTotal: 'Cost to serve',
+    gone: (customer) =>
+      `Customer ${customer} is no longer in ABC_Customers: this statement of an earlier run was emptied so that it shows no old figures. Delete the sheet when you no longer need it.`,
   },
 
   rollups: {

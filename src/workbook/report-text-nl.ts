@@ -166,6 +166,8 @@ export const REPORT_TEXT_NL: ReportText = {
     costPerUnit: 'Kosten per eenheid',
     minutesUsed: 'Gebruikte minuten',
     trailTotal: 'Cost-to-serve',
+    gone: (customer) =>
+      `Klant ${customer} staat niet meer in ABC_Customers: dit klantoverzicht van een eerdere run is leeggemaakt, zodat het geen oude cijfers toont. Verwijder het blad als u het niet meer nodig hebt.`,
   },
 
   rollups: {

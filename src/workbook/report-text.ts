@@ -187,6 +187,8 @@ export interface ReportText {
     minutesUsed: string;
     /** The trail's total line. */
     trailTotal: string;
+    /** The one line left on the statement of a customer that is no longer in the model. */
+    gone: (customer: string) => string;
   };
 
   rollups: {

@@ -9,9 +9,10 @@
  * 192,000 + 35,200 + 60,000 = 287,200 and its net profit 1,000,000 − 600,000 − 287,200 = 112,800;
  * customer =1+1 costs 121,600 + 14,080 + 40,000 = 175,680 and earns 200,000 − 175,680 = 24,320.
  */
-import { existsSync, readFileSync } from 'fs';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parseArgs, usageMessage } from '../../src/cli/args';
 import { main } from '../../src/cli/main';
 import { chooseStatementCustomers, statementLines } from '../../src/cli/statements';
@@ -147,12 +148,48 @@ describe('the runner writes statements', () => {
     expect((await sheetNames(first)).slice(-2)).toEqual(['ABC Statement 1001', 'ABC Statement =1+1']);
     const r = await run([first, '--out', second, '--lang', 'nl', '--statement', '1001']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Klantoverzichten: 1 blad geschreven in \d+,\d s\.$/m);
+    expect(r.out).toMatch(/^Klantoverzichten: 2 bladen geschreven in \d+,\d s\.$/m);
     const names = await sheetNames(second);
     // The English statement of 1001 became the Dutch one, kept clear of the user's sheet by ~2; that of
-    // =1+1 was not asked for and stays as it was.
-    expect(names.filter((n) => /statement|klantoverzicht/i.test(n))).toEqual(['abc klantoverzicht 1001', 'ABC Klantoverzicht 1001~2', 'ABC Statement =1+1']);
+    // =1+1 was not asked for, but an earlier statement is written again (in Dutch) so it holds no old figures.
+    expect(names.filter((n) => /statement|klantoverzicht/i.test(n))).toEqual(['abc klantoverzicht 1001', 'ABC Klantoverzicht 1001~2', 'ABC Klantoverzicht =1+1']);
     expect(await statementLine(second, 'ABC Klantoverzicht 1001~2', 'Nettoresultaat')).toEqual([112800, 3.76]);
+    expect(await checkPackage(readFileSync(second))).toEqual([]);
+  });
+
+  test('a re-run writes earlier statements again with the new figures, and empties those of customers gone', async () => {
+    const book = join(tmp.dir, 'book.xlsx');
+    const first = join(tmp.dir, 'first.xlsx');
+    const edited = join(tmp.dir, 'edited.xlsx');
+    const second = join(tmp.dir, 'second.xlsx');
+    await workbook(book);
+    expect((await run([book, '--out', first, '--statements', 'extremes'])).code).toBe(0);
+    // Between the runs the controller raises Alpha's revenue by 100,000 and renumbers customer =1+1 as =1+3
+    // (in the Customers and the Volumes sheet: the id is one shared string).
+    const zip = await JSZip.loadAsync(readFileSync(first));
+    const strings = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
+    expect(strings).toContain('>=1+1<');
+    zip.file('xl/sharedStrings.xml', strings.replace('>=1+1<', '>=1+3<'));
+    const customersPart = 'xl/worksheets/sheet3.xml';
+    const customers = (await zip.file(customersPart)?.async('string')) ?? '';
+    expect(customers).toContain('<v>1000000</v>');
+    zip.file(customersPart, customers.replace('<v>1000000</v>', '<v>1100000</v>'));
+    writeFileSync(edited, await zip.generateAsync({ type: 'nodebuffer' }));
+
+    const r = await run([edited, '--out', second]);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^Statements: 1 sheet written in \d+\.\d s\.$/m);
+    expect(r.out).toContain('The statement of =1+1 from an earlier run was emptied: that customer is no longer in ABC_Customers.');
+    expect((await sheetNames(second)).slice(-2)).toEqual(['ABC Statement 1001', 'ABC Statement =1+1']);
+    // 112,800 + 100,000 more revenue = 212,800; per order 212,800 / 30,000 = 7.0933… → 7.09.
+    expect(await statementLine(second, 'ABC Statement 1001', 'Net profit')).toEqual([212800, 7.09]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(second);
+    const gone = wb.getWorksheet('ABC Statement =1+1');
+    expect(gone?.rowCount).toBe(2);
+    expect(gone?.getCell('A2').value).toBe(
+      'Customer =1+1 is no longer in ABC_Customers: this statement of an earlier run was emptied so that it shows no old figures. Delete the sheet when you no longer need it.',
+    );
     expect(await checkPackage(readFileSync(second))).toEqual([]);
   });
 
@@ -173,7 +210,7 @@ describe('the cap on --statements all', () => {
   if (result === null) throw new Error('the sample has errors');
 
   test('at most the cap, the most profitable first, and a message saying how to pick customers', () => {
-    const choice = chooseStatementCustomers(result, { customers: ['10559'], mode: 'all' }, 'en', 3);
+    const choice = chooseStatementCustomers(result, { customers: ['10559'], mode: 'all' }, 'en', [], 3);
     if ('error' in choice) throw new Error(choice.error);
     expect(choice.customers.map((c) => c.customer)).toEqual(['10527', '11083', '10609']);
     expect(choice.capped).toBe(true);
