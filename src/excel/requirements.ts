@@ -185,6 +185,7 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Excel.ChartSeries.markerStyle', 'ExcelApi 1.7', 'the peak as a marker, the curve without'),
   row('Excel.ChartSeries.hasDataLabels', 'ExcelApi 1.7', 'the peak’s share as a label'),
   row('Excel.Chart.load', 'ExcelApi 1.1', 'whether the whale curve exists'),
+  row('Excel.Chart.delete', 'ExcelApi 1.1', 'remove the whale curve when a run has none'),
   row('Excel.Worksheet.load', 'ExcelApi 1.1', 'read a sheet'),
   row('Excel.Worksheet.name', 'ExcelApi 1.1', 'sheet names'),
   row('Excel.Worksheet.names', 'ExcelApi 1.4', 'sheet-scoped names and the owner mark'),

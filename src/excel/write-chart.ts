@@ -52,3 +52,17 @@ export async function writeReportChart(context: Excel.RequestContext, counter: S
   [first, ...rest].forEach((spec, i) => describeSeries(context, have[i] ?? target.series.add(spec.name), spec));
   await counter.sync(context);
 }
+
+/**
+ * Removes the report's chart `name` from `sheetName` when this run has none (a total profit of zero or
+ * less has no whale curve), so the sheet shows no chart of an earlier model; the user's charts stay. One
+ * sync, two when there was one.
+ */
+export async function removeReportChart(context: Excel.RequestContext, counter: SyncCounter, sheetName: string, name: string): Promise<void> {
+  const existing = context.workbook.worksheets.getItem(sheetName).charts.getItemOrNullObject(name);
+  existing.load('isNullObject');
+  await counter.sync(context);
+  if (existing.isNullObject) return;
+  existing.delete();
+  await counter.sync(context);
+}

@@ -37,6 +37,7 @@ import { nameKey } from '../engine/model';
 import { columnLetters } from '../workbook/grid';
 import { numberFormat } from '../workbook/report-layout';
 import type { ReportRow, ReportSheet, RowStyle } from '../workbook/report-types';
+import { WHALE_CHART_NAME } from '../workbook/whale-curve';
 import type { ActionOptions, WriteOutcome } from './actions';
 import { type ExcelRun, SyncCounter } from './context';
 import { GatewayError, toGatewayError } from './errors';
@@ -55,7 +56,7 @@ import {
   targetRole,
 } from './owner';
 import { type WriteCell, setColumnWidths, writeBlock } from './write-cells';
-import { writeReportChart } from './write-chart';
+import { removeReportChart, writeReportChart } from './write-chart';
 
 /** Excel's last row; whole rows below a report are cleared as `n:1048576`. */
 const LAST_ROW = 1_048_576;
@@ -363,7 +364,10 @@ export async function writeReport(
       }
       // Charts once every sheet has its final name, so their series read the report's cells by it. The
       // report is complete without them; a failure here is reported as it is.
-      for (const s of sheets) if (s.chart !== undefined) await writeReportChart(context, counter, s.name, s.chart);
+      for (const s of sheets) {
+        if (s.chart !== undefined) await writeReportChart(context, counter, s.name, s.chart);
+        else if (s.role === 'summary') await removeReportChart(context, counter, s.name, WHALE_CHART_NAME);
+      }
       return { sheets: sheets.map((s) => s.name), replaced: updates.map((p) => (p.owned as SheetInfo).name), syncs: counter.count };
     });
   } catch (err) {

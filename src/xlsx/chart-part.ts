@@ -11,6 +11,7 @@
 import type JSZip from 'jszip';
 import { columnLetters } from '../workbook/grid';
 import type { ChartRange, ChartSeries, ReportChart } from '../workbook/report-types';
+import { WHALE_CHART_NAME } from '../workbook/whale-curve';
 import { type Conformance, namespacesFor, REL_NS } from './namespaces';
 import { type ContentTypesEditor, findPart, folderOf, parsePart, readXmlPart, RelationshipsEditor, relsPathOf, writePart } from './package';
 import { encodeXml } from './xml';
@@ -213,7 +214,7 @@ export async function writeSheetDrawing(
   // The earlier drawing: the report's anchor goes, the user's stay.
   const root = parsePart(old.text, old.name);
   const rels = new RelationshipsEditor(await readXmlPart(zip, relsPathOf(old.name)), old.name);
-  const ours = reportAnchors(root, chart?.name ?? 'ABC whale curve');
+  const ours = reportAnchors(root, chart?.name ?? WHALE_CHART_NAME);
   const edits: Edit[] = ours.map(removeElement);
   // The report's earlier chart relationship and part, reused so a re-run rewrites the same part.
   const oldRelId = ours
@@ -239,11 +240,41 @@ export async function writeSheetDrawing(
     edits.push(...appendInside(old.text, root, chartAnchorXml(chart, id, Math.max(1, ...ids.filter(Number.isFinite)) + 1, conformance)));
     contentTypes.setOverride(chartPart, CHART_CONTENT_TYPES.chart);
   }
-  // With no chart this run, the earlier chart part stays related to the drawing but is no longer anchored.
+  if (chart === undefined && oldRel !== undefined) await removeChartPart(zip, contentTypes, rels, oldRel.id, oldRel.part ?? '');
+  if (chart === undefined && kept === 0) {
+    // Nothing left to draw: the drawing goes too, so no empty drawing is left on the sheet.
+    zip.remove(old.name);
+    const drawingRels = findPart(zip, relsPathOf(old.name));
+    if (drawingRels !== null) zip.remove(drawingRels.name);
+    contentTypes.removeOverride(old.name);
+    return { drawingPart: null, chartPart: null, keptAnchors: 0 };
+  }
   writePart(zip, old.name, applyEdits(old.text, edits), old.encoding);
   rels.save(zip);
   contentTypes.setOverride(old.name, CHART_CONTENT_TYPES.drawing);
   return { drawingPart: old.name, chartPart, keptAnchors: kept };
+}
+
+/**
+ * Removes the report's earlier chart when this run has none (a total profit of zero or less has no whale
+ * curve): its relationship from the drawing, the part, and the parts only it used (the style and colour
+ * parts Excel adds to a chart it saved), with their content types, so no part is left that nothing uses.
+ */
+async function removeChartPart(zip: JSZip, contentTypes: ContentTypesEditor, drawingRels: RelationshipsEditor, relId: string, chartPart: string): Promise<void> {
+  drawingRels.remove(relId);
+  const own = await readXmlPart(zip, relsPathOf(chartPart));
+  if (own !== null) {
+    for (const r of new RelationshipsEditor(own, chartPart).all()) {
+      if (r.part === null) continue;
+      const file = findPart(zip, r.part);
+      if (file !== null) zip.remove(file.name);
+      contentTypes.removeOverride(r.part);
+    }
+    zip.remove(own.name);
+  }
+  const file = findPart(zip, chartPart);
+  if (file !== null) zip.remove(file.name);
+  contentTypes.removeOverride(chartPart);
 }
 
 /** The drawing part a sheet part refers to, or null. */

@@ -8,7 +8,7 @@ import { CONTENT_TYPES_NS, type Conformance, PACKAGE_REL_NS } from './namespaces
 import { decodePart, encodePart, type PartEncoding, UTF8 } from './part-text';
 import { encodeXml } from './xml';
 import { XmlError } from './xml-tokenizer';
-import { appendInside, applyEdits, attr, childrenNamed, type Edit, newElementName, parseXml, setAttributeEdit, type XmlElement } from './xml-tree';
+import { appendInside, applyEdits, attr, childrenNamed, type Edit, newElementName, parseXml, removeElement, setAttributeEdit, type XmlElement } from './xml-tree';
 
 /** Relationship types are matched on their last segment, which transitional and strict files share. */
 export type RelationshipKind = 'officeDocument' | 'worksheet' | 'chartsheet' | 'styles' | 'sharedStrings' | 'table' | 'vbaProject';
@@ -220,6 +220,15 @@ export class RelationshipsEditor {
     if (rel !== undefined) rel.type = type;
   }
 
+  /** Removes the relationship `id` (a part no longer used). */
+  remove(id: string): void {
+    const e = childrenNamed(this.root, 'Relationship', [PACKAGE_REL_NS]).find((r) => attr(r, 'Id') === id);
+    if (e === undefined) return;
+    this.edits.push(removeElement(e));
+    const at = this.rels.findIndex((r) => r.id === id);
+    if (at >= 0) this.rels.splice(at, 1);
+  }
+
   /** Writes the part into the package when anything changed; returns whether it did. */
   save(zip: JSZip): boolean {
     if (this.edits.length === 0) return false;
@@ -233,8 +242,8 @@ export class RelationshipsEditor {
 /** The content types part being edited. */
 export class ContentTypesEditor {
   private readonly root: XmlElement;
-  /** Content types set in this edit, by lower-case part name: the part name to write and its type. */
-  private readonly changed = new Map<string, { partName: string; type: string }>();
+  /** Content types set in this edit, by lower-case part name: the part name to write and its type (null: removed). */
+  private readonly changed = new Map<string, { partName: string; type: string | null }>();
 
   constructor(private readonly part: XmlPart) {
     this.root = parsePart(part.text, CONTENT_TYPES_PART);
@@ -262,6 +271,11 @@ export class ContentTypesEditor {
     this.changed.set(`/${part}`.toLowerCase(), { partName: `/${part}`, type: contentType });
   }
 
+  /** Drops the Override of a part removed from the package (a dangling Override makes Excel repair the file). */
+  removeOverride(part: string): void {
+    this.changed.set(`/${part}`.toLowerCase(), { partName: `/${part}`, type: null });
+  }
+
   /** Writes the part into the package. */
   save(zip: JSZip): void {
     const edits: Edit[] = [];
@@ -269,7 +283,9 @@ export class ContentTypesEditor {
     const name = newElementName(this.root, CONTENT_TYPES_NS, 'Override');
     for (const [key, { partName, type }] of this.changed) {
       const existing = this.override(key);
-      if (existing === undefined) added.push(`${name.open} PartName="${encodeXml(partName)}" ContentType="${encodeXml(type)}"/>`);
+      if (type === null) {
+        if (existing !== undefined) edits.push(removeElement(existing));
+      } else if (existing === undefined) added.push(`${name.open} PartName="${encodeXml(partName)}" ContentType="${encodeXml(type)}"/>`);
       else if (attr(existing, 'ContentType') !== type) edits.push(setAttributeEdit(this.part.text, existing, 'ContentType', type));
     }
     if (added.length > 0) edits.push(...appendInside(this.part.text, this.root, added.join('')));

@@ -1374,6 +1374,20 @@ class FakeChartProxy extends Proxy<FakeChart> {
   setPosition(start: string, end: string): void {
     this.ctx.enqueue('chart.setPosition', start, () => ((this.must().position = { start, end }), 8));
   }
+  /** `Chart.delete()` (ExcelApi 1.1): the chart leaves its sheet. */
+  delete(): void {
+    this.ctx.enqueue('chart.delete', undefined, () => {
+      const chart = this.must();
+      for (const ws of this.ctx.book.sheets) {
+        const at = ws.charts.indexOf(chart);
+        if (at >= 0) {
+          guardSheet(ws);
+          ws.charts.splice(at, 1);
+        }
+      }
+      return 8;
+    });
+  }
 }
 
 class FakeChartCollection {

@@ -61,4 +61,17 @@ describe('the whale-curve chart in the add-in', () => {
     ]);
     expect(book.sheet('ABC Summary')?.charts[0]?.series).toHaveLength(2);
   });
+
+  it("a Refresh with no whale curve (total profit of zero or less) deletes the report's chart and keeps the user's", async () => {
+    const book = sampleWorkbook();
+    const { sheets } = await refresh(book);
+    const summary = book.sheet('ABC Summary');
+    summary?.charts.push({ name: 'My chart', type: 'Pie', title: 'mine', position: null, series: [] });
+    const gateway = createExcelGateway(fakeRun(book));
+    await gateway.writeReport(
+      sheets.map((s) => ({ ...s, chart: undefined })),
+      'EUR',
+    );
+    expect(book.sheet('ABC Summary')?.charts.map((x) => x.name)).toEqual(['My chart']);
+  });
 });

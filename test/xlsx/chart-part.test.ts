@@ -187,6 +187,69 @@ describe('the whale-curve chart part', () => {
     expect(await part(again, 'xl/charts/chart9.xml')).toBe(userChart);
   });
 
+  it('a re-run with no chart (total profit of zero or less) removes the chart, and the drawing when nothing else is on it', async () => {
+    const input = join(dir, 'in.xlsx');
+    const first = join(dir, 'first.xlsx');
+    await makeInput(input);
+    await report(input, first);
+    const noChart = buildReportSheets(smallResult()).map((s) => ({ ...s, chart: undefined }));
+    const bytes = await buildReportWorkbook(await loadWorkbook(first), noChart, 'EUR');
+    expect(await checkPackage(bytes)).toEqual([]);
+    const zip = await JSZip.loadAsync(bytes);
+    expect(Object.keys(zip.files).filter((f) => /^xl\/(charts|drawings)\//.test(f) && zip.files[f]?.dir !== true)).toEqual([]);
+    const types = await part(zip, '[Content_Types].xml');
+    expect(types).not.toMatch(/chart|drawing/);
+    const ws = parse(await part(zip, await sheetPart(zip, 'ABC Summary')));
+    expect(all(ws, MAIN, 'drawing')).toEqual([]);
+  });
+
+  it("a re-run with no chart keeps the user's own chart in the drawing and removes only the report's", async () => {
+    const input = join(dir, 'in.xlsx');
+    await makeInput(input);
+    const zip = await JSZip.loadAsync(await report(input, join(dir, 'first.xlsx')));
+    const drawingText = await part(zip, 'xl/drawings/drawing1.xml');
+    const userAnchor =
+      '<xdr:oneCellAnchor><xdr:from><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>' +
+      '<xdr:ext cx="100" cy="100"/><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="7" name="My chart"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>' +
+      '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
+      '<c:chart r:id="rId9"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>';
+    zip.file('xl/drawings/drawing1.xml', drawingText.replace('</xdr:wsDr>', `${userAnchor}</xdr:wsDr>`));
+    const rels = await part(zip, 'xl/drawings/_rels/drawing1.xml.rels');
+    zip.file('xl/drawings/_rels/drawing1.xml.rels', rels.replace('</Relationships>', `<Relationship Id="rId9" Type="${REL}/chart" Target="../charts/chart9.xml"/></Relationships>`));
+    zip.file('xl/charts/chart9.xml', await part(zip, 'xl/charts/chart1.xml'));
+    // Excel gives a chart it saved a style part of its own, related from the chart.
+    zip.file('xl/charts/_rels/chart1.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2011/relationships/chartStyle" Target="style1.xml"/></Relationships>`);
+    zip.file('xl/charts/style1.xml', '<?xml version="1.0" encoding="UTF-8"?><cs:chartStyle xmlns:cs="http://schemas.microsoft.com/office/drawing/2012/chartStyle" id="201"/>');
+    const types = await part(zip, '[Content_Types].xml');
+    zip.file(
+      '[Content_Types].xml',
+      types.replace(
+        '</Types>',
+        '<Override PartName="/xl/charts/chart9.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>' +
+          '<Override PartName="/xl/charts/style1.xml" ContentType="application/vnd.ms-office.chartstyle+xml"/></Types>',
+      ),
+    );
+    const edited = join(dir, 'edited.xlsx');
+    writeFileSync(edited, await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(await checkPackage(readFileSync(edited))).toEqual([]);
+
+    const noChart = buildReportSheets(smallResult()).map((s) => ({ ...s, chart: undefined }));
+    const bytes = await buildReportWorkbook(await loadWorkbook(edited), noChart, 'EUR');
+    expect(await checkPackage(bytes)).toEqual([]);
+    const again = await JSZip.loadAsync(bytes);
+    expect(Object.keys(again.files).filter((f) => /^xl\/(charts|drawings)\/.+\.xml/.test(f)).sort()).toEqual([
+      'xl/charts/chart9.xml',
+      'xl/drawings/_rels/drawing1.xml.rels',
+      'xl/drawings/drawing1.xml',
+    ]);
+    const frames = all(parse(await part(again, 'xl/drawings/drawing1.xml')), XDR, 'cNvPr').map((e) => e.attrs.get('name'));
+    expect(frames).toEqual(['My chart']);
+    const againTypes = await part(again, '[Content_Types].xml');
+    expect(againTypes).not.toContain('/xl/charts/chart1.xml');
+    expect(againTypes).not.toContain('/xl/charts/style1.xml');
+    expect(await target(again, 'xl/drawings/drawing1.xml', 'rId9')).toBe('xl/charts/chart9.xml');
+  });
+
   it('a strict workbook gets strict chart and drawing namespaces and relationship types', async () => {
     const input = join(__dirname, '../fixtures/producers/hand-c-strict.xlsx');
     const bytes = await buildReportWorkbook(await loadWorkbook(input), buildReportSheets(smallResult()), 'EUR');
