@@ -200,7 +200,15 @@ async function formatSheet(context: Excel.RequestContext, counter: SyncCounter, 
   }
   setColumnWidths(ws, sheet.columnWidths);
   freeze(ws, sheet, false);
+  printSetup(ws, sheet);
   await counter.sync(context);
+}
+
+/** One page wide when the layout asks for it (Excel's "Fit All Columns on One Page": 0 pages tall is as many as needed). */
+function printSetup(ws: Excel.Worksheet, sheet: ReportSheet): void {
+  if (sheet.printOnePageWide === undefined) return;
+  ws.pageLayout.orientation = sheet.printOnePageWide === 'landscape' ? 'Landscape' : 'Portrait';
+  ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
 }
 
 /**
@@ -267,6 +275,8 @@ function queueCopyContent(context: Excel.RequestContext, p: Placement): void {
   if (columns > 1) ws.getRangeByIndexes(0, 1, 1, columns - 1).copyFrom(from.getRangeByIndexes(0, 1, 1, columns - 1), 'All');
   setColumnWidths(ws, p.sheet.columnWidths);
   freeze(ws, p.sheet, true);
+  // Page settings are the sheet's, not its cells': copyFrom does not bring them.
+  printSetup(ws, p.sheet);
 }
 
 /** Swap step 3: A1 back, marks off or renewed, owned sheets renamed, temporary sheets deleted or renamed into place. */

@@ -118,6 +118,7 @@ export function buildRatesSheet(result: CostingResult, language: ReportLanguage 
   return {
     name: t.sheetNames.rates,
     role: 'rates',
+    printOnePageWide: 'landscape',
     columnWidths: fitWidths(rows, 10, 36),
     freeze: { rows: 2, columns: 1 },
     rows,

@@ -160,6 +160,7 @@ export function buildStatementSheets(
       name: names[i] as string,
       role: statementRole(c.customer),
       columnWidths: widths,
+      printOnePageWide: 'landscape',
       freeze: { rows: 0, columns: 1 },
       rows,
     };

@@ -179,7 +179,7 @@ export function buildSummarySheet(result: CostingResult, language: ReportLanguag
     ...warnings(result, language, t.summary),
   ];
   const widths = fitWidths(rows, 12, 60);
-  const sheet: ReportSheet = { name: t.sheetNames.summary, role: 'summary', columnWidths: widths, freeze: { rows: 2, columns: 0 }, rows };
+  const sheet: ReportSheet = { name: t.sheetNames.summary, role: 'summary', columnWidths: widths, freeze: { rows: 2, columns: 0 }, rows, printOnePageWide: 'landscape' };
   if (whale.chart !== undefined) sheet.chart = whale.chart;
   return sheet;
 }

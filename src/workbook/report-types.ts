@@ -80,4 +80,10 @@ export interface ReportSheet {
   rows: ReportRow[];
   /** A chart drawn over the sheet's cells (the summary's whale curve); absent on most sheets. */
   chart?: ReportChart;
+  /**
+   * Printed one page wide, in this orientation, as many pages tall as it needs: a sheet read on paper (the
+   * summary, a statement) must not print its labels on one page and their amounts on the next. Absent: the
+   * program's default (the wide P&L prints across pages, as any wide table does).
+   */
+  printOnePageWide?: 'portrait' | 'landscape';
 }

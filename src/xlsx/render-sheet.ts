@@ -2,7 +2,7 @@
  * Renders a host-independent `ReportSheet` as the XML of a worksheet part. Text is written as an inline
  * string (`t="inlineStr"`), which is never a formula: text such as `=1+1` from the workbook stays text,
  * and the workbook's shared strings part is left as it was. Elements follow the schema's order:
- * dimension, sheetViews, sheetFormatPr, cols, sheetData, pageMargins, drawing.
+ * sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, pageMargins, pageSetup, drawing.
  */
 import { columnLetters } from '../workbook/grid';
 import type { CellFormat, ReportSheet, RowStyle } from '../workbook/report-types';
@@ -78,9 +78,12 @@ export function renderSheetXml(
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${encodeXml(ns.main)}" xmlns:r="${encodeXml(ns.rel)}">` +
+    (sheet.printOnePageWide === undefined ? '' : '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>') +
     `<dimension ref="${dimension}"/>${sheetViews(sheet.freeze)}<sheetFormatPr defaultRowHeight="15"/>${cols(sheet.columnWidths)}` +
     `<sheetData>${rowsXml.join('')}</sheetData>` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    // fitToHeight 0: as many pages tall as needed (fitToPage in sheetPr turns the fitting on).
+    (sheet.printOnePageWide === undefined ? '' : `<pageSetup orientation="${sheet.printOnePageWide}" fitToWidth="1" fitToHeight="0"/>`) +
     // After pageMargins (and pageSetup, headerFooter, breaks … which the report does not write), before legacyDrawing.
     (drawingRelId === null ? '' : `<drawing r:id="${encodeXml(drawingRelId)}"/>`) +
     '</worksheet>'

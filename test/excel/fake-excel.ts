@@ -312,6 +312,11 @@ export class FakeSheet {
   book: FakeWorkbook | null = null;
   /** Charts on the sheet (`worksheet.charts`), in the order they were added. */
   readonly charts: FakeChart[] = [];
+  /** Print settings set through `worksheet.pageLayout` (ExcelApi 1.9); null until set. */
+  print: { orientation: string | null; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null } = {
+    orientation: null,
+    zoom: null,
+  };
 
   constructor(public name: string) {}
 
@@ -1432,6 +1437,8 @@ export class FakeWorksheet extends Proxy<FakeSheet> {
   readonly freezePanes: { freezeAt: (r: FakeRange) => void; freezeRows: (n: number) => void; freezeColumns: (n: number) => void; unfreeze: () => void };
   /** `Worksheet.protection` (ExcelApi 1.2): `protected` can be loaded. */
   readonly protection: FakeProtection;
+  /** `Worksheet.pageLayout` (ExcelApi 1.9): orientation and zoom can be set, with Excel's checks of their values. */
+  readonly pageLayout: { orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } };
 
   constructor(ctx: FakeContext, resolver: () => FakeSheet | null, orNull = false) {
     super(ctx, resolver, orNull);
@@ -1450,6 +1457,35 @@ export class FakeWorksheet extends Proxy<FakeSheet> {
       unfreeze: () => freeze(() => 0, () => 0),
     };
     this.protection = new FakeProtection(ctx, () => this.must().protected);
+    const ctxRef = this.ctx;
+    const sheet = (): FakeSheet => this.must();
+    this.pageLayout = {
+      set orientation(v: string) {
+        ctxRef.enqueue('pageLayout.orientation', v, () => {
+          if (v !== 'Portrait' && v !== 'Landscape') throw new FakeOfficeError('InvalidArgument', `The orientation ${v} is not valid.`);
+          guardSheet(sheet());
+          sheet().print.orientation = v;
+          return 8;
+        });
+      },
+      get orientation(): string {
+        throw new FakeOfficeError('PropertyNotLoaded', 'The fake does not load PageLayout.orientation.');
+      },
+      set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+        ctxRef.enqueue('pageLayout.zoom', v, () => {
+          const pages = [v.horizontalFitToPages, v.verticalFitToPages].filter((n) => n !== undefined);
+          // Excel takes whole page counts (0: as many as needed) or a scale of 10 to 400 %, not both.
+          if (pages.some((n) => !Number.isInteger(n) || (n as number) < 0)) throw new FakeOfficeError('InvalidArgument', 'Fit-to-pages must be a whole number of pages.');
+          if (v.scale !== undefined && (pages.length > 0 || v.scale < 10 || v.scale > 400)) throw new FakeOfficeError('InvalidArgument', 'The scale is not valid.');
+          guardSheet(sheet());
+          sheet().print.zoom = { ...v };
+          return 8;
+        });
+      },
+      get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
+        throw new FakeOfficeError('PropertyNotLoaded', 'The fake does not load PageLayout.zoom.');
+      },
+    };
   }
   protected read(t: FakeSheet, prop: string): unknown {
     switch (prop) {

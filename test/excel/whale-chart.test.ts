@@ -62,6 +62,20 @@ describe('the whale-curve chart in the add-in', () => {
     expect(book.sheet('ABC Summary')?.charts[0]?.series).toHaveLength(2);
   });
 
+  it('the summary and the rates print one page wide in landscape, after a first Refresh and after one in place', async () => {
+    const book = sampleWorkbook();
+    const oneWide = { orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } };
+    await refresh(book);
+    expect(book.sheet('ABC Summary')?.print).toEqual(oneWide);
+    expect(book.sheet('ABC Rates')?.print).toEqual(oneWide);
+    expect(book.sheet('ABC Customer P&L')?.print).toEqual({ orientation: null, zoom: null });
+    // The user prints the summary otherwise; a Refresh in place sets it back, since copyFrom brings no page settings.
+    const summary = book.sheet('ABC Summary');
+    if (summary !== undefined) summary.print = { orientation: 'Portrait', zoom: { scale: 50 } };
+    await refresh(book);
+    expect(book.sheet('ABC Summary')?.print).toEqual(oneWide);
+  });
+
   it("a Refresh with no whale curve (total profit of zero or less) deletes the report's chart and keeps the user's", async () => {
     const book = sampleWorkbook();
     const { sheets } = await refresh(book);

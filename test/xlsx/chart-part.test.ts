@@ -100,8 +100,8 @@ async function chartOf(zip: JSZip): Promise<{ sheet: string; drawing: string; ch
   const sheet = await sheetPart(zip, 'ABC Summary');
   const ws = parse(await part(zip, sheet));
   const drawingEl = one(ws, MAIN, 'drawing');
-  // Schema order: drawing is the last child written, after pageMargins.
-  expect(ws.children.map((c) => c.local).slice(-2)).toEqual(['pageMargins', 'drawing']);
+  // Schema order: drawing is the last child written, after pageMargins and pageSetup.
+  expect(ws.children.map((c) => c.local).slice(-3)).toEqual(['pageMargins', 'pageSetup', 'drawing']);
   const drawing = await target(zip, sheet, drawingEl.attrs.get(`{${REL}}id`) ?? '');
   const frame = all(parse(await part(zip, drawing)), XDR, 'graphicFrame').find((f) => one(f, XDR, 'cNvPr').attrs.get('name') === 'ABC whale curve');
   const chart = await target(zip, drawing, one(frame as Node, C, 'chart').attrs.get(`{${REL}}id`) ?? '');
@@ -250,6 +250,26 @@ describe('the whale-curve chart part', () => {
     expect(await target(again, 'xl/drawings/drawing1.xml', 'rId9')).toBe('xl/charts/chart9.xml');
   });
 
+  it('the summary, rates and statements print one page wide in landscape; the P&L keeps the default', async () => {
+    const input = join(dir, 'in.xlsx');
+    await makeInput(input);
+    const zip = await JSZip.loadAsync(await report(input, join(dir, 'out.xlsx')));
+    const print = async (sheet: string): Promise<[string | undefined, string | undefined, string | undefined, string | undefined]> => {
+      const ws = parse(await part(zip, await sheetPart(zip, sheet)));
+      const setUp = all(ws, MAIN, 'pageSetUpPr')[0];
+      const page = all(ws, MAIN, 'pageSetup')[0];
+      return [setUp?.attrs.get('fitToPage'), page?.attrs.get('orientation'), page?.attrs.get('fitToWidth'), page?.attrs.get('fitToHeight')];
+    };
+    expect(await print('ABC Summary')).toEqual(['1', 'landscape', '1', '0']);
+    expect(await print('ABC Rates')).toEqual(['1', 'landscape', '1', '0']);
+    expect(await print('ABC Customer P&L')).toEqual([undefined, undefined, undefined, undefined]);
+    // Schema order: sheetPr first; pageSetup right after pageMargins.
+    const summary = parse(await part(zip, await sheetPart(zip, 'ABC Summary')));
+    expect(summary.children[0]?.local).toBe('sheetPr');
+    const order = summary.children.map((c) => c.local);
+    expect(order.indexOf('pageSetup')).toBe(order.indexOf('pageMargins') + 1);
+  });
+
   it('a strict workbook gets strict chart and drawing namespaces and relationship types', async () => {
     const input = join(__dirname, '../fixtures/producers/hand-c-strict.xlsx');
     const bytes = await buildReportWorkbook(await loadWorkbook(input), buildReportSheets(smallResult()), 'EUR');
@@ -277,6 +297,11 @@ describe('the whale-curve chart part', () => {
     // The axis title and the legend's "Peak" exist only in the chart: LibreOffice drew it.
     expect(text).toContain('Customers, most profitable first');
     expect(text).toMatch(/\bPeak\b/);
+    // One page wide: the summary's labels and their amounts print on the same page (pages end at form feeds).
+    const summaryPage = text.split('\f').find((page) => page.includes('Headline figures')) ?? '';
+    expect(summaryPage).toContain('Net revenue');
+    expect(summaryPage).toMatch(/\d{1,3}(,\d{3})*\.\d{2}/);
+    expect(summaryPage).toContain('Customers, most profitable first');
   }, 180_000);
   if (!soffice) it('skips the LibreOffice check: soffice is not on PATH', () => expect(soffice).toBe(false));
 });
