@@ -19,6 +19,7 @@ import { buildReportWorkbook, ReportSheetTakenError, reportExtension } from '../
 import { SAMPLE_WORKBOOK_PATH } from './args';
 import { type CliText, cliText } from './cli-text';
 import { type Output, printIssues, printSummary } from './print';
+import { runnerScenarios, scenarioLines, withScenarioSheet } from './scenarios';
 import { fileIdentity, maybeSameFile, sameFile } from './same-file';
 import { chooseStatementCustomers, earlierStatementIds, type StatementRequest, statementLines, statementSheetsFor } from './statements';
 
@@ -141,13 +142,16 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   // A name that exists but is broken was reported with its reference; "missing" would contradict it.
   const modelIssues = analysis.issues.filter((i) => !(i.code === 'MISSING_RANGE' && found.broken.has(i.where.range ?? '')));
   const issues: Issue[] = [...found.issues, ...modelIssues, ...planReportSheets(loaded, reportTargets(language)).issues];
+  // Scenarios run on the computed model; a change taking a figure out of range stops the run like any error.
+  const scenarioRun = analysis.result === null || hasErrors(issues) ? { outcomes: null, issues: [] } : runnerScenarios(analysis.model, analysis.result);
+  issues.push(...scenarioRun.issues);
   const failed = hasErrors(issues);
   const result = failed ? null : analysis.result;
 
   let report: Buffer | null = null;
   let statements: { count: number; gone: string[]; capped: boolean; ms: number } | null = null;
   if (result !== null) {
-    const reportSheets = buildReportSheets(result, language);
+    const reportSheets = withScenarioSheet(buildReportSheets(result, language), scenarioRun.outcomes, result, language);
     let sheets = reportSheets;
     // Statements of an earlier run are written again even when not asked for: old figures must not stay.
     const earlier = earlierStatementIds(loaded);
@@ -169,7 +173,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   }
 
   if (options.json !== null) {
-    await writeOutput(options.json, `${JSON.stringify(resultToJson({ issues, result: report === null ? null : result }), null, 2)}\n`, t.files.json, language);
+    await writeOutput(options.json, `${JSON.stringify(resultToJson({ issues, result: report === null ? null : result, ...(report !== null && scenarioRun.outcomes !== null ? { scenarios: scenarioRun.outcomes } : {}) }), null, 2)}\n`, t.files.json, language);
   }
   printIssues(issues, io, language);
   if (result === null || report === null) {
@@ -179,6 +183,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   await writeOutput(out, report, t.files.report, language);
   if (options.svg !== undefined) await writeOutput(options.svg, whaleSvgFile(whaleCurveOfResult(result), language), t.files.svg, language);
   printSummary(result, io, language);
+  for (const line of scenarioLines(scenarioRun.outcomes ?? [], result.settings.currency, language)) io.out(line);
   if (statements !== null) {
     for (const line of statementLines(statements.count, statements.capped, result.customers.length, statements.ms, language, statements.gone)) io.out(line);
   }

@@ -4,6 +4,8 @@
  * (never phrases in one language), so an issue still crosses a Web Worker boundary as a structured clone.
  */
 
+import type { ScenarioChangeKind } from './scenarios/types';
+
 /** The languages a message can be rendered in. */
 export type MessageLanguage = 'en' | 'nl';
 
@@ -27,7 +29,12 @@ export type ColumnKey =
   | 'item'
   | 'amount'
   | 'setting'
-  | 'value';
+  | 'value'
+  | 'fte'
+  | 'scenario'
+  | 'scope'
+  | 'change'
+  | 'target';
 
 /**
  * A column as a message names it: its header as written in the workbook (or its cell address when the
@@ -43,10 +50,10 @@ export interface ColumnRef {
 export type MethodKey = 'minutes' | 'share' | 'rate';
 
 /** A setting of ABC_Settings. */
-export type SettingKey = 'currency' | 'period' | 'unusedCapacity' | 'language' | 'orderDriver' | 'orderLineDriver' | 'statementSegment';
+export type SettingKey = 'currency' | 'period' | 'unusedCapacity' | 'language' | 'orderDriver' | 'orderLineDriver' | 'statementSegment' | 'minutesPerFte';
 
 /** What a row needs in a required text column. */
-export type RequiredTextKey = 'activityName' | 'poolName' | 'customerId' | 'driverName' | 'settingName' | 'costItem';
+export type RequiredTextKey = 'activityName' | 'poolName' | 'customerId' | 'driverName' | 'settingName' | 'costItem' | 'scenarioName' | 'scenarioScope' | 'scenarioChange';
 
 /** Why a required column counts as missing, beyond its absence. */
 export type MissingColumnReason = 'none' | 'blankHeaderRow' | 'noMethodColumn' | 'longFormVolumes';
@@ -145,6 +152,34 @@ export interface MessageArgs {
   referenceToMissingSheet: { name: string; sheet: string };
   referenceToNonWorksheet: { name: string; sheet: string };
   reportSheetTaken: { sheet: string };
+
+  // what-if scenarios (ABC_Scenarios); `kind` is the row's change, lists are comma-separated names
+  /** MinutesPerFTE is not a positive number. */
+  invalidMinutesPerFte: { found: string };
+  /** The text found is in the location (`Where.value`), not the message: it is the user's free text. */
+  scenarioUnknownChange: Record<never, never>;
+  scenarioScopeUnknownDimension: { dimension: string; dimensions: string };
+  scenarioScopeUnknownCustomer: { customer: string };
+  scenarioScopeMatchesNone: { dimension: string; value: string };
+  /** A capacity change is for the whole pool, so its Scope must be all. */
+  scenarioScopeNotAll: { pool: string };
+  scenarioTargetMissing: { kind: ScenarioChangeKind };
+  scenarioTargetNotTaken: { kind: ScenarioChangeKind; target: string };
+  scenarioUnknownDriver: { driver: string; drivers: string };
+  /** `activities`: the time-driven activities. */
+  scenarioUnknownActivity: { activity: string; activities: string };
+  scenarioUnknownTerm: { activity: string; driver: string; drivers: string };
+  /** An activity with several time terms named without its driver. */
+  scenarioAmbiguousTerm: { activity: string; drivers: string };
+  scenarioUnknownPool: { pool: string; pools: string };
+  /** A plain number where a percentage is needed; `what` says whether the pool is split by shares. */
+  scenarioNeedsPercent: { kind: ScenarioChangeKind; found: string; what: 'change' | 'sharePool' };
+  scenarioNeedsNumber: { kind: ScenarioChangeKind; found: string };
+  scenarioPercentBelowMinus100: { found: string };
+  /** Minimum order lines or a new capacity of 0 or less, or negative minutes. */
+  scenarioValueNotPositive: { kind: ScenarioChangeKind; found: string };
+  /** A minimum order needs both settings; `what` names the missing one(s). */
+  scenarioNeedsOrderDrivers: { what: 'orderDriver' | 'orderLineDriver' | 'both' };
 }
 
 /** The id of a message. */

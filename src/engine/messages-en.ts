@@ -25,6 +25,11 @@ export const COLUMN_NAMES_EN: { readonly [K in ColumnKey]: string } = {
   amount: 'Amount',
   setting: 'Setting',
   value: 'Value',
+  fte: 'FTE',
+  scenario: 'Scenario',
+  scope: 'Scope',
+  change: 'Change',
+  target: 'Target',
 };
 
 /** The settings' English names (a test checks them against read-settings.ts). */
@@ -36,6 +41,7 @@ export const SETTING_NAMES_EN: { readonly [K in SettingKey]: string } = {
   orderDriver: 'OrderDriver',
   orderLineDriver: 'OrderLineDriver',
   statementSegment: 'StatementSegment',
+  minutesPerFte: 'MinutesPerFTE',
 };
 
 const WHAT: { readonly [K in RequiredTextKey]: string } = {
@@ -45,7 +51,13 @@ const WHAT: { readonly [K in RequiredTextKey]: string } = {
   driverName: 'a driver',
   settingName: 'a setting name',
   costItem: 'an item saying what the cost is',
+  scenarioName: 'a scenario name',
+  scenarioScope: 'a scope (all, a customer id or Dimension=value)',
+  scenarioChange: 'a change (quantity, price, fee, minutes, capacity or minimum order)',
 };
+
+/** A scenario row's change as the contract writes it. */
+const CHANGE_EN = { quantity: 'quantity', price: 'price', fee: 'fee', minutes: 'minutes', capacity: 'capacity', minimumOrder: 'minimum order' } as const;
 
 const WHY = {
   none: '',
@@ -209,4 +221,42 @@ export const MESSAGES_EN: Catalog = {
   referenceToNonWorksheet: (a) => `The name ${a.name} refers to "${a.sheet}", which is not a worksheet with cells.`,
   reportSheetTaken: (a) =>
     `The workbook already has a sheet "${a.sheet}" that the add-in did not create; rename or delete it so the report can be written.`,
+
+  invalidMinutesPerFte: (a) =>
+    `MinutesPerFTE must be a positive number: the practical minutes one full-time person gives in the period (76800 for 1600 hours at 80%); found ${a.found}.`,
+  scenarioUnknownChange: () =>
+    `Unknown change; a change is quantity, price, fee, minutes, capacity or minimum order (Dutch: aantal, prijs, vergoeding, minuten, capaciteit, minimumorder).`,
+  scenarioScopeUnknownDimension: (a) =>
+    `The scope names the dimension "${a.dimension}", which is no column of ABC_Customers; the dimensions are ${a.dimensions || '(none)'}.`,
+  scenarioScopeUnknownCustomer: (a) =>
+    `The scope names customer "${a.customer}", who is not in ABC_Customers; write all, a customer id or Dimension=value.`,
+  scenarioScopeMatchesNone: (a) => `No customer has ${a.dimension} = "${a.value}", so this row would change nothing.`,
+  scenarioScopeNotAll: (a) =>
+    `A capacity change applies to the whole pool "${a.pool}", so its Scope must be all.`,
+  scenarioTargetMissing: (a) =>
+    `A ${CHANGE_EN[a.kind]} change needs a Target: ${
+      a.kind === 'minutes' ? "an activity's time term as Activity / Driver" : a.kind === 'capacity' ? 'a pool' : 'a driver'
+    }.`,
+  scenarioTargetNotTaken: (a) => `A ${CHANGE_EN[a.kind]} change takes no Target; leave it blank (found "${a.target}").`,
+  scenarioUnknownDriver: (a) => `Unknown driver "${a.driver}"; the drivers are ${a.drivers || '(none)'}.`,
+  scenarioUnknownActivity: (a) =>
+    `"${a.activity}" is no time-driven activity; minutes can be changed for ${a.activities || '(none)'}.`,
+  scenarioUnknownTerm: (a) =>
+    `Activity "${a.activity}" has no time term for driver "${a.driver}"; its drivers are ${a.drivers}.`,
+  scenarioAmbiguousTerm: (a) =>
+    `Activity "${a.activity}" has several time terms (${a.drivers}); name one as Activity / Driver.`,
+  scenarioUnknownPool: (a) => `Unknown pool "${a.pool}"; the pools are ${a.pools || '(none)'}.`,
+  scenarioNeedsPercent: (a) =>
+    `${a.what === 'sharePool' ? 'A pool split by shares has no capacity, so its change' : `A ${CHANGE_EN[a.kind]} change`} must be a percentage; found ${a.found}. Type it with % (-30% or 30%): a plain 0.3 could mean 30% or 0.3%.`,
+  scenarioNeedsNumber: (a) =>
+    `A ${CHANGE_EN[a.kind]} change must be a plain number (${
+      a.kind === 'fee' ? 'an amount per driver unit' : 'lines per order'
+    }), not a percentage; found ${a.found}.`,
+  scenarioPercentBelowMinus100: (a) => `A change below -100% leaves less than nothing; found ${a.found}.`,
+  scenarioValueNotPositive: (a) =>
+    `${a.kind === 'minutes' ? 'Minutes must not be negative' : a.kind === 'capacity' ? 'The new capacity must be more than 0' : 'The minimum lines per order must be more than 0'}; found ${a.found}.`,
+  scenarioNeedsOrderDrivers: (a) =>
+    `A minimum order needs the settings OrderDriver and OrderLineDriver (which drivers count orders and order lines); ${
+      a.what === 'both' ? 'neither is set' : `${a.what === 'orderDriver' ? 'OrderDriver' : 'OrderLineDriver'} is not set`
+    } in ABC_Settings.`,
 };

@@ -28,6 +28,11 @@ export const COLUMN_NAMES_NL: { readonly [K in ColumnKey]: string } = {
   amount: 'Bedrag',
   setting: 'Instelling',
   value: 'Waarde',
+  fte: 'FTE',
+  scenario: 'Scenario',
+  scope: 'Bereik',
+  change: 'Wijziging',
+  target: 'Doel',
 };
 
 /** The settings' Dutch names (a test checks them against read-settings.ts). */
@@ -39,6 +44,7 @@ export const SETTING_NAMES_NL: { readonly [K in SettingKey]: string } = {
   orderDriver: 'Orderdrijver',
   orderLineDriver: 'Orderregeldrijver',
   statementSegment: 'Vergelijkingssegment',
+  minutesPerFte: 'MinutenPerFTE',
 };
 
 const WHAT: { readonly [K in RequiredTextKey]: string } = {
@@ -48,7 +54,13 @@ const WHAT: { readonly [K in RequiredTextKey]: string } = {
   driverName: 'een kostendrijver',
   settingName: 'de naam van een instelling',
   costItem: 'een kostenpost die zegt waar de kosten voor zijn',
+  scenarioName: 'de naam van een scenario',
+  scenarioScope: 'een bereik (alle, een klantcode of Dimensie=waarde)',
+  scenarioChange: 'een wijziging (aantal, prijs, vergoeding, minuten, capaciteit of minimumorder)',
 };
+
+/** A scenario row's change in the contract's Dutch words. */
+const CHANGE_NL = { quantity: 'aantal', price: 'prijs', fee: 'vergoeding', minutes: 'minuten', capacity: 'capaciteit', minimumOrder: 'minimumorder' } as const;
 
 const WHY = {
   none: '',
@@ -231,4 +243,42 @@ export const MESSAGES_NL: Catalog = {
   referenceToNonWorksheet: (a) => `De naam ${a.name} verwijst naar "${a.sheet}", dat geen werkblad met cellen is.`,
   reportSheetTaken: (a) =>
     `De werkmap heeft al een werkblad "${a.sheet}" dat de invoegtoepassing niet heeft gemaakt; geef het een andere naam of verwijder het, zodat het rapport kan worden geschreven.`,
+
+  invalidMinutesPerFte: (a) =>
+    `MinutenPerFTE moet een positief getal zijn: de praktische minuten die één voltijdmedewerker in de periode geeft (76800 voor 1600 uur à 80%); er staat ${a.found}.`,
+  scenarioUnknownChange: () =>
+    `Onbekende wijziging; een wijziging is aantal, prijs, vergoeding, minuten, capaciteit of minimumorder (Engels: quantity, price, fee, minutes, capacity, minimum order).`,
+  scenarioScopeUnknownDimension: (a) =>
+    `Het bereik noemt de dimensie "${a.dimension}", die geen kolom van ABC_Customers is; de dimensies zijn ${a.dimensions || '(geen)'}.`,
+  scenarioScopeUnknownCustomer: (a) =>
+    `Het bereik noemt klant "${a.customer}", die niet in ABC_Customers staat; schrijf alle, een klantcode of Dimensie=waarde.`,
+  scenarioScopeMatchesNone: (a) => `Geen enkele klant heeft ${a.dimension} = "${a.value}", dus deze rij zou niets veranderen.`,
+  scenarioScopeNotAll: (a) =>
+    `Een wijziging van de capaciteit geldt voor de hele kostenpool "${a.pool}", dus het Bereik moet alle zijn.`,
+  scenarioTargetMissing: (a) =>
+    `Een wijziging ${CHANGE_NL[a.kind]} heeft een Doel nodig: ${
+      a.kind === 'minutes' ? 'een tijdterm van een activiteit als Activiteit / Kostendrijver' : a.kind === 'capacity' ? 'een kostenpool' : 'een kostendrijver'
+    }.`,
+  scenarioTargetNotTaken: (a) => `Een wijziging ${CHANGE_NL[a.kind]} heeft geen Doel; laat het leeg (er staat "${a.target}").`,
+  scenarioUnknownDriver: (a) => `Onbekende kostendrijver "${a.driver}"; de kostendrijvers zijn ${a.drivers || '(geen)'}.`,
+  scenarioUnknownActivity: (a) =>
+    `"${a.activity}" is geen tijdgedreven activiteit; minuten kunnen worden gewijzigd voor ${a.activities || '(geen)'}.`,
+  scenarioUnknownTerm: (a) =>
+    `Activiteit "${a.activity}" heeft geen tijdterm voor kostendrijver "${a.driver}"; de kostendrijvers ervan zijn ${a.drivers}.`,
+  scenarioAmbiguousTerm: (a) =>
+    `Activiteit "${a.activity}" heeft meerdere tijdtermen (${a.drivers}); noem er één als Activiteit / Kostendrijver.`,
+  scenarioUnknownPool: (a) => `Onbekende kostenpool "${a.pool}"; de kostenpools zijn ${a.pools || '(geen)'}.`,
+  scenarioNeedsPercent: (a) =>
+    `${a.what === 'sharePool' ? 'Een kostenpool die naar aandelen wordt verdeeld heeft geen capaciteit, dus de wijziging ervan' : `Een wijziging ${CHANGE_NL[a.kind]}`} moet een percentage zijn; er staat ${a.found}. Typ het met % (-30% of 30%): een gewone 0,3 kan 30% of 0,3% betekenen.`,
+  scenarioNeedsNumber: (a) =>
+    `Een wijziging ${CHANGE_NL[a.kind]} moet een gewoon getal zijn (${
+      a.kind === 'fee' ? 'een bedrag per eenheid van de kostendrijver' : 'orderregels per order'
+    }), geen percentage; er staat ${a.found}.`,
+  scenarioPercentBelowMinus100: (a) => `Een wijziging onder -100% laat minder dan niets over; er staat ${a.found}.`,
+  scenarioValueNotPositive: (a) =>
+    `${a.kind === 'minutes' ? 'Minuten mogen niet negatief zijn' : a.kind === 'capacity' ? 'De nieuwe capaciteit moet groter dan 0 zijn' : 'Het minimum aantal orderregels per order moet groter dan 0 zijn'}; er staat ${a.found}.`,
+  scenarioNeedsOrderDrivers: (a) =>
+    `Een minimumorder heeft de instellingen Orderdrijver en Orderregeldrijver nodig (welke kostendrijvers orders en orderregels tellen); ${
+      a.what === 'both' ? 'geen van beide is ingesteld' : `${a.what === 'orderDriver' ? 'Orderdrijver' : 'Orderregeldrijver'} is niet ingesteld`
+    } in ABC_Settings.`,
 };

@@ -14,6 +14,8 @@ export interface PoolInput {
   cost: Dec;
   /** Practical capacity in minutes, null when the Capacity cell is blank. */
   capacityMinutes: Dec | null;
+  /** Full-time staff behind the capacity (the optional FTE column), for scenarios' freed staff; absent when not given. */
+  fte?: Dec | null;
   where: Where;
 }
 
@@ -85,6 +87,8 @@ export interface Settings {
   orderLineDriver?: NamedSetting;
   /** The dimension whose average customer a statement shows (`StatementSegment`); absent: the first dimension. */
   statementSegment?: NamedSetting;
+  /** Practical minutes one full-time person gives in the period (`MinutesPerFTE`), for scenarios' freed staff; absent: not set. */
+  minutesPerFte?: Dec;
 }
 
 /** A setting that names something of the model, with its cell, so a name that matches nothing is reported there. */

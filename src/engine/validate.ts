@@ -7,6 +7,7 @@ import { groupActivities } from './group-activities';
 import { type Issue, type Where, error, formatWhere, warning } from './issues';
 import { msg } from './messages';
 import { type ModelInput, nameKey } from './model';
+import { validateScenarios } from './scenarios/validate-scenarios';
 
 /** Checks a model's cross-references and structure; returns errors (which stop a run) and warnings. */
 export function validateModel(model: ModelInput): Issue[] {
@@ -19,6 +20,7 @@ export function validateModel(model: ModelInput): Issue[] {
     ...checkVolumeDrivers(model),
     ...checkStatementSettings(model),
     ...checkDerivedFigures(model),
+    ...validateScenarios(model),
   ];
 }
 

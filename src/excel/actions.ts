@@ -33,6 +33,11 @@ export interface ReadOutcome {
   issues: Issue[];
   /** Contract names reported in `issues`, which the contract must not also call missing. */
   broken: ContractRangeName[];
+  /**
+   * Customer ids of the statement sheets an earlier run left in the workbook (by their owner marks), so a
+   * Refresh writes them again rather than leave old figures on them. Absent: none known.
+   */
+  statements?: string[];
   /** Number of `context.sync()` calls made, for the curious and the tests. */
   syncs: number;
 }

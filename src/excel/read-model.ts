@@ -20,6 +20,9 @@ import type { ActionOptions, ReadOutcome } from './actions';
 import { READ_CELL_BUDGET, planBatches } from './chunks';
 import { type ExcelRun, SyncCounter, syncBatches } from './context';
 import { toGatewayError } from './errors';
+import { markedRole, OWNER_NAME } from './owner';
+
+const STATEMENT_ROLE = /^statement (.*)$/s;
 
 /** Where a contract range lies, once its name or table has been resolved and clipped. */
 interface Located {
@@ -41,7 +44,7 @@ interface Located {
  * cell formatted as 2%), which must stop the run as it does in the runner. ABC_Volumes, the large one,
  * never: its formats would double what is read.
  */
-const FORMATTED_RANGES: ReadonlySet<ContractRangeName> = new Set(['ABC_Pools', 'ABC_Activities', 'ABC_Customers', 'ABC_CustomerCosts', 'ABC_Settings']);
+const FORMATTED_RANGES: ReadonlySet<ContractRangeName> = new Set(['ABC_Pools', 'ABC_Activities', 'ABC_Customers', 'ABC_CustomerCosts', 'ABC_Settings', 'ABC_Scenarios']);
 
 /**
  * The values of a cell as Office.js reports them, to the contract's `CellValue`. Given the cell's number
@@ -66,13 +69,13 @@ export async function readModel(run: ExcelRun, options: ActionOptions = {}, cell
   const counter = new SyncCounter();
   try {
     return await run(async (context) => {
-      const { located, issues, broken } = await locateRanges(context, counter);
+      const { located, issues, broken, statements } = await locateRanges(context, counter);
       const grids = new Map<ContractRangeName, RangeGrid>();
       for (const loc of located) {
         grids.set(loc.contractName, { name: loc.foundName, sheet: loc.sheet, top: loc.rowIndex + 1, left: loc.columnIndex + 1, rows: [] });
       }
       await readCells(context, counter, located, grids, options, cellBudget);
-      return { grids, issues, broken, syncs: counter.count };
+      return { grids, issues, broken, statements, syncs: counter.count };
     });
   } catch (err) {
     throw toGatewayError(err);
@@ -124,7 +127,7 @@ const NAME_PROPS = 'items/name,items/type,items/formula';
 async function locateRanges(
   context: Excel.RequestContext,
   counter: SyncCounter,
-): Promise<{ located: Located[]; issues: Issue[]; broken: ContractRangeName[] }> {
+): Promise<{ located: Located[]; issues: Issue[]; broken: ContractRangeName[]; statements: string[] }> {
   const names = context.workbook.names.load(NAME_PROPS);
   const tables = context.workbook.tables.load('items/name,items/showTotals');
   const sheets = context.workbook.worksheets.load('items/name');
@@ -200,7 +203,13 @@ async function locateRanges(
       columnCount: Math.max(1, right - r.columnIndex),
     };
   });
-  return { located, issues, broken };
+  // The sheets' names are read anyway: the owner marks among them tell which statements the workbook holds.
+  const statements = candidates.flatMap((c) => {
+    if (c.scopeSheet === null || nameKey(c.name) !== nameKey(OWNER_NAME)) return [];
+    const id = STATEMENT_ROLE.exec(markedRole(c.formula, c.scopeSheet) ?? '')?.[1];
+    return id === undefined ? [] : [id];
+  });
+  return { located, issues, broken, statements };
 }
 
 /** Reads the cells batch by batch; a batch Excel finds too large is split and retried. */

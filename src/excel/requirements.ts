@@ -189,6 +189,8 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Excel.Worksheet.pageLayout', 'ExcelApi 1.9', 'print the summary, rates and statements one page wide'),
   row('Excel.PageLayout.orientation', 'ExcelApi 1.9', 'print the summary, rates and statements in landscape'),
   row('Excel.PageLayout.zoom', 'ExcelApi 1.9', 'print the summary, rates and statements one page wide'),
+  row('Excel.PageLayoutZoomOptions.horizontalFitToPages', 'ExcelApi 1.9', 'one page wide'),
+  row('Excel.PageLayoutZoomOptions.verticalFitToPages', 'ExcelApi 1.9', 'as many pages tall as needed'),
   row('Excel.Worksheet.load', 'ExcelApi 1.1', 'read a sheet'),
   row('Excel.Worksheet.name', 'ExcelApi 1.1', 'sheet names'),
   row('Excel.Worksheet.names', 'ExcelApi 1.4', 'sheet-scoped names and the owner mark'),

@@ -26,6 +26,7 @@ const EMPTY_SHEET_NAMES: Record<ModelLanguage, Record<ContractRangeName, string>
     ABC_Volumes: 'Volumes',
     ABC_CustomerCosts: 'Customer costs',
     ABC_Settings: 'Settings',
+    ABC_Scenarios: 'Scenarios',
   },
   nl: {
     ABC_Pools: 'Kostenpools',
@@ -34,6 +35,7 @@ const EMPTY_SHEET_NAMES: Record<ModelLanguage, Record<ContractRangeName, string>
     ABC_Volumes: 'Volumes',
     ABC_CustomerCosts: 'Klantkosten',
     ABC_Settings: 'Instellingen',
+    ABC_Scenarios: "Scenario's",
   },
 };
 

@@ -7,8 +7,9 @@
 import { type Dec, dec, parseDecimalText, roundCents, sum, toNumber } from '../engine/decimal';
 import { nameKey } from '../engine/model';
 import { numberText } from '../workbook/cells';
-import { type FunctionError, type FunctionValue, divisionByZero, notAvailable, valueError } from './function-result';
+import { type FunctionError, type FunctionValue, divisionByZero, notAvailable, pending, valueError } from './function-result';
 import type { IndexedActivity, IndexedCustomer, IndexedDriver, IndexedPool, ModelIndex, ReadyIndex } from './model-index';
+import type { IndexedScenario } from './scenario-source';
 
 /**
  * `ABC.ACTIVITYCOST(activity, [customer])`: the activity's cost charged to the customer, or, without a
@@ -134,6 +135,105 @@ export function cost(index: ModelIndex, activity: unknown, drivers: unknown, qua
   });
 }
 
+/** The figures `ABC.SCENARIO` gives, by their English name, with the Dutch name also accepted. */
+export const SCENARIO_FIGURES = {
+  netRevenue: 'nettoOmzet',
+  costToServe: 'costToServe',
+  netProfit: 'nettoresultaat',
+  fees: 'vergoedingen',
+  operatingProfit: 'bedrijfsresultaat',
+  operatingProfitResized: 'bedrijfsresultaatBijgesteld',
+  freedMinutes: 'vrijgekomenMinuten',
+  freedFte: 'vrijgekomenFte',
+} as const;
+
+/** A figure of `ABC.SCENARIO`. */
+export type ScenarioFigure = keyof typeof SCENARIO_FIGURES;
+
+/** The figures a customer has in a scenario; the others are the company's. */
+const CUSTOMER_FIGURES: ReadonlySet<ScenarioFigure> = new Set<ScenarioFigure>(['netProfit', 'fees']);
+
+/**
+ * `ABC.SCENARIO(scenario, [customer], [figure])`: a figure after a what-if scenario of ABC_Scenarios,
+ * with today's capacity. With a customer: its net profit (or the fees it is charged); without: the
+ * company's operating profit, or the figure named. The scenarios are run once per model, when the first
+ * formula asks; until then the formula is busy.
+ */
+export function scenario(index: ModelIndex, scenarioName: unknown, customer?: unknown, figure?: unknown): FunctionValue {
+  return answer(index, (ready) => {
+    const name = argumentText(scenarioName);
+    if (name === null) return valueError('Give the name of a scenario of ABC_Scenarios.');
+    const wanted = readFigure(figure, isOmitted(customer) ? 'operatingProfit' : 'netProfit');
+    if (isError(wanted)) return wanted;
+    let c: IndexedCustomer | null = null;
+    if (!isOmitted(customer)) {
+      const found = findCustomer(ready, customer);
+      if (isError(found)) return found;
+      if (!CUSTOMER_FIGURES.has(wanted)) {
+        return valueError(`"${wanted}" is a figure of the company: leave the customer out. A customer's figures are ${[...CUSTOMER_FIGURES].join(' and ')}.`);
+      }
+      c = found;
+    }
+    const state = ready.scenarios.current();
+    if (state.status === 'none') return notAvailable('The workbook has no scenarios: add the range ABC_Scenarios (see "ABC_Scenarios" in the workbook contract).');
+    if (state.status === 'pending') return pending('The scenarios are being computed.');
+    if (state.status === 'failed') return state.error;
+    const s = state.scenarios.get(nameKey(name));
+    if (s === undefined) return notAvailable(`Unknown scenario "${name}": ABC_Scenarios has ${state.scenarioNames.map((n) => `"${n}"`).join(', ')}.`);
+    return c === null ? companyFigure(s, wanted) : customerFigure(s, c, wanted);
+  });
+}
+
+function companyFigure(s: IndexedScenario, figure: ScenarioFigure): FunctionValue {
+  const { after, operatingProfitResized, pools } = s.figures;
+  switch (figure) {
+    case 'netRevenue':
+      return after.netRevenue;
+    case 'costToServe':
+      return after.costToServe;
+    case 'netProfit':
+      return after.customerNetProfit;
+    case 'fees':
+      return after.fees;
+    case 'operatingProfit':
+      return after.operatingProfit;
+    case 'operatingProfitResized':
+      return operatingProfitResized;
+    case 'freedMinutes':
+      return plain(sum(pools.map((p) => dec(p.freedMinutes))));
+    case 'freedFte': {
+      const unknown = pools.filter((p) => p.freedFte === null && p.freedMinutes !== 0).map((p) => `"${p.pool}"`);
+      if (unknown.length > 0) {
+        return notAvailable(`No FTE is known for ${unknown.join(', ')}: set MinutesPerFTE in ABC_Settings or give ABC_Pools an FTE column. freedMinutes gives the minutes.`);
+      }
+      return plain(sum(pools.map((p) => dec(p.freedFte ?? 0))));
+    }
+  }
+}
+
+function customerFigure(s: IndexedScenario, c: IndexedCustomer, figure: ScenarioFigure): FunctionValue {
+  // A customer the scenario does not touch keeps its net profit and is charged no fee.
+  const effect = s.customers.get(nameKey(c.customer));
+  return figure === 'fees' ? (effect?.fees ?? 0) : (effect?.netProfitAfter ?? c.netProfit);
+}
+
+/** The figure named (English or Dutch, any case, spaces, hyphens and underscores ignored), or `omitted`. */
+function readFigure(figure: unknown, omitted: ScenarioFigure): ScenarioFigure | FunctionError {
+  const text = argumentText(figure);
+  if (text === null) return omitted;
+  const key = figureKey(text);
+  for (const [english, dutch] of Object.entries(SCENARIO_FIGURES) as Array<[ScenarioFigure, string]>) {
+    if (figureKey(english) === key || figureKey(dutch) === key) return english;
+  }
+  return valueError(
+    `Unknown figure "${text}": give one of ${Object.keys(SCENARIO_FIGURES).join(', ')} (in Dutch ${Object.values(SCENARIO_FIGURES).join(', ')}).`,
+  );
+}
+
+function figureKey(name: string): string {
+  return name.toLowerCase().replace(/[\s_\-.]+/g, '');
+}
+
 /** The functions by id, as the host layer, the tests and the benchmark call them. */
 export const ABC_FUNCTIONS = {
   ACTIVITYCOST: activityCost,
@@ -144,6 +244,7 @@ export const ABC_FUNCTIONS = {
   DRIVERRATE: driverRate,
   UNUSED: unused,
   COST: cost,
+  SCENARIO: scenario,
 } as const;
 
 /** The id of an ABC function, as in `ABC.<id>(…)`. */

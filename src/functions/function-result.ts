@@ -3,8 +3,11 @@
  * CustomFunctions.Error. Kept free of Office types so that the logic and its tests run in Node.
  */
 
-/** The Excel errors the ABC functions give: #N/A, #VALUE! and #DIV/0!. */
-export type FunctionErrorKind = 'notAvailable' | 'value' | 'divisionByZero';
+/**
+ * The Excel errors the ABC functions give: #N/A, #VALUE! and #DIV/0!; and `pending`, an answer still being
+ * computed, for which a streaming formula sets nothing yet (Excel shows #BUSY!).
+ */
+export type FunctionErrorKind = 'notAvailable' | 'value' | 'divisionByZero' | 'pending';
 
 /** An error answer with a message for the cell's error indicator. */
 export interface FunctionError {
@@ -30,12 +33,17 @@ export function divisionByZero(message: string): FunctionError {
   return { kind: 'divisionByZero', message };
 }
 
+/** Not yet known: being computed (the scenarios, run when a formula first asks for them). */
+export function pending(message: string): FunctionError {
+  return { kind: 'pending', message };
+}
+
 /** True when the answer is an error rather than a number. */
 export function isFunctionError(value: FunctionValue): value is FunctionError {
   return typeof value !== 'number';
 }
 
 /** The Excel spelling of an error kind, for tests, logs and documentation. */
-export function excelErrorText(kind: FunctionErrorKind): '#N/A' | '#VALUE!' | '#DIV/0!' {
-  return kind === 'notAvailable' ? '#N/A' : kind === 'value' ? '#VALUE!' : '#DIV/0!';
+export function excelErrorText(kind: FunctionErrorKind): '#N/A' | '#VALUE!' | '#DIV/0!' | '#BUSY!' {
+  return kind === 'notAvailable' ? '#N/A' : kind === 'value' ? '#VALUE!' : kind === 'divisionByZero' ? '#DIV/0!' : '#BUSY!';
 }

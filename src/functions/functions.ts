@@ -105,6 +105,23 @@ export function cost(activity: string, drivers: string[][], quantities: number[]
 }
 
 /**
+ * A figure after a what-if scenario of ABC_Scenarios: a customer's net profit, or without a customer the company's operating profit with today's capacity.
+ * @customfunction SCENARIO
+ * @param scenario Name of the scenario, as in the Scenario column of ABC_Scenarios.
+ * @param [customer] Customer id, as in ABC_Customers. Leave out for the company's figures.
+ * @param [figure] The figure: netRevenue, costToServe, netProfit, fees, operatingProfit, operatingProfitResized, freedMinutes or freedFte (Dutch names too).
+ * @param invocation Streaming invocation (set by Excel).
+ */
+export function scenario(
+  scenario: string,
+  customer: string | number | null,
+  figure: string | null,
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  stream(invocation, ['SCENARIO', scenario, customer, figure], (index) => abc.scenario(index, scenario, customer, figure));
+}
+
+/**
  * Keeps a formula's result in step with the model: one result per model version, until Excel cancels.
  * Before the first model the formula sets nothing, so Excel shows #BUSY!. The call (function and
  * arguments) goes to the store so that a formula Excel cancels and calls again at once, as on a manual
@@ -114,6 +131,8 @@ function stream(invocation: CustomFunctions.StreamingInvocation<number>, call: r
   let last: FunctionValue | undefined;
   const unsubscribe = sharedModelStore().subscribe((snapshot) => {
     const value = compute(snapshot.index);
+    // Still being computed (the scenarios): set nothing, so Excel shows #BUSY! until the answer comes.
+    if (typeof value !== 'number' && value.kind === 'pending') return;
     // An unchanged answer is not set again, so a refresh recalculates only the dependants of cells that moved.
     if (last !== undefined && sameValue(last, value)) return;
     last = value;
@@ -143,5 +162,8 @@ function toExcel(value: FunctionValue): number | CustomFunctions.Error {
     case 'divisionByZero':
       // Excel shows no custom message for #DIV/0!.
       return new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
+    case 'pending':
+      // Never set (see stream); should one reach here, "not available yet" is the honest answer.
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, value.message);
   }
 }

@@ -10,11 +10,14 @@
 import { type Dec, dec, sum, toNumber } from '../engine/decimal';
 import { type Issue, formatWhere } from '../engine/issues';
 import { type MessageLanguage, renderMessage } from '../engine/messages';
-import { type TermKind, nameKey } from '../engine/model';
+import { type ModelInput, type TermKind, nameKey } from '../engine/model';
 import type { ActivityResult, CostingResult } from '../engine/result';
+import { runScenarios } from '../engine/scenarios/run-scenarios';
 import type { Analysis } from '../workbook/analyse';
 import type { ActivityJson, IssueJson, ResultJson } from '../workbook/result-json';
 import { type FunctionError, valueError } from './function-result';
+import { scenarioFiguresOf } from './scenario-figures';
+import { type ScenarioLoader, ScenarioSource } from './scenario-source';
 
 /** One driver of an activity, with what a hypothetical transaction needs to be costed. */
 export interface IndexedDriver {
@@ -65,6 +68,8 @@ export interface ReadyIndex {
   customers: ReadonlyMap<string, IndexedCustomer>;
   /** Pool key → pool. */
   pools: ReadonlyMap<string, IndexedPool>;
+  /** The model's what-if scenarios, run on the first `ABC.SCENARIO` that asks (once for this model). */
+  scenarios: ScenarioSource;
 }
 
 /** A model that cannot answer (it has errors, or could not be read): every function gives `error`. */
@@ -85,17 +90,29 @@ export interface ComputedJson {
    * follows it: the functions' other messages are English.
    */
   language?: MessageLanguage;
+  /** Runs the model's scenarios (in the pane: in its Web Worker); absent or null when the model has none. */
+  scenarios?: ScenarioLoader | null;
 }
 
 /**
  * Indexes an analysis. A model with errors gives an unavailable index whose error carries the first
  * error's message and location, so a formula tells the controller what to fix first.
  */
-export function buildModelIndex(analysis: Pick<Analysis, 'issues' | 'result'>): ModelIndex {
+export function buildModelIndex(analysis: Pick<Analysis, 'issues' | 'result'> & { model?: ModelInput }): ModelIndex {
   const failed = modelErrors(analysis.issues);
   if (failed !== null) return failed;
-  if (analysis.result === null) return notComputed();
-  return indexResult(analysis.result);
+  const result = analysis.result;
+  if (result === null) return notComputed();
+  const model = analysis.model;
+  // Without the model (only its result) the scenarios cannot be run; with it they run here, when first asked.
+  const load: ScenarioLoader | null =
+    model === undefined || (model.scenarios ?? []).length === 0
+      ? null
+      : () => {
+          const run = runScenarios(model, result);
+          return { figures: run.outcomes.map(scenarioFiguresOf), issues: run.issues };
+        };
+  return indexResult(result, new ScenarioSource(load, (issues) => scenarioErrors(issues)));
 }
 
 /** Indexes the JSON result of a computation (what the task pane's worker returns). */
@@ -104,7 +121,7 @@ export function buildModelIndexFromJson(computed: ComputedJson): ModelIndex {
   const failed = modelErrors(computed.issues, language);
   if (failed !== null) return failed;
   if (computed.json === null) return notComputed(language);
-  return indexJson(computed.json);
+  return indexJson(computed.json, new ScenarioSource(computed.scenarios ?? null, (issues) => scenarioErrors(issues, language), language));
 }
 
 /** An index that answers every call with the same error (a model that could not be read, for instance). */
@@ -123,6 +140,17 @@ function notComputed(language: MessageLanguage = 'en'): UnavailableIndex {
 }
 
 function modelErrors(issues: ReadonlyArray<Issue | IssueJson>, language: MessageLanguage = 'en'): UnavailableIndex | null {
+  const error = firstError(issues, language, 'model');
+  return error === null ? null : unavailableIndex(error);
+}
+
+/** The answer of `ABC.SCENARIO` when running the scenarios found errors (a bad row of ABC_Scenarios). */
+function scenarioErrors(issues: ReadonlyArray<Issue | IssueJson>, language: MessageLanguage = 'en'): FunctionError | null {
+  return firstError(issues, language, 'scenarios');
+}
+
+/** The first error with its location and how many more there are; null when there is none. */
+function firstError(issues: ReadonlyArray<Issue | IssueJson>, language: MessageLanguage, subject: 'model' | 'scenarios'): FunctionError | null {
   const errors = issues.filter((i) => i.severity === 'error');
   const first = errors[0];
   if (first === undefined) return null;
@@ -133,14 +161,14 @@ function modelErrors(issues: ReadonlyArray<Issue | IssueJson>, language: Message
   if (language === 'nl') {
     const located = where === null ? message : `Op ${where}: ${message}`;
     const more = others > 0 ? ` Nog ${others} ${others === 1 ? 'fout' : 'fouten'}: zie het ABC-taakvenster.` : '';
-    return unavailableIndex(valueError(`Het model bevat fouten. ${located}${more}`));
+    return valueError(`${subject === 'model' ? 'Het model bevat' : "De scenario's bevatten"} fouten. ${located}${more}`);
   }
   const located = where === null ? message : `At ${where}: ${message}`;
   const more = others > 0 ? ` ${others} more error${others > 1 ? 's' : ''}: see the ABC pane.` : '';
-  return unavailableIndex(valueError(`The model has errors. ${located}${more}`));
+  return valueError(`${subject === 'model' ? 'The model has' : 'The scenarios have'} errors. ${located}${more}`);
 }
 
-function indexResult(result: CostingResult): ReadyIndex {
+function indexResult(result: CostingResult, scenarios: ScenarioSource): ReadyIndex {
   const activities = new Map<string, IndexedActivity>();
   for (const a of result.activities) activities.set(nameKey(a.activity), indexActivity(a.activity, money(a.cost), a.drivers));
   const customers = new Map<string, IndexedCustomer>();
@@ -160,10 +188,10 @@ function indexResult(result: CostingResult): ReadyIndex {
   for (const p of result.pools) {
     pools.set(nameKey(p.pool), { pool: p.pool, method: p.method, ratePerMinute: p.ratePerMinute, unusedCost: p.unusedCost === null ? null : money(p.unusedCost) });
   }
-  return { status: 'ready', activities, customers, pools };
+  return { status: 'ready', activities, customers, pools, scenarios };
 }
 
-function indexJson(json: ResultJson): ReadyIndex {
+function indexJson(json: ResultJson, scenarios: ScenarioSource): ReadyIndex {
   const activities = new Map<string, IndexedActivity>();
   for (const a of json.activities) activities.set(nameKey(a.activity), indexActivity(a.activity, a.cost, driversOfJson(a)));
   const customers = new Map<string, IndexedCustomer>();
@@ -181,7 +209,7 @@ function indexJson(json: ResultJson): ReadyIndex {
   for (const p of json.pools) {
     pools.set(nameKey(p.pool), { pool: p.pool, method: p.method, ratePerMinute: p.ratePerMinute === null ? null : dec(p.ratePerMinute), unusedCost: p.unusedCost });
   }
-  return { status: 'ready', activities, customers, pools };
+  return { status: 'ready', activities, customers, pools, scenarios };
 }
 
 function driversOfJson(activity: ActivityJson): Array<Pick<ActivityResult['drivers'][number], 'driver' | 'kind' | 'costPerUnit'>> {

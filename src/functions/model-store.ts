@@ -4,9 +4,9 @@
  * subscribe and re-emit their results whenever a new one arrives. The store never reads or computes
  * itself: when a formula waits and there is no model yet, it asks whoever is connected (the pane's
  * `ModelFeed`) for one, and until it comes the formula sets no result, which Excel shows as #BUSY!, never
- * a stale or made-up number. Pure: no Office, no timers.
+ * a stale or made-up number. A model's scenario outcomes are run by whoever published it, on the first
+ * `ABC.SCENARIO` that asks, and kept with that model (scenario-source.ts). Pure: no Office, no timers.
  */
-import type { Analysis } from '../workbook/analyse';
 import { valueError } from './function-result';
 import { type ComputedJson, type ModelIndex, buildModelIndex, buildModelIndexFromJson, unavailableIndex } from './model-index';
 
@@ -69,7 +69,7 @@ export class ModelStore {
    * Makes an analysis the current model and tells every subscriber, synchronously. For a result computed
    * in this thread (its values are real decimals); see `publishJson` for one that crossed a worker.
    */
-  publish(analysis: Pick<Analysis, 'issues' | 'result'>): ModelSnapshot {
+  publish(analysis: Parameters<typeof buildModelIndex>[0]): ModelSnapshot {
     return this.adopt('published', buildModelIndex(analysis));
   }
 
@@ -122,6 +122,13 @@ export class ModelStore {
     this.snapshot = snapshot;
     // A formula cancelled before this model and typed again after it is a new formula, not a recalculation.
     this.cancelled.clear();
+    if (index.status === 'ready') {
+      // The scenarios are computed when a formula first asks; the formulas waiting for them (ABC.SCENARIO
+      // sets nothing meanwhile) answer when they arrive, unless a newer model came first.
+      index.scenarios.onSettled = () => {
+        if (this.snapshot === snapshot) for (const listener of [...this.listeners]) deliver(listener, snapshot);
+      };
+    }
     for (const listener of [...this.listeners]) deliver(listener, snapshot);
     return snapshot;
   }

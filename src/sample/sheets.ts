@@ -27,15 +27,15 @@ function amount(cents: number): number {
 }
 
 function poolsSheet(plan: WholesalerPlan): SampleSheet {
-  const rows: CellValue[][] = [['Pool', 'Cost', 'Capacity', 'Unit', 'Note']];
+  const rows: CellValue[][] = [['Pool', 'Cost', 'Capacity', 'Unit', 'FTE', 'Note']];
   for (const p of plan.pools) {
     const note =
       p.capacityMinutes === null
         ? `${p.fte ?? 0} FTE; conventional ABC: cost split by a time survey (see Share in Activities)`
         : `${p.fte ?? 0} FTE × 1,600 h × 60 min × 80 % practical`;
-    rows.push([p.pool, p.cost, p.capacityMinutes, p.capacityMinutes === null ? null : 'minutes', note]);
+    rows.push([p.pool, p.cost, p.capacityMinutes, p.capacityMinutes === null ? null : 'minutes', p.fte, note]);
   }
-  return { sheet: 'Pools', rangeName: 'ABC_Pools', rows, columnWidths: [18, 16, 14, 10, 60], numberFormats: [null, MONEY, COUNT, null, null] };
+  return { sheet: 'Pools', rangeName: 'ABC_Pools', rows, columnWidths: [18, 16, 14, 10, 8, 60], numberFormats: [null, MONEY, COUNT, null, '0.0', null] };
 }
 
 function activitiesSheet(plan: WholesalerPlan): SampleSheet {
@@ -97,7 +97,21 @@ function settingsSheet(plan: WholesalerPlan): SampleSheet {
   return { sheet: 'Settings', rangeName: 'ABC_Settings', rows, columnWidths: [18, 12], numberFormats: [null, '@'] };
 }
 
+/**
+ * Three what-if scenarios of the steering the issue describes: an order fee for hospitality, EDI order
+ * entry for the retail chains (1 minute per order instead of 12), and a minimum order of 8 lines.
+ */
+function scenariosSheet(): SampleSheet {
+  const rows: CellValue[][] = [
+    ['Scenario', 'Scope', 'Change', 'Target', 'Value'],
+    ['Order fee Hospitality', 'Segment=Hospitality', 'fee', 'Orders', 15],
+    ['EDI order entry retail chains', 'Segment=Retail chain', 'minutes', 'Order entry / Orders', 1],
+    ['Minimum order 8 lines', 'all', 'minimum order', null, 8],
+  ];
+  return { sheet: 'Scenarios', rangeName: 'ABC_Scenarios', rows, columnWidths: [32, 22, 16, 24, 10], numberFormats: [null, null, null, null, '0.00'] };
+}
+
 /** The sample's worksheets in the contract's order. */
 export function planToSheets(plan: WholesalerPlan): SampleSheet[] {
-  return [poolsSheet(plan), activitiesSheet(plan), customersSheet(plan), volumesSheet(plan), customerCostsSheet(plan), settingsSheet(plan)];
+  return [poolsSheet(plan), activitiesSheet(plan), customersSheet(plan), volumesSheet(plan), customerCostsSheet(plan), settingsSheet(plan), scenariosSheet()];
 }

@@ -4,12 +4,17 @@
  * write. Everything it returns is plain data, so it crosses the worker boundary by structured clone;
  * decimal.js values never leave the worker.
  */
-import type { Issue } from '../engine/issues';
+import { type Issue, hasErrors } from '../engine/issues';
+import { type ModelInput, nameKey } from '../engine/model';
+import { runScenarios } from '../engine/scenarios/run-scenarios';
+import { type ScenarioFiguresJson, scenarioFiguresOf, scenarioNamesOf } from '../functions/scenario-figures';
+import type { ScenarioLoad } from '../functions/scenario-source';
 import type { ContractRangeName, RangeSummary } from '../workbook/contract';
 import { analyseWorkbook } from '../workbook/analyse';
 import type { RangeGrid } from '../workbook/grid';
 import type { CostingResult } from '../engine/result';
 import { type ReportLanguage, buildReportSheets } from '../workbook/report-layout';
+import { buildScenarioSheet } from '../workbook/report-scenarios';
 import { buildStatementSheets, closeCustomers, findCustomer } from '../workbook/report-statement';
 import { reportSheetNames } from '../workbook/report-text';
 import type { ReportSheet } from '../workbook/report-types';
@@ -22,6 +27,8 @@ export interface ComputeRequest {
   broken: ContractRangeName[];
   /** The report's language when the workbook's `Language` setting names none: the pane's (Office's display language). */
   language?: ReportLanguage;
+  /** Customer ids of the statements already in the workbook: laid out again with the report (see ReadOutcome.statements). */
+  statements?: string[];
 }
 
 /** What comes back. `json` and `sheets` are null when the model has errors. */
@@ -35,6 +42,22 @@ export interface ComputeOutput {
   language: ReportLanguage;
   /** Milliseconds of computation, measured where it ran. */
   computeMs: number;
+  /** The workbook's scenarios (ABC_Scenarios), in the order of their first row; empty when none or the model has errors. */
+  scenarios: string[];
+  /** Which computation of its session this is, so a later request can tell whether it is still the latest. */
+  resultId: number;
+}
+
+/**
+ * The statements of an earlier run, laid out again from this result so none keeps old figures; the
+ * statement of a customer no longer in the model is emptied with one line saying so.
+ */
+function earlierStatements(result: CostingResult, ids: readonly string[], language: ReportLanguage, report: readonly ReportSheet[]): ReportSheet[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(result.customers.map((c) => [c.customer, c]));
+  const found = [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+  const gone = [...new Set(ids)].filter((id) => !byId.has(id));
+  return buildStatementSheets(result, found, language, report.map((s) => s.name), undefined, gone);
 }
 
 /** Runs the contract reader and the engine, and lays out the report. */
@@ -43,7 +66,11 @@ export function computeModel(request: ComputeRequest, now: () => number = () => 
 }
 
 /** The output and, when the model has no errors, the exact result it came from (which stays where it was computed). */
-function computeWithResult(request: ComputeRequest, now: () => number): { output: ComputeOutput; result: CostingResult | null } {
+function computeWithResult(
+  request: ComputeRequest,
+  now: () => number,
+  resultId = 0,
+): { output: ComputeOutput; result: CostingResult | null; model: ModelInput } {
   const started = now();
   const analysis = analyseWorkbook(new Map(request.grids));
   const broken = new Set<string>(request.broken);
@@ -57,7 +84,8 @@ function computeWithResult(request: ComputeRequest, now: () => number): { output
   const json = result === null ? null : resultToJson({ issues, result });
   // The workbook's setting wins, as it does over the runner's --lang.
   const language = analysis.settings.language ?? request.language ?? 'en';
-  const sheets = result === null ? null : buildReportSheets(result, language);
+  const report = result === null ? null : buildReportSheets(result, language);
+  const sheets = result === null || report === null ? null : [...report, ...earlierStatements(result, request.statements ?? [], language, report)];
   const output = {
     ranges: analysis.ranges,
     issues,
@@ -66,8 +94,10 @@ function computeWithResult(request: ComputeRequest, now: () => number): { output
     currency: result?.settings.currency ?? 'EUR',
     language,
     computeMs: now() - started,
+    scenarios: result === null ? [] : scenarioNamesOf(analysis.model.scenarios),
+    resultId,
   };
-  return { output, result };
+  return { output, result, model: analysis.model };
 }
 
 /** One customer's statement, or why there is none. */
@@ -76,20 +106,64 @@ export type StatementOutput =
   | { ok: false; reason: 'noModel' }
   | { ok: false; reason: 'unknownCustomer'; close: string[] };
 
+/** The scenarios the pane ran, with their figures and the sheet to write, or why there are none. */
+export type ScenariosOutput =
+  | { ok: true; figures: ScenarioFiguresJson[]; sheet: ReportSheet; currency: string }
+  | { ok: false; reason: 'noModel' | 'noScenarios' | 'noneChosen' }
+  | { ok: false; reason: 'unknownScenarios'; names: string[] }
+  | { ok: false; reason: 'errors'; issues: Issue[] };
+
 /**
  * A computation that remembers its last exact result, so a statement is laid out from the very figures
  * the pane shows without the decimal values ever leaving the worker (or recomputing).
  */
 export class ComputeSession {
-  private last: { result: CostingResult; language: ReportLanguage; currency: string } | null = null;
+  private last: { result: CostingResult; model: ModelInput; language: ReportLanguage; currency: string; id: number; scenarios: ScenarioLoad | null } | null =
+    null;
+  private computed = 0;
 
   constructor(private readonly now: () => number = () => Date.now()) {}
 
   /** Computes as `computeModel` does and keeps the result; a model with errors forgets the previous one. */
   compute(request: ComputeRequest): ComputeOutput {
-    const { output, result } = computeWithResult(request, this.now);
-    this.last = result === null ? null : { result, language: output.language, currency: output.currency };
+    this.computed += 1;
+    const { output, result, model } = computeWithResult(request, this.now, this.computed);
+    this.last = result === null ? null : { result, model, language: output.language, currency: output.currency, id: this.computed, scenarios: null };
     return output;
+  }
+
+  /**
+   * Runs the scenarios named (by their Scenario name, any case) on the last result and lays out the
+   * scenarios sheet in that result's language. Rows of the other scenarios are left out, so they cost
+   * nothing and their problems do not stop these.
+   */
+  scenarios(names: readonly string[]): ScenariosOutput {
+    if (this.last === null) return { ok: false, reason: 'noModel' };
+    const { result, model, language, currency } = this.last;
+    const known = new Set(scenarioNamesOf(model.scenarios).map(nameKey));
+    if (known.size === 0) return { ok: false, reason: 'noScenarios' };
+    const chosen = new Set(names.map(nameKey));
+    if (chosen.size === 0) return { ok: false, reason: 'noneChosen' };
+    const unknown = names.filter((n) => !known.has(nameKey(n)));
+    if (unknown.length > 0) return { ok: false, reason: 'unknownScenarios', names: unknown };
+    const rows = (model.scenarios ?? []).filter((r) => chosen.has(nameKey(r.scenario)));
+    const run = runScenarios({ ...model, scenarios: rows }, result);
+    if (hasErrors(run.issues)) return { ok: false, reason: 'errors', issues: run.issues };
+    return { ok: true, figures: run.outcomes.map(scenarioFiguresOf), sheet: buildScenarioSheet(run.outcomes, result, language), currency };
+  }
+
+  /**
+   * Every scenario's figures for the worksheet functions, computed once per result; null when `resultId`
+   * is no longer the last result (the functions then wait for the newer one's).
+   */
+  scenarioFigures(resultId: number): ScenarioLoad | null {
+    const last = this.last;
+    if (last === null || last.id !== resultId) return null;
+    if (last.scenarios === null) {
+      const run = runScenarios(last.model, last.result);
+      last.scenarios = { figures: run.outcomes.map(scenarioFiguresOf), issues: run.issues };
+    }
+    return last.scenarios;
   }
 
   /**

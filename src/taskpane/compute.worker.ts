@@ -1,7 +1,8 @@
 /**
  * The Web Worker entry: computes off Excel's and the pane's thread, so a large model never freezes either.
  * One request at a time; Cancel terminates the worker (see computer.ts). The worker keeps the last exact
- * result, so a customer's statement is laid out from it here and only the sheet crosses to the pane.
+ * result, so a customer's statement and the scenarios are computed from it here and only the sheet and
+ * plain figures cross to the pane.
  */
 import { ComputeSession } from './compute';
 import type { WorkerMessage } from './computer';
@@ -15,10 +16,24 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const session = new ComputeSession(() => performance.now());
 
+function answer(message: WorkerMessage): unknown {
+  switch (message.kind) {
+    case 'compute':
+      return session.compute(message.request);
+    case 'statement':
+      return session.statement(message.customer);
+    case 'scenarios':
+      return session.scenarios(message.names);
+    case 'scenarioFigures':
+      // `null` (no longer the latest result) must arrive as an answer, not as a failure.
+      return { load: session.scenarioFigures(message.resultId) };
+  }
+}
+
 scope.onmessage = (event) => {
   const message = event.data;
   try {
-    const output = message.kind === 'statement' ? session.statement(message.customer) : session.compute(message.request);
+    const output = answer(message);
     scope.postMessage({ id: message.id, ok: true, output });
   } catch (err) {
     scope.postMessage({ id: message.id, ok: false, message: err instanceof Error ? err.message : String(err) });

@@ -3,7 +3,8 @@
  * Cancel terminates the worker mid-computation; a fresh one is started for the next request.
  */
 import { GatewayError } from '../excel/errors';
-import { type ComputeOutput, type ComputeRequest, ComputeSession, type StatementOutput } from './compute';
+import type { ScenarioLoad } from '../functions/scenario-source';
+import { type ComputeOutput, type ComputeRequest, ComputeSession, type ScenariosOutput, type StatementOutput } from './compute';
 
 /** Runs computations. */
 export interface Computer {
@@ -13,10 +14,18 @@ export interface Computer {
    * Optional so a stand-in that only computes still is a Computer; the pane's own computers have it.
    */
   statement?(customer: string, signal?: AbortSignal): Promise<StatementOutput>;
+  /** The scenarios named, run on the last computation's result (see `ComputeSession.scenarios`); optional as `statement` is. */
+  scenarios?(names: readonly string[], signal?: AbortSignal): Promise<ScenariosOutput>;
+  /** Every scenario's figures for the worksheet functions, null when `resultId` is no longer the last result. */
+  scenarioFigures?(resultId: number, signal?: AbortSignal): Promise<ScenarioLoad | null>;
 }
 
 /** What the pane posts to the worker. */
-export type WorkerMessage = { id: number; kind: 'compute'; request: ComputeRequest } | { id: number; kind: 'statement'; customer: string };
+export type WorkerMessage =
+  | { id: number; kind: 'compute'; request: ComputeRequest }
+  | { id: number; kind: 'statement'; customer: string }
+  | { id: number; kind: 'scenarios'; names: string[] }
+  | { id: number; kind: 'scenarioFigures'; resultId: number };
 
 /** Computes on the calling thread, each computer with its own last result. */
 export function sessionComputer(session: ComputeSession = new ComputeSession()): Computer {
@@ -28,6 +37,14 @@ export function sessionComputer(session: ComputeSession = new ComputeSession()):
     statement: async (customer, signal) => {
       if (signal?.aborted === true) throw new GatewayError('cancelled');
       return session.statement(customer);
+    },
+    scenarios: async (names, signal) => {
+      if (signal?.aborted === true) throw new GatewayError('cancelled');
+      return session.scenarios(names);
+    },
+    scenarioFigures: async (resultId, signal) => {
+      if (signal?.aborted === true) throw new GatewayError('cancelled');
+      return session.scenarioFigures(resultId);
     },
   };
 }
@@ -82,5 +99,8 @@ export function workerComputer(spawn: () => WorkerLike): Computer {
     compute: (request, signal) => ask<ComputeOutput>((id) => ({ id, kind: 'compute', request }), signal),
     // A worker started since (after a Cancel) holds no result and answers `noModel`.
     statement: (customer, signal) => ask<StatementOutput>((id) => ({ id, kind: 'statement', customer }), signal),
+    scenarios: (names, signal) => ask<ScenariosOutput>((id) => ({ id, kind: 'scenarios', names: [...names] }), signal),
+    scenarioFigures: (resultId, signal) =>
+      ask<{ load: ScenarioLoad | null }>((id) => ({ id, kind: 'scenarioFigures', resultId }), signal).then((answer) => answer.load),
   };
 }

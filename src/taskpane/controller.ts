@@ -8,7 +8,9 @@ import { GatewayError, type GatewayErrorKind, toGatewayError } from '../excel/er
 import type { Issue } from '../engine/issues';
 import { generateSampleModel } from '../sample';
 import type { RangeSummary } from '../workbook/contract';
-import type { ComputeOutput } from './compute';
+import type { ScenarioFiguresJson } from '../functions/scenario-figures';
+import type { ScenarioLoad } from '../functions/scenario-source';
+import type { ComputeOutput, ScenariosOutput } from './compute';
 import type { Computer } from './computer';
 import type { Strings } from './i18n';
 
@@ -35,9 +37,11 @@ export interface PaneState {
   output: ComputeOutput | null;
   notice: Notice | null;
   error: ShownError | null;
+  /** The figures of the scenarios last run, of the model as it is now (a new computation clears them). */
+  scenarioFigures: ScenarioFiguresJson[] | null;
 }
 
-const INITIAL: PaneState = { busy: false, progress: null, ranges: null, issues: [], output: null, notice: null, error: null };
+const INITIAL: PaneState = { busy: false, progress: null, ranges: null, issues: [], output: null, notice: null, error: null, scenarioFigures: null };
 
 export class PaneController {
   private state: PaneState = INITIAL;
@@ -123,12 +127,13 @@ export class PaneController {
       const read = await this.actions.readModel(options);
       options.onProgress?.({ stage: 'computing', done: 0, total: 0 });
       // The report is in the pane's language (Office's display language) unless the workbook's setting says otherwise.
-      const request = { grids: [...read.grids], readIssues: read.issues, broken: read.broken, language: this.strings.language };
+      const request = { grids: [...read.grids], readIssues: read.issues, broken: read.broken, language: this.strings.language, statements: read.statements ?? [] };
       const computed = await this.computer.compute(request, options.signal);
       this.onComputed?.(computed);
       return computed;
     });
-    this.set({ ranges: output.ranges, issues: output.issues, output: output.json === null ? this.state.output : output });
+    // Figures of scenarios run on an earlier computation could differ from this one's: they go.
+    this.set({ ranges: output.ranges, issues: output.issues, output: output.json === null ? this.state.output : output, scenarioFigures: null });
     if (output.json === null) {
       this.set({ output: null, notice: { intent: 'warning', text: this.strings.fixErrorsFirst } });
       return null;
@@ -188,6 +193,69 @@ export class PaneController {
       const written = await this.actions.writeReport([laid.sheet], laid.currency, options);
       this.set({ notice: { intent: 'success', text: this.strings.statementWritten(written.sheets.join(', ')) } });
     });
+  }
+
+  /**
+   * Runs the scenarios named (their Scenario names) and writes the scenarios sheet: reads and computes
+   * first, as Refresh does, then the worker runs just those scenarios on that exact result. Their figures
+   * are shown even when the sheet cannot be written.
+   */
+  runScenarios(names: readonly string[]): Promise<void> {
+    return this.busy(async (options) => {
+      const run = this.computer.scenarios;
+      if (run === undefined) throw new GatewayError('unknown', [], 'This pane cannot run scenarios.');
+      const output = await this.compute(options);
+      if (output === null) return;
+      const ran = await run.call(this.computer, names, options.signal);
+      if (!ran.ok) {
+        // Bad scenario rows join the model's list, where a click selects the cell to fix.
+        if (ran.reason === 'errors') this.set({ issues: [...output.issues, ...ran.issues] });
+        this.set({ notice: { intent: 'warning', text: this.refusal(ran) } });
+        return;
+      }
+      this.set({ scenarioFigures: ran.figures });
+      const written = await this.actions.writeReport([ran.sheet], ran.currency, options);
+      this.set({ notice: { intent: 'success', text: this.strings.scenariosWritten(written.sheets.join(', ')) } });
+    });
+  }
+
+  /** Why the scenarios were not run, in the pane's words. */
+  private refusal(ran: Exclude<ScenariosOutput, { ok: true }>): string {
+    switch (ran.reason) {
+      case 'errors':
+        return this.strings.scenarioErrors;
+      case 'unknownScenarios':
+        return this.strings.unknownScenarios(ran.names);
+      case 'noScenarios':
+        return this.strings.noScenarios;
+      case 'noneChosen':
+        return this.strings.noScenarioChosen;
+      case 'noModel':
+        return this.strings.fixErrorsFirst;
+    }
+  }
+
+  /**
+   * Every scenario's figures for the worksheet functions (`ABC.SCENARIO`), from the computation `resultId`
+   * of the worker; null when a newer computation replaced it. Waits for the running action, because the
+   * worker answers one request at a time; runs quietly, and a failure is the formulas' to show.
+   */
+  async scenarioFiguresFor(resultId: number): Promise<ScenarioLoad | null> {
+    const load = this.computer.scenarioFigures;
+    if (load === undefined) throw new GatewayError('unknown', [], 'This pane cannot run scenarios.');
+    while (this.state.busy) await this.idle;
+    let loaded: ScenarioLoad | null = null;
+    let failure: unknown = null;
+    await this.busy(async (options) => {
+      options.onProgress?.({ stage: 'computing', done: 0, total: 0 });
+      try {
+        loaded = await load.call(this.computer, resultId, options.signal);
+      } catch (err) {
+        failure = err;
+      }
+    }, true);
+    if (failure !== null) throw toGatewayError(failure);
+    return loaded;
   }
 
   /** Writes the sample wholesaler into the workbook, then checks it. */

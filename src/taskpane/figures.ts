@@ -55,6 +55,8 @@ export interface Formatter {
   money(amount: number): string;
   integer(n: number): string;
   percent(fraction: number): string;
+  /** Staff in FTE: one or two decimals (0.21, 2.0). */
+  fte(n: number): string;
 }
 
 /** Formats for a BCP 47 locale (`nl-NL`), amounts in the model's currency (an ISO code or a symbol). */
@@ -70,7 +72,8 @@ export function formatter(locale: string, currency: string): Formatter {
   }
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  return { money: (n) => money.format(n), integer: (n) => integer.format(n), percent: (f) => percent.format(f) };
+  const fte = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+  return { money: (n) => money.format(n), integer: (n) => integer.format(n), percent: (f) => percent.format(f), fte: (n) => fte.format(n) };
 }
 
 /** The whale curve in one sentence, the same as under the chart on the summary sheet. */

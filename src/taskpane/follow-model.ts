@@ -62,7 +62,14 @@ export function followModel(options: FollowOptions): FollowingPane {
     computer,
     strings,
     options.formatMs,
-    (output) => store.publishJson({ issues: output.issues, json: output.json, language }),
+    (output) =>
+      store.publishJson({
+        issues: output.issues,
+        json: output.json,
+        language,
+        // Run in the worker when the first ABC.SCENARIO asks, on the very result this model was published from.
+        scenarios: output.scenarios.length === 0 ? null : () => controller.scenarioFiguresFor(output.resultId),
+      }),
     track,
   );
   feed.connect(() => controller.follow(() => !feed.fresh));

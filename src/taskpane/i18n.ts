@@ -66,6 +66,23 @@ export interface Strings {
   statementWritten: (sheet: string) => string;
   unknownCustomer: (query: string, close: readonly string[]) => string;
   computed: (ms: string) => string;
+  /** The Scenarios view: its heading, what it shows without ABC_Scenarios, its button and the figures' labels. */
+  scenarios: string;
+  noScenarios: string;
+  runScenarios: string;
+  scenarioBefore: string;
+  scenarioAfter: string;
+  operatingProfitToday: string;
+  operatingProfitResized: string;
+  freedCapacity: string;
+  /** A pool's freed (positive) or needed (negative) capacity, the amounts already formatted without their sign. */
+  freedStaff: (pool: string, fte: string, minutes: string, freed: boolean) => string;
+  freedMinutes: (pool: string, amount: string, freed: boolean) => string;
+  noCapacityChange: string;
+  scenariosWritten: (sheet: string) => string;
+  noScenarioChosen: string;
+  unknownScenarios: (names: readonly string[]) => string;
+  scenarioErrors: string;
   sampleInserted: string;
   emptyInserted: string;
   fixErrorsFirst: string;
@@ -120,6 +137,22 @@ const en: Strings = {
   statementWritten: (sheet) => `Statement written: ${sheet}.`,
   unknownCustomer: (query, close) => `No customer has the id or name "${query}".${close.length === 0 ? '' : ` Close matches: ${close.join(', ')}.`}`,
   computed: (ms) => `Model computed in ${ms} ms.`,
+  scenarios: 'Scenarios',
+  noScenarios:
+    'This workbook has no scenarios. To try a measure before proposing it, add a range named ABC_Scenarios with the columns Scenario, Scope, Change, Target and Value (see "ABC_Scenarios" in the workbook contract, docs/workbook-contract.md), then press Check model.',
+  runScenarios: 'Run scenarios',
+  scenarioBefore: 'Before',
+  scenarioAfter: 'After',
+  operatingProfitToday: "Operating profit, today's capacity",
+  operatingProfitResized: 'Operating profit, capacity resized',
+  freedCapacity: 'Capacity freed or needed',
+  freedStaff: (pool, fte, minutes, freed) => `${pool}: ${fte} FTE ${freed ? 'freed' : 'more needed'} (${minutes} minutes)`,
+  freedMinutes: (pool, amount, freed) => `${pool}: ${amount} minutes ${freed ? 'freed' : 'more needed'}`,
+  noCapacityChange: 'No time-driven pool uses more or fewer minutes.',
+  scenariosWritten: (sheet) => `Scenarios run: ${sheet} written.`,
+  noScenarioChosen: 'Tick at least one scenario.',
+  unknownScenarios: (names) => `The workbook no longer has the scenario ${names.map((n) => `"${n}"`).join(', ')}. Press Check model to read the scenarios again.`,
+  scenarioErrors: 'The scenarios have errors; fix them (click one to go to its cell), then run them again.',
   sampleInserted: 'Sample model inserted. Press Refresh report to compute it.',
   emptyInserted: 'Empty model inserted: fill in the tables, then press Refresh report.',
   fixErrorsFirst: 'The model has errors; fix them (click one to go to its cell), then refresh.',
@@ -215,6 +248,22 @@ const nl: Strings = {
   statementWritten: (sheet) => `Klantoverzicht geschreven: ${sheet}.`,
   unknownCustomer: (query, close) => `Geen klant heeft de code of naam "${query}".${close.length === 0 ? '' : ` Lijkt op: ${close.join(', ')}.`}`,
   computed: (ms) => `Model berekend in ${ms} ms.`,
+  scenarios: "Scenario's",
+  noScenarios:
+    'Deze werkmap heeft geen scenario\'s. Om een maatregel door te rekenen voordat u hem voorstelt, voegt u een bereik ABC_Scenarios toe met de kolommen Scenario, Bereik, Wijziging, Doel en Waarde (zie "ABC_Scenarios" in het werkmapcontract, docs/workbook-contract.md) en kiest u Model controleren.',
+  runScenarios: "Scenario's doorrekenen",
+  scenarioBefore: 'Voor',
+  scenarioAfter: 'Na',
+  operatingProfitToday: 'Bedrijfsresultaat, huidige capaciteit',
+  operatingProfitResized: 'Bedrijfsresultaat, capaciteit bijgesteld',
+  freedCapacity: 'Capaciteit vrijgekomen of nodig',
+  freedStaff: (pool, fte, minutes, freed) => `${pool}: ${fte} fte ${freed ? 'vrijgekomen' : 'extra nodig'} (${minutes} minuten)`,
+  freedMinutes: (pool, amount, freed) => `${pool}: ${amount} minuten ${freed ? 'vrijgekomen' : 'extra nodig'}`,
+  noCapacityChange: 'Geen tijdgedreven kostenpool gebruikt meer of minder minuten.',
+  scenariosWritten: (sheet) => `Scenario's doorgerekend: ${sheet} geschreven.`,
+  noScenarioChosen: 'Vink minstens één scenario aan.',
+  unknownScenarios: (names) => `De werkmap heeft het scenario ${names.map((n) => `"${n}"`).join(', ')} niet meer. Kies Model controleren om de scenario's opnieuw te lezen.`,
+  scenarioErrors: "De scenario's bevatten fouten; herstel ze (klik op een fout om naar de cel te gaan) en reken ze opnieuw door.",
   sampleInserted: 'Voorbeeldmodel ingevoegd. Kies Rapport vernieuwen om het te berekenen.',
   emptyInserted: 'Leeg model ingevoegd: vul de tabellen in en kies Rapport vernieuwen.',
   fixErrorsFirst: 'Het model bevat fouten; herstel ze (klik op een fout om naar de cel te gaan) en vernieuw.',

@@ -50,6 +50,10 @@ const EN: Record<IssueCode, string> = {
   INVALID_RANGE_REFERENCE: 'Name does not point to cells',
   AMBIGUOUS_RANGE_NAME: 'Name defined on several sheets',
   REPORT_SHEET_TAKEN: 'Report sheet name in use',
+  INVALID_SCENARIO_CHANGE: 'Invalid scenario change',
+  INVALID_SCENARIO_SCOPE: 'Invalid scenario scope',
+  UNKNOWN_SCENARIO_TARGET: 'Unknown scenario target',
+  INVALID_SCENARIO_VALUE: 'Invalid scenario value',
 };
 
 const NL: Record<IssueCode, string> = {
@@ -96,6 +100,10 @@ const NL: Record<IssueCode, string> = {
   INVALID_RANGE_REFERENCE: 'Naam verwijst niet naar cellen',
   AMBIGUOUS_RANGE_NAME: 'Naam op meer bladen gedefinieerd',
   REPORT_SHEET_TAKEN: 'Naam van rapportblad al in gebruik',
+  INVALID_SCENARIO_CHANGE: 'Ongeldige scenariowijziging',
+  INVALID_SCENARIO_SCOPE: 'Ongeldig scenariobereik',
+  UNKNOWN_SCENARIO_TARGET: 'Onbekend scenariodoel',
+  INVALID_SCENARIO_VALUE: 'Ongeldige scenariowaarde',
 };
 
 /** The headline of a problem code in the given language. */

@@ -14,6 +14,7 @@ export const CONTRACT_RANGES = [
   'ABC_Volumes',
   'ABC_CustomerCosts',
   'ABC_Settings',
+  'ABC_Scenarios',
 ] as const;
 
 /** One of the contract's named ranges. */
@@ -63,6 +64,7 @@ export const CONTRACT_HEADERS: { readonly [K in ContractRangeName]: ContractRang
       column('cost', 'Cost', 'Kosten', true, 'Number >= 0: the cost of the pool for the period.'),
       column('capacity', 'Capacity', 'Capaciteit', false, 'Number > 0: practical capacity for the period; needed for a time-driven pool.'),
       column('unit', 'Unit', 'Eenheid', false, 'minutes/minuten (default) or hours/uren: the unit of Capacity.'),
+      column('fte', 'FTE', 'FTE', false, "Number > 0, optional: full-time staff behind the capacity, for scenarios' freed staff."),
     ],
   },
   ABC_Activities: {
@@ -117,6 +119,18 @@ export const CONTRACT_HEADERS: { readonly [K in ContractRangeName]: ContractRang
     columns: [
       column('setting', 'Setting', 'Instelling', true, 'Currency, Period or UnusedCapacity.'),
       column('value', 'Value', 'Waarde', true, "The setting's value."),
+    ],
+  },
+  ABC_Scenarios: {
+    name: 'ABC_Scenarios',
+    required: false,
+    otherColumns: 'ignored',
+    columns: [
+      column('scenario', 'Scenario', 'Scenario', true, 'Text: the scenario the row belongs to; rows with the same name make one scenario.'),
+      column('scope', 'Scope', 'Bereik', true, 'all / alle, a customer id, or Dimension=value (Segment=Hospitality).'),
+      column('change', 'Change', 'Wijziging', true, 'quantity, price, fee, minutes, capacity or minimum order (aantal, prijs, vergoeding, minuten, capaciteit, minimumorder).'),
+      column('target', 'Target', 'Doel', false, 'A driver (quantity, fee), Activity / Driver (minutes) or a pool (capacity); blank for price and minimum order.'),
+      column('value', 'Value', 'Waarde', true, 'A percentage typed with % (-30%), or a plain number (a fee, minutes, lines per order, a capacity).'),
     ],
   },
 };

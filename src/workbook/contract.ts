@@ -14,6 +14,7 @@ import { readActivities } from './read-activities';
 import { readCustomerCosts } from './read-customer-costs';
 import { readCustomers } from './read-customers';
 import { readPools } from './read-pools';
+import { readScenarios } from './read-scenarios';
 import { readSettings } from './read-settings';
 import { readVolumes } from './read-volumes';
 
@@ -83,6 +84,7 @@ export function readContract(grids: ReadonlyMap<ContractRangeName, RangeGrid>): 
   const customerCosts = read(readers.get('ABC_CustomerCosts'), readCustomerCosts);
   const settingsReader = readers.get('ABC_Settings') ?? null;
   const settings = readSettings(settingsReader);
+  const scenarios = read(readers.get('ABC_Scenarios'), readScenarios);
 
   const dataRows: Record<ContractRangeName, number> = {
     ABC_Pools: pools.dataRows,
@@ -91,6 +93,7 @@ export function readContract(grids: ReadonlyMap<ContractRangeName, RangeGrid>): 
     ABC_Volumes: volumes?.dataRows ?? 0,
     ABC_CustomerCosts: customerCosts.dataRows,
     ABC_Settings: settings.dataRows,
+    ABC_Scenarios: scenarios.dataRows,
   };
   for (const summary of ranges) summary.dataRows = dataRows[summary.name];
 
@@ -110,6 +113,7 @@ export function readContract(grids: ReadonlyMap<ContractRangeName, RangeGrid>): 
     volumeDrivers: volumes?.volumeDrivers ?? [],
     customerCosts: customerCosts.rows,
     settings: settings.settings,
+    ...(scenarios.rows.length > 0 ? { scenarios: scenarios.rows } : {}),
   };
   return { model, issues: sortIssues(issues), ranges };
 }

@@ -22,14 +22,16 @@ export function readPools(reader: RangeReader): RangeRows<PoolInput> {
   const cost = match.columns.get('cost');
   const capacity = match.columns.get('capacity');
   const unit = match.columns.get('unit');
+  const fteColumn = match.columns.get('fte');
   const rows: PoolInput[] = [];
   const dataRows = reader.forEachDataRow((r) => {
     if (pool === undefined) return;
     const name = reader.requiredText(r, pool, 'poolName');
     const poolCost = cost === undefined ? ZERO : reader.requiredNumber(r, cost, { allowNegative: false }, ZERO);
     const minutes = readCapacity(reader, r, capacity, unit);
+    const fte = fteColumn === undefined ? null : readFte(reader, r, fteColumn);
     if (name === null) return;
-    rows.push({ name, cost: poolCost, capacityMinutes: minutes, where: reader.where(r, pool) });
+    rows.push({ name, cost: poolCost, capacityMinutes: minutes, ...(fte === null ? {} : { fte }), where: reader.where(r, pool) });
   });
   return { rows, dataRows };
 }
@@ -47,6 +49,17 @@ function readCapacity(reader: RangeReader, r: number, capacity: number | undefin
     return ZERO;
   }
   return hours ? value.times(SIXTY) : value;
+}
+
+/** The optional FTE of a pool (staff behind its capacity): blank is none; 0 or less is refused like a capacity. */
+function readFte(reader: RangeReader, r: number, column: number): Dec | null {
+  const value = reader.number(r, column, { allowNegative: true });
+  if (value === null || value === INVALID) return null;
+  if (!value.isPositive() || value.isZero()) {
+    reader.report('error', 'CAPACITY_NOT_POSITIVE', msg('capacityNotPositive', { column: reader.columnRef(column), found: value.toFixed() }), r, column);
+    return null;
+  }
+  return value;
 }
 
 /** The unit of a pool's capacity; an invalid unit is reported and read as minutes. */

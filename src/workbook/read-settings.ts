@@ -3,7 +3,7 @@ import type { MessageLanguage } from '../engine/message-args';
 import { DEFAULT_SETTINGS, type Settings, type UnusedCapacityMode } from '../engine/model';
 import { quoteSheet } from '../engine/issues';
 import { type SettingKey, msg } from '../engine/messages';
-import { showValue } from './cells';
+import { readNumberCell, showValue } from './cells';
 import { CONTRACT_HEADERS } from './contract-spec';
 import { type CellValue, isCellError } from './grid';
 import { matchHeaders } from './headers';
@@ -18,6 +18,7 @@ export const SETTING_NAMES: ReadonlyArray<{ key: SettingKey; en: string; nl: str
   { key: 'orderDriver', en: 'OrderDriver', nl: 'Orderdrijver' },
   { key: 'orderLineDriver', en: 'OrderLineDriver', nl: 'Orderregeldrijver' },
   { key: 'statementSegment', en: 'StatementSegment', nl: 'Vergelijkingssegment' },
+  { key: 'minutesPerFte', en: 'MinutesPerFTE', nl: 'MinutenPerFTE' },
 ];
 
 /** Values of UnusedCapacity in English and Dutch. */
@@ -129,6 +130,13 @@ function applySetting(reader: RangeReader, settings: Settings, key: SettingKey, 
       // Checked against the drivers and dimensions by validateModel, which knows them.
       settings[key] = { name: text.trim(), where: reader.where(r, column) };
       return;
+    case 'minutesPerFte': {
+      // A number cell, or a plain decimal as text; anything else (a percentage, 0, text) is refused.
+      const reading = readNumberCell(raw, false);
+      if (reading.kind === 'number' && reading.value.isPositive() && !reading.value.isZero()) settings.minutesPerFte = reading.value;
+      else reader.report('error', 'INVALID_SETTING', msg('invalidMinutesPerFte', { found: showValue(raw) }), r, column);
+      return;
+    }
   }
 }
 

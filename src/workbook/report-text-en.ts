@@ -9,6 +9,8 @@ export const REPORT_TEXT_EN: ReportText = {
     pnl: 'ABC Customer P&L',
     rates: 'ABC Rates',
     summary: 'ABC Summary',
+    actions: 'ABC Actions',
+    scenarios: 'ABC Scenarios',
   },
 
   common: {
@@ -167,6 +169,84 @@ export const REPORT_TEXT_EN: ReportText = {
     trailTotal: 'Cost to serve',
     gone: (customer) =>
       `Customer ${customer} is no longer in ABC_Customers: this statement of an earlier run was emptied so that it shows no old figures. Delete the sheet when you no longer need it.`,
+  },
+
+  actions: {
+    title: 'Break-even actions for loss-making customers',
+    method:
+      'Break-even fee: the loss divided by the orders, rounded up to the cent. Minimum lines per order: the same order lines in fewer orders; ' +
+      "each order not placed saves the minutes of its time equations at today's cost per minute (capacity unchanged) and its rates; " +
+      "a share of a conventional pool is taken at today's cost per unit, an approximation.",
+    missingSettings: ({ orderDriver, orderLineDriver }) =>
+      orderDriver && orderLineDriver
+        ? 'Set the settings OrderDriver (the driver that counts orders) and OrderLineDriver (the driver that counts order lines) to see the break-even fee per order and the minimum order size.'
+        : orderDriver
+          ? 'Set the setting OrderDriver (the driver that counts orders) to see the break-even fee per order and the minimum order size.'
+          : 'Set the setting OrderLineDriver (the driver that counts order lines) to see the minimum order size.',
+    lossSummary: (count) => (count === 1 ? '1 customer loses money, together' : `${count} customers lose money, together`),
+    worstFee: (name) => `The worst, ${name}, would break even with an order fee per order of`,
+    worstNoOrders: (name) => `The worst, ${name}, placed no orders, so no fee per order can make up its loss.`,
+    worstIs: (name) => `Largest loss: ${name}.`,
+    percentile: 'Lines per order: 90th percentile of the customers with orders (nearest rank)',
+    none: 'No customer loses money, so none needs an action to break even.',
+    rank: 'Rank',
+    customer: 'Customer',
+    name: 'Name',
+    netProfit: 'Net profit',
+    activity: (n) => `Activity ${n}`,
+    activityCost: (n) => `Cost of activity ${n}`,
+    orders: (driver) => `Orders (${driver})`,
+    lines: (driver) => `Order lines (${driver})`,
+    linesPerOrder: 'Lines per order now',
+    fee: 'Break-even fee per order',
+    minimumLines: 'Minimum lines per order to break even',
+    assessment: 'Assessment',
+    plausible: 'Plausible: within what 90% of customers order',
+    notPlausible: 'Not plausible: above what 90% of customers order (the 90th percentile above)',
+    notByOrderSize: 'Order size alone cannot make up the loss',
+    noOrders: 'No orders',
+  },
+
+  scenarios: {
+    title: 'What-if scenarios: before and after, with their capacity effect',
+    explanation:
+      "With today's capacity, minutes a scenario frees stay as unused capacity and cost the same; with capacity resized to what is used, their cost is gone (staff released or moved). Minutes needed beyond today's work count the other way.",
+    scenario: (name) => `Scenario: ${name}`,
+    figure: 'Figure',
+    before: 'Before',
+    after: 'After',
+    change: 'Change',
+    netRevenue: 'Net revenue',
+    fees: 'of which fees',
+    costToServe: 'Cost to serve',
+    customerNetProfit: "Customers' net profit",
+    unusedCapacityCost: 'Unused capacity cost',
+    unassignedCost: 'Unassigned cost',
+    operatingProfitToday: "Operating profit with today's capacity",
+    operatingProfitResized: 'Operating profit with capacity resized to what is used',
+    reconciliation: 'Reconciliation with today',
+    amount: 'Amount',
+    baselineOperatingProfit: 'Operating profit today',
+    changeInCustomerNetProfit: "+ change in customers' net profit",
+    lessChangeInUnused: '− change in unused capacity cost',
+    lessChangeInUnassigned: '− change in unassigned cost',
+    plusFreedCost: '+ cost of the minutes freed',
+    pool: 'Pool',
+    capacityBefore: 'Capacity before (min)',
+    capacityAfter: 'Capacity after (min)',
+    usedBefore: 'Used before (min)',
+    usedAfter: 'Used after (min)',
+    freedMinutes: 'Minutes freed',
+    freedFte: 'Staff freed (FTE)',
+    freedCost: 'Cost of the minutes freed',
+    noFte: 'Staff freed is shown when ABC_Settings gives MinutesPerFTE or ABC_Pools an FTE column.',
+    customer: 'Customer',
+    name: 'Name',
+    netProfitBefore: 'Net profit before',
+    netProfitAfter: 'Net profit after',
+    customerFees: 'Fees charged',
+    noCustomers: "No customer's net profit changes.",
+    moreCustomers: (more) => `… and ${more} more customers whose net profit changes (the largest changes are listed).`,
   },
 
   rollups: {

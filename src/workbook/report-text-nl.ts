@@ -11,6 +11,8 @@ export const REPORT_TEXT_NL: ReportText = {
     pnl: 'ABC Klantresultaat',
     rates: 'ABC Tarieven',
     summary: 'ABC Samenvatting',
+    actions: 'ABC Acties',
+    scenarios: "ABC Scenario's",
   },
 
   common: {
@@ -168,6 +170,84 @@ export const REPORT_TEXT_NL: ReportText = {
     trailTotal: 'Cost-to-serve',
     gone: (customer) =>
       `Klant ${customer} staat niet meer in ABC_Customers: dit klantoverzicht van een eerdere run is leeggemaakt, zodat het geen oude cijfers toont. Verwijder het blad als u het niet meer nodig hebt.`,
+  },
+
+  actions: {
+    title: 'Acties om verlieslatende klanten kostendekkend te maken',
+    method:
+      'Kostendekkende toeslag: het verlies gedeeld door het aantal bestellingen, naar boven afgerond op centen. Minimale orderregels per bestelling: ' +
+      'dezelfde orderregels in minder bestellingen; elke bestelling die vervalt bespaart de minuten van haar tijdvergelijkingen tegen de huidige ' +
+      'kosten per minuut (capaciteit ongewijzigd) en haar tarieven; een aandeel van een conventionele kostenpool telt tegen de huidige kosten per eenheid, een benadering.',
+    missingSettings: ({ orderDriver, orderLineDriver }) =>
+      orderDriver && orderLineDriver
+        ? 'Stel de instellingen Orderdrijver (de kostendrijver die de bestellingen telt) en Orderregeldrijver (de kostendrijver die de orderregels telt) in om de kostendekkende toeslag per bestelling en de minimale ordergrootte te zien.'
+        : orderDriver
+          ? 'Stel de instelling Orderdrijver (de kostendrijver die de bestellingen telt) in om de kostendekkende toeslag per bestelling en de minimale ordergrootte te zien.'
+          : 'Stel de instelling Orderregeldrijver (de kostendrijver die de orderregels telt) in om de minimale ordergrootte te zien.',
+    lossSummary: (count) => (count === 1 ? '1 klant maakt verlies, samen' : `${count} klanten maken verlies, samen`),
+    worstFee: (name) => `De grootste verliesmaker, ${name}, wordt kostendekkend met een toeslag per bestelling van`,
+    worstNoOrders: (name) => `De grootste verliesmaker, ${name}, plaatste geen bestellingen, dus geen toeslag per bestelling kan het verlies dekken.`,
+    worstIs: (name) => `Grootste verliesmaker: ${name}.`,
+    percentile: 'Orderregels per bestelling: 90e percentiel van de klanten met bestellingen (dichtstbijzijnde rang)',
+    none: 'Geen enkele klant maakt verlies, dus geen klant heeft een actie nodig om kostendekkend te worden.',
+    rank: 'Rang',
+    customer: 'Klant',
+    name: 'Naam',
+    netProfit: 'Nettoresultaat',
+    activity: (n) => `Activiteit ${n}`,
+    activityCost: (n) => `Kosten activiteit ${n}`,
+    orders: (driver) => `Bestellingen (${driver})`,
+    lines: (driver) => `Orderregels (${driver})`,
+    linesPerOrder: 'Orderregels per bestelling nu',
+    fee: 'Kostendekkende toeslag per bestelling',
+    minimumLines: 'Minimale orderregels per bestelling om kostendekkend te worden',
+    assessment: 'Beoordeling',
+    plausible: 'Haalbaar: binnen wat 90% van de klanten bestelt',
+    notPlausible: 'Niet haalbaar: boven wat 90% van de klanten bestelt (het 90e percentiel hierboven)',
+    notByOrderSize: 'Alleen de ordergrootte kan het verlies niet dekken',
+    noOrders: 'Geen bestellingen',
+  },
+
+  scenarios: {
+    title: "Wat-als-scenario's: voor en na, met het effect op de capaciteit",
+    explanation:
+      'Met de huidige capaciteit blijven minuten die een scenario vrijmaakt onbenutte capaciteit en kosten ze evenveel; met de capaciteit aangepast aan wat gebruikt wordt, vervallen hun kosten (medewerkers afgebouwd of elders ingezet). Minuten die er meer nodig zijn, tellen andersom.',
+    scenario: (name) => `Scenario: ${name}`,
+    figure: 'Cijfer',
+    before: 'Voor',
+    after: 'Na',
+    change: 'Verschil',
+    netRevenue: 'Netto-omzet',
+    fees: 'waarvan vergoedingen',
+    costToServe: 'Cost-to-serve',
+    customerNetProfit: 'Nettoresultaat van de klanten',
+    unusedCapacityCost: 'Kosten onbenutte capaciteit',
+    unassignedCost: 'Niet toegerekende kosten',
+    operatingProfitToday: 'Bedrijfsresultaat met de huidige capaciteit',
+    operatingProfitResized: 'Bedrijfsresultaat met capaciteit aangepast aan het gebruik',
+    reconciliation: 'Aansluiting met vandaag',
+    amount: 'Bedrag',
+    baselineOperatingProfit: 'Bedrijfsresultaat vandaag',
+    changeInCustomerNetProfit: '+ verschil in nettoresultaat van de klanten',
+    lessChangeInUnused: '− verschil in kosten onbenutte capaciteit',
+    lessChangeInUnassigned: '− verschil in niet toegerekende kosten',
+    plusFreedCost: '+ kosten van de vrijgekomen minuten',
+    pool: 'Kostenpool',
+    capacityBefore: 'Capaciteit voor (min)',
+    capacityAfter: 'Capaciteit na (min)',
+    usedBefore: 'Gebruikt voor (min)',
+    usedAfter: 'Gebruikt na (min)',
+    freedMinutes: 'Vrijgekomen minuten',
+    freedFte: 'Vrijgekomen medewerkers (fte)',
+    freedCost: 'Kosten van de vrijgekomen minuten',
+    noFte: 'Vrijgekomen medewerkers staan er wanneer ABC_Settings MinutenPerFTE geeft of ABC_Pools een kolom FTE heeft.',
+    customer: 'Klant',
+    name: 'Naam',
+    netProfitBefore: 'Nettoresultaat voor',
+    netProfitAfter: 'Nettoresultaat na',
+    customerFees: 'In rekening gebrachte vergoedingen',
+    noCustomers: 'Het nettoresultaat van geen enkele klant verandert.',
+    moreCustomers: (more) => `… en nog ${more} klanten van wie het nettoresultaat verandert (de grootste verschillen staan erboven).`,
   },
 
   rollups: {

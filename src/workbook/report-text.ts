@@ -191,6 +191,87 @@ export interface ReportText {
     gone: (customer: string) => string;
   };
 
+  /** Break-even actions per loss-making customer (report-actions.ts). Amounts stand in the cell after a text. */
+  actions: {
+    title: string;
+    /** How the fee and the minimum order size are found. */
+    method: string;
+    /** Which of the two settings to set, by their names in this language, before the order columns appear. */
+    missingSettings: (missing: { orderDriver: boolean; orderLineDriver: boolean }) => string;
+    /** Followed by the loss-making customers' net profit together. */
+    lossSummary: (count: number) => string;
+    /** Followed by the worst customer's break-even fee per order. */
+    worstFee: (name: string) => string;
+    /** The worst customer placed no orders. */
+    worstNoOrders: (name: string) => string;
+    /** Without OrderDriver. */
+    worstIs: (name: string) => string;
+    /** Followed by the percentile's value. */
+    percentile: string;
+    none: string;
+    rank: string;
+    customer: string;
+    name: string;
+    netProfit: string;
+    activity: (n: number) => string;
+    activityCost: (n: number) => string;
+    orders: (driver: string) => string;
+    lines: (driver: string) => string;
+    linesPerOrder: string;
+    fee: string;
+    minimumLines: string;
+    assessment: string;
+    plausible: string;
+    notPlausible: string;
+    notByOrderSize: string;
+    noOrders: string;
+  };
+
+  /** What-if scenarios (report-scenarios.ts): each scenario before and after, its capacity effect and the customers it changes. */
+  scenarios: {
+    title: string;
+    /** Why there are two operating-profit lines. */
+    explanation: string;
+    scenario: (name: string) => string;
+    figure: string;
+    before: string;
+    after: string;
+    change: string;
+    netRevenue: string;
+    fees: string;
+    costToServe: string;
+    customerNetProfit: string;
+    unusedCapacityCost: string;
+    unassignedCost: string;
+    operatingProfitToday: string;
+    operatingProfitResized: string;
+    reconciliation: string;
+    amount: string;
+    baselineOperatingProfit: string;
+    changeInCustomerNetProfit: string;
+    lessChangeInUnused: string;
+    lessChangeInUnassigned: string;
+    plusFreedCost: string;
+    pool: string;
+    capacityBefore: string;
+    capacityAfter: string;
+    usedBefore: string;
+    usedAfter: string;
+    freedMinutes: string;
+    freedFte: string;
+    freedCost: string;
+    /** No MinutesPerFTE setting and no FTE column: the staff column stays blank. */
+    noFte: string;
+    customer: string;
+    name: string;
+    netProfitBefore: string;
+    netProfitAfter: string;
+    customerFees: string;
+    noCustomers: string;
+    /** More customers changed than are listed. */
+    moreCustomers: (more: number) => string;
+  };
+
   rollups: {
     section: (dimension: string) => string;
     customers: string;
@@ -219,7 +300,7 @@ export function reportSheetNames(language: ReportLanguage): { readonly [R in Rep
 }
 
 /** The roles in the order the sheets are added to a workbook. */
-export const REPORT_ROLES: readonly ReportRole[] = ['pnl', 'rates', 'summary'];
+export const REPORT_ROLES: readonly ReportRole[] = ['pnl', 'rates', 'summary', 'actions'];
 
 /**
  * The role whose sheet name, in any language, is `name` (compared as Excel compares sheet names,

@@ -6,6 +6,9 @@
 import { type Dec, roundCents, toNumber } from '../engine/decimal';
 import { type Issue, formatWhere } from '../engine/issues';
 import type { CostingResult } from '../engine/result';
+import type { ScenarioOutcome } from '../engine/scenarios/types';
+import { type ScenarioJson, scenarioToJson } from './scenario-json';
+import { breakEvenActions } from '../engine/break-even';
 
 export interface PoolJson {
   pool: string;
@@ -95,12 +98,46 @@ export interface ResultJson {
   customers: CustomerJson[];
   totals: TotalsJson | null;
   issues: IssueJson[];
+  /** Extra: break-even actions per loss-making customer, the largest loss first (the `ABC Actions` sheet). */
+  actions: ActionJson[];
+  /** The what-if scenarios of `ABC_Scenarios`, present when the workbook has any. */
+  scenarios?: ScenarioJson[];
+}
+
+/** One loss-making customer's break-even actions; fields that need OrderDriver or OrderLineDriver are null without it. */
+export interface ActionJson {
+  rank: number;
+  customer: string;
+  name: string | null;
+  /** The value of the segment dimension (StatementSegment, else the first dimension). */
+  segment: string | number | boolean | null;
+  netProfit: number;
+  /** The three largest activity costs, largest first. */
+  topActivities: Array<{ activity: string; amount: number }>;
+  orders: number | null;
+  orderLines: number | null;
+  linesPerOrder: number | null;
+  /** The fee per order that makes net profit zero, rounded up to the cent; null without orders. */
+  breakEvenFeePerOrder: number | null;
+  /** What one order costs (its time terms at the cost per minute, its rates, shares at today's cost per unit). */
+  costPerOrder: number | null;
+  /** `lines`: a minimum order size exists; `notByOrderSize`: fewer orders alone cannot make up the loss; `noOrders`. */
+  minimumOrder: 'lines' | 'notByOrderSize' | 'noOrders' | null;
+  /** Orders at which the customer breaks even with the same lines (null unless `minimumOrder` is `lines` or it is ≤ 0). */
+  ordersToBreakEven: number | null;
+  /** Minimum average lines per order, rounded up to one decimal. */
+  minimumLinesPerOrder: number | null;
+  /** The company's 90th percentile of lines per order (nearest rank), and whether the minimum is at most it. */
+  linesPerOrderP90: number | null;
+  plausible: boolean | null;
 }
 
 /** What `resultToJson` needs: every issue of the run, and the result when there were no errors. */
 export interface RunOutcome {
   issues: readonly Issue[];
   result: CostingResult | null;
+  /** The scenarios' outcomes, when the workbook has any (left out of the document otherwise). */
+  scenarios?: readonly ScenarioOutcome[];
 }
 
 /** Money: the engine already rounds to cents; rounding again is a no-op that guarantees the contract. */
@@ -132,7 +169,7 @@ export function resultToJson(outcome: RunOutcome): ResultJson {
   const issues = outcome.issues.map(issueToJson);
   const r = outcome.result;
   if (r === null) {
-    return { currency: null, period: null, pools: [], activities: [], customers: [], totals: null, issues };
+    return { currency: null, period: null, pools: [], activities: [], customers: [], totals: null, issues, actions: [] };
   }
   const t = r.totals;
   return {
@@ -197,5 +234,33 @@ export function resultToJson(outcome: RunOutcome): ResultJson {
       operatingProfit: money(t.operatingProfit),
     },
     issues,
+    actions: actionsToJson(r),
+    ...(outcome.scenarios === undefined ? {} : { scenarios: outcome.scenarios.map(scenarioToJson) }),
   };
+}
+
+/** The break-even actions as JSON: money to cents, the fee and the minimum as shown (rounded up). */
+function actionsToJson(r: CostingResult): ActionJson[] {
+  const actions = breakEvenActions(r);
+  return actions.customers.map((c) => {
+    const m = c.minimumOrder;
+    return {
+      rank: c.rank,
+      customer: c.customer,
+      name: c.name,
+      segment: c.segment,
+      netProfit: money(c.netProfit),
+      topActivities: c.topActivities.map((a) => ({ activity: a.activity, amount: money(a.amount) })),
+      orders: numOrNull(c.orders),
+      orderLines: numOrNull(c.lines),
+      linesPerOrder: numOrNull(c.linesPerOrder),
+      breakEvenFeePerOrder: c.fee === null ? null : num(c.fee.shown),
+      costPerOrder: m === null || m.kind === 'noOrders' ? null : num(m.costPerOrder),
+      minimumOrder: m === null ? null : m.kind,
+      ordersToBreakEven: m === null || m.kind === 'noOrders' ? null : numOrNull(m.ordersToBreakEven),
+      minimumLinesPerOrder: m?.kind === 'lines' ? num(m.shown) : null,
+      linesPerOrderP90: numOrNull(actions.linesPerOrderP90),
+      plausible: c.plausible,
+    };
+  });
 }

@@ -16,7 +16,7 @@ interface PageBook {
   hiddenNamesOf(sheet: string): Array<{ name: string; formula: string }>;
 }
 
-const NL = ['ABC Klantresultaat', 'ABC Tarieven', 'ABC Samenvatting'];
+const NL = ['ABC Klantresultaat', 'ABC Tarieven', 'ABC Samenvatting', 'ABC Acties'];
 
 describeIfChromium('the report in Dutch from the task pane', () => {
   jest.setTimeout(180_000);
@@ -41,15 +41,16 @@ describeIfChromium('the report in Dutch from the task pane', () => {
         marks: names.map((n) => book.hiddenNamesOf(n).map((m) => m.formula)),
       };
     }, NL);
-    expect(report.sheets.slice(-3)).toEqual(NL);
+    expect(report.sheets.slice(-4)).toEqual(NL);
     expect(report.sheets.filter((s) => s.startsWith('ABC '))).toEqual(NL);
     expect(report.titles).toEqual([
       'Klantwinstgevendheid: resultaat per klant (activiteitengebaseerde kostprijsberekening)',
       'Activiteitengebaseerde kostprijsberekening: kostenpools, activiteiten en tarieven',
       'Klantwinstgevendheid op basis van activiteiten: samenvatting',
+      'Acties om verlieslatende klanten kostendekkend te maken',
     ]);
     expect(report.revenue).toEqual(['Omzet', 41_824_088.01]);
-    expect(report.marks).toEqual([[`=${ownerValue('pnl')}`], [`=${ownerValue('rates')}`], [`=${ownerValue('summary')}`]]);
+    expect(report.marks).toEqual([[`=${ownerValue('pnl')}`], [`=${ownerValue('rates')}`], [`=${ownerValue('summary')}`], [`=${ownerValue('actions')}`]]);
     await page.getByText(`Rapport geschreven: ${NL.join(', ')}.`, { exact: false }).waitFor();
 
     fs.mkdirSync(OUTPUT, { recursive: true });

@@ -34,7 +34,7 @@ describeIfChromium('the task pane in headless Chromium with a simulated Excel ho
     await page.getByText('Report written').waitFor();
     await page.getByTestId('whale-curve').waitFor();
     const sheets = await page.evaluate(() => (window as unknown as { __fakeBook: { sheets: Array<{ name: string }> } }).__fakeBook.sheets.map((s) => s.name));
-    expect(sheets).toEqual(['Sheet1', 'Pools', 'Activities', 'Customers', 'Transactions', 'Customer costs', 'Settings', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary']);
+    expect(sheets).toEqual(['Sheet1', 'Pools', 'Activities', 'Customers', 'Transactions', 'Customer costs', 'Settings', 'Scenarios', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']);
     const netProfit = await page.getByTestId('figure-net-profit').innerText();
     expect(netProfit).toMatch(/€/);
     const lossMaking = await page.getByTestId('figure-loss-making').innerText();

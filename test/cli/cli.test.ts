@@ -84,7 +84,7 @@ describe('the cost runner', () => {
     expect((await run([first, `--out=${second}`])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(second);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Pools', 'Activities', 'Customers', 'Trans actions', 'Settings', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Pools', 'Activities', 'Customers', 'Trans actions', 'Settings', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']);
   });
 
   it('exits 1 on model errors, printing all of them, writing the JSON but no report', async () => {

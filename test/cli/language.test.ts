@@ -63,8 +63,8 @@ async function workbook(path: string, options: { settings?: Cell[][]; sheets?: A
 }
 
 const MODEL_SHEETS = ['Pools', 'Activities', 'Customers', 'Volumes', 'Settings'];
-const DUTCH = ['ABC Klantresultaat', 'ABC Tarieven', 'ABC Samenvatting'];
-const ENGLISH = ['ABC Customer P&L', 'ABC Rates', 'ABC Summary'];
+const DUTCH = ['ABC Klantresultaat', 'ABC Tarieven', 'ABC Samenvatting', 'ABC Acties'];
+const ENGLISH = ['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions'];
 
 /** The owner marks of a written workbook: sheet name → mark. */
 async function marks(path: string): Promise<Record<string, string>> {
@@ -118,6 +118,7 @@ describe('the runner in Dutch', () => {
       'ABC Klantresultaat': '"ABC report: pnl"',
       'ABC Tarieven': '"ABC report: rates"',
       'ABC Samenvatting': '"ABC report: summary"',
+      'ABC Acties': '"ABC report: actions"',
     });
     // 560,000 over 700,000 minutes is $0.80 a minute; 578,600 minutes used leave $97,120 unused.
     expect(out).toContain('Totalen (USD, periode 2004-Q1):');
@@ -209,12 +210,12 @@ describe('the runner in Dutch', () => {
     expect(await sheetNames(english)).toEqual([...MODEL_SHEETS, 'Notes', ...ENGLISH]);
     expect(await sheetNames(dutch)).toEqual([...MODEL_SHEETS, 'Notes', ...DUTCH]);
     expect(await sheetNames(again)).toEqual([...MODEL_SHEETS, 'Notes', ...ENGLISH]);
-    expect(Object.values(await marks(dutch))).toEqual(['"ABC report: pnl"', '"ABC report: rates"', '"ABC report: summary"']);
+    expect(Object.values(await marks(dutch))).toEqual(['"ABC report: pnl"', '"ABC report: rates"', '"ABC report: summary"', '"ABC report: actions"']);
     // Each sheet kept its part and sheet id: renamed in place, not removed and added.
     const ids = async (path: string): Promise<string[]> => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(path);
-      return wb.worksheets.slice(-3).map((w) => String(w.id));
+      return wb.worksheets.slice(-4).map((w) => String(w.id));
     };
     expect(await ids(dutch)).toEqual(await ids(english));
     const wb = new ExcelJS.Workbook();
@@ -236,7 +237,7 @@ describe('the runner in Dutch', () => {
     });
     const dutch = join(dir, 'dutch.xlsx');
     expect((await run([input, '--out', dutch, '--lang', 'nl'])).code).toBe(0);
-    expect(await sheetNames(dutch)).toEqual([...MODEL_SHEETS, 'ABC Klantresultaat', 'My rates', 'ABC Samenvatting', 'ABC Tarieven']);
+    expect(await sheetNames(dutch)).toEqual([...MODEL_SHEETS, 'ABC Klantresultaat', 'My rates', 'ABC Samenvatting', 'ABC Tarieven', 'ABC Acties']);
 
     // A sheet marked with a role is found whatever the user called it.
     const renamed = join(dir, 'renamed.xlsx');
@@ -246,7 +247,7 @@ describe('the runner in Dutch', () => {
     });
     const out = join(dir, 'renamed-out.xlsx');
     expect((await run([renamed, '--out', out, '--lang', 'nl'])).code).toBe(0);
-    expect(await sheetNames(out)).toEqual([...MODEL_SHEETS, 'ABC Tarieven', 'ABC Klantresultaat', 'ABC Samenvatting']);
+    expect(await sheetNames(out)).toEqual([...MODEL_SHEETS, 'ABC Tarieven', 'ABC Klantresultaat', 'ABC Samenvatting', 'ABC Acties']);
   });
 
   it("stops rather than rename a report sheet onto a user's sheet of the new name", async () => {

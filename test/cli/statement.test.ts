@@ -114,10 +114,10 @@ describe('the runner writes statements', () => {
     expect(r.out).toMatch(/^Statements: 2 sheets written in \d+\.\d s\.$/m);
     expect(await sheetNames(out)).toEqual([
       'Pools', 'Activities', 'Customers', 'Volumes', 'Settings',
-      'ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Statement 1001', 'ABC Statement =1+1',
+      'ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions', 'ABC Statement 1001', 'ABC Statement =1+1',
     ]);
     const marks = (await definedNames(out)).filter((n) => n.name === 'ABC_ReportOwner').map((n) => [n.localSheetId, n.formula]);
-    expect(marks).toEqual(expect.arrayContaining([['8', '"ABC report: statement 1001"'], ['9', '"ABC report: statement =1+1"']]));
+    expect(marks).toEqual(expect.arrayContaining([['9', '"ABC report: statement 1001"'], ['10', '"ABC report: statement =1+1"']]));
     // 112,800 net profit over 30,000 orders is 3.76 an order; cost to serve 287,200 is 9.5733… → 9.57.
     expect(await statementLine(out, 'ABC Statement 1001', 'Net profit')).toEqual([112800, 3.76]);
     expect(await statementLine(out, 'ABC Statement 1001', 'Cost to serve')).toEqual([287200, 9.57]);

@@ -61,6 +61,8 @@ export interface SyncRecord {
   operations: number;
   /** suspendApiCalculationUntilNextSync was called in this batch. */
   calculationSuspended: boolean;
+  /** Bytes of cell values and formulas sent in this batch (formatting and styles excluded). */
+  valueBytes: number;
 }
 
 const MAX_ROWS = 1_048_576;
@@ -618,7 +620,8 @@ export class FakeContext {
     this.queue = [];
     this.suspended = false;
     const requestBytes = ops.reduce((n, o) => n + o.bytes, 0);
-    const record: SyncRecord = { requestBytes, responseBytes: 0, operations: ops.length, calculationSuspended: suspended };
+    const valueBytes = ops.filter((o) => o.label === 'range.values' || o.label === 'range.formulas').reduce((n, o) => n + o.bytes, 0);
+    const record: SyncRecord = { requestBytes, responseBytes: 0, operations: ops.length, calculationSuspended: suspended, valueBytes };
     this.book.syncLog.push(record);
     if (this.book.syncDelayMs > 0) await new Promise((r) => setTimeout(r, this.book.syncDelayMs));
     else await Promise.resolve();

@@ -110,7 +110,7 @@ describe('a Refresh keeps the references to the report', () => {
     expect(book.names.find((n) => n.name === 'ReportRange')?.formula).toBe("='ABC Customer P&L'!$A$3:$AD$254");
     expect(book.resolveReference("='ABC Customer P&L'!$A$3:$AD$254")?.sheet).toBe(plSheet(book));
     // The report sheets carry the owner mark (naming their role) only: no temporary or incomplete mark is left behind.
-    for (const [name, role] of [['ABC Customer P&L', 'pnl'], ['ABC Rates', 'rates'], ['ABC Summary', 'summary']] as const) {
+    for (const [name, role] of [['ABC Customer P&L', 'pnl'], ['ABC Rates', 'rates'], ['ABC Summary', 'summary'], ['ABC Actions', 'actions']] as const) {
       expect(book.hiddenNamesOf(name)).toEqual([{ name: OWNER_NAME, formula: `=${ownerValue(role)}`, visible: false }]);
     }
     expect(book.sheets.some((s) => s.name.startsWith('~'))).toBe(false);
@@ -182,10 +182,10 @@ describe('a refresh that fails half-way', () => {
     changeVolume(book, 5_000);
     let copies = 0;
     book.fault = (op) => (op === 'range.copyFrom' && ++copies === 3 ? new FakeOfficeError('ConnectionFailure', 'The network connection was lost.') : null);
-    await expect(refresh(book)).rejects.toMatchObject({ kind: 'reportIncomplete', items: ['ABC Customer P&L', 'ABC Rates', 'ABC Summary'] });
+    await expect(refresh(book)).rejects.toMatchObject({ kind: 'reportIncomplete', items: ['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions'] });
     book.fault = null;
     // Every report sheet says so at the top and carries the mark; nothing points at #REF!.
-    for (const name of ['ABC Customer P&L', 'ABC Rates', 'ABC Summary']) {
+    for (const name of ['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']) {
       expect(book.sheet(name)?.valuesOf('A1')).toEqual([[INCOMPLETE_NOTICE.en]]);
       expect(book.hiddenNamesOf(name).map((n) => n.name)).toEqual([OWNER_NAME, INCOMPLETE_NAME]);
     }
@@ -197,7 +197,7 @@ describe('a refresh that fails half-way', () => {
 
     const next = await refresh(book);
     expect(book.sheets.map((s) => s.name)).toEqual(names);
-    for (const name of ['ABC Customer P&L', 'ABC Rates', 'ABC Summary']) {
+    for (const name of ['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']) {
       expect(book.sheet(name)?.valuesOf('A1')).toEqual([[valueAt(next, name, 0, 0)]]);
       expect(book.hiddenNamesOf(name).map((n) => n.name)).toEqual([OWNER_NAME]);
     }
@@ -224,7 +224,7 @@ describe('a refresh that fails half-way', () => {
     leftover('~1 ABC Customer P&L', 'VeryHidden');
     book.addSheet('~1 my notes').setValues('A1', [['mine']]);
     await refresh(book);
-    expect(book.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Pools', 'Activities', 'Customers', 'Transactions', 'Customer costs', 'Settings', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary', '~1 my notes']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Pools', 'Activities', 'Customers', 'Transactions', 'Customer costs', 'Settings', 'Scenarios', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions', '~1 my notes']);
     expect(book.sheet('~1 my notes')?.valuesOf('A1')).toEqual([['mine']]);
   });
 });

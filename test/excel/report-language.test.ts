@@ -18,10 +18,10 @@ import { sampleWorkbook } from './helpers';
 
 jest.setTimeout(60_000);
 
-const EN = ['ABC Customer P&L', 'ABC Rates', 'ABC Summary'];
-const NL = ['ABC Klantresultaat', 'ABC Tarieven', 'ABC Samenvatting'];
+const EN = ['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions'];
+const NL = ['ABC Klantresultaat', 'ABC Tarieven', 'ABC Samenvatting', 'ABC Acties'];
 /** The sample's sheets, before any report. */
-const MODEL = ['Sheet1', 'Pools', 'Activities', 'Customers', 'Transactions', 'Customer costs', 'Settings'];
+const MODEL = ['Sheet1', 'Pools', 'Activities', 'Customers', 'Transactions', 'Customer costs', 'Settings', 'Scenarios'];
 /** The sample's total revenue, and the cell of the Summary that shows it (row 5: Revenue, column B: Value). */
 const REVENUE = 41_824_088.01;
 

@@ -43,6 +43,11 @@ const EXPECTED: Record<string, Array<[string, string, boolean, boolean]>> = {
     ['drivers', 'string', false, true],
     ['quantities', 'number', false, true],
   ],
+  SCENARIO: [
+    ['scenario', 'string', false, false],
+    ['customer', 'any', true, false],
+    ['figure', 'any', true, false],
+  ],
 };
 
 describe('custom-functions metadata', () => {
@@ -58,7 +63,7 @@ describe('custom-functions metadata', () => {
     expect(generated.errors).toEqual([]);
   });
 
-  it('declares the eight ABC functions under their ids and names', () => {
+  it('declares the nine ABC functions under their ids and names', () => {
     expect(functions.map((f) => f.id)).toEqual(Object.keys(EXPECTED));
     for (const f of functions) {
       expect(f.name).toBe(f.id);
@@ -86,6 +91,7 @@ describe('custom-functions metadata', () => {
       ['DRIVERRATE', 'driverRate'],
       ['UNUSED', 'unused'],
       ['COST', 'cost'],
+      ['SCENARIO', 'scenario'],
     ]);
   });
 });

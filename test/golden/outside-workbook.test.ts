@@ -70,7 +70,7 @@ describe('a workbook made with LibreOffice Calc from the documented contract', (
     await wb.xlsx.readFile(join(dir, 'report.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Kostenpools', 'Activiteiten', 'Klanten', 'Transacties', 'Klantkosten', 'Instellingen',
-      'ABC Customer P&L', 'ABC Rates', 'ABC Summary',
+      'ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions',
     ]);
     const pnl = wb.getWorksheet('ABC Customer P&L')!;
     const cells: unknown[] = [];

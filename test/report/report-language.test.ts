@@ -134,6 +134,7 @@ describe('the Dutch report', () => {
       ['ABC Klantresultaat', 'pnl'],
       ['ABC Tarieven', 'rates'],
       ['ABC Samenvatting', 'summary'],
+      ['ABC Acties', 'actions'],
     ]);
   });
 
@@ -218,7 +219,7 @@ describe('the English report stays as it was', () => {
   it('is the default of buildReportSheets', () => {
     const result = smallResult();
     expect(buildReportSheets(result)).toEqual(buildReportSheets(result, 'en'));
-    expect(buildReportSheets(result).map((s) => s.name)).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary']);
+    expect(buildReportSheets(result).map((s) => s.name)).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']);
   });
 
   it('keeps its texts to the letter', () => {

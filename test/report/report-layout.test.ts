@@ -21,8 +21,8 @@ function rowLabelled(s: ReportSheet, label: string, occurrence = 0): ReportRow {
 }
 
 describe('buildReportSheets', () => {
-  it('makes exactly the three sheets, in order', () => {
-    expect(buildReportSheets(smallResult()).map((s) => s.name)).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary']);
+  it('makes exactly the four sheets, in order', () => {
+    expect(buildReportSheets(smallResult()).map((s) => s.name)).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']);
   });
 });
 

@@ -8,7 +8,7 @@ describe('resultToJson', () => {
   const json = resultToJson({ issues: result.issues, result });
 
   it('has exactly the top-level fields of the contract', () => {
-    expect(Object.keys(json)).toEqual(['currency', 'period', 'pools', 'activities', 'customers', 'totals', 'issues']);
+    expect(Object.keys(json)).toEqual(['currency', 'period', 'pools', 'activities', 'customers', 'totals', 'issues', 'actions']);
     expect(json.currency).toBe('EUR');
     expect(json.period).toBe('2024-Q1');
   });
@@ -117,6 +117,7 @@ describe('resultToJson', () => {
       customers: [],
       totals: null,
       issues: [{ severity: 'error', code: 'MISSING_RANGE', message: 'No ABC_Pools.', location: 'ABC_Pools' }],
+      actions: [],
     });
   });
 });

@@ -52,14 +52,15 @@ describe('determinism', () => {
       ['ABC_Customers', 251],
       ['ABC_Volumes', 17885],
       ['ABC_CustomerCosts', 45],
-      ['ABC_Settings', 5],
+      ['ABC_Settings', 6],
+      ['ABC_Scenarios', 4],
     ]);
     expect(sheetOf('ABC_Pools').rows).toEqual([
-      ['Pool', 'Cost', 'Capacity', 'Unit', 'Note'],
-      ['Inside sales', 1018750, 960000, 'minutes', '12.5 FTE × 1,600 h × 60 min × 80 % practical'],
-      ['Administration', 546000, null, null, '7 FTE; conventional ABC: cost split by a time survey (see Share in Activities)'],
-      ['Warehouse', 2851500, 1804800, 'minutes', '23.5 FTE × 1,600 h × 60 min × 80 % practical'],
-      ['Transport', 3150000, 1920000, 'minutes', '25 FTE × 1,600 h × 60 min × 80 % practical'],
+      ['Pool', 'Cost', 'Capacity', 'Unit', 'FTE', 'Note'],
+      ['Inside sales', 1018750, 960000, 'minutes', 12.5, '12.5 FTE × 1,600 h × 60 min × 80 % practical'],
+      ['Administration', 546000, null, null, 7, '7 FTE; conventional ABC: cost split by a time survey (see Share in Activities)'],
+      ['Warehouse', 2851500, 1804800, 'minutes', 23.5, '23.5 FTE × 1,600 h × 60 min × 80 % practical'],
+      ['Transport', 3150000, 1920000, 'minutes', 25, '25 FTE × 1,600 h × 60 min × 80 % practical'],
     ]);
     const customers = records('ABC_Customers');
     expect(total(customers.map((c) => dec(num(c.Revenue))))).toBe(41824088.01);
@@ -201,6 +202,16 @@ describe('shape', () => {
       ['Period', '2026'],
       ['UnusedCapacity', 'report'],
       ['OrderDriver', 'Orders'],
+      ['OrderLineDriver', 'Order lines'],
+    ]);
+  });
+
+  test('scenarios: an order fee for hospitality, EDI order entry for the retail chains, a minimum order of 8 lines', () => {
+    expect(sheetOf('ABC_Scenarios').rows).toEqual([
+      ['Scenario', 'Scope', 'Change', 'Target', 'Value'],
+      ['Order fee Hospitality', 'Segment=Hospitality', 'fee', 'Orders', 15],
+      ['EDI order entry retail chains', 'Segment=Retail chain', 'minutes', 'Order entry / Orders', 1],
+      ['Minimum order 8 lines', 'all', 'minimum order', null, 8],
     ]);
   });
 

@@ -5,47 +5,17 @@
  */
 import { createExcelGateway } from '../../src/excel/gateway';
 import { OWNER_NAME } from '../../src/excel/owner';
-import { type Computer, sessionComputer, type WorkerLike, workerComputer } from '../../src/taskpane/computer';
+import { type Computer, sessionComputer } from '../../src/taskpane/computer';
 import { PaneController } from '../../src/taskpane/controller';
 import { customerLabel, matchCustomers } from '../../src/taskpane/customer-search';
 import { stringsFor } from '../../src/taskpane/i18n';
 import { fakeRun, FakeWorkbook, type FakeSheet } from '../excel/fake-excel';
-
-/** The worker module, loaded with `self` standing in for a worker's scope; messages cross by structured clone. */
-function workerOfModule(): () => WorkerLike {
-  const scope: { onmessage: ((event: { data: unknown }) => void) | null; postMessage(m: unknown): void } = {
-    onmessage: null,
-    postMessage: () => undefined,
-  };
-  (globalThis as unknown as { self: unknown }).self = scope;
-  jest.isolateModules(() => {
-    require('../../src/taskpane/compute.worker');
-  });
-  if (scope.onmessage === null) throw new Error('the worker module set no onmessage');
-  const handle = scope.onmessage;
-  return () => {
-    const w: WorkerLike = {
-      onmessage: null,
-      onerror: null,
-      postMessage(message) {
-        scope.postMessage = (reply) => void Promise.resolve().then(() => w.onmessage?.({ data: structuredClone(reply) } as MessageEvent));
-        handle({ data: structuredClone(message) });
-      },
-      terminate: () => undefined,
-    };
-    return w;
-  };
-}
+import { PANE_COMPUTERS, sheetOf } from './worker-module';
 
 function pane(book: FakeWorkbook, computer: Computer, language: 'en' | 'nl' = 'en'): PaneController {
   return new PaneController(createExcelGateway(fakeRun(book)), computer, stringsFor(language));
 }
 
-function sheetOf(book: FakeWorkbook, name: string): FakeSheet {
-  const ws = book.sheet(name);
-  if (ws === undefined) throw new Error(`no sheet ${name}; sheets: ${book.sheets.map((s) => s.name).join(', ')}`);
-  return ws;
-}
 
 /** The first amount of a statement line (column B), found by its label in column A. */
 function lineAmount(ws: FakeSheet, label: string): unknown {
@@ -55,10 +25,7 @@ function lineAmount(ws: FakeSheet, label: string): unknown {
   return row[1];
 }
 
-const computers: Array<[string, () => Computer]> = [
-  ['inline', () => sessionComputer()],
-  ['in the worker', () => workerComputer(workerOfModule())],
-];
+const computers = PANE_COMPUTERS;
 
 describe.each(computers)('Write statement (%s)', (_, makeComputer) => {
   test('writes ABC Statement 10527 with its net profit, and a second write updates that sheet in place', async () => {
@@ -111,6 +78,44 @@ describe.each(computers)('Write statement (%s)', (_, makeComputer) => {
     expect(column).toBeGreaterThan(0);
     expect(pnl.find((r) => r.slice(0, 3).some((v) => String(v) === '10527'))?.[column]).toBe(after);
     expect(lineAmount(statement, 'Net profit')).toBe(after);
+  });
+});
+
+describe('Refresh and the statements already in the workbook', () => {
+  test('a Refresh writes them again with the new figures, and empties the statement of a customer gone', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('Sheet1');
+    const controller = pane(book, sessionComputer());
+    await controller.insertSample();
+    await controller.writeStatement('10527');
+    await controller.writeStatement('10559');
+    expect(lineAmount(sheetOf(book, 'ABC Statement 10527'), 'Net profit')).toBe(326131.85);
+
+    // 10527 gets 1,000 more rush orders; 10559 is renumbered 99999 in every sheet of the model.
+    sheetOf(book, 'Transactions').setValues('A3', [[10527, 'Rush orders', 1000]]);
+    for (const name of ['Customers', 'Transactions']) {
+      const ws = sheetOf(book, name);
+      ws.valuesOf('A1:A20000').forEach((r, i) => {
+        if (r[0] === 10559) ws.setValues(`A${i + 1}`, [[99999]]);
+      });
+    }
+    await controller.refresh();
+    expect(controller.getState().error).toBeNull();
+    const pnl = sheetOf(book, 'ABC Customer P&L').valuesOf('A3:AD300');
+    const column = (pnl[0] ?? []).indexOf('Net profit');
+    const now = pnl.find((r) => r.slice(0, 3).some((v) => String(v) === '10527'))?.[column];
+    expect(typeof now).toBe('number');
+    expect(now).toBeLessThan(326131.85);
+    expect(lineAmount(sheetOf(book, 'ABC Statement 10527'), 'Net profit')).toBe(now);
+    expect(sheetOf(book, 'ABC Statement 10559').valuesOf('A1:B3')).toEqual([
+      ['Customer statement: 10559', null],
+      [
+        'Customer 10559 is no longer in ABC_Customers: this statement of an earlier run was emptied so that it shows no old figures. Delete the sheet when you no longer need it.',
+        null,
+      ],
+      [null, null],
+    ]);
+    expect(book.sheets.filter((ws) => /^ABC Statement/.test(ws.name)).map((ws) => ws.name)).toEqual(['ABC Statement 10527', 'ABC Statement 10559']);
   });
 });
 

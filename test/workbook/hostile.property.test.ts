@@ -108,7 +108,8 @@ function assertSound(grids: Map<ContractRangeName, RangeGrid>): void {
   for (const issue of analysis.issues) {
     expect(typeof issue.code).toBe('string');
     expect(issue.code).toMatch(/^[A-Z_]+$/);
-    expect(issue.message).not.toMatch(/undefined|\[object|\$\{/);
+    // Text quoted from a cell may hold anything (a hostile "${" too); outside the quotes nothing may leak.
+    expect(issue.message.replace(/"[^"]*"/g, '""')).not.toMatch(/undefined|\[object|\$\{/);
     if (issue.severity === 'error') expect(formatWhere(issue.where)).not.toBeNull();
   }
   const hasErrors = analysis.issues.some((i) => i.severity === 'error');
@@ -172,7 +173,9 @@ describe('hostile workbooks', () => {
     ];
     let cells = 0;
     for (const name of CONTRACT_RANGES) {
-      const g = validGrids().get(name) as RangeGrid;
+      const g = validGrids().get(name);
+      // The fixture has no scenarios (an optional range), so there are no cells of it to spoil.
+      if (g === undefined) continue;
       for (let r = 0; r < 2; r++) {
         for (let c = 0; c < (g.rows[r]?.length ?? 0); c++) {
           for (const value of values) {

@@ -72,10 +72,10 @@ describe('the report copy at package level', () => {
     const types = after.get('[Content_Types].xml')!.toString();
     expect(types).toContain('PartName="/xl/charts/chart1.xml"');
     expect(types).toContain('PartName="/xl/comments1.xml"');
-    expect(await sheetNames(out)).toEqual(['Pools', 'Activities', 'Customers', 'Volumes', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary']);
+    expect(await sheetNames(out)).toEqual(['Pools', 'Activities', 'Customers', 'Volumes', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']);
   });
 
-  it('copies every part of the input byte for byte and adds three worksheet parts', async () => {
+  it('copies every part of the input byte for byte and adds four worksheet parts', async () => {
     const input = join(dir, 'in.xlsx');
     await writeWorkbook(input, (wb) => {
       wb.addWorksheet('Pools').addRows([['Pool', 'Cost'], ['Sales', 1000]]);
@@ -94,10 +94,11 @@ describe('the report copy at package level', () => {
       'xl/worksheets/sheet3.xml',
       'xl/worksheets/sheet4.xml',
       'xl/worksheets/sheet5.xml',
+      'xl/worksheets/sheet6.xml',
     ]);
     const rels = after.get('xl/_rels/workbook.xml.rels')!.toString();
     const types = after.get('[Content_Types].xml')!.toString();
-    for (const n of [3, 4, 5]) {
+    for (const n of [3, 4, 5, 6]) {
       expect(rels).toMatch(new RegExp(`Type="[^"]*/worksheet" Target="worksheets/sheet${n}\\.xml"`));
       expect(types).toContain(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
     }
@@ -108,8 +109,9 @@ describe('the report copy at package level', () => {
       ['ABC Customer P&amp;L', '3'],
       ['ABC Rates', '4'],
       ['ABC Summary', '5'],
+      ['ABC Actions', '6'],
     ]);
-    expect(new Set(entries.map((e) => e['r:id'])).size).toBe(5);
+    expect(new Set(entries.map((e) => e['r:id'])).size).toBe(6);
     for (const [section, count, children] of styleCounts(after.get('xl/styles.xml')!.toString())) expect({ section, count }).toEqual({ section, count: children });
   });
 
@@ -126,7 +128,7 @@ describe('the report copy at package level', () => {
     expect(b.get('[Content_Types].xml')!.equals(a.get('[Content_Types].xml')!)).toBe(true);
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     // Report sheet parts are rewritten; the user's parts are not.
-    expect(changedParts(a, b, [...CHANGED, 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml'])).toEqual([]);
+    expect(changedParts(a, b, [...CHANGED, 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml', 'xl/worksheets/sheet5.xml'])).toEqual([]);
     const out = join(dir, 'second.xlsx');
     writeFileSync(out, second);
     expect((await definedNames(out)).map((n) => [n.name, n.localSheetId])).toEqual([
@@ -134,6 +136,7 @@ describe('the report copy at package level', () => {
       ['ABC_ReportOwner', '1'],
       ['ABC_ReportOwner', '2'],
       ['ABC_ReportOwner', '3'],
+      ['ABC_ReportOwner', '4'],
     ]);
   });
 
@@ -173,7 +176,7 @@ describe('the report copy at package level', () => {
     const out = join(dir, 'out.xlsm');
     writeFileSync(out, await reportBytes(input));
     const loaded = await loadWorkbook(out);
-    expect(loaded.sheets.map((s) => s.name)).toEqual(['Pools', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary']);
+    expect(loaded.sheets.map((s) => s.name)).toEqual(['Pools', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']);
     expect(after.get('xl/worksheets/sheet4.xml')!.toString()).toContain('<t>Activity-based customer profitability: summary</t>');
   });
 

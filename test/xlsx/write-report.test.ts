@@ -49,14 +49,14 @@ describe('writing the report workbook', () => {
   beforeEach(() => ({ dir, cleanup } = tempDir()));
   afterEach(() => cleanup());
 
-  it('adds the three sheets with values, formats, bold headers and frozen panes, leaving the input unchanged', async () => {
+  it('adds the four sheets with values, formats, bold headers and frozen panes, leaving the input unchanged', async () => {
     const input = join(dir, 'in.xlsx');
     const output = join(dir, 'out.xlsx');
     await makeInput(input);
     const before = sha256(input);
     await report(input, output);
     expect(sha256(input)).toBe(before);
-    expect(await sheetNames(output)).toEqual(['Pools', 'Transactions', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary']);
+    expect(await sheetNames(output)).toEqual(['Pools', 'Transactions', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
@@ -116,6 +116,7 @@ describe('writing the report workbook', () => {
       { name: 'ABC_ReportOwner', localSheetId: '2', hidden: true, formula: '"ABC report: pnl"' },
       { name: 'ABC_ReportOwner', localSheetId: '3', hidden: true, formula: '"ABC report: rates"' },
       { name: 'ABC_ReportOwner', localSheetId: '4', hidden: true, formula: '"ABC report: summary"' },
+      { name: 'ABC_ReportOwner', localSheetId: '5', hidden: true, formula: '"ABC report: actions"' },
     ]);
   });
 
@@ -125,11 +126,11 @@ describe('writing the report workbook', () => {
     const second = join(dir, 'second.xlsx');
     await makeInput(input);
     await report(input, first);
-    expect(planReportSheets(await loadWorkbook(first)).replace.map((ws) => ws.name)).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary']);
+    expect(planReportSheets(await loadWorkbook(first)).replace.map((ws) => ws.name)).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']);
     await report(first, second);
-    expect(await sheetNames(second)).toEqual(['Pools', 'Transactions', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary']);
+    expect(await sheetNames(second)).toEqual(['Pools', 'Transactions', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']);
     const names = await definedNames(second);
-    expect(names.filter((n) => n.name === 'ABC_ReportOwner').map((n) => n.localSheetId)).toEqual(['2', '3', '4']);
+    expect(names.filter((n) => n.name === 'ABC_ReportOwner').map((n) => n.localSheetId)).toEqual(['2', '3', '4', '5']);
     expect(names.filter((n) => n.name !== 'ABC_ReportOwner')).toEqual((await definedNames(first)).filter((n) => n.name !== 'ABC_ReportOwner'));
   });
 
@@ -149,7 +150,7 @@ describe('writing the report workbook', () => {
     );
     const output = join(dir, 'out.xlsx');
     await report(input, output);
-    expect(await sheetNames(output)).toEqual(['ABC Summary', 'Notes', 'ABC Customer P&L', 'ABC Rates']);
+    expect(await sheetNames(output)).toEqual(['ABC Summary', 'Notes', 'ABC Customer P&L', 'ABC Rates', 'ABC Actions']);
     // The old sheet's own names (its marker, its print area) went with its old content; its old mark,
     // written before marks named the role, is replaced by one that does.
     expect(await definedNames(output)).toEqual([
@@ -157,6 +158,7 @@ describe('writing the report workbook', () => {
       { name: 'ABC_ReportOwner', localSheetId: '0', hidden: true, formula: '"ABC report: summary"' },
       { name: 'ABC_ReportOwner', localSheetId: '2', hidden: true, formula: '"ABC report: pnl"' },
       { name: 'ABC_ReportOwner', localSheetId: '3', hidden: true, formula: '"ABC report: rates"' },
+      { name: 'ABC_ReportOwner', localSheetId: '4', hidden: true, formula: '"ABC report: actions"' },
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);

@@ -31,6 +31,8 @@ export interface ScenarioChangeInput {
   /** The row (its Scenario cell); the other cells for problems that belong to them. */
   where: Where;
   scopeWhere?: Where;
+  /** The Change cell, for problems of the change itself (a minimum order without the order settings). */
+  changeWhere?: Where;
   targetWhere?: Where;
   valueWhere?: Where;
 }
@@ -44,6 +46,8 @@ export interface ScenarioHeadline {
   /** Sum of the customers' net profit. */
   customerNetProfit: Dec;
   unusedCapacityCost: Dec;
+  /** Pool cost that reaches no customer (share remainders, business-sustaining cost), as in `Totals`. */
+  unassignedCost: Dec;
   operatingProfit: Dec;
 }
 

@@ -1,4 +1,4 @@
-/** The task pane: buttons, progress, model status, headline figures, the statement picker and the whale curve. */
+/** The task pane: buttons, progress, model status, headline figures, the statement picker, the scenarios and the whale curve. */
 import * as React from 'react';
 import {
   Button,
@@ -21,6 +21,7 @@ import { formatter, headlineOf, whalePoints, whaleSentenceOf } from '../figures'
 import type { Language, Strings } from '../i18n';
 import { HeadlineFigures } from './Headline';
 import { ModelStatus } from './ModelStatus';
+import { ScenariosView } from './ScenariosView';
 import { StatementPicker } from './StatementPicker';
 import { WhaleCurve } from './WhaleCurve';
 
@@ -124,6 +125,19 @@ export function App({ controller, strings, language, locale }: AppProps): React.
         {json !== null && json.customers.length > 0 ? (
           <section className={styles.section} data-testid="statement">
             <StatementPicker customers={json.customers} strings={strings} disabled={state.busy} onWrite={(c) => void controller.writeStatement(c)} />
+          </section>
+        ) : null}
+        {json !== null && state.output !== null ? (
+          <section className={styles.section} data-testid="scenarios">
+            <Subtitle2 as="h2">{strings.scenarios}</Subtitle2>
+            <ScenariosView
+              names={state.output.scenarios}
+              figures={state.scenarioFigures}
+              strings={strings}
+              format={format}
+              disabled={state.busy}
+              onRun={(names) => void controller.runScenarios(names)}
+            />
           </section>
         ) : null}
         {points.length > 1 ? (
