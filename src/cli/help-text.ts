@@ -14,9 +14,10 @@ Usage:
   npm run cost -- --help
 
 Reads the named ranges of the workbook contract (ABC_Pools, ABC_Activities, ABC_Customers, ABC_Volumes,
-and optionally ABC_CustomerCosts and ABC_Settings; see docs/workbook-contract.md), computes the cost to
-serve and the P&L of every customer, and writes a copy of the workbook with the sheets
-"ABC Customer P&L", "ABC Rates" and "ABC Summary" added. The input workbook is never modified.
+and optionally ABC_CustomerCosts, ABC_Settings and ABC_Scenarios; see docs/workbook-contract.md), computes
+the cost to serve and the P&L of every customer, and writes a copy of the workbook with the sheets
+"ABC Customer P&L", "ABC Rates", "ABC Summary" and "ABC Actions" added, and "ABC Scenarios" when the
+workbook has scenarios. The input workbook is never modified.
 
 Options:
   --out <file>   the report workbook. Default: next to the input, named <input name>-report.xlsx
@@ -51,9 +52,10 @@ Gebruik:
   npm run cost -- --help
 
 Leest de benoemde bereiken van het werkmapcontract (ABC_Pools, ABC_Activities, ABC_Customers, ABC_Volumes,
-en naar keuze ABC_CustomerCosts en ABC_Settings; zie docs/workbook-contract.md), berekent de cost-to-serve
-en de winst-en-verliesrekening van elke klant, en schrijft een kopie van de werkmap met de bladen
-"ABC Klantresultaat", "ABC Tarieven" en "ABC Samenvatting" erbij. De invoerwerkmap wordt nooit gewijzigd.
+en naar keuze ABC_CustomerCosts, ABC_Settings en ABC_Scenarios; zie docs/workbook-contract.md), berekent de
+cost-to-serve en de winst-en-verliesrekening van elke klant, en schrijft een kopie van de werkmap met de
+bladen "ABC Klantresultaat", "ABC Tarieven", "ABC Samenvatting" en "ABC Acties" erbij, en "ABC Scenario's"
+als de werkmap scenario's heeft. De invoerwerkmap wordt nooit gewijzigd.
 
 Opties:
   --out <bestand>  de rapportwerkmap. Standaard: naast de invoer, met de naam <invoernaam>-report.xlsx
