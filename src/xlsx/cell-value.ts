@@ -8,6 +8,7 @@ import type { CellValue } from '../workbook/grid';
 import { isDateFormatCode, isPercentFormatCode, serialToDate } from '../workbook/number-formats';
 import { MAIN_NS } from './namespaces';
 import { parsePart } from './package';
+import type { SharedStringTable } from './shared-strings';
 import { decodeCellEscapes } from './xml';
 import { attr, childNamed, childrenNamed, type XmlElement } from './xml-tree';
 
@@ -118,7 +119,7 @@ export interface CellXml {
 
 /** What a cell's value depends on beyond the cell. */
 export interface ValueContext {
-  sharedStrings: readonly string[];
+  sharedStrings: SharedStringTable;
   /** How each cell format shows numbers, by the cell's `s`. */
   looks: readonly NumberLook[];
   date1904: boolean;
@@ -132,7 +133,7 @@ export function toCellValue(cell: CellXml, ctx: ValueContext): CellValue {
   if (cell.formula !== null && noResult && !(type === 'inlineStr' && cell.inline !== null)) return { formula: cell.formula };
   switch (type) {
     case 's':
-      return value === null ? null : (ctx.sharedStrings[Number(value)] ?? null);
+      return value === null ? null : (ctx.sharedStrings.get(Number(value)) ?? null);
     case 'inlineStr':
       return cell.inline ?? (value === null ? null : decodeCellEscapes(value));
     case 'str':

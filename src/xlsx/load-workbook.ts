@@ -10,6 +10,7 @@ import { byteKind, byteKindProblem, packageKind, unopenableZipProblem } from './
 import { type FileProblem, fileProblemText } from './file-problem';
 import { findPart, isKind, parseRelationships, readPart, readRelationships, readXmlPart, type Relationship, type XmlPart } from './package';
 import { parseWorkbookXml, type WorkbookXmlInfo } from './workbook-xml';
+import { readZipEntries, type ZipEntry, ZipFormatError } from './zip-reader';
 
 /** The file cannot be used at all: missing, not an .xlsx, damaged. The runner exits with 2. */
 export class WorkbookReadError extends Error {
@@ -40,6 +41,13 @@ export interface LoadedWorkbook {
   path: string;
   /** The package as read; parts are decompressed only when asked for. */
   zip: JSZip;
+  /** The file's bytes, from which the large parts are inflated by zlib (see `zip-reader.ts`). */
+  bytes: Buffer;
+  /**
+   * The package's entries as its central directory lists them; null when JSZip could open a package
+   * whose directory this reader does not take (its parts are then read through JSZip).
+   */
+  entries: ZipEntry[] | null;
   /** Path of the workbook part, normally `xl/workbook.xml`. */
   workbookPart: string;
   /** The workbook part's text as read. */
@@ -80,6 +88,16 @@ async function workbookPartOf(zip: JSZip): Promise<string> {
   return main?.part ?? DEFAULT_WORKBOOK_PART;
 }
 
+/** The central directory, or null when only JSZip's more forgiving reading could open the package. */
+function zipEntries(bytes: Buffer): ZipEntry[] | null {
+  try {
+    return readZipEntries(bytes);
+  } catch (e) {
+    if (e instanceof ZipFormatError) return null;
+    throw e;
+  }
+}
+
 /** Loads a workbook from bytes. `path` is only used in messages. */
 export async function loadWorkbookBytes(bytes: Buffer, path: string): Promise<LoadedWorkbook> {
   // Told by content, not by name: see file-kind.ts.
@@ -106,7 +124,7 @@ export async function loadWorkbookBytes(bytes: Buffer, path: string): Promise<Lo
       const rel = workbookRels.find((r) => r.id === s.rId);
       return { name: s.name, index, part: rel?.part ?? null, worksheet: rel !== undefined && isKind(rel, 'worksheet') };
     });
-    return { path, zip, workbookPart: file.name, workbookXml, workbookPartText, workbookRels, info, sheets };
+    return { path, zip, bytes, entries: zipEntries(bytes), workbookPart: file.name, workbookXml, workbookPartText, workbookRels, info, sheets };
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     throw new WorkbookReadError({ kind: 'damaged-part', detail: describe(e) }, path);

@@ -8,19 +8,25 @@
  * Only the sheets that hold a range are read, each once, whatever the number of ranges on it; see
  * `sheet-scan.ts` for how.
  */
+import { isUtf8 } from 'buffer';
 import { error, type Issue } from '../engine/issues';
 import { msg } from '../engine/messages';
 import { nameKey } from '../engine/model';
 import { chooseRangeName } from '../workbook/choose-range-name';
 import { CONTRACT_RANGES, type ContractRangeName } from '../workbook/contract';
+import { columnHeaders, CONTRACT_HEADERS } from '../workbook/contract-spec';
 import type { CellValue, RangeGrid } from '../workbook/grid';
 import { numberLooks, type ValueContext } from './cell-value';
 import type { DefinedNameEntry } from './workbook-xml';
 import { type LoadedWorkbook, type WorkbookSheet, WorkbookReadError } from './load-workbook';
 import { findPart, isKind, PartFormatError, readXmlPart } from './package';
+import { detectEncoding, decodePart } from './part-text';
 import { type Area, parseReference } from './reference';
-import { PartScanError, readSharedStrings, scanSheet } from './sheet-scan';
+import { NO_SHARED_STRINGS, scanSharedStrings, type SharedStringTable } from './shared-strings';
+import { type AreaRequest, PartScanError, type PartStream, scanSheet } from './sheet-scan';
 import { readTables, type TableInfo } from './tables';
+import { XmlError } from './xml-types';
+import { findEntry, readEntry, streamEntry, ZipFormatError } from './zip-reader';
 
 /** The grids found, and the problems with names that exist but cannot be read. */
 export interface RangeGrids {
@@ -104,17 +110,105 @@ async function locate(
   return null;
 }
 
+/**
+ * A part's bytes as they are inflated: by zlib from the file's bytes, or through JSZip for a package
+ * whose directory only JSZip could read. Null when the package has no such part.
+ */
+function partStream(loaded: LoadedWorkbook, part: string): { name: string; stream: PartStream } | null {
+  if (loaded.entries !== null) {
+    const entry = findEntry(loaded.entries, part);
+    return entry === null ? null : { name: entry.name, stream: (onPiece) => streamEntry(loaded.bytes, entry, onPiece) };
+  }
+  const file = findPart(loaded.zip, part);
+  if (file === null) return null;
+  const stream: PartStream = (onPiece) =>
+    new Promise((resolve, reject) => {
+      const pieces = file.nodeStream('nodebuffer');
+      let failed = false;
+      pieces.on('data', (piece: Buffer) => {
+        if (failed) return;
+        try {
+          onPiece(piece);
+        } catch (e) {
+          failed = true;
+          pieces.pause();
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      });
+      pieces.on('error', (e: Error) => {
+        failed = true;
+        reject(new ZipFormatError(e.message));
+      });
+      pieces.on('end', () => {
+        if (!failed) resolve();
+      });
+    });
+  return { name: file.name, stream };
+}
+
+/** Reads the shared strings part: scanned once, each item decoded when a wanted cell uses it. */
+async function readSharedStrings(loaded: LoadedWorkbook, part: string): Promise<SharedStringTable> {
+  const found = partStream(loaded, part);
+  if (found === null) return NO_SHARED_STRINGS;
+  const what = `The shared strings part ${found.name}`;
+  let bytes: Buffer;
+  try {
+    const entry = loaded.entries === null ? null : findEntry(loaded.entries, part);
+    if (entry !== null) bytes = await readEntry(loaded.bytes, entry);
+    else {
+      const pieces: Buffer[] = [];
+      await found.stream((piece) => pieces.push(Buffer.from(piece)));
+      bytes = Buffer.concat(pieces);
+    }
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw new PartScanError(`${what} is damaged: ${e.message}`);
+    throw e;
+  }
+  const encoding = detectEncoding(bytes);
+  let utf8 = encoding.charset === 'utf-8' ? bytes.subarray(encoding.bom ? 3 : 0) : null;
+  if (utf8 !== null && !isUtf8(utf8)) throw new PartScanError(`${what} is neither UTF-8 nor UTF-16 text.`);
+  if (utf8 === null) {
+    // UTF-16 is rare enough to be decoded and encoded again as UTF-8 for the byte scanner.
+    try {
+      utf8 = Buffer.from(decodePart(bytes).text, 'utf8');
+    } catch {
+      throw new PartScanError(`${what} is neither UTF-8 nor UTF-16 text.`);
+    }
+  }
+  try {
+    return scanSharedStrings(utf8);
+  } catch (e) {
+    if (e instanceof XmlError) throw new PartScanError(`${what} is not well-formed XML: ${e.message}`);
+    throw e;
+  }
+}
+
 /** What reading cells needs besides the sheet: shared strings, date formats, the date system. */
 async function valueContext(loaded: LoadedWorkbook): Promise<ValueContext> {
   const stylesRel = loaded.workbookRels.find((r) => isKind(r, 'styles') && r.part !== null);
   const stringsRel = loaded.workbookRels.find((r) => isKind(r, 'sharedStrings') && r.part !== null);
   const styles = stylesRel?.part == null ? null : await readXmlPart(loaded.zip, stylesRel.part);
-  const stringsFile = stringsRel?.part == null ? null : findPart(loaded.zip, stringsRel.part);
   return {
-    sharedStrings: stringsFile === null ? [] : await readSharedStrings(stringsFile),
+    sharedStrings: stringsRel?.part == null ? NO_SHARED_STRINGS : await readSharedStrings(loaded, stringsRel.part),
     looks: numberLooks(styles?.text ?? null, styles?.name),
     date1904: loaded.info.date1904,
   };
+}
+
+/** The keys of the long form's columns, by every header the contract accepts for them. */
+const LONG_FORM_KEYS = new Map(
+  CONTRACT_HEADERS.ABC_Volumes.columns.flatMap((col) => columnHeaders(col).map((h): [string, string] => [nameKey(h), col.key])),
+);
+
+/**
+ * The columns of `ABC_Volumes` its reader uses, from the header row: in the long form the customer,
+ * driver and quantity columns (the order references and dates of a transaction export are never
+ * decoded); null — every column — in the wide form, where every other column is a driver.
+ */
+export function volumeColumns(header: readonly CellValue[]): boolean[] | null {
+  const keys = header.map((h) => (typeof h === 'string' ? LONG_FORM_KEYS.get(nameKey(h)) : undefined));
+  if (!keys.includes('driver') && !keys.includes('quantity')) return null;
+  return keys.map((k) => k !== undefined);
 }
 
 /** Finds and reads every contract range of the workbook. Throws `WorkbookReadError` for a damaged part. */
@@ -150,8 +244,13 @@ async function readRanges(loaded: LoadedWorkbook): Promise<RangeGrids> {
   const ctx = await valueContext(loaded);
   for (const sheet of new Set(located.map((l) => l.sheet))) {
     const here = located.filter((l) => l.sheet === sheet);
-    const file = findPart(loaded.zip, sheet.part ?? '');
-    const cells = file === null ? here.map(() => ({ rows: [] as CellValue[][] })) : await scanSheet(file, here.map((l) => l.area), ctx, sheet.name);
+    const part = partStream(loaded, sheet.part ?? '');
+    const requests = here.map((l): AreaRequest => ({
+      area: l.area,
+      ...(l.contractName === 'ABC_Volumes' ? { pickColumns: volumeColumns } : {}),
+      ...(l.headers === null ? {} : { header: l.headers }),
+    }));
+    const cells = part === null ? here.map(() => ({ rows: [] as CellValue[][] })) : await scanSheet(part.stream, requests, ctx, sheet.name);
     here.forEach((l, i) => {
       const rows = cells[i]?.rows ?? [];
       const grid: RangeGrid = { name: l.name, sheet: sheet.name, top: l.area.top, left: l.area.left, rows };
