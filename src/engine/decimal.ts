@@ -147,3 +147,111 @@ export function parseDecimalText(text: string): Dec | null {
   const reading = readDecimalText(text);
   return reading.kind === 'number' ? reading.value : null;
 }
+
+/**
+ * 10^k for k = 0..22 as doubles, built by multiplication: each is exactly representable (5^22 < 2^53),
+ * which `10 ** k` does not promise on every engine.
+ */
+export const POW10: readonly number[] = (() => {
+  const powers = [1];
+  for (let k = 1; k <= 22; k++) powers.push((powers[k - 1] as number) * 10);
+  return powers;
+})();
+
+/** A decimal as an integer and a power of ten: value = int × 10^-scale. Filled by `scaledInto`. */
+export interface Scaled {
+  int: number;
+  scale: number;
+}
+
+/** Words of decimal.js's digit array hold 7 decimal digits each (its documented `d` property, base 1e7). */
+const WORD_DIGITS = 7;
+/** At most this many digits (and 16 when below 2^53) are turned into a double, so the integer is exact. */
+const SCALED_DIGITS = 15;
+
+/**
+ * Writes a finite decimal as `int × 10^-scale` with `int` a safe integer and `scale` in 0..22 into `out`,
+ * reading decimal.js's documented `d`, `e` and `s` properties (no arithmetic, no allocation), and
+ * returns true; returns false for a decimal that does not fit (more than 15 digits, or a scale outside
+ * 0..22). The fast kernel computes on such integers and falls back to decimals when this says no.
+ */
+export function scaledInto(value: Dec, out: Scaled): boolean {
+  const words = value.d;
+  if (words === null || words === undefined || words.length === 0) return false;
+  const first = words[0] as number;
+  if (first === 0) {
+    out.int = 0;
+    out.scale = 0;
+    return true;
+  }
+  const firstDigits = first >= 1e6 ? 7 : first >= 1e5 ? 6 : first >= 1e4 ? 5 : first >= 1e3 ? 4 : first >= 100 ? 3 : first >= 10 ? 2 : 1;
+  const last = words.length - 1;
+  // Only the last word may end in zeros (it is padded to 7 digits); drop them before they cost digits.
+  let tail = words[last] as number;
+  let tailDigits = last === 0 ? firstDigits : WORD_DIGITS;
+  while (tail !== 0 && tail % 10 === 0) {
+    tail /= 10;
+    tailDigits--;
+  }
+  const digits = (last === 0 ? 0 : firstDigits + WORD_DIGITS * (last - 1)) + tailDigits;
+  if (digits > SCALED_DIGITS + 1) return false;
+  let int = 0;
+  for (let i = 0; i < last; i++) int = int * 1e7 + (words[i] as number);
+  int = int * (POW10[tailDigits] as number) + tail;
+  if (int > Number.MAX_SAFE_INTEGER) return false;
+  // The leading digit stands at 10^e, so the last of `digits` digits stands at 10^(e - digits + 1).
+  let scale = digits - 1 - value.e;
+  while (scale > 0 && int % 10 === 0) {
+    int /= 10;
+    scale--;
+  }
+  if (scale < 0) {
+    if (-scale > 22) return false;
+    int *= POW10[-scale] as number;
+    if (int > Number.MAX_SAFE_INTEGER) return false;
+    scale = 0;
+  }
+  if (scale > 22) return false;
+  out.int = value.s < 0 ? -int : int;
+  out.scale = scale;
+  return true;
+}
+
+/** The decimal `int × 10^-scale` (int a safe integer), exactly. */
+export function fromScaled(int: number, scale: number): Dec {
+  if (int === 0) return ZERO;
+  return scale === 0 ? new Decimal(int) : new Decimal(`${int}e-${scale}`);
+}
+
+/** An amount from a whole number of cents held in a double (a safe integer), exactly. */
+export function fromWholeCents(cents: number): Dec {
+  return fromScaled(cents, 2);
+}
+
+/** Floor of `value × 100` and what is left of it (in [0, 1)), exactly as `allocateCents` computes them. */
+export function centsAndRemainder(value: Dec): { floor: Dec; remainder: Dec } {
+  const floor = floorCents(value);
+  return { floor, remainder: value.times(100).minus(floor) };
+}
+
+/**
+ * `roundCents(value)` as a whole number of cents in a double, or null when that is not exact (2^52 cents
+ * or more) or is a negative zero, which only the decimal keeps.
+ */
+export function wholeCentsOf(value: Dec): number | null {
+  const s: Scaled = { int: 0, scale: 0 };
+  const rounded = scaledInto(value, s) && s.scale <= 2 ? value : roundCents(value);
+  if (rounded.isZero() && rounded.isNegative()) return null;
+  if (!scaledInto(rounded, s) || s.scale > 2) return null;
+  const cents = s.int * (POW10[2 - s.scale] as number);
+  return Math.abs(cents) < 2 ** 52 ? cents : null;
+}
+
+/**
+ * True when `ZERO.plus(value)` would be `value` itself: a non-zero decimal of at most 35 digits (five
+ * words of decimal.js's documented digit array), which the 40-digit sum does not round.
+ */
+export function addsToZeroUnchanged(value: Dec): boolean {
+  const words = value.d;
+  return words !== null && words !== undefined && words.length <= 5 && !value.isZero();
+}

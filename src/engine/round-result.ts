@@ -5,17 +5,35 @@
  * to the cent, and the company's operating profit reconciles with the customers' net profit.
  */
 import { allocateByWeights, allocateCents } from './allocate';
-import { type Dec, ZERO, roundCents, sum } from './decimal';
+import { EXACT_LIMIT, allocateCells } from './cell-allocate';
+import { type Dec, ZERO, fromWholeCents, roundCents, sum, wholeCentsOf } from './decimal';
 import type { ExactActivity, ExactCosting, ExactPool } from './costing';
 import { type Issue, warning } from './issues';
 import { msg } from './messages';
 import { type ModelInput, nameKey } from './model';
 import type { ActivityResult, CostingResult, CustomerResult, PoolResult, Totals } from './result';
 
-/** Turns an exact costing into the rounded result, customers sorted by net profit (highest first). */
-export function roundResult(model: ModelInput, exact: ExactCosting): CostingResult {
+/** Cents that are not exact in a double: the fast path gives way to the plain one. */
+class TooLarge extends Error {}
+
+/**
+ * Turns an exact costing into the rounded result, customers sorted by net profit (highest first).
+ * `fast`: customers' figures in whole cents held in doubles, checked to stay exact (see cell-allocate.ts);
+ * null when a figure is too large for that, and the caller takes the plain path.
+ */
+export function roundResult(model: ModelInput, exact: ExactCosting, fast = false): CostingResult | null {
+  try {
+    return round(model, exact, fast);
+  } catch (e) {
+    if (e instanceof TooLarge) return null;
+    throw e;
+  }
+}
+
+function round(model: ModelInput, exact: ExactCosting, fast: boolean): CostingResult {
   const issues: Issue[] = [...exact.issues];
   const customerCount = model.customers.length;
+  const activityCents = new Map<string, Float64Array>();
   const activityCosts = new Map<string, Dec[]>();
   const unusedCharged = new Map<string, Dec[]>();
   const activityResults = new Map<string, ActivityResult>();
@@ -24,9 +42,10 @@ export function roundResult(model: ModelInput, exact: ExactCosting): CostingResu
     const parts = [...pool.activities.map((a) => a.cost), pool.unusedCost ?? ZERO, pool.unassigned];
     const rounded = allocateCents(roundCents(pool.input.cost), parts);
     pool.activities.forEach((a, i) => {
-      const result = roundActivity(a, rounded[i] as Dec);
+      const result = roundActivity(a, rounded[i] as Dec, fast);
       activityResults.set(a.name, result.activity);
-      activityCosts.set(a.name, result.perCustomer);
+      if (result.perCustomer !== null) activityCosts.set(a.name, result.perCustomer);
+      if (result.cents !== null) activityCents.set(a.name, result.cents);
     });
     const unusedCost = rounded[pool.activities.length] as Dec;
     const unusedAssigned = chargeUnused(model, pool, unusedCost, issues, unusedCharged);
@@ -45,9 +64,10 @@ export function roundResult(model: ModelInput, exact: ExactCosting): CostingResu
     };
   });
   for (const a of exact.rateActivities) {
-    const result = roundActivity(a, roundCents(a.cost));
+    const result = roundActivity(a, roundCents(a.cost), fast);
     activityResults.set(a.name, result.activity);
-    activityCosts.set(a.name, result.perCustomer);
+    if (result.perCustomer !== null) activityCosts.set(a.name, result.perCustomer);
+    if (result.cents !== null) activityCents.set(a.name, result.cents);
   }
   const activities = exact.activityOrder.map((name) => activityResults.get(name) as ActivityResult);
 
@@ -56,6 +76,10 @@ export function roundResult(model: ModelInput, exact: ExactCosting): CostingResu
   const orderDriver = [model.settings.orderDriver, model.settings.orderLineDriver].flatMap((s) => (s === undefined ? [] : [nameKey(s.name)]));
   const driverKeys = [...new Set([...activities.flatMap((a) => a.drivers.map((d) => nameKey(d.driver))), ...orderDriver])];
   const driverVolumes = driverKeys.map((key) => [key, exact.volumes.of(key).perCustomer] as const);
+  if (fast) {
+    const customers = customersInCents(model, activities, activityCents, unusedCharged, directCosts, driverVolumes);
+    return { settings: model.settings, pools, activities, customers, totals: totalsOf(customers, pools, activities), issues };
+  }
   const customers: CustomerResult[] = model.customers.map((c, i) => {
     const revenue = roundCents(c.revenue);
     const discounts = roundCents(c.discounts);
@@ -90,18 +114,33 @@ export function roundResult(model: ModelInput, exact: ExactCosting): CostingResu
   return { settings: model.settings, pools, activities, customers, totals: totalsOf(customers, pools, activities), issues };
 }
 
-function roundActivity(a: ExactActivity, cost: Dec): { activity: ActivityResult; perCustomer: Dec[] } {
-  const split = allocateCents(cost, [...a.perCustomer, a.unassigned]);
-  const perCustomer = split.slice(0, a.perCustomer.length);
+function roundActivity(a: ExactActivity, cost: Dec, fast: boolean): { activity: ActivityResult; perCustomer: Dec[] | null; cents: Float64Array | null } {
+  let perCustomer: Dec[] | null = null;
+  let cents: Float64Array | null = null;
+  let unassignedCost: Dec;
+  if (fast && a.cells !== null) {
+    const total = wholeCentsOf(cost);
+    const split = total === null ? null : allocateCells(total, a.cells);
+    if (split === null) throw new TooLarge();
+    cents = split.subarray(0, a.cells.m.length);
+    unassignedCost = fromWholeCents(split[a.cells.m.length] as number);
+  } else {
+    const costs = a.perCustomer;
+    const split = allocateCents(cost, [...costs, a.unassigned]);
+    perCustomer = split.slice(0, costs.length);
+    unassignedCost = split[split.length - 1] as Dec;
+    if (fast) cents = Float64Array.from(perCustomer, exactCents);
+  }
   return {
     perCustomer,
+    cents,
     activity: {
       activity: a.name,
       pool: a.pool,
       method: a.method,
       cost,
       minutes: a.minutes,
-      unassignedCost: split[split.length - 1] as Dec,
+      unassignedCost,
       businessSustaining: a.businessSustaining,
       drivers: a.drivers.map((d) => ({ ...d })),
     },
@@ -145,19 +184,115 @@ function directCostsPerCustomer(model: ModelInput): Array<Array<{ item: string; 
   return exact.map((items) => [...items.values()].map((d) => ({ item: d.item, amount: roundCents(d.amount) })));
 }
 
+/** Whole cents of an amount already in cents, or the fast path gives way. */
+function exactCents(amount: Dec): number {
+  const cents = wholeCentsOf(amount);
+  if (cents === null) throw new TooLarge();
+  return cents;
+}
+
+/** Adds whole cents, giving way before a sum could lose a cent. */
+function addCents(a: number, b: number): number {
+  const s = a + b;
+  if (!(Math.abs(s) < EXACT_LIMIT)) throw new TooLarge();
+  return s;
+}
+
+/** Cents of each customer's figures, kept beside the result's decimals for sorting and totals. */
+const customerCents = new WeakMap<CustomerResult, Float64Array>();
+const REVENUE = 0;
+const DISCOUNTS = 1;
+const NET_REVENUE = 2;
+const COGS = 3;
+const GROSS_MARGIN = 4;
+const COST_TO_SERVE = 5;
+const DIRECT = 6;
+const NET_PROFIT = 7;
+
+/** The plain path's customers, computed in whole cents: the same figures with one decimal made per amount. */
+function customersInCents(
+  model: ModelInput,
+  activities: ActivityResult[],
+  activityCents: Map<string, Float64Array>,
+  unusedCharged: Map<string, Dec[]>,
+  directCosts: Array<Array<{ item: string; amount: Dec }>>,
+  driverVolumes: ReadonlyArray<readonly [string, Dec[]]>,
+): CustomerResult[] {
+  const columns = activities.map((a) => [a.activity, activityCents.get(a.activity) as Float64Array] as const);
+  const unused = [...unusedCharged].map(([pool, amounts]) => [pool, amounts, Float64Array.from(amounts, exactCents)] as const);
+  const customers: CustomerResult[] = model.customers.map((c, i) => {
+    const figures = new Float64Array(8);
+    figures[REVENUE] = exactCents(c.revenue);
+    figures[DISCOUNTS] = exactCents(c.discounts);
+    figures[NET_REVENUE] = addCents(figures[REVENUE], -figures[DISCOUNTS]);
+    figures[COGS] = exactCents(c.cogs);
+    figures[GROSS_MARGIN] = addCents(figures[NET_REVENUE], -figures[COGS]);
+    const perActivity = new Map<string, Dec>();
+    let costToServe = 0;
+    for (const [name, cents] of columns) {
+      const amount = cents[i] as number;
+      costToServe = addCents(costToServe, amount);
+      perActivity.set(name, amount === 0 ? ZERO : fromWholeCents(amount));
+    }
+    const perPoolUnused = new Map<string, Dec>();
+    for (const [pool, amounts, cents] of unused) {
+      perPoolUnused.set(pool, amounts[i] ?? ZERO);
+      costToServe = addCents(costToServe, cents[i] as number);
+    }
+    figures[COST_TO_SERVE] = costToServe;
+    const items = directCosts[i] ?? [];
+    let direct = 0;
+    for (const item of items) direct = addCents(direct, exactCents(item.amount));
+    figures[DIRECT] = direct;
+    figures[NET_PROFIT] = addCents(addCents(figures[GROSS_MARGIN], -costToServe), -direct);
+    const customer: CustomerResult = {
+      customer: c.id,
+      name: c.name,
+      dimensions: c.dimensions,
+      revenue: fromWholeCents(figures[REVENUE]),
+      discounts: fromWholeCents(figures[DISCOUNTS]),
+      netRevenue: fromWholeCents(figures[NET_REVENUE]),
+      cogs: fromWholeCents(figures[COGS]),
+      grossMargin: fromWholeCents(figures[GROSS_MARGIN]),
+      activityCosts: perActivity,
+      unusedCapacityCosts: perPoolUnused,
+      costToServe: fromWholeCents(costToServe),
+      driverQuantities: new Map(driverVolumes.map(([key, perCustomer]) => [key, perCustomer[i] ?? ZERO])),
+      directCostItems: items,
+      directCosts: fromWholeCents(direct),
+      netProfit: fromWholeCents(figures[NET_PROFIT]),
+    };
+    customerCents.set(customer, figures);
+    return customer;
+  });
+  const profits = Float64Array.from(customers, (c) => (customerCents.get(c) as Float64Array)[NET_PROFIT] as number);
+  const order = Array.from(customers, (_, i) => i);
+  order.sort((a, b) => (profits[b] as number) - (profits[a] as number) || compareIds((customers[a] as CustomerResult).customer, (customers[b] as CustomerResult).customer));
+  return order.map((i) => customers[i] as CustomerResult);
+}
+
 function totalsOf(customers: CustomerResult[], pools: PoolResult[], activities: ActivityResult[]): Totals {
-  const total = (pick: (c: CustomerResult) => Dec): Dec => sum(customers.map(pick));
-  const netProfit = total((c) => c.netProfit);
+  const centsOf = (c: CustomerResult): Float64Array | undefined => customerCents.get(c);
+  const total = (pick: (c: CustomerResult) => Dec, field: number): Dec => {
+    let cents = 0;
+    for (const c of customers) {
+      const figures = centsOf(c);
+      if (figures === undefined) return sum(customers.map(pick));
+      cents = addCents(cents, figures[field] as number);
+    }
+    return fromWholeCents(cents);
+  };
+  const netProfit = total((c) => c.netProfit, NET_PROFIT);
   const unusedCapacityCost = sum(pools.map((p) => (p.unusedCost ?? ZERO).minus(p.unusedAssigned)));
   const unassignedCost = sum(pools.map((p) => p.unassignedCost)).plus(sum(activities.map((a) => a.unassignedCost)));
   return {
-    revenue: total((c) => c.revenue),
-    discounts: total((c) => c.discounts),
-    netRevenue: total((c) => c.netRevenue),
-    cogs: total((c) => c.cogs),
-    grossMargin: total((c) => c.grossMargin),
-    costToServe: total((c) => c.costToServe),
-    directCosts: total((c) => c.directCosts),
+    revenue: total((c) => c.revenue, REVENUE),
+    discounts: total((c) => c.discounts, DISCOUNTS),
+    netRevenue: total((c) => c.netRevenue, NET_REVENUE),
+    cogs: total((c) => c.cogs, COGS),
+    grossMargin: total((c) => c.grossMargin, GROSS_MARGIN),
+    costToServe: total((c) => c.costToServe, COST_TO_SERVE),
+    directCosts: total((c) => c.directCosts, DIRECT),
     netProfit,
     unusedCapacityCost,
     unassignedCost,

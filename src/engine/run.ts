@@ -15,15 +15,22 @@ export interface RunOutcome {
   issues: Issue[];
 }
 
+/** How to compute: `plain` computes every cell with decimals (the reference the fast kernel is tested against). */
+export interface RunOptions {
+  plain?: boolean;
+}
+
 /**
  * Validates the model and, when it has no errors, computes the per-customer P&L.
  * `priorIssues` are problems already found while reading the workbook; when any of them is an error,
  * nothing is computed, but the model's own checks still run so that every problem is reported at once.
+ * The fast kernel gives the plain path's result to the cent; it gives way to it for figures too large.
  */
-export function runModel(model: ModelInput, priorIssues: readonly Issue[] = []): RunOutcome {
+export function runModel(model: ModelInput, priorIssues: readonly Issue[] = [], options: RunOptions = {}): RunOutcome {
   const issues = [...priorIssues, ...validateModel(model)];
   if (hasErrors(issues)) return { result: null, issues };
-  const result = roundResult(model, computeExact(model));
+  const fast = options.plain === true ? null : roundResult(model, computeExact(model, true), true);
+  const result = fast ?? (roundResult(model, computeExact(model)) as CostingResult);
   result.issues = [...issues, ...result.issues];
   return { result, issues: result.issues };
 }

@@ -2,7 +2,7 @@
  * Driver quantities per customer, added up from `ABC_Volumes` (long-form rows of one customer and
  * driver add up), indexed by driver key and customer position for the computation.
  */
-import { type Dec, ZERO, sum } from './decimal';
+import { type Dec, ZERO, addsToZeroUnchanged, sum } from './decimal';
 import { type ModelInput, nameKey } from './model';
 
 /** Quantities of one driver: per customer (by position in `model.customers`) and in total. */
@@ -30,7 +30,9 @@ export function tabulateVolumes(model: ModelInput): VolumeTable {
       perCustomer = new Array<Dec>(model.customers.length).fill(ZERO);
       byDriver.set(key, perCustomer);
     }
-    perCustomer[index] = (perCustomer[index] as Dec).plus(v.quantity);
+    const seen = perCustomer[index] as Dec;
+    // Decimals are immutable, so a cell's first quantity is kept as it is rather than added to zero.
+    perCustomer[index] = seen === ZERO && addsToZeroUnchanged(v.quantity) ? v.quantity : seen.plus(v.quantity);
   }
   const totals = new Map<string, DriverVolumes>();
   const none: DriverVolumes = { perCustomer: new Array<Dec>(model.customers.length).fill(ZERO), total: ZERO };
