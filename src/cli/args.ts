@@ -17,12 +17,21 @@ export type UsageProblem =
   | { kind: 'unknown-option'; option: string }
   | { kind: 'two-workbooks'; first: string; second: string }
   | { kind: 'workbook-and-sample' }
-  | { kind: 'no-workbook' };
+  | { kind: 'no-workbook' }
+  | { kind: 'decimal-invalid'; value: string | null }
+  | { kind: 'volumes-and-sql' }
+  | { kind: 'db-without-sql' }
+  | { kind: 'decimal-without-volumes' };
+
+/** `--volumes`, `--volumes-sql` with `--db`, and `--decimal`: where the volumes come from instead of ABC_Volumes. */
+export type VolumeRequest =
+  | { kind: 'file'; path: string; decimal: ',' | '.' | null }
+  | { kind: 'sql'; sqlPath: string; db: string | null; decimal: ',' | '.' | null };
 
 /** What the user asked for. */
 export type Command =
   | { kind: 'help' }
-  | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null; lang?: ReportLanguage; svg?: string; statements?: StatementRequest }
+  | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null; lang?: ReportLanguage; svg?: string; statements?: StatementRequest; volumes?: VolumeRequest }
   | { kind: 'usage-error'; problem: UsageProblem };
 
 export { SAMPLE_WORKBOOK_PATH } from './help-text';
@@ -60,10 +69,22 @@ export function parseArgs(argv: readonly string[]): Command {
   let statementMode: StatementRequest['mode'] = null;
   let sample = false;
   let lang: ReportLanguage | null = null;
+  const volumeFlags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
-    if (arg === '--sample') {
+    const volumeFlag = ['--volumes', '--volumes-sql', '--db', '--decimal'].find((f) => arg === f || arg.startsWith(`${f}=`));
+    if (volumeFlag !== undefined) {
+      const value = arg === volumeFlag ? argv[i + 1] : arg.slice(volumeFlag.length + 1);
+      if (arg === volumeFlag) i++;
+      if (volumeFlag === '--decimal') {
+        if (value !== ',' && value !== '.') return usage({ kind: 'decimal-invalid', value: value ?? null });
+      } else if (value === undefined || value === '' || value.startsWith('--')) {
+        return usage({ kind: 'file-name-missing', flag: volumeFlag });
+      }
+      if (volumeFlags.has(volumeFlag)) return usage({ kind: 'given-twice', flag: volumeFlag });
+      volumeFlags.set(volumeFlag, value);
+    } else if (arg === '--sample') {
       sample = true;
     } else if (arg === '--lang' || arg.startsWith('--lang=')) {
       const value = arg === '--lang' ? argv[i + 1] : arg.slice('--lang='.length);
@@ -116,8 +137,24 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (sample && input !== null) return usage({ kind: 'workbook-and-sample' });
   if (!sample && input === null) return usage({ kind: 'no-workbook' });
+  const volumes = volumeRequest(volumeFlags);
+  if (volumes !== null && 'problem' in volumes) return usage(volumes.problem);
   // `lang` only when given, so a command without it reads as it always did.
   return { kind: 'run', input, sample, out, json, ...(lang === null ? {} : { lang }), ...(svg === null ? {} : { svg }),
     ...(statementCustomers.length === 0 && statementMode === null ? {} : { statements: { customers: statementCustomers, mode: statementMode } }),
+    ...(volumes === null ? {} : { volumes }),
   };
+}
+
+/** The volume options together: a file or a query, `--db` only with a query, `--decimal` only with one of them. */
+function volumeRequest(flags: ReadonlyMap<string, string>): VolumeRequest | { problem: UsageProblem } | null {
+  const file = flags.get('--volumes');
+  const sqlPath = flags.get('--volumes-sql');
+  const db = flags.get('--db') ?? null;
+  const decimal = (flags.get('--decimal') ?? null) as ',' | '.' | null;
+  if (file !== undefined && sqlPath !== undefined) return { problem: { kind: 'volumes-and-sql' } };
+  if (db !== null && sqlPath === undefined) return { problem: { kind: 'db-without-sql' } };
+  if (file !== undefined) return { kind: 'file', path: file, decimal };
+  if (sqlPath !== undefined) return { kind: 'sql', sqlPath, db, decimal };
+  return decimal === null ? null : { problem: { kind: 'decimal-without-volumes' } };
 }

@@ -159,6 +159,14 @@ export const CLI_TEXT_EN: CliText = {
         return 'Give either a workbook or --sample, not both.';
       case 'no-workbook':
         return 'No workbook given.';
+      case 'decimal-invalid':
+        return `--decimal must be , or . (the decimal mark of the volume file); got ${p.value ?? 'nothing'}.`;
+      case 'volumes-and-sql':
+        return 'Give either --volumes or --volumes-sql, not both.';
+      case 'db-without-sql':
+        return '--db names the database for --volumes-sql; give that too.';
+      case 'decimal-without-volumes':
+        return '--decimal applies to --volumes or --volumes-sql; give one of them.';
     }
   },
   runWithHelp: 'Run with --help for usage.',
@@ -255,6 +263,14 @@ export const CLI_TEXT_NL: CliText = {
         return 'Geef een werkmap of --sample op, niet allebei.';
       case 'no-workbook':
         return 'Geen werkmap opgegeven.';
+      case 'decimal-invalid':
+        return `--decimal moet , of . zijn (het decimaalteken van het volumebestand); er staat ${p.value ?? 'niets'}.`;
+      case 'volumes-and-sql':
+        return 'Geef --volumes of --volumes-sql op, niet allebei.';
+      case 'db-without-sql':
+        return '--db noemt de database voor --volumes-sql; geef die ook op.';
+      case 'decimal-without-volumes':
+        return '--decimal hoort bij --volumes of --volumes-sql; geef een van beide op.';
     }
   },
   runWithHelp: 'Gebruik --help voor uitleg.',

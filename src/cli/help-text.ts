@@ -11,6 +11,8 @@ export const HELP_EN = `Activity-based customer profitability: the headless runn
 Usage:
   npm run cost -- <workbook.xlsx> [--out <report.xlsx>] [--json <result.json>] [--lang nl|en]
   npm run cost -- --sample [--out <report.xlsx>] [--json <result.json>] [--lang nl|en]
+  npm run cost -- <workbook.xlsx> --volumes <lines.csv|lines.parquet> [--decimal , | .] [options]
+  npm run cost -- <workbook.xlsx> --volumes-sql <volumes.sql> [--db <database.duckdb>] [options]
   npm run cost -- --help
 
 Reads the named ranges of the workbook contract (ABC_Pools, ABC_Activities, ABC_Customers, ABC_Volumes,
@@ -38,6 +40,16 @@ Options:
   --statements all|extremes
                  a statement for every customer (at most 500: the most profitable), or for the most and
                  the least profitable customer.
+  --volumes <file>
+                 read the volumes from a transaction file instead of ABC_Volumes (which may then be
+                 absent): CSV (any delimiter, decimal comma or point, UTF-8 with or without BOM) or
+                 Parquet, any number of rows, with the columns Customer, Driver and Quantity (or Klant,
+                 Kostendrijver, Aantal); other columns are ignored. Added up per customer and driver.
+  --volumes-sql <file.sql> [--db <database>]
+                 the same from the result of a query (columns Customer, Driver, Quantity), run by DuckDB
+                 on the database file given with --db, opened read-only.
+  --decimal , | .
+                 the decimal mark of the volumes, when the file does not show it (1.234 could be either).
   --help         show this text.
 
 Exit status: 0 success (warnings are printed), 1 the model has errors (all are printed; no report is
@@ -49,6 +61,8 @@ export const HELP_NL = `Activity-based klantwinstgevendheid: de runner zonder Ex
 Gebruik:
   npm run cost -- <werkmap.xlsx> [--out <rapport.xlsx>] [--json <resultaat.json>] [--lang nl|en]
   npm run cost -- --sample [--out <rapport.xlsx>] [--json <resultaat.json>] [--lang nl|en]
+  npm run cost -- <werkmap.xlsx> --volumes <regels.csv|regels.parquet> [--decimal , | .] [opties]
+  npm run cost -- <werkmap.xlsx> --volumes-sql <volumes.sql> [--db <database.duckdb>] [opties]
   npm run cost -- --help
 
 Leest de benoemde bereiken van het werkmapcontract (ABC_Pools, ABC_Activities, ABC_Customers, ABC_Volumes,
@@ -76,6 +90,18 @@ Opties:
   --statements all|extremes
                    een klantoverzicht voor elke klant (hoogstens 500: de meest winstgevende), of voor de
                    meest en de minst winstgevende klant.
+  --volumes <bestand>
+                   lees de volumes uit een transactiebestand in plaats van ABC_Volumes (dat dan mag
+                   ontbreken): CSV (elk scheidingsteken, decimale komma of punt, UTF-8 met of zonder BOM)
+                   of Parquet, elk aantal rijen, met de kolommen Klant, Kostendrijver en Aantal (of
+                   Customer, Driver, Quantity); andere kolommen worden genegeerd. Opgeteld per klant en
+                   kostendrijver.
+  --volumes-sql <bestand.sql> [--db <database>]
+                   hetzelfde uit het resultaat van een query (kolommen Klant, Kostendrijver, Aantal),
+                   uitgevoerd door DuckDB op het databasebestand van --db, alleen-lezen geopend.
+  --decimal , | .
+                   het decimaalteken van de volumes, als het bestand het niet laat zien (1.234 kan
+                   beide zijn).
   --help           toon deze tekst.
 
 Afsluitstatus: 0 gelukt (waarschuwingen worden afgedrukt), 1 het model heeft fouten (alle worden

@@ -16,7 +16,9 @@ import { loadWorkbook, WorkbookReadError } from '../xlsx/load-workbook';
 import { readContractRanges } from '../xlsx/read-ranges';
 import { planReportSheets, reportTargets } from '../xlsx/report-owner';
 import { buildReportWorkbook, ReportSheetTakenError, reportExtension } from '../xlsx/write-report';
-import { SAMPLE_WORKBOOK_PATH } from './args';
+import type { VolumeAnalysis } from '../warehouse/analyse-with-volumes';
+import { warehouseText } from '../warehouse/warehouse-text';
+import { SAMPLE_WORKBOOK_PATH, type VolumeRequest } from './args';
 import { type CliText, cliText } from './cli-text';
 import { type Output, printIssues, printSummary } from './print';
 import { runnerScenarios, scenarioLines, withScenarioSheet } from './scenarios';
@@ -39,6 +41,8 @@ export interface RunOptions {
   svg?: string;
   /** `--statement` / `--statements`: customer statements to add to the report. */
   statements?: StatementRequest;
+  /** `--volumes` / `--volumes-sql`: volumes from a transaction file or a query instead of ABC_Volumes. */
+  volumes?: VolumeRequest;
 }
 
 /** A failure that ends the run with exit status 2 and one line of explanation. */
@@ -136,9 +140,35 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   if (options.svg !== undefined && [input, out].some((p) => resolve(p) === resolve(options.svg ?? ''))) {
     throw new UsageError(t.svgIsInputOrReport(options.svg));
   }
-  const analysis = analyseWorkbook(found.grids);
+  const volumeFile = options.volumes?.kind === 'file' ? options.volumes.path : options.volumes?.sqlPath;
+  // A report or JSON written over the transaction file would destroy the data it was computed from.
+  for (const [flag, path] of [['--out', out], ['--json', options.json]] as const) {
+    if (volumeFile !== undefined && path !== null && sameFile(await fileIdentity(volumeFile), await fileIdentity(path))) {
+      throw new UsageError(warehouseText(language).outIsVolumes(flag, path, volumeFile));
+    }
+  }
+  let analysis: ReturnType<typeof analyseWorkbook> | VolumeAnalysis;
+  if (options.volumes === undefined) analysis = analyseWorkbook(found.grids);
+  else {
+    // Loaded on demand: DuckDB's native library is only needed for --volumes and --volumes-sql.
+    const { analyseWithVolumes } = await import('../warehouse/analyse-with-volumes');
+    const { VolumeSourceError } = await import('../warehouse/volume-source');
+    try {
+      analysis = await analyseWithVolumes(found.grids, options.volumes, language);
+    } catch (e) {
+      if (e instanceof VolumeSourceError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
   language = analysis.settings.language ?? language;
   t = cliText(language);
+  const volumeRead = 'read' in analysis ? (analysis as VolumeAnalysis).read : null;
+  if (volumeRead !== null && volumeRead.label !== '') {
+    const n = (x: number): string => x.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-US');
+    io.out(warehouseText(language).volumesRead(volumeRead.label, n(volumeRead.rows), n(volumeRead.totals)));
+    // ABC_Volumes is replaced: a problem with the workbook's own (a broken name) is no problem of this run.
+    found.issues = found.issues.filter((i) => i.where.range !== 'ABC_Volumes');
+  }
   // A name that exists but is broken was reported with its reference; "missing" would contradict it.
   const modelIssues = analysis.issues.filter((i) => !(i.code === 'MISSING_RANGE' && found.broken.has(i.where.range ?? '')));
   const issues: Issue[] = [...found.issues, ...modelIssues, ...planReportSheets(loaded, reportTargets(language)).issues];
@@ -176,6 +206,9 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
     await writeOutput(options.json, `${JSON.stringify(resultToJson({ issues, result: report === null ? null : result, ...(report !== null && scenarioRun.outcomes !== null ? { scenarios: scenarioRun.outcomes } : {}) }), null, 2)}\n`, t.files.json, language);
   }
   printIssues(issues, io, language);
+  if (volumeRead !== null && issues.some((i) => i.code === 'AMBIGUOUS_NUMBER_TEXT' && i.where.range === volumeRead.label)) {
+    io.err(warehouseText(language).decimalHint);
+  }
   if (result === null || report === null) {
     io.err(t.noReportWritten(options.json));
     return EXIT_MODEL_ERRORS;

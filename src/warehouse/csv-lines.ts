@@ -1,0 +1,66 @@
+/**
+ * From DuckDB's positions to the line numbers a user sees in an editor. DuckDB numbers a CSV's records
+ * (a quoted field may span lines, a blank line is a record it skips) and `WITH ORDINALITY` numbers the rows
+ * it kept; one pass over the file, only when something must be located, turns both into physical lines.
+ */
+import { createReadStream } from 'fs';
+
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+
+/** Physical line numbers for records and for kept rows of a CSV file. */
+export interface CsvLineMap {
+  /** The line where DuckDB's record `record` (1-based, the header is 1) starts. */
+  ofRecord: Map<number, number>;
+  /** The line where the `row`-th kept data row (1-based, DuckDB's ordinality) starts. */
+  ofRow: Map<number, number>;
+}
+
+/**
+ * Scans the file once. `rejected` are DuckDB's record numbers of the lines it refused, which are not
+ * counted as kept rows; `rows` and `records` are the positions wanted.
+ */
+export async function csvLineMap(path: string, rejected: ReadonlySet<number>, rows: readonly number[], records: readonly number[]): Promise<CsvLineMap> {
+  const wantRows = new Set(rows);
+  const wantRecords = new Set(records);
+  const ofRow = new Map<number, number>();
+  const ofRecord = new Map<number, number>();
+  let line = 1;
+  let record = 1;
+  let recordLine = 1;
+  let blank = true;
+  let quoted = false;
+  let kept = 0;
+  const lastRow = rows.length === 0 ? 0 : Math.max(...rows);
+  const lastRecord = records.length === 0 ? 0 : Math.max(...records);
+  const endRecord = (): void => {
+    if (wantRecords.has(record)) ofRecord.set(record, recordLine);
+    if (record > 1 && !blank && !rejected.has(record)) {
+      kept++;
+      if (wantRows.has(kept)) ofRow.set(kept, recordLine);
+    }
+    record++;
+    blank = true;
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i] as number;
+      if (b === LF) {
+        line++;
+        if (!quoted) {
+          endRecord();
+          recordLine = line;
+        }
+      } else if (b === QUOTE) {
+        quoted = !quoted;
+        blank = false;
+      } else if (b !== CR) {
+        blank = false;
+      }
+    }
+    if (kept >= lastRow && record > lastRecord) return { ofRecord, ofRow };
+  }
+  if (!blank) endRecord();
+  return { ofRecord, ofRow };
+}
