@@ -8,15 +8,18 @@ import type { SampleSheet } from '../sample';
 import type { ContractRangeName } from '../workbook/contract';
 import type { RangeGrid } from '../workbook/grid';
 import type { ReportSheet } from '../workbook/report-types';
+import type { VolumesTable } from './write-volumes';
 
-/** The stages of a refresh, for the progress bar. */
-export type Stage = 'reading' | 'computing' | 'writing';
+/** The stages of a refresh (and of an import, which reads a file first), for the progress bar. */
+export type Stage = 'importing' | 'reading' | 'computing' | 'writing';
 
 /** How far a long step is: `done` of `total` rows (or cells for formats). */
 export interface Progress {
   stage: Stage;
   done: number;
   total: number;
+  /** While importing: `done` and `total` are bytes of the file, and `rows` the rows read so far. */
+  rows?: number;
 }
 
 /** Options of a long action. */
@@ -70,6 +73,11 @@ export interface WorkbookActions {
   insertSample(sheets: readonly SampleSheet[], options?: ActionOptions): Promise<WriteOutcome>;
   /** Writes the contract's ranges as empty tables with their headers. */
   insertEmptyModel(language: ModelLanguage, options?: ActionOptions): Promise<WriteOutcome>;
+  /**
+   * Writes imported volumes on a new sheet and points `ABC_Volumes` at them (write-volumes.ts). Optional,
+   * so stand-ins that do not import are still WorkbookActions.
+   */
+  writeVolumes?(table: VolumesTable, options?: ActionOptions): Promise<WriteOutcome>;
   /** Selects a cell (e.g. `B7`) on a sheet, activating the sheet. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /**

@@ -11,6 +11,8 @@ export type GatewayErrorKind =
   | 'sheetTaken'
   /** The workbook already holds (part of) a model; inserting another would mix them. */
   | 'modelExists'
+  /** The workbook has an `ABC_Volumes` an import did not write (`items`: the name with what it points at); importing would replace the user's. */
+  | 'volumesExist'
   /** A sheet or the workbook structure is protected; `items` name the protected sheets (none: the workbook's structure). */
   | 'protected'
   /** A refresh stopped while updating the report sheets in place (`items`); they say so in A1, the next Refresh finishes them. */

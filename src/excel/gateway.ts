@@ -10,6 +10,7 @@ import { readModel } from './read-model';
 import { watchModel } from './watch-model';
 import { insertEmptyModel, insertSample } from './write-model';
 import { writeReport } from './write-report';
+import { writeVolumes } from './write-volumes';
 
 /** Selects a cell on a sheet, activating the sheet first. */
 async function selectCell(run: ExcelRun, sheet: string, cell: string): Promise<void> {
@@ -35,6 +36,7 @@ export function createExcelGateway(run: ExcelRun): WorkbookActions {
     writeReport: (sheets, currency, options) => writeReport(withCancel(run, options?.signal), sheets, currency, options),
     insertSample: (sheets, options) => insertSample(withCancel(run, options?.signal), sheets, options),
     insertEmptyModel: (language, options) => insertEmptyModel(withCancel(run, options?.signal), language, options),
+    writeVolumes: (table, options) => writeVolumes(withCancel(run, options?.signal), table, options),
     selectCell: (sheet, cell) => selectCell(run, sheet, cell),
     watchModel: (onChange) => watchModel(run, () => onChange()),
   };

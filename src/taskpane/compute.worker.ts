@@ -5,11 +5,12 @@
  * plain figures cross to the pane.
  */
 import { ComputeSession } from './compute';
-import type { WorkerMessage } from './computer';
+import { type WorkerMessage, runImport } from './computer';
+import { unpackGrid } from './grid-columns';
 
 /** The worker's own scope, typed narrowly so the file compiles without the WebWorker library. */
 interface WorkerScope {
-  onmessage: ((event: { data: WorkerMessage }) => void) | null;
+  onmessage: ((event: { data: WorkerMessage }) => void | Promise<void>) | null;
   postMessage(message: unknown): void;
 }
 
@@ -20,6 +21,11 @@ function answer(message: WorkerMessage): unknown {
   switch (message.kind) {
     case 'compute':
       return session.compute(message.request);
+    case 'computePacked':
+      return session.compute({ ...message.request, grids: message.request.grids.map(([name, packed]) => [name, unpackGrid(packed)]) });
+    case 'import':
+      // Progress goes out as it comes; Cancel terminates this worker (computer.ts).
+      return runImport(message.file, message.name, (progress) => scope.postMessage({ id: message.id, progress }));
     case 'statement':
       return session.statement(message.customer);
     case 'scenarios':
@@ -30,10 +36,10 @@ function answer(message: WorkerMessage): unknown {
   }
 }
 
-scope.onmessage = (event) => {
+scope.onmessage = async (event) => {
   const message = event.data;
   try {
-    const output = answer(message);
+    const output = await answer(message);
     scope.postMessage({ id: message.id, ok: true, output });
   } catch (err) {
     scope.postMessage({ id: message.id, ok: false, message: err instanceof Error ? err.message : String(err) });

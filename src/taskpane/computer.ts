@@ -5,6 +5,13 @@
 import { GatewayError } from '../excel/errors';
 import type { ScenarioLoad } from '../functions/scenario-source';
 import { type ComputeOutput, type ComputeRequest, ComputeSession, type ScenariosOutput, type StatementOutput } from './compute';
+import { type PackedGrid, packGrids } from './grid-columns';
+import { blobSource } from './import/byte-source';
+import { importTransactions } from './import/import-file';
+import type { ImportOutcome, ImportProgress } from './import/import-types';
+import { ImportCancelled } from './import/read-csv';
+import type { ParquetLibrary } from './import/read-parquet';
+import type { ContractRangeName } from '../workbook/contract';
 
 /** Runs computations. */
 export interface Computer {
@@ -18,18 +25,41 @@ export interface Computer {
   scenarios?(names: readonly string[], signal?: AbortSignal): Promise<ScenariosOutput>;
   /** Every scenario's figures for the worksheet functions, null when `resultId` is no longer the last result. */
   scenarioFigures?(resultId: number, signal?: AbortSignal): Promise<ScenarioLoad | null>;
+  /** Reads a transaction file (CSV or Parquet) into aggregated volumes (import/import-file.ts); optional as `statement` is. */
+  importFile?(file: Blob, name: string, onProgress: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<ImportOutcome>;
+}
+
+/** A compute request whose grids travel as typed arrays (grid-columns.ts). */
+export interface PackedComputeRequest extends Omit<ComputeRequest, 'grids'> {
+  grids: Array<[ContractRangeName, PackedGrid]>;
 }
 
 /** What the pane posts to the worker. */
 export type WorkerMessage =
   | { id: number; kind: 'compute'; request: ComputeRequest }
+  | { id: number; kind: 'computePacked'; request: PackedComputeRequest }
+  | { id: number; kind: 'import'; file: Blob; name: string }
   | { id: number; kind: 'statement'; customer: string }
   | { id: number; kind: 'scenarios'; names: string[] }
   | { id: number; kind: 'scenarioFigures'; resultId: number };
 
+/** hyparquet, loaded when a Parquet file is imported. */
+export const loadHyparquet = (): Promise<ParquetLibrary> => import('hyparquet');
+
+/** Runs an import where the caller is; a cancelled read is the gateway's `cancelled`. */
+export async function runImport(file: Blob, name: string, onProgress: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<ImportOutcome> {
+  try {
+    return await importTransactions(blobSource(file, name), loadHyparquet, { onProgress, signal });
+  } catch (err) {
+    if (err instanceof ImportCancelled) throw new GatewayError('cancelled');
+    throw err;
+  }
+}
+
 /** Computes on the calling thread, each computer with its own last result. */
 export function sessionComputer(session: ComputeSession = new ComputeSession()): Computer {
   return {
+    importFile: (file, name, onProgress, signal) => runImport(file, name, onProgress, signal),
     compute: async (request, signal) => {
       if (signal?.aborted === true) throw new GatewayError('cancelled');
       return session.compute(request);
@@ -54,7 +84,7 @@ export const inlineComputer: Computer = sessionComputer();
 
 /** The part of `Worker` used here, so tests can stand in. */
 export interface WorkerLike {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   terminate(): void;
   onmessage: ((event: MessageEvent) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
@@ -64,7 +94,16 @@ export interface WorkerLike {
 export function workerComputer(spawn: () => WorkerLike): Computer {
   let worker: WorkerLike | null = null;
   let nextId = 1;
-  function ask<T>(message: (id: number) => WorkerMessage, signal: AbortSignal | undefined): Promise<T> {
+  /**
+   * Posts a message and waits for its answer. `transfer`: buffers handed over, not copied; `onProgress`
+   * takes the progress messages the worker sends before it answers.
+   */
+  function ask<T>(
+    message: (id: number) => WorkerMessage,
+    signal: AbortSignal | undefined,
+    transfer: Transferable[] = [],
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (signal?.aborted === true) {
         reject(new GatewayError('cancelled'));
@@ -80,8 +119,12 @@ export function workerComputer(spawn: () => WorkerLike): Computer {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       w.onmessage = (event: MessageEvent) => {
-        const data = event.data as { id: number; ok: boolean; output?: T; message?: string };
+        const data = event.data as { id: number; ok: boolean; output?: T; message?: string; progress?: ImportProgress };
         if (data.id !== id) return;
+        if (data.progress !== undefined) {
+          onProgress?.(data.progress);
+          return;
+        }
         signal?.removeEventListener('abort', onAbort);
         if (data.ok && data.output !== undefined) resolve(data.output);
         else reject(new GatewayError('unknown', [], data.message ?? 'The computation failed.'));
@@ -92,11 +135,16 @@ export function workerComputer(spawn: () => WorkerLike): Computer {
         worker = null;
         reject(new GatewayError('unknown', [], event.message));
       };
-      w.postMessage(message(id));
+      w.postMessage(message(id), transfer);
     });
   }
   return {
-    compute: (request, signal) => ask<ComputeOutput>((id) => ({ id, kind: 'compute', request }), signal),
+    // The grids go as typed arrays, transferred: a million-row ABC_Volumes is no million-array clone.
+    compute: (request, signal) => {
+      const { packed, transfer } = packGrids(request.grids);
+      return ask<ComputeOutput>((id) => ({ id, kind: 'computePacked', request: { ...request, grids: packed } }), signal, transfer);
+    },
+    importFile: (file, name, onProgress, signal) => ask<ImportOutcome>((id) => ({ id, kind: 'import', file, name }), signal, [], onProgress),
     // A worker started since (after a Cancel) holds no result and answers `noModel`.
     statement: (customer, signal) => ask<StatementOutput>((id) => ({ id, kind: 'statement', customer }), signal),
     scenarios: (names, signal) => ask<ScenariosOutput>((id) => ({ id, kind: 'scenarios', names: [...names] }), signal),

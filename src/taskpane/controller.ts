@@ -13,6 +13,8 @@ import type { ScenarioLoad } from '../functions/scenario-source';
 import type { ComputeOutput, ScenariosOutput } from './compute';
 import type { Computer } from './computer';
 import type { Strings } from './i18n';
+import { volumesTable } from './import/volumes-table';
+import { BAD_ROWS_LISTED, type ImportOutcome } from './import/import-types';
 
 /** A line of feedback under the buttons. */
 export interface Notice {
@@ -39,9 +41,21 @@ export interface PaneState {
   error: ShownError | null;
   /** The figures of the scenarios last run, of the model as it is now (a new computation clears them). */
   scenarioFigures: ScenarioFiguresJson[] | null;
+  /** Why the last import wrote nothing: a title and one line per problem and bad row; null when none. */
+  importReport: { title: string; lines: string[] } | null;
 }
 
-const INITIAL: PaneState = { busy: false, progress: null, ranges: null, issues: [], output: null, notice: null, error: null, scenarioFigures: null };
+const INITIAL: PaneState = {
+  busy: false,
+  progress: null,
+  ranges: null,
+  issues: [],
+  output: null,
+  notice: null,
+  error: null,
+  scenarioFigures: null,
+  importReport: null,
+};
 
 export class PaneController {
   private state: PaneState = INITIAL;
@@ -257,6 +271,44 @@ export class PaneController {
     if (failure !== null) throw toGatewayError(failure);
     return loaded;
   }
+
+  /**
+   * "Import transactions": reads the file in the worker (progress in bytes and rows, Cancel), writes the
+   * aggregated volumes as ABC_Volumes on their own sheet, then checks the model. A file that does not fit
+   * the contract writes nothing and says why, with the first bad rows and their lines.
+   */
+  importTransactions(file: Blob & { name: string }): Promise<void> {
+    return this.busy(async (options) => {
+      const read = this.computer.importFile;
+      const write = this.actions.writeVolumes;
+      if (read === undefined || write === undefined) throw new GatewayError('unknown', [], 'This pane cannot import transactions.');
+      this.set({ importReport: null });
+      options.onProgress?.({ stage: 'importing', done: 0, total: file.size, rows: 0 });
+      const outcome = await read.call(this.computer, file, file.name, (p) => options.onProgress?.({ stage: 'importing', done: p.bytes, total: p.totalBytes, rows: p.rows }), options.signal);
+      if (!outcome.ok) {
+        this.set({ importReport: this.importRefusal(outcome) });
+        return;
+      }
+      const table = volumesTable(outcome.volumes, this.strings, this.now(), this.formatInteger);
+      const written = await write.call(this.actions, table, options);
+      await this.compute(options);
+      const text = this.strings.importWritten(this.formatInteger(outcome.volumes.rows), this.formatInteger(outcome.volumes.cells.length), written.sheets.join(', '));
+      this.set({ notice: { intent: 'success', text } });
+    });
+  }
+
+  /** The lines that say why an import wrote nothing. */
+  private importRefusal(outcome: Extract<ImportOutcome, { ok: false }>): { title: string; lines: string[] } {
+    const lines = [...outcome.problems.map((p) => this.strings.importProblem(p, this.formatInteger)), ...outcome.badRows.map((r) => this.strings.badRow(r))];
+    if (outcome.badRowCount > outcome.badRows.length) lines.push(this.strings.moreBadRows(String(Math.min(BAD_ROWS_LISTED, outcome.badRows.length)), this.formatInteger(outcome.badRowCount)));
+    return { title: this.strings.importRefused(outcome.source), lines };
+  }
+
+  /** Whole numbers as the pane shows them; set by the pane to its locale's format. */
+  formatInteger: (n: number) => string = (n) => String(n);
+
+  /** The clock of the import note; tests set it. */
+  now: () => Date = () => new Date();
 
   /** Writes the sample wholesaler into the workbook, then checks it. */
   insertSample(): Promise<void> {

@@ -8,6 +8,7 @@ import type { Stage } from '../excel/actions';
 import type { IssueCode } from '../engine/issues';
 import { type MessageText, renderMessage } from '../engine/messages';
 import { issueTitle } from './issue-titles';
+import type { BadRow, ImportProblem } from './import/import-types';
 
 export type Language = 'en' | 'nl';
 
@@ -94,6 +95,17 @@ export interface Strings {
   /** An issue's message (its `text`) in the pane's language, with the same names, values and cells. */
   issueMessage: (text: MessageText) => string;
   errorsOf: Record<GatewayErrorKind, (items: string) => Explained>;
+  /** "Import transactions": the button, its progress, the sheet and its note, and what it reports. */
+  importTransactions: string;
+  importProgress: (rows: string, percent: string) => string;
+  importSheet: string;
+  importNote: { source: string; rows: string; cells: string; importedOn: string };
+  importWritten: (rows: string, cells: string, sheet: string) => string;
+  importRefused: (file: string) => string;
+  importProblem: (problem: ImportProblem, integer: (n: number) => string) => string;
+  badRow: (row: BadRow) => string;
+  /** Under the list of bad rows when there are more than it shows. */
+  moreBadRows: (shown: string, total: string) => string;
 }
 
 const en: Strings = {
@@ -115,7 +127,7 @@ const en: Strings = {
   noIssues: 'No errors or warnings.',
   errors: (n) => (n === 1 ? '1 error' : `${n} errors`),
   warnings: (n) => (n === 1 ? '1 warning' : `${n} warnings`),
-  stage: { reading: 'Reading the model', computing: 'Computing', writing: 'Writing the report' },
+  stage: { importing: 'Importing transactions', reading: 'Reading the model', computing: 'Computing', writing: 'Writing the report' },
   progress: (done, total) => `${done} of ${total} rows`,
   headline: 'Headline figures',
   netRevenue: 'Net revenue',
@@ -169,6 +181,10 @@ const en: Strings = {
       title: `This workbook already holds a model (${items}).`,
       action: 'Open a new, empty workbook to insert another model, or delete the existing names first.',
     }),
+    volumesExist: (items) => ({
+      title: `The workbook already has volumes the add-in did not import: ${items}.`,
+      action: 'To use the imported transactions instead, delete that name (Formulas > Name Manager) or table, then import again. Nothing was changed.',
+    }),
     protected: (items) =>
       items === ''
         ? {
@@ -205,6 +221,43 @@ const en: Strings = {
       action: 'Try again; if it keeps happening, save the workbook, reopen it and report the message below.',
     }),
   },
+  importTransactions: 'Import transactions',
+  importProgress: (rows, percent) => `${rows} rows read, ${percent} of the file`,
+  importSheet: 'ABC Imported volumes',
+  importNote: { source: 'Imported from', rows: 'Rows read', cells: 'Customer and driver totals', importedOn: 'Imported on' },
+  importWritten: (rows, cells, sheet) => `Imported ${rows} rows as ${cells} customer and driver totals on ${sheet}; ABC_Volumes points at them.`,
+  importRefused: (file) => `Nothing was imported from ${file}.`,
+  importProblem: (p, integer) => {
+    switch (p.code) {
+      case 'missingColumns':
+        return `The file has no column ${p.missing.join(', no column ')}; its columns are ${p.found.length === 0 ? '(none)' : p.found.join(', ')}.`;
+      case 'duplicateColumn':
+        return `The column ${p.header} is the same as ${p.first}; keep one of them.`;
+      case 'noRows':
+        return 'The file has no rows below its headers.';
+      case 'badRows':
+        return p.count === 1 ? '1 row cannot be counted; fix it and import again.' : `${integer(p.count)} rows cannot be counted; fix them and import again.`;
+      case 'totalOutOfRange':
+        return `The total of ${p.customer} / ${p.driver} is ${p.total}, 10^13 or more: beyond any quantity the costing takes.`;
+      case 'tooManyDrivers':
+        return `The file has more than ${integer(p.limit)} different drivers: the Driver column cannot be right.`;
+      case 'unreadable':
+        return `The file cannot be read: ${p.detail}`;
+    }
+  },
+  badRow: (r) => {
+    const what: Record<BadRow['reason'], string> = {
+      customerMissing: 'no customer',
+      driverMissing: 'no driver',
+      notANumber: `quantity "${r.value}" is not a number`,
+      negative: `quantity ${r.value} is negative`,
+      outOfRange: `quantity ${r.value} is out of range (0, or from 10^-300 to below 10^13)`,
+      thousands: `quantity "${r.value}" has thousands separators; write it without them`,
+      ambiguous: `quantity "${r.value}" could be a thousands separator or a decimal; no other quantity in the file tells which`,
+    };
+    return `Line ${r.line}: ${what[r.reason]}.`;
+  },
+  moreBadRows: (shown, total) => `The first ${shown} of ${total} are shown.`,
 };
 
 const nl: Strings = {
@@ -226,7 +279,7 @@ const nl: Strings = {
   noIssues: 'Geen fouten of waarschuwingen.',
   errors: (n) => (n === 1 ? '1 fout' : `${n} fouten`),
   warnings: (n) => (n === 1 ? '1 waarschuwing' : `${n} waarschuwingen`),
-  stage: { reading: 'Model lezen', computing: 'Berekenen', writing: 'Rapport schrijven' },
+  stage: { importing: 'Transacties importeren', reading: 'Model lezen', computing: 'Berekenen', writing: 'Rapport schrijven' },
   progress: (done, total) => `${done} van ${total} rijen`,
   headline: 'Kerncijfers',
   netRevenue: 'Netto-omzet',
@@ -280,6 +333,10 @@ const nl: Strings = {
       title: `Deze werkmap bevat al een model (${items}).`,
       action: 'Open een nieuwe, lege werkmap om een ander model in te voegen, of verwijder eerst de bestaande namen.',
     }),
+    volumesExist: (items) => ({
+      title: `De werkmap heeft al volumes die de invoegtoepassing niet heeft geïmporteerd: ${items}.`,
+      action: 'Verwijder die naam (Formules > Namen beheren) of tabel om de geïmporteerde transacties te gebruiken, en importeer opnieuw. Er is niets gewijzigd.',
+    }),
     protected: (items) =>
       items === ''
         ? {
@@ -316,6 +373,43 @@ const nl: Strings = {
       action: 'Probeer het opnieuw; blijft het gebeuren, sla de werkmap op, open haar opnieuw en meld de melding hieronder.',
     }),
   },
+  importTransactions: 'Transacties importeren',
+  importProgress: (rows, percent) => `${rows} rijen gelezen, ${percent} van het bestand`,
+  importSheet: 'ABC Geïmporteerde volumes',
+  importNote: { source: 'Geïmporteerd uit', rows: 'Rijen gelezen', cells: 'Totalen per klant en kostendrijver', importedOn: 'Geïmporteerd op' },
+  importWritten: (rows, cells, sheet) => `${rows} rijen geïmporteerd als ${cells} totalen per klant en kostendrijver op ${sheet}; ABC_Volumes wijst ernaar.`,
+  importRefused: (file) => `Er is niets geïmporteerd uit ${file}.`,
+  importProblem: (p, integer) => {
+    switch (p.code) {
+      case 'missingColumns':
+        return `Het bestand heeft geen kolom ${p.missing.join(', geen kolom ')}; de kolommen zijn ${p.found.length === 0 ? '(geen)' : p.found.join(', ')}.`;
+      case 'duplicateColumn':
+        return `De kolom ${p.header} is dezelfde als ${p.first}; houd er een van over.`;
+      case 'noRows':
+        return 'Het bestand heeft geen rijen onder de kolomkoppen.';
+      case 'badRows':
+        return p.count === 1 ? '1 rij kan niet worden geteld; herstel die en importeer opnieuw.' : `${integer(p.count)} rijen kunnen niet worden geteld; herstel ze en importeer opnieuw.`;
+      case 'totalOutOfRange':
+        return `Het totaal van ${p.customer} / ${p.driver} is ${p.total}, 10^13 of meer: groter dan enige hoeveelheid die de berekening aanneemt.`;
+      case 'tooManyDrivers':
+        return `Het bestand heeft meer dan ${integer(p.limit)} verschillende kostendrijvers: de kolom Kostendrijver kan niet kloppen.`;
+      case 'unreadable':
+        return `Het bestand kan niet worden gelezen: ${p.detail}`;
+    }
+  },
+  badRow: (r) => {
+    const what: Record<BadRow['reason'], string> = {
+      customerMissing: 'geen klant',
+      driverMissing: 'geen kostendrijver',
+      notANumber: `aantal "${r.value}" is geen getal`,
+      negative: `aantal ${r.value} is negatief`,
+      outOfRange: `aantal ${r.value} valt buiten het bereik (0, of van 10^-300 tot onder 10^13)`,
+      thousands: `aantal "${r.value}" heeft scheidingstekens voor duizendtallen; schrijf het zonder`,
+      ambiguous: `aantal "${r.value}" kan een scheidingsteken voor duizendtallen of een decimaalteken hebben; geen ander aantal in het bestand maakt duidelijk welke`,
+    };
+    return `Regel ${r.line}: ${what[r.reason]}.`;
+  },
+  moreBadRows: (shown, total) => `De eerste ${shown} van ${total} staan hierboven.`,
 };
 
 /** The strings of a language. */

@@ -24,6 +24,7 @@ function mount(host: OfficeHost): void {
   // The custom functions share this runtime and this computation: every read of the pane (its start-up
   // check included) is published to them, and edits to the model's cells are followed (follow-model.ts).
   const { controller } = followModel({ actions: gateway, computer, strings, store: sharedModelStore(), language, formatMs: (ms) => integer.format(ms) });
+  controller.formatInteger = (n) => integer.format(n);
   const container = document.getElementById('root');
   if (container === null) return;
   document.documentElement.lang = language;

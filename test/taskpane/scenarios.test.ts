@@ -203,7 +203,7 @@ describe('ABC.SCENARIO fed by the pane', () => {
     const noTimers = { set: () => null, clear: () => undefined };
     following = followModel({ actions: createExcelGateway(fakeRun(book)), computer: workerComputer(counting), strings: stringsFor('en'), store, language: 'en', timers: noTimers });
     await following.controller.insertSample();
-    expect(asked).toEqual(['compute']);
+    expect(asked).toEqual(['computePacked']);
 
     const edi = EXPECTED[1];
     const fee = EXPECTED[0];
@@ -216,7 +216,7 @@ describe('ABC.SCENARIO fed by the pane', () => {
     scenarioFormula(NAMES[0] as string, null, 'operatingProfitResized', resized);
     expect([freed.results, operating.results, resized.results]).toEqual([[], [], []]);
     await settle();
-    expect(asked).toEqual(['compute', 'scenarioFigures']);
+    expect(asked).toEqual(['computePacked', 'scenarioFigures']);
     const freedMinutes = edi.pools.reduce((m, p) => m + p.freedMinutes, 0);
     expect(freed.results).toHaveLength(1);
     expect(freed.results[0]).toBeCloseTo(freedMinutes, 6);
@@ -230,6 +230,6 @@ describe('ABC.SCENARIO fed by the pane', () => {
     const profit = invocation();
     scenarioFormula(NAMES[0] as string, customer.customer, null, profit);
     expect(profit.results).toEqual([customer.netProfitAfter]);
-    expect(asked).toEqual(['compute', 'scenarioFigures']);
+    expect(asked).toEqual(['computePacked', 'scenarioFigures']);
   });
 });

@@ -20,6 +20,7 @@ import type { PaneController, PaneState } from '../controller';
 import { formatter, headlineOf, whalePoints, whaleSentenceOf } from '../figures';
 import type { Language, Strings } from '../i18n';
 import { HeadlineFigures } from './Headline';
+import { ImportButton, ImportReport } from './ImportTransactions';
 import { ModelStatus } from './ModelStatus';
 import { ScenariosView } from './ScenariosView';
 import { StatementPicker } from './StatementPicker';
@@ -46,6 +47,13 @@ function useControllerState(controller: PaneController): PaneState {
   const [state, setState] = React.useState(controller.getState());
   React.useEffect(() => controller.subscribe(setState), [controller]);
   return state;
+}
+
+/** Rows of the model read or written; while importing, rows read and the share of the file's bytes. */
+function progressHint(progress: PaneState['progress'], strings: Strings, integer: (n: number) => string): string | undefined {
+  if (progress === null || progress.total <= 0) return undefined;
+  if (progress.stage === 'importing') return strings.importProgress(integer(progress.rows ?? 0), `${Math.floor((100 * progress.done) / progress.total)}%`);
+  return strings.progress(integer(progress.done), integer(progress.total));
 }
 
 export function App({ controller, strings, language, locale }: AppProps): React.ReactElement {
@@ -87,12 +95,13 @@ export function App({ controller, strings, language, locale }: AppProps): React.
           <Button disabled={state.busy} onClick={() => void controller.insertEmpty(language)} data-testid="new-empty">
             {strings.newEmptyModel}
           </Button>
+          <ImportButton strings={strings} disabled={state.busy} onFile={(file) => void controller.importTransactions(file)} />
         </div>
         {state.busy ? (
           <div className={styles.section} data-testid="progress">
             <Field
               label={progress === null ? strings.stage.reading : strings.stage[progress.stage]}
-              hint={progress !== null && progress.total > 0 ? strings.progress(format.integer(progress.done), format.integer(progress.total)) : undefined}
+              hint={progressHint(progress, strings, format.integer)}
             >
               <ProgressBar value={fraction} />
             </Field>
@@ -111,6 +120,7 @@ export function App({ controller, strings, language, locale }: AppProps): React.
             </MessageBarBody>
           </MessageBar>
         ) : null}
+        <ImportReport report={state.importReport} />
         {state.notice !== null ? (
           <MessageBar intent={state.notice.intent} data-testid="notice">
             <MessageBarBody>{state.notice.text}</MessageBarBody>
