@@ -30,9 +30,44 @@ export const ONE: Dec = dec(1);
 
 /** Sum of a list of decimals (0 for an empty list). */
 export function sum(values: Iterable<Dec>): Dec {
+  if (Array.isArray(values)) {
+    const scaled = sumScaled(values);
+    if (scaled !== null) return scaled;
+  }
   let total = ZERO;
   for (const v of values) total = total.plus(v);
   return total;
+}
+
+const SUM_SCRATCH: Scaled = { int: 0, scale: 0 };
+
+/**
+ * The sum of decimals that are all small scaled integers, added as doubles while every partial sum is a
+ * safe integer (so each addition is exact and equals decimal.js's 40-digit one); null as soon as one is
+ * not, and `sum` adds the decimals instead. Summing a driver's column of 5,000 customers this way makes
+ * no decimal but the result.
+ */
+function sumScaled(values: readonly Dec[]): Dec | null {
+  let int = 0;
+  let scale = 0;
+  const s = SUM_SCRATCH;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as Dec;
+    if (v === ZERO) continue;
+    if (!scaledInto(v, s)) return null;
+    let add = s.int;
+    if (s.scale > scale) {
+      int *= POW10[s.scale - scale] as number;
+      scale = s.scale;
+      if (!(Math.abs(int) <= Number.MAX_SAFE_INTEGER)) return null;
+    } else if (s.scale < scale) {
+      add *= POW10[scale - s.scale] as number;
+      if (!(Math.abs(add) <= Number.MAX_SAFE_INTEGER)) return null;
+    }
+    int += add;
+    if (!(Math.abs(int) <= Number.MAX_SAFE_INTEGER)) return null;
+  }
+  return fromScaled(int, scale);
 }
 
 /** Rounds to cents, half away from zero, as Excel's ROUND(x, 2) does. */
@@ -217,10 +252,80 @@ export function scaledInto(value: Dec, out: Scaled): boolean {
   return true;
 }
 
-/** The decimal `int × 10^-scale` (int a safe integer), exactly. */
+/** A decimal.js instance whose documented `d`, `e` and `s` are written by `fromScaled`. */
+interface WritableDec {
+  d: number[];
+  e: number;
+  s: number;
+}
+
+/** Number of decimal digits of a positive integer below 10^7 (one word of decimal.js's digit array). */
+function wordDigits(w: number): number {
+  return w >= 1e6 ? 7 : w >= 1e5 ? 6 : w >= 1e4 ? 5 : w >= 1e3 ? 4 : w >= 100 ? 3 : w >= 10 ? 2 : 1;
+}
+
+/**
+ * The decimal `int × 10^-scale` (int a safe integer, scale 0..22), exactly. It writes decimal.js's
+ * digit words directly: output amounts are made by the ten thousand, and parsing a string for each
+ * cost a quarter of the engine's time. The words follow decimal.js's layout (base 1e7, the decimal
+ * point on a word boundary, no leading or trailing zero words); tests compare it with the parsed value.
+ */
 export function fromScaled(int: number, scale: number): Dec {
   if (int === 0) return ZERO;
-  return scale === 0 ? new Decimal(int) : new Decimal(`${int}e-${scale}`);
+  if (!Number.isSafeInteger(int) || scale < 0 || scale > 22 || !Number.isInteger(scale)) {
+    return scale === 0 ? new Decimal(int) : new Decimal(`${int}e-${scale}`);
+  }
+  let n = Math.abs(int);
+  while (scale > 0 && n % 10 === 0) {
+    n /= 10;
+    scale--;
+  }
+  const p = POW10[scale] as number;
+  let fraction = scale === 0 ? 0 : n % p;
+  let whole = (n - fraction) / p;
+  const words: number[] = [];
+  let e: number;
+  if (whole > 0) {
+    const wholeWords: number[] = [];
+    while (whole > 0) {
+      const w = whole % 1e7;
+      wholeWords.push(w);
+      whole = (whole - w) / 1e7;
+    }
+    e = wordDigits(wholeWords[wholeWords.length - 1] as number) - 1 + 7 * (wholeWords.length - 1);
+    for (let i = wholeWords.length - 1; i >= 0; i--) words.push(wholeWords[i] as number);
+  } else {
+    e = 0;
+  }
+  if (scale > 0) {
+    const count = Math.ceil(scale / 7);
+    const fractionWords = new Array<number>(count);
+    // The last word holds the remaining 1..7 digits, left-aligned in its 7 places.
+    const r = scale - 7 * (count - 1);
+    const lastDigits = fraction % (POW10[r] as number);
+    fractionWords[count - 1] = lastDigits * (POW10[7 - r] as number);
+    fraction = (fraction - lastDigits) / (POW10[r] as number);
+    for (let i = count - 2; i >= 0; i--) {
+      const w = fraction % 1e7;
+      fractionWords[i] = w;
+      fraction = (fraction - w) / 1e7;
+    }
+    let first = 0;
+    if (words.length === 0) {
+      while ((fractionWords[first] as number) === 0) first++;
+      e = -(7 * first + 7 - wordDigits(fractionWords[first] as number)) - 1;
+    }
+    let last = count - 1;
+    while ((fractionWords[last] as number) === 0) last--;
+    for (let i = first; i <= last; i++) words.push(fractionWords[i] as number);
+  } else {
+    while (words.length > 1 && words[words.length - 1] === 0) words.pop();
+  }
+  const x = new Decimal(1) as unknown as WritableDec;
+  x.d = words;
+  x.e = e;
+  x.s = int < 0 ? -1 : 1;
+  return x as unknown as Dec;
 }
 
 /** An amount from a whole number of cents held in a double (a safe integer), exactly. */

@@ -257,7 +257,7 @@ function customersInCents(
       activityCosts: perActivity,
       unusedCapacityCosts: perPoolUnused,
       costToServe: fromWholeCents(costToServe),
-      driverQuantities: new Map(driverVolumes.map(([key, perCustomer]) => [key, perCustomer[i] ?? ZERO])),
+      driverQuantities: quantitiesOf(driverVolumes, i),
       directCostItems: items,
       directCosts: fromWholeCents(direct),
       netProfit: fromWholeCents(figures[NET_PROFIT]),
@@ -271,17 +271,26 @@ function customersInCents(
   return order.map((i) => customers[i] as CustomerResult);
 }
 
+/** A customer's quantity of each driver, by driver key. */
+function quantitiesOf(driverVolumes: ReadonlyArray<readonly [string, Dec[]]>, i: number): Map<string, Dec> {
+  const quantities = new Map<string, Dec>();
+  for (const [key, perCustomer] of driverVolumes) quantities.set(key, perCustomer[i] ?? ZERO);
+  return quantities;
+}
+
 function totalsOf(customers: CustomerResult[], pools: PoolResult[], activities: ActivityResult[]): Totals {
-  const centsOf = (c: CustomerResult): Float64Array | undefined => customerCents.get(c);
-  const total = (pick: (c: CustomerResult) => Dec, field: number): Dec => {
-    let cents = 0;
-    for (const c of customers) {
-      const figures = centsOf(c);
-      if (figures === undefined) return sum(customers.map(pick));
-      cents = addCents(cents, figures[field] as number);
+  // One look-up per customer rather than one per customer and figure; null: some customer has no cents.
+  let centTotals: Float64Array | null = new Float64Array(NET_PROFIT + 1);
+  for (const c of customers) {
+    const figures = customerCents.get(c);
+    if (figures === undefined) {
+      centTotals = null;
+      break;
     }
-    return fromWholeCents(cents);
-  };
+    for (let f = 0; f <= NET_PROFIT; f++) centTotals[f] = addCents(centTotals[f] as number, figures[f] as number);
+  }
+  const total = (pick: (c: CustomerResult) => Dec, field: number): Dec =>
+    centTotals === null ? sum(customers.map(pick)) : fromWholeCents(centTotals[field] as number);
   const netProfit = total((c) => c.netProfit, NET_PROFIT);
   const unusedCapacityCost = sum(pools.map((p) => (p.unusedCost ?? ZERO).minus(p.unusedAssigned)));
   const unassignedCost = sum(pools.map((p) => p.unassignedCost)).plus(sum(activities.map((a) => a.unassignedCost)));

@@ -187,7 +187,8 @@ function checkCustomerReferences(model: ModelInput): Issue[] {
     if (seen !== undefined) seen.rows += 1;
     else unknown.set(key, { customer, where, rows: 1, range: where.range ?? null });
   };
-  for (const v of model.volumes) if (!known.has(nameKey(v.customer))) note(v.customer, v.where);
+  const keyOf = memoKey();
+  for (const v of model.volumes) if (!known.has(keyOf(v.customer))) note(v.customer, v.where);
   for (const c of model.customerCosts) if (!known.has(nameKey(c.customer))) note(c.customer, c.where);
   return [...unknown.values()].map((u) =>
     error(
@@ -263,11 +264,17 @@ function checkStatementSettings(model: ModelInput): Issue[] {
  */
 function checkDerivedFigures(model: ModelInput): Issue[] {
   const issues: Issue[] = [];
-  const totals = new Map<string, Dec>();
+  // Quantities are gathered per driver and summed once: `sum` adds small scaled integers without decimals.
+  const quantities = new Map<string, Dec[]>();
+  const keyOf = memoKey();
   for (const v of model.volumes) {
-    const key = nameKey(v.driver);
-    totals.set(key, (totals.get(key) ?? ZERO).plus(v.quantity));
+    const key = keyOf(v.driver);
+    const list = quantities.get(key);
+    if (list === undefined) quantities.set(key, [v.quantity]);
+    else list.push(v.quantity);
   }
+  const totals = new Map<string, Dec>();
+  for (const [key, list] of quantities) totals.set(key, sum(list));
   const total = (driver: string | null): Dec => (driver === null ? ZERO : (totals.get(nameKey(driver)) ?? ZERO));
   const groups = groupActivities(model.activities);
   const reported = new Set<string>();
@@ -320,6 +327,22 @@ function checkDerivedFigures(model: ModelInput): Issue[] {
     check('activity', group.name, 'cost', cost, group.terms[0]?.where ?? {});
   }
   return issues;
+}
+
+/**
+ * `nameKey` remembered per text: the volume entries of a million-row range repeat a few thousand names,
+ * often as the very same strings, and a look-up is cheaper than trimming and lowering each again.
+ */
+function memoKey(): (name: string) => string {
+  const keys = new Map<string, string>();
+  return (name) => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = nameKey(name);
+      keys.set(name, key);
+    }
+    return key;
+  };
 }
 
 /** Where an earlier row is, for a message; null when unknown (each language says "an earlier row"). */

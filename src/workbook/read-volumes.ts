@@ -63,10 +63,12 @@ function readWide(reader: RangeReader, match: HeaderMatch): VolumesRead {
   return { form: 'wide', volumes, volumeDrivers, dataRows };
 }
 
-/** A name as read once per distinct raw cell value: its text and its matching key. */
+/** A name as read once per distinct raw cell value: its text, its matching key and its dense index. */
 interface Name {
   text: string;
   key: string;
+  /** Position among the distinct names of its column, so tallies are found by index, not by key. */
+  index: number;
 }
 
 /** The running sum of one customer and driver. */
@@ -80,20 +82,42 @@ interface Tally {
   where: Where;
 }
 
+/**
+ * The long form, in one indexed loop over the rows (up to a million): a row of a known customer and
+ * driver with a whole-number quantity costs two cache look-ups and two array reads, and no allocation.
+ * Anything else goes through the reader's checked reads, in the same order, so issues are the same.
+ */
 function readLong(reader: RangeReader, match: HeaderMatch, driverColumn: number, quantityColumn: number): VolumesRead {
   const customerColumn = match.columns.get('customer');
+  if (customerColumn === undefined) return { form: 'long', volumes: [], volumeDrivers: [], dataRows: reader.forEachDataRow(() => undefined) };
   const customerNames = new Map<string | number, Name>();
   const driverNames = new Map<string | number, Name>();
-  const tallies = new Map<string, Map<string, Tally>>();
+  const customerCounter = { next: 0 };
+  const driverCounter = { next: 0 };
+  // tallies[customer index][driver index]
+  const tallies: Array<Array<Tally | undefined>> = [];
   const order: Tally[] = [];
   const volumeDrivers: Array<{ driver: string; where: Where }> = [];
-  const seenDrivers = new Set<string>();
+  const driverListed: boolean[] = [];
+  const rows = reader.grid.rows;
+  const height = rows.length;
+  let dataRows = 0;
 
-  const dataRows = reader.forEachDataRow((r) => {
-    if (customerColumn === undefined) return;
-    const customer = readName(reader, customerNames, r, customerColumn, 'customerId');
-    const driver = readName(reader, driverNames, r, driverColumn, 'driverName');
-    const q = reader.cell(r, quantityColumn);
+  for (let r = 1; r < height; r++) {
+    const cells = rows[r];
+    if (cells === undefined) continue;
+    // A number in the first cell is the common case of a non-blank row; only others need the full test.
+    if (typeof cells[0] !== 'number' && reader.isRowBlank(r)) continue;
+    dataRows++;
+    const rawCustomer = cells[customerColumn];
+    const customer =
+      (typeof rawCustomer === 'number' || typeof rawCustomer === 'string' ? customerNames.get(rawCustomer) : undefined) ??
+      readName(reader, customerNames, customerCounter, r, customerColumn, 'customerId');
+    const rawDriver = cells[driverColumn];
+    const driver =
+      (typeof rawDriver === 'number' || typeof rawDriver === 'string' ? driverNames.get(rawDriver) : undefined) ??
+      readName(reader, driverNames, driverCounter, r, driverColumn, 'driverName');
+    const q = cells[quantityColumn];
     let whole = 0;
     let exact: Dec | null = null;
     if (typeof q === 'number' && q >= 0 && q < MAX_FIGURE && Number.isInteger(q)) {
@@ -102,21 +126,22 @@ function readLong(reader: RangeReader, match: HeaderMatch, driverColumn: number,
       const n = reader.number(r, quantityColumn, QUANTITY);
       if (n !== null && n !== INVALID) exact = n;
     }
-    if (customer === null || driver === null) return;
+    if (customer === null || driver === null) continue;
 
-    if (!seenDrivers.has(driver.key)) {
-      seenDrivers.add(driver.key);
-      volumeDrivers.push({ driver: driver.text, where: reader.where(r, driverColumn) });
-    }
-    let byDriver = tallies.get(customer.key);
+    let byDriver = tallies[customer.index];
     if (byDriver === undefined) {
-      byDriver = new Map();
-      tallies.set(customer.key, byDriver);
+      byDriver = [];
+      tallies[customer.index] = byDriver;
     }
-    let tally = byDriver.get(driver.key);
+    let tally = byDriver[driver.index];
     if (tally === undefined) {
+      // A driver's first tally is its first row with a usable customer: where the model says it is.
+      if (driverListed[driver.index] !== true) {
+        driverListed[driver.index] = true;
+        volumeDrivers.push({ driver: driver.text, where: reader.where(r, driverColumn) });
+      }
       tally = { customer: customer.text, driver: driver.text, whole: 0, exact: null, where: reader.where(r, customerColumn) };
-      byDriver.set(driver.key, tally);
+      byDriver[driver.index] = tally;
       order.push(tally);
     }
     if (exact !== null) {
@@ -126,7 +151,7 @@ function readLong(reader: RangeReader, match: HeaderMatch, driverColumn: number,
       if (Number.isSafeInteger(next)) tally.whole = next;
       else tally.exact = tally.exact === null ? dec(whole) : tally.exact.plus(whole);
     }
-  });
+  }
 
   const volumes: VolumeInput[] = order.map((t) => ({
     customer: t.customer,
@@ -142,7 +167,14 @@ function readLong(reader: RangeReader, match: HeaderMatch, driverColumn: number,
  * The cache also holds each name under its key; a raw value never collides with a key in a harmful way,
  * because a raw string equal to some name's key reads as that very name anyway.
  */
-function readName(reader: RangeReader, cache: Map<string | number, Name>, r: number, column: number, what: RequiredTextKey): Name | null {
+function readName(
+  reader: RangeReader,
+  cache: Map<string | number, Name>,
+  counter: { next: number },
+  r: number,
+  column: number,
+  what: RequiredTextKey,
+): Name | null {
   const raw = reader.cell(r, column);
   const cacheable = typeof raw === 'string' || typeof raw === 'number';
   if (cacheable) {
@@ -155,7 +187,7 @@ function readName(reader: RangeReader, cache: Map<string | number, Name>, r: num
   // Every spelling of one name shares the first spelling's entry, so the model shows one spelling.
   let name = cache.get(key);
   if (name === undefined) {
-    name = { text, key };
+    name = { text, key, index: counter.next++ };
     cache.set(key, name);
   }
   if (cacheable) cache.set(raw, name);
