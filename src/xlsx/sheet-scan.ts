@@ -210,6 +210,18 @@ function asciiHasText(s: Uint8Array, start: number, end: number): boolean | null
   return text;
 }
 
+/** A `t` value as text: the usual ones without a new string per cell. */
+function typeText(s: Uint8Array, start: number, end: number): string {
+  if (end - start === 1) {
+    const c = s[start];
+    if (c === 115) return 's';
+    if (c === 110) return 'n';
+    if (c === 98) return 'b';
+    if (c === 101) return 'e';
+  } else if (end - start === 3 && s[start] === 115 && s[start + 1] === 116 && s[start + 2] === 114) return 'str';
+  return latin1(s, start, end);
+}
+
 /** How a cell inside the areas is read. */
 const OUTSIDE = 0;
 const PRESENCE = 1;
@@ -270,24 +282,31 @@ export async function scanSheet(stream: PartStream, requests: readonly AreaReque
   let style = 0;
   /** 'v' or 'f' while their text is being collected. */
   let collecting = 0;
-  /** The value's bytes while they are plain (no reference, no CDATA, one piece). */
+  /**
+   * The value's bytes while they are plain (no reference, no CDATA, one piece): `rawBytes[rawStart, +rawLength)`,
+   * a copy in `raw`, or the tokenizer's own buffer during a fast-path cell.
+   */
   let raw = Buffer.alloc(64);
+  let rawBytes: Uint8Array = raw;
+  let rawStart = 0;
   let rawLength = -1;
+  /** The namespace of `sheetData`: cells in it may take the tokenizer's fast path. */
+  let sheetDataUri: string | null = null;
   /** The value as text once it is not plain; null when the cell has no `<v>`. */
   let valueText: string | null = null;
   let formula: string | null = null;
   let inlineText: string | null = null;
 
-  const valueString = (): string | null => (rawLength >= 0 ? latin1(raw, 0, rawLength) : valueText);
+  const valueString = (): string | null => (rawLength >= 0 ? latin1(rawBytes, rawStart, rawStart + rawLength) : valueText);
 
   /** The cell's value as the contract sees it. */
   const fullValue = (): CellValue => {
     if (rawLength > 0 && formula === null) {
       if (type === 's') {
-        const index = plainInteger(raw, 0, rawLength);
+        const index = plainInteger(rawBytes, rawStart, rawStart + rawLength);
         if (index >= 0) return strings.get(index) ?? null;
       } else if (type === '' || type === 'n') {
-        const n = plainNumber(raw, 0, rawLength);
+        const n = plainNumber(rawBytes, rawStart, rawStart + rawLength);
         if (!Number.isNaN(n)) {
           const look = looks[style];
           if (look === undefined || look === 'number') return n;
@@ -302,10 +321,10 @@ export async function scanSheet(stream: PartStream, requests: readonly AreaReque
   const present = (): boolean => {
     if (formula === null && rawLength >= 0) {
       if (type === 's') {
-        const index = plainInteger(raw, 0, rawLength);
+        const index = plainInteger(rawBytes, rawStart, rawStart + rawLength);
         if (index >= 0) return !strings.isBlank(index);
       } else if (type === '' || type === 'n') {
-        const text = asciiHasText(raw, 0, rawLength);
+        const text = asciiHasText(rawBytes, rawStart, rawStart + rawLength);
         if (text !== null) return text;
       }
     }
@@ -365,6 +384,8 @@ export async function scanSheet(stream: PartStream, requests: readonly AreaReque
         const n = end - start;
         if (n > raw.length) raw = Buffer.alloc(Math.max(n, raw.length * 2));
         for (let i = 0; i < n; i++) raw[i] = s[start + i]!;
+        rawBytes = raw;
+        rawStart = 0;
         rawLength = n;
         return;
       }
@@ -373,14 +394,12 @@ export async function scanSheet(stream: PartStream, requests: readonly AreaReque
     rawLength = -1;
   };
 
-  const startCell = (tag: ByteTag): void => {
-    const s = tag.s;
-    const p = tag.positions;
-    const r = tag.indexOf('r');
+  /** Opens the cell whose `r` value is `s[r0, r1)` (r0 < 0: none): its column, and how it is read. */
+  const beginCell = (s: Uint8Array, r0: number, r1: number): void => {
     let refColumn: number | null = null;
-    if (r >= 0) {
-      let k = p[4 * r + 2]!;
-      const end = p[4 * r + 3]!;
+    if (r0 >= 0) {
+      let k = r0;
+      const end = r1;
       while (k < end && (s[k] === 32 || s[k] === 9 || s[k] === 10 || s[k] === 13)) k++;
       if (s[k] === 36) k++;
       const from = k;
@@ -401,6 +420,14 @@ export async function scanSheet(stream: PartStream, requests: readonly AreaReque
     valueText = null;
     formula = null;
     inlineText = null;
+  };
+
+  const startCell = (tag: ByteTag): void => {
+    const s = tag.s;
+    const p = tag.positions;
+    const r = tag.indexOf('r');
+    if (r >= 0) beginCell(s, p[4 * r + 2]!, p[4 * r + 3]!);
+    else beginCell(s, -1, -1);
     if (mode === OUTSIDE) return;
     type = tag.attr('t') ?? '';
     const si = tag.indexOf('s');
@@ -422,14 +449,83 @@ export async function scanSheet(stream: PartStream, requests: readonly AreaReque
         n = /^\d+$/.test(text) ? Number(text) : -1;
       }
     }
+    beginRow(n);
+  };
+
+  /** A row of the tokenizer's fast path: its `r` value is plain printable ASCII. */
+  const fastRow = (s: Buffer, r0: number, r1: number): void => {
+    depth++;
+    let n = -1;
+    if (r0 >= 0) {
+      n = plainInteger(s, r0, r1);
+      if (n < 0) {
+        const text = latin1(s, r0, r1).trim();
+        n = /^\d+$/.test(text) ? Number(text) : -1;
+      }
+    }
+    beginRow(n);
+    handler.fastRowUri = null;
+    handler.fastCellUri = fastUri();
+  };
+
+  /** Starts the row numbered `n` (-1: the one after the previous). */
+  const beginRow = (n: number): void => {
     row = n < 0 ? row + 1 : n;
     rowWanted = row >= top && row <= bottom;
     column = 0;
     decideAreas();
   };
 
+  /** A cell of the tokenizer's fast path, read as its five events would be: plain printable ASCII throughout. */
+  const fastCell = (s: Buffer, r0: number, r1: number, s0: number, s1: number, t0: number, t1: number, v0: number, v1: number): void => {
+    beginCell(s, r0, r1);
+    if (mode !== OUTSIDE) {
+      type = t0 < 0 ? '' : typeText(s, t0, t1);
+      if (s0 < 0) style = 0;
+      else {
+        const n = plainInteger(s, s0, s1);
+        style = n >= 0 ? n : Number(latin1(s, s0, s1)) || 0;
+      }
+      rawBytes = s;
+      rawStart = v0;
+      rawLength = v1 - v0;
+      finishCell();
+      rawBytes = raw;
+      rawStart = 0;
+    }
+    inCell = false;
+  };
+
+  /** A cell may take the fast path only where the general path would start one: right inside a row of sheetData. */
+  const fastUri = (): string | null => (inSheetData && depth === 3 && !inCell ? sheetDataUri : null);
+  /** A row may take the fast path only where the general path would start one: right inside sheetData. */
+  const fastRowUri = (): string | null => (inSheetData && depth === 2 && !inCell ? sheetDataUri : null);
+
   const handler: ByteXmlHandler = {
+    fastCellUri: null,
+    fastRowUri: null,
+    cell: fastCell,
+    row: fastRow,
     startElement(tag) {
+      onStart(tag);
+      handler.fastCellUri = fastUri();
+      handler.fastRowUri = fastRowUri();
+    },
+    endElement(uri, local) {
+      onEnd(uri, local);
+      handler.fastCellUri = fastUri();
+      handler.fastRowUri = fastRowUri();
+    },
+    text(s, start, end, cdata) {
+      if (!inCell || mode === OUTSIDE) return;
+      if (inline.active) inline.add(s, start, end, cdata);
+      else if (collecting === 1) addRaw(s, start, end, cdata);
+      else if (collecting === 2) formula += textOf(s, start, end, cdata);
+    },
+  };
+
+  const general = {
+    startElement(tag: ByteTag): void {
       depth++;
       const main = isMain(tag.uri);
       if (inCell) {
@@ -449,13 +545,16 @@ export async function scanSheet(stream: PartStream, requests: readonly AreaReque
       if (!main) return;
       if (inSheetData && depth === 4 && tag.local === 'c') startCell(tag);
       else if (inSheetData && depth === 3 && tag.local === 'row') startRow(tag);
-      else if (depth === 2 && tag.local === 'sheetData') inSheetData = true;
+      else if (depth === 2 && tag.local === 'sheetData') {
+        inSheetData = true;
+        sheetDataUri = tag.uri;
+      }
       else if (depth === 3 && tag.local === 'mergeCell') {
         const m = parseMerge(tag.attr('ref') ?? '');
         if (m !== null) merges.push(m);
       }
     },
-    endElement(uri, local) {
+    endElement(uri: string, local: string): void {
       depth--;
       if (inCell) {
         if (depth === 3 && local === 'c' && isMain(uri)) {
@@ -473,13 +572,9 @@ export async function scanSheet(stream: PartStream, requests: readonly AreaReque
       }
       if (depth === 1 && local === 'sheetData' && isMain(uri)) inSheetData = false;
     },
-    text(s, start, end, cdata) {
-      if (!inCell || mode === OUTSIDE) return;
-      if (inline.active) inline.add(s, start, end, cdata);
-      else if (collecting === 1) addRaw(s, start, end, cdata);
-      else if (collecting === 2) formula += textOf(s, start, end, cdata);
-    },
   };
+  const onStart = general.startElement;
+  const onEnd = general.endElement;
 
   await scanXmlPart(stream, handler, `The sheet ${sheetName}`);
   for (const t of targets) if (!t.decided) decide(t, t.rows[0] ?? []);

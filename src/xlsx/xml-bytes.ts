@@ -67,6 +67,10 @@ const NAME_END = new Uint8Array(256);
 for (const c of [32, 10, 9, CR]) SPACE[c] = NAME_END[c] = 1;
 for (const c of [GT, SLASH, EQUALS, QUESTION]) NAME_END[c] = 1;
 
+/** Bytes the fast paths do not take in a value or text: control bytes, non-ASCII, `&`, `<` (and `"`, which ends a value). */
+const NOT_PLAIN = new Uint8Array(256);
+for (let c = 0; c < 256; c++) if (c < 32 || c > 126 || c === AMP || c === LT || c === QUOT) NOT_PLAIN[c] = 1;
+
 function isSpace(c: number): boolean {
   return SPACE[c] === 1;
 }
@@ -123,6 +127,19 @@ export interface ByteXmlHandler {
   endElement(uri: string, local: string, end: number): void;
   /** A run of character data inside the root, `s[start, end)`; `cdata` for a CDATA section's content. */
   text(s: Buffer, start: number, end: number, cdata: boolean): void;
+  /**
+   * When set, an unprefixed `<c r=".." s=".." t=".."><v>..</v></c>` (attributes optional but in that order,
+   * values and text plain printable ASCII without references) whose default namespace is this URI is
+   * reported as one call to `cell` instead of five events. The handler sets it only where such a cell is
+   * read exactly as its events would be read; anything else about the cell takes the general path.
+   */
+  fastCellUri?: string | null;
+  /** A cell of the fast path: offsets of the `r`, `s`, `t` values (-1 when absent) and of the `<v>` text. */
+  /** Like `fastCellUri`, for an unprefixed `<row ..>` start tag of plain attributes. */
+  fastRowUri?: string | null;
+  /** A row start tag of the fast path: offsets of its `r` value (-1 when absent). */
+  row?(s: Buffer, r0: number, r1: number): void;
+  cell?(s: Buffer, r0: number, r1: number, s0: number, s1: number, t0: number, t1: number, v0: number, v1: number): void;
 }
 
 /**
@@ -192,6 +209,9 @@ export class ByteXmlTokenizer {
   private positions = new Int32Array(64);
   private seenRoot = false;
   private readonly tag: ByteTag = new ByteTag(this);
+  /** The default namespace under the bindings of `defaultVersion`. */
+  private defaultUri = '';
+  private defaultVersion = -1;
 
   constructor(private readonly handler: ByteXmlHandler) {}
 
@@ -245,11 +265,172 @@ export class ByteXmlTokenizer {
       if (next === SLASH) after = this.endTag(s, i);
       else if (next === QUESTION) after = this.skipTo(s, i + 2, PI_END);
       else if (next === BANG) after = this.markup(s, i);
-      else after = this.startTag(s, i);
+      else if (next === 99 /* c */ && (after = this.fastCell(s, i)) > 0) {
+        // A whole cell, reported in one call.
+      } else if (next === 114 /* r */ && (after = this.fastRow(s, i)) > 0) {
+        // A row's start tag, reported in one call.
+      } else after = this.startTag(s, i);
       if (after === MORE) return i;
       i = after;
     }
     return i;
+  }
+
+  /**
+   * The common cell of a sheet in one pass, or 0 when it is not one of those (or not complete in `s`):
+   * the general path then reads it. Only printable ASCII without `&` and `<` is accepted in values and
+   * text, so nothing needs decoding, normalising or checking beyond what is matched here; `r`, `s`, `t`
+   * in that order cannot repeat, and the element declares nothing.
+   */
+  private fastCell(s: Buffer, i: number): number {
+    const handler = this.handler;
+    const uri = handler.fastCellUri;
+    if (uri === undefined || uri === null || handler.cell === undefined) return 0;
+    if (this.defaultVersion !== this.version) {
+      this.defaultUri = this.lookup('') ?? '';
+      this.defaultVersion = this.version;
+    }
+    if (this.defaultUri !== uri) return 0;
+    const n = s.length;
+    let k = i + 2;
+    if (k >= n || s[k] !== 32) return 0;
+    k++;
+    let r0 = -1;
+    let r1 = -1;
+    let s0 = -1;
+    let s1 = -1;
+    let t0 = -1;
+    let t1 = -1;
+    let next = 0;
+    for (;;) {
+      if (k + 3 >= n) return 0;
+      const a = s[k];
+      const slot = a === 114 /* r */ ? 0 : a === 115 /* s */ ? 1 : a === 116 /* t */ ? 2 : 3;
+      if (slot < next || slot === 3 || s[k + 1] !== EQUALS || s[k + 2] !== QUOT) return 0;
+      const v0 = k + 3;
+      let e = v0;
+      for (; e < n; e++) {
+        const c = s[e]!;
+        if (NOT_PLAIN[c] === 1) {
+          if (c === QUOT) break;
+          return 0;
+        }
+      }
+      if (e + 1 >= n) return 0;
+      if (slot === 0) {
+        r0 = v0;
+        r1 = e;
+      } else if (slot === 1) {
+        s0 = v0;
+        s1 = e;
+      } else {
+        t0 = v0;
+        t1 = e;
+      }
+      next = slot + 1;
+      k = e + 1;
+      if (s[k] === GT) break;
+      if (s[k] !== 32) return 0;
+      k++;
+    }
+    k++;
+    if (k + 3 > n || s[k] !== LT || s[k + 1] !== 118 /* v */ || s[k + 2] !== GT) return 0;
+    k += 3;
+    const v0 = k;
+    for (; k < n; k++) {
+      const c = s[k]!;
+      if (NOT_PLAIN[c] === 1 && c !== QUOT) {
+        if (c === LT) break;
+        return 0;
+      }
+    }
+    if (k === v0 || k + 8 > n) return 0;
+    // `</v></c>`
+    if (s[k + 1] !== SLASH || s[k + 2] !== 118 || s[k + 3] !== GT || s[k + 4] !== LT || s[k + 5] !== SLASH || s[k + 6] !== 99 || s[k + 7] !== GT) return 0;
+    handler.cell(s, r0, r1, s0, s1, t0, t1, v0, k);
+    return k + 8;
+  }
+
+  /**
+   * A sheet row's start tag with plain attributes (printable ASCII values without `&` and `<`, one space
+   * apart, no declarations), or 0 for the general path. Names are checked as `element` checks them.
+   */
+  private fastRow(s: Buffer, i: number): number {
+    const handler = this.handler;
+    const uri = handler.fastRowUri;
+    if (uri === undefined || uri === null || handler.row === undefined) return 0;
+    const n = s.length;
+    if (i + 5 >= n || s[i + 2] !== 111 /* o */ || s[i + 3] !== 119 /* w */ || s[i + 4] !== 32) return 0;
+    if (this.defaultVersion !== this.version) {
+      this.defaultUri = this.lookup('') ?? '';
+      this.defaultVersion = this.version;
+    }
+    if (this.defaultUri !== uri) return 0;
+    let k = i + 5;
+    let count = 0;
+    let prefixed = false;
+    let r0 = -1;
+    let r1 = -1;
+    for (;;) {
+      const nameStart = k;
+      for (; k < n; k++) {
+        const c = s[k]!;
+        if (c === EQUALS) break;
+        if (NAME_END[c] === 1 || c === QUOT || c === APOS || c === LT || c === AMP) return 0;
+        if (c === COLON) prefixed = true;
+      }
+      if (k === nameStart || k + 1 >= n || s[k + 1] !== QUOT) return 0;
+      const nameEnd = k;
+      if (s[nameStart] === 120 /* x */ && nameEnd - nameStart >= 5 && latin1(s, nameStart, nameStart + 5) === 'xmlns') return 0;
+      let e = k + 2;
+      for (; e < n; e++) {
+        const c = s[e]!;
+        if (NOT_PLAIN[c] === 1) {
+          if (c === QUOT) break;
+          return 0;
+        }
+      }
+      if (e + 1 >= n) return 0;
+      if (4 * count + 4 > this.positions.length) {
+        const grown = new Int32Array(this.positions.length * 2);
+        grown.set(this.positions);
+        this.positions = grown;
+      }
+      const p = this.positions;
+      p[4 * count] = nameStart;
+      p[4 * count + 1] = nameEnd;
+      p[4 * count + 2] = k + 2;
+      p[4 * count + 3] = e;
+      count++;
+      if (nameEnd - nameStart === 1 && s[nameStart] === 114 /* r */) {
+        r0 = k + 2;
+        r1 = e;
+      }
+      k = e + 1;
+      if (s[k] === GT) break;
+      if (s[k] !== 32) return 0;
+      k++;
+    }
+    const pos = this.positions;
+    for (let a = 1; a < count; a++) {
+      const at = pos[4 * a]!;
+      const len = pos[4 * a + 1]! - at;
+      for (let b = 0; b < a; b++) {
+        const bt = pos[4 * b]!;
+        if (pos[4 * b + 1]! - bt !== len) continue;
+        let same = true;
+        for (let c = 0; c < len && same; c++) same = s[at + c] === s[bt + c];
+        if (same) return 0;
+      }
+    }
+    if (prefixed && this.attributesFaulty(s, count)) return 0;
+    const entry = this.nameAt(s, i + 1, i + 4);
+    entry.uri = uri;
+    entry.version = this.version;
+    this.open.push(entry);
+    this.added.push(0);
+    handler.row(s, r0, r1);
+    return k + 1;
   }
 
   private textRun(s: Buffer, from: number, to: number): void {
@@ -488,7 +669,7 @@ export class ByteXmlTokenizer {
     tag.s = s;
     tag.count = count;
     tag.positions = pos;
-    if (prefixed) this.resolveAttributes(tag);
+    if (prefixed) this.checkAttributes(s, count);
     this.handler.startElement(tag);
     tag.s = EMPTY;
     if (selfClosing) {
@@ -498,6 +679,69 @@ export class ByteXmlTokenizer {
       this.open.push(entry);
       this.added.push(declarations.length);
     }
+  }
+
+  /**
+   * Checks the prefixed attributes of the tag being reported as `resolveAttributes` does, without building
+   * them: every row of a sheet has one (`x14ac:dyDescent`). Any fault is left to `resolveAttributes` to word.
+   */
+  private checkAttributes(s: Buffer, count: number): void {
+    if (this.attributesFaulty(s, count)) this.resolveAttributes(this.tag);
+  }
+
+  /** True when the prefixed attributes at `positions` may be at fault: `resolveAttributes` then tells. */
+  private attributesFaulty(s: Buffer, count: number): boolean {
+    const pos = this.positions;
+    const prefixes = this.prefixes;
+    let faulty = false;
+    let found: string[] | null = null;
+    let starts: number[] | null = null;
+    for (let a = 0; a < count && !faulty; a++) {
+      const at = pos[4 * a]!;
+      const end = pos[4 * a + 1]!;
+      let colon = -1;
+      for (let k = at; k < end; k++) {
+        if (s[k] === COLON) {
+          colon = k;
+          break;
+        }
+      }
+      if (colon < 0) continue;
+      const length = colon - at;
+      if (length === 5 && latin1(s, at, colon) === 'xmlns') continue;
+      let bound = -1;
+      for (let p = prefixes.length - 1; p >= 0 && bound < 0; p--) {
+        const prefix = prefixes[p]!;
+        if (prefix.length !== length) continue;
+        let same = true;
+        for (let k = 0; k < length && same; k++) same = s[at + k] === prefix.charCodeAt(k);
+        if (same) bound = p;
+      }
+      // A prefix that is not ASCII is compared by `resolveAttributes`, which also words an unbound one.
+      if (bound < 0) {
+        faulty = true;
+        break;
+      }
+      // A reference in the value is checked by decoding it, as `resolveAttributes` would.
+      for (let k = pos[4 * a + 2]!; k < pos[4 * a + 3]! && !faulty; k++) faulty = s[k] === AMP;
+      const uri = this.uris[bound]!;
+      found ??= [];
+      starts ??= [];
+      // Two prefixes bound to the same namespace with the same local name are one attribute twice.
+      for (let b = 0; b < found.length && !faulty; b++) {
+        if (found[b] !== uri) continue;
+        const other = starts[b]!;
+        const otherColon = s.indexOf(COLON, pos[4 * other]!);
+        const otherLength = pos[4 * other + 1]! - otherColon;
+        if (otherLength !== end - colon) continue;
+        let same = true;
+        for (let k = 1; k < otherLength && same; k++) same = s[otherColon + k] === s[colon + k];
+        if (same) faulty = true;
+      }
+      found.push(uri);
+      starts.push(a);
+    }
+    return faulty;
   }
 
   /** The attributes of the tag being reported, resolved; unbound prefixes and repeated expanded names are errors. */
