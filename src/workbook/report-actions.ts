@@ -145,7 +145,7 @@ export function actionsSheet(result: CostingResult, actions: ActionsResult, lang
   return {
     name: t.sheetNames.actions,
     role: 'actions',
-    printOnePageWide: 'landscape',
+    // No one-page-wide printing: 17 columns of a long list print unreadably small; it prints across pages like the P&L.
     columnWidths: widths.length === 0 ? [12] : widths,
     freeze: { rows: table.length === 0 ? 0 : top.length + 2, columns: table.length === 0 ? 0 : 3 },
     rows,
