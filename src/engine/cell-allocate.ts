@@ -10,6 +10,7 @@
  *   (|x_c − 100·p_c| ≤ x_c·2^-50); only a cell whose floor or rank that bound cannot decide is computed
  *   with decimals, exactly as the plain path does.
  */
+import { selectKth } from './select';
 import { type Dec, POW10, type Scaled, ZERO, centsAndRemainder, fromScaled, scaledInto } from './decimal';
 
 /** Doubles below this hold integers exactly, with room for the sums of a few of them. */
@@ -154,8 +155,7 @@ export function allocateCells(totalCents: number, cells: ActivityCells): Float64
     ordered[i] = sign * (keys[i] as number);
     if ((errors[i] as number) > largestError) largestError = errors[i] as number;
   }
-  ordered.sort();
-  const threshold = ordered[parts - extra] as number;
+  const threshold = selectKth(ordered, parts - extra);
   const band: number[] = [];
   let taken = 0;
   for (let i = 0; i < parts; i++) {

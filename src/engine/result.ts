@@ -65,9 +65,9 @@ export interface CustomerResult {
   cogs: Dec;
   grossMargin: Dec;
   /** Activity name → cost, for every activity (zero included), in the order of `activities`. */
-  activityCosts: Map<string, Dec>;
+  activityCosts: ReadonlyMap<string, Dec>;
   /** Pool name → share of the pool's unused capacity charged to this customer (assign mode only). */
-  unusedCapacityCosts: Map<string, Dec>;
+  unusedCapacityCosts: ReadonlyMap<string, Dec>;
   costToServe: Dec;
   /**
    * The customer's quantity of every driver an activity uses, by the driver's `nameKey`. Optional so a

@@ -6,7 +6,8 @@
  */
 import { allocateByWeights, allocateCents } from './allocate';
 import { EXACT_LIMIT, allocateCells } from './cell-allocate';
-import { type Dec, ZERO, fromWholeCents, roundCents, sum, wholeCentsOf } from './decimal';
+import { ColumnRow, columnTable } from './column-row';
+import { type Dec, POW10, type Scaled, ZERO, fromWholeCents, roundCents, scaledInto, sum, wholeCentsOf } from './decimal';
 import type { ExactActivity, ExactCosting, ExactPool } from './costing';
 import { type Issue, warning } from './issues';
 import { msg } from './messages';
@@ -77,8 +78,8 @@ function round(model: ModelInput, exact: ExactCosting, fast: boolean): CostingRe
   const driverKeys = [...new Set([...activities.flatMap((a) => a.drivers.map((d) => nameKey(d.driver))), ...orderDriver])];
   const driverVolumes = driverKeys.map((key) => [key, exact.volumes.of(key).perCustomer] as const);
   if (fast) {
-    const customers = customersInCents(model, activities, activityCents, unusedCharged, directCosts, driverVolumes);
-    return { settings: model.settings, pools, activities, customers, totals: totalsOf(customers, pools, activities), issues };
+    const { customers, centTotals } = customersInCents(model, activities, activityCents, unusedCharged, directCosts, driverVolumes);
+    return { settings: model.settings, pools, activities, customers, totals: totalsOf(customers, pools, activities, centTotals), issues };
   }
   const customers: CustomerResult[] = model.customers.map((c, i) => {
     const revenue = roundCents(c.revenue);
@@ -111,7 +112,7 @@ function round(model: ModelInput, exact: ExactCosting, fast: boolean): CostingRe
   });
   customers.sort((a, b) => b.netProfit.comparedTo(a.netProfit) || compareIds(a.customer, b.customer));
 
-  return { settings: model.settings, pools, activities, customers, totals: totalsOf(customers, pools, activities), issues };
+  return { settings: model.settings, pools, activities, customers, totals: totalsOf(customers, pools, activities, null), issues };
 }
 
 function roundActivity(a: ExactActivity, cost: Dec, fast: boolean): { activity: ActivityResult; perCustomer: Dec[] | null; cents: Float64Array | null } {
@@ -172,6 +173,7 @@ function chargeUnused(
 }
 
 function directCostsPerCustomer(model: ModelInput): Array<Array<{ item: string; amount: Dec }>> {
+  if (model.customerCosts.length === 0) return model.customers.map(() => []);
   const index = new Map(model.customers.map((c, i) => [nameKey(c.id), i]));
   const exact = model.customers.map(() => new Map<string, { item: string; amount: Dec }>());
   for (const cost of model.customerCosts) {
@@ -191,6 +193,22 @@ function exactCents(amount: Dec): number {
   return cents;
 }
 
+/**
+ * A customer's input figure in whole cents, and the decimal the result shows for it: the input's own
+ * when it has at most two decimals (rounding it would change nothing, and decimals are immutable, so
+ * most revenue and cost figures need no second copy), else the rounded one.
+ */
+function inputFigure(input: Dec): { cents: number; shown: Dec } {
+  if (scaledInto(input, SCRATCH) && SCRATCH.scale <= 2 && !(SCRATCH.int === 0 && input.isNegative())) {
+    const cents = SCRATCH.int * (POW10[2 - SCRATCH.scale] as number);
+    if (Math.abs(cents) < EXACT_LIMIT) return { cents, shown: input };
+  }
+  const cents = exactCents(input);
+  return { cents, shown: fromWholeCents(cents) };
+}
+
+const SCRATCH: Scaled = { int: 0, scale: 0 };
+
 /** Adds whole cents, giving way before a sum could lose a cent. */
 function addCents(a: number, b: number): number {
   const s = a + b;
@@ -198,8 +216,6 @@ function addCents(a: number, b: number): number {
   return s;
 }
 
-/** Cents of each customer's figures, kept beside the result's decimals for sorting and totals. */
-const customerCents = new WeakMap<CustomerResult, Float64Array>();
 const REVENUE = 0;
 const DISCOUNTS = 1;
 const NET_REVENUE = 2;
@@ -208,8 +224,18 @@ const GROSS_MARGIN = 4;
 const COST_TO_SERVE = 5;
 const DIRECT = 6;
 const NET_PROFIT = 7;
+const FIGURES = 8;
 
-/** The plain path's customers, computed in whole cents: the same figures with one decimal made per amount. */
+/** Customers computed in whole cents, and the totals of their figures in cents (indexed as above). */
+interface CentCustomers {
+  customers: CustomerResult[];
+  centTotals: Float64Array;
+}
+
+/**
+ * The plain path's customers, computed in whole cents: the same figures, with the activity costs and
+ * driver quantities read through shared column tables, so a customer's maps make no decimal until read.
+ */
 function customersInCents(
   model: ModelInput,
   activities: ActivityResult[],
@@ -217,78 +243,74 @@ function customersInCents(
   unusedCharged: Map<string, Dec[]>,
   directCosts: Array<Array<{ item: string; amount: Dec }>>,
   driverVolumes: ReadonlyArray<readonly [string, Dec[]]>,
-): CustomerResult[] {
-  const columns = activities.map((a) => [a.activity, activityCents.get(a.activity) as Float64Array] as const);
-  const unused = [...unusedCharged].map(([pool, amounts]) => [pool, amounts, Float64Array.from(amounts, exactCents)] as const);
+): CentCustomers {
+  const columns = activities.map((a) => activityCents.get(a.activity) as Float64Array);
+  const activityTable = columnTable(
+    activities.map((a) => a.activity),
+    (column, row) => {
+      const cents = (columns[column] as Float64Array)[row] as number;
+      return cents === 0 ? ZERO : fromWholeCents(cents);
+    },
+  );
+  const unusedAmounts = [...unusedCharged.values()];
+  const unusedCents = unusedAmounts.map((amounts) => Float64Array.from(amounts, exactCents));
+  const unusedTable = columnTable([...unusedCharged.keys()], (column, row) => (unusedAmounts[column] as Dec[])[row] ?? ZERO);
+  // Unless unused capacity is charged, every customer's row of it is the same empty one.
+  const noUnused = unusedAmounts.length === 0 ? new ColumnRow(unusedTable, 0) : null;
+  const driverTable = columnTable(
+    driverVolumes.map(([key]) => key),
+    (column, row) => ((driverVolumes[column] as readonly [string, Dec[]])[1][row] ?? ZERO),
+  );
+  const count = model.customers.length;
+  const figures = new Float64Array(count * FIGURES);
   const customers: CustomerResult[] = model.customers.map((c, i) => {
-    const figures = new Float64Array(8);
-    figures[REVENUE] = exactCents(c.revenue);
-    figures[DISCOUNTS] = exactCents(c.discounts);
-    figures[NET_REVENUE] = addCents(figures[REVENUE], -figures[DISCOUNTS]);
-    figures[COGS] = exactCents(c.cogs);
-    figures[GROSS_MARGIN] = addCents(figures[NET_REVENUE], -figures[COGS]);
-    const perActivity = new Map<string, Dec>();
+    const at = i * FIGURES;
+    const revenueFigure = inputFigure(c.revenue);
+    const discountsFigure = inputFigure(c.discounts);
+    const cogsFigure = inputFigure(c.cogs);
+    const revenue = revenueFigure.cents;
+    const discounts = discountsFigure.cents;
+    const netRevenue = addCents(revenue, -discounts);
+    const cogs = cogsFigure.cents;
+    const grossMargin = addCents(netRevenue, -cogs);
     let costToServe = 0;
-    for (const [name, cents] of columns) {
-      const amount = cents[i] as number;
-      costToServe = addCents(costToServe, amount);
-      perActivity.set(name, amount === 0 ? ZERO : fromWholeCents(amount));
-    }
-    const perPoolUnused = new Map<string, Dec>();
-    for (const [pool, amounts, cents] of unused) {
-      perPoolUnused.set(pool, amounts[i] ?? ZERO);
-      costToServe = addCents(costToServe, cents[i] as number);
-    }
-    figures[COST_TO_SERVE] = costToServe;
+    for (const cents of columns) costToServe = addCents(costToServe, cents[i] as number);
+    for (const cents of unusedCents) costToServe = addCents(costToServe, cents[i] as number);
     const items = directCosts[i] ?? [];
     let direct = 0;
     for (const item of items) direct = addCents(direct, exactCents(item.amount));
-    figures[DIRECT] = direct;
-    figures[NET_PROFIT] = addCents(addCents(figures[GROSS_MARGIN], -costToServe), -direct);
-    const customer: CustomerResult = {
+    const netProfit = addCents(addCents(grossMargin, -costToServe), -direct);
+    figures.set([revenue, discounts, netRevenue, cogs, grossMargin, costToServe, direct, netProfit], at);
+    return {
       customer: c.id,
       name: c.name,
       dimensions: c.dimensions,
-      revenue: fromWholeCents(figures[REVENUE]),
-      discounts: fromWholeCents(figures[DISCOUNTS]),
-      netRevenue: fromWholeCents(figures[NET_REVENUE]),
-      cogs: fromWholeCents(figures[COGS]),
-      grossMargin: fromWholeCents(figures[GROSS_MARGIN]),
-      activityCosts: perActivity,
-      unusedCapacityCosts: perPoolUnused,
+      revenue: revenueFigure.shown,
+      discounts: discountsFigure.shown,
+      netRevenue: discounts === 0 ? revenueFigure.shown : fromWholeCents(netRevenue),
+      cogs: cogsFigure.shown,
+      grossMargin: fromWholeCents(grossMargin),
+      activityCosts: new ColumnRow(activityTable, i),
+      unusedCapacityCosts: noUnused ?? new ColumnRow(unusedTable, i),
       costToServe: fromWholeCents(costToServe),
-      driverQuantities: quantitiesOf(driverVolumes, i),
+      driverQuantities: new ColumnRow(driverTable, i),
       directCostItems: items,
       directCosts: fromWholeCents(direct),
-      netProfit: fromWholeCents(figures[NET_PROFIT]),
+      netProfit: fromWholeCents(netProfit),
     };
-    customerCents.set(customer, figures);
-    return customer;
   });
-  const profits = Float64Array.from(customers, (c) => (customerCents.get(c) as Float64Array)[NET_PROFIT] as number);
-  const order = Array.from(customers, (_, i) => i);
-  order.sort((a, b) => (profits[b] as number) - (profits[a] as number) || compareIds((customers[a] as CustomerResult).customer, (customers[b] as CustomerResult).customer));
-  return order.map((i) => customers[i] as CustomerResult);
-}
-
-/** A customer's quantity of each driver, by driver key. */
-function quantitiesOf(driverVolumes: ReadonlyArray<readonly [string, Dec[]]>, i: number): Map<string, Dec> {
-  const quantities = new Map<string, Dec>();
-  for (const [key, perCustomer] of driverVolumes) quantities.set(key, perCustomer[i] ?? ZERO);
-  return quantities;
-}
-
-function totalsOf(customers: CustomerResult[], pools: PoolResult[], activities: ActivityResult[]): Totals {
-  // One look-up per customer rather than one per customer and figure; null: some customer has no cents.
-  let centTotals: Float64Array | null = new Float64Array(NET_PROFIT + 1);
-  for (const c of customers) {
-    const figures = customerCents.get(c);
-    if (figures === undefined) {
-      centTotals = null;
-      break;
-    }
-    for (let f = 0; f <= NET_PROFIT; f++) centTotals[f] = addCents(centTotals[f] as number, figures[f] as number);
+  const centTotals = new Float64Array(FIGURES);
+  for (let i = 0; i < count; i++) {
+    for (let f = 0; f < FIGURES; f++) centTotals[f] = addCents(centTotals[f] as number, figures[i * FIGURES + f] as number);
   }
+  const order = Array.from(customers, (_, i) => i);
+  const profit = (i: number): number => figures[i * FIGURES + NET_PROFIT] as number;
+  order.sort((a, b) => profit(b) - profit(a) || compareIds((customers[a] as CustomerResult).customer, (customers[b] as CustomerResult).customer));
+  return { customers: order.map((i) => customers[i] as CustomerResult), centTotals };
+}
+
+/** Totals of the customers' figures: from `centTotals` when the fast path computed them, else added as decimals. */
+function totalsOf(customers: CustomerResult[], pools: PoolResult[], activities: ActivityResult[], centTotals: Float64Array | null): Totals {
   const total = (pick: (c: CustomerResult) => Dec, field: number): Dec =>
     centTotals === null ? sum(customers.map(pick)) : fromWholeCents(centTotals[field] as number);
   const netProfit = total((c) => c.netProfit, NET_PROFIT);

@@ -71,34 +71,45 @@ interface Name {
   index: number;
 }
 
-/** The running sum of one customer and driver. */
-interface Tally {
-  customer: string;
-  driver: string;
-  /** Whole-number quantities are summed as JS numbers while exact (below 2^53). */
-  whole: number;
-  /** Everything else, exactly. */
-  exact: Dec | null;
-  where: Where;
+/**
+ * The running sums of one driver, by customer index: whole-number quantities as doubles while exact
+ * (below 2^53), everything else as decimals, and the row of each customer's first quantity (0: none yet).
+ */
+interface DriverSums {
+  whole: Float64Array;
+  firstRow: Int32Array;
+  exact: Map<number, Dec>;
+}
+
+/** Room for `customers` customers in a driver's sums, growing by doubling so a million rows grow it a few times. */
+function withRoom(sums: DriverSums, customers: number): DriverSums {
+  if (customers <= sums.whole.length) return sums;
+  const size = Math.max(customers, sums.whole.length * 2, 1024);
+  const whole = new Float64Array(size);
+  whole.set(sums.whole);
+  const firstRow = new Int32Array(size);
+  firstRow.set(sums.firstRow);
+  return { whole, firstRow, exact: sums.exact };
 }
 
 /**
  * The long form, in one indexed loop over the rows (up to a million): a row of a known customer and
- * driver with a whole-number quantity costs two cache look-ups and two array reads, and no allocation.
- * Anything else goes through the reader's checked reads, in the same order, so issues are the same.
+ * driver with a whole-number quantity costs two cache look-ups and a typed-array addition, and no
+ * allocation. Anything else goes through the reader's checked reads, in the same order, so issues are
+ * the same. Each (customer, driver) entry keeps the row of its first quantity, in the order first seen.
  */
 function readLong(reader: RangeReader, match: HeaderMatch, driverColumn: number, quantityColumn: number): VolumesRead {
   const customerColumn = match.columns.get('customer');
   if (customerColumn === undefined) return { form: 'long', volumes: [], volumeDrivers: [], dataRows: reader.forEachDataRow(() => undefined) };
   const customerNames = new Map<string | number, Name>();
   const driverNames = new Map<string | number, Name>();
-  const customerCounter = { next: 0 };
-  const driverCounter = { next: 0 };
-  // tallies[customer index][driver index]
-  const tallies: Array<Array<Tally | undefined>> = [];
-  const order: Tally[] = [];
+  const customerList: Name[] = [];
+  const driverList: Name[] = [];
+  const sums: DriverSums[] = [];
+  // The entries in the order first seen: customer and driver index of each.
+  const orderCustomer: number[] = [];
+  const orderDriver: number[] = [];
   const volumeDrivers: Array<{ driver: string; where: Where }> = [];
-  const driverListed: boolean[] = [];
   const rows = reader.grid.rows;
   const height = rows.length;
   let dataRows = 0;
@@ -112,11 +123,11 @@ function readLong(reader: RangeReader, match: HeaderMatch, driverColumn: number,
     const rawCustomer = cells[customerColumn];
     const customer =
       (typeof rawCustomer === 'number' || typeof rawCustomer === 'string' ? customerNames.get(rawCustomer) : undefined) ??
-      readName(reader, customerNames, customerCounter, r, customerColumn, 'customerId');
+      readName(reader, customerNames, customerList, r, customerColumn, 'customerId');
     const rawDriver = cells[driverColumn];
     const driver =
       (typeof rawDriver === 'number' || typeof rawDriver === 'string' ? driverNames.get(rawDriver) : undefined) ??
-      readName(reader, driverNames, driverCounter, r, driverColumn, 'driverName');
+      readName(reader, driverNames, driverList, r, driverColumn, 'driverName');
     const q = cells[quantityColumn];
     let whole = 0;
     let exact: Dec | null = null;
@@ -128,37 +139,47 @@ function readLong(reader: RangeReader, match: HeaderMatch, driverColumn: number,
     }
     if (customer === null || driver === null) continue;
 
-    let byDriver = tallies[customer.index];
-    if (byDriver === undefined) {
-      byDriver = [];
-      tallies[customer.index] = byDriver;
-    }
-    let tally = byDriver[driver.index];
-    if (tally === undefined) {
-      // A driver's first tally is its first row with a usable customer: where the model says it is.
-      if (driverListed[driver.index] !== true) {
-        driverListed[driver.index] = true;
+    const c = customer.index;
+    let driverSums = sums[driver.index];
+    if (driverSums === undefined || c >= driverSums.whole.length) {
+      if (driverSums === undefined) {
+        // A driver's first entry is its first row with a usable customer: where the model says it is.
         volumeDrivers.push({ driver: driver.text, where: reader.where(r, driverColumn) });
+        driverSums = { whole: new Float64Array(0), firstRow: new Int32Array(0), exact: new Map() };
       }
-      tally = { customer: customer.text, driver: driver.text, whole: 0, exact: null, where: reader.where(r, customerColumn) };
-      byDriver[driver.index] = tally;
-      order.push(tally);
+      driverSums = withRoom(driverSums, customerList.length);
+      sums[driver.index] = driverSums;
+    }
+    if (driverSums.firstRow[c] === 0) {
+      driverSums.firstRow[c] = r;
+      orderCustomer.push(c);
+      orderDriver.push(driver.index);
     }
     if (exact !== null) {
-      tally.exact = tally.exact === null ? exact : tally.exact.plus(exact);
+      const seen = driverSums.exact.get(c);
+      driverSums.exact.set(c, seen === undefined ? exact : seen.plus(exact));
     } else if (whole !== 0) {
-      const next = tally.whole + whole;
-      if (Number.isSafeInteger(next)) tally.whole = next;
-      else tally.exact = tally.exact === null ? dec(whole) : tally.exact.plus(whole);
+      const next = (driverSums.whole[c] as number) + whole;
+      if (next <= Number.MAX_SAFE_INTEGER) {
+        driverSums.whole[c] = next;
+      } else {
+        const seen = driverSums.exact.get(c);
+        driverSums.exact.set(c, seen === undefined ? dec(whole) : seen.plus(whole));
+      }
     }
   }
 
-  const volumes: VolumeInput[] = order.map((t) => ({
-    customer: t.customer,
-    driver: t.driver,
-    quantity: t.exact === null ? dec(t.whole) : t.exact.plus(t.whole),
-    where: t.where,
-  }));
+  const volumes: VolumeInput[] = orderCustomer.map((c, i) => {
+    const driverSums = sums[orderDriver[i] as number] as DriverSums;
+    const whole = driverSums.whole[c] as number;
+    const exact = driverSums.exact.get(c);
+    return {
+      customer: (customerList[c] as Name).text,
+      driver: (driverList[orderDriver[i] as number] as Name).text,
+      quantity: exact === undefined ? dec(whole) : exact.plus(whole),
+      where: reader.where(driverSums.firstRow[c] as number, customerColumn),
+    };
+  });
   return { form: 'long', volumes, volumeDrivers, dataRows };
 }
 
@@ -170,7 +191,7 @@ function readLong(reader: RangeReader, match: HeaderMatch, driverColumn: number,
 function readName(
   reader: RangeReader,
   cache: Map<string | number, Name>,
-  counter: { next: number },
+  list: Name[],
   r: number,
   column: number,
   what: RequiredTextKey,
@@ -187,7 +208,8 @@ function readName(
   // Every spelling of one name shares the first spelling's entry, so the model shows one spelling.
   let name = cache.get(key);
   if (name === undefined) {
-    name = { text, key, index: counter.next++ };
+    name = { text, key, index: list.length };
+    list.push(name);
     cache.set(key, name);
   }
   if (cacheable) cache.set(raw, name);

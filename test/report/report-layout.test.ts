@@ -115,7 +115,7 @@ describe('ABC Customer P&L', () => {
     const result = smallResult();
     result.settings = { ...result.settings, unusedCapacity: 'assign' };
     const charges = [120, 60, 20];
-    result.customers.forEach((c, i) => c.unusedCapacityCosts.set('Inside sales', dec(charges[i]!)));
+    result.customers.forEach((c, i) => (c.unusedCapacityCosts = new Map([['Inside sales', dec(charges[i]!)]])));
     const s = sheet(result, 'ABC Customer P&L');
     const labels = values(s.rows[2]);
     const at = labels.indexOf('Unused capacity: Inside sales');
