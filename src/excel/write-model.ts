@@ -15,7 +15,7 @@ import { blockAddress } from './address';
 import { type ExcelRun, SyncCounter } from './context';
 import { GatewayError, toGatewayError } from './errors';
 import { type WriteCell, setColumnWidths, writeBlock } from './write-cells';
-import { removeSheets } from './write-report';
+import { removeSheets } from './report-sheets';
 
 /** Sheet names of the empty model per language. */
 const EMPTY_SHEET_NAMES: Record<ModelLanguage, Record<ContractRangeName, string>> = {

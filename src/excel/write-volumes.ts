@@ -14,7 +14,7 @@ import type { ActionOptions, WriteOutcome } from './actions';
 import { type ExcelRun, SyncCounter } from './context';
 import { GatewayError, toGatewayError } from './errors';
 import { type WriteCell, setColumnWidths, writeBlock } from './write-cells';
-import { removeSheets } from './write-report';
+import { removeSheets } from './report-sheets';
 
 /** The hidden sheet-scoped name that marks the sheet of an import, and its value. */
 export const IMPORT_OWNER_NAME = 'ABC_ImportOwner';

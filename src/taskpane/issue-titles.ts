@@ -4,7 +4,7 @@
  * of problem it is, and the location link says where.
  */
 import type { IssueCode } from '../engine/issues';
-import type { Language } from './i18n';
+import type { Language } from './strings';
 
 const EN: Record<IssueCode, string> = {
   MISSING_RANGE: 'Named range missing',

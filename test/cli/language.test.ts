@@ -13,8 +13,8 @@ import { main } from '../../src/cli/main';
 import { writeFailureMessage } from '../../src/cli/run';
 import { dec } from '../../src/engine/decimal';
 import type { ResultJson } from '../../src/workbook/result-json';
-import { definedNames, type NameSpec, sheetNames, tempDir, writeWorkbook } from '../xlsx/workbook-files';
-import { KAPLAN_ACTIVITIES, kaplanPools } from './kaplan-workbook';
+import { definedNames, type NameSpec, sheetNames, tempDir } from '../xlsx/workbook-files';
+import { type Cell, kaplanWorkbook } from './kaplan-workbook';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -23,43 +23,12 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-type Cell = string | number | boolean;
-
 /**
- * Kaplan & Anderson's department (as in kaplan-workbook.ts), with extra settings rows, extra sheets
- * (name → cell A1, a formula when it starts with `=`) and extra defined names.
+ * Kaplan & Anderson's department with customers 1001 and 1002 and wide volumes, with extra settings rows,
+ * extra sheets (name → cell A1, a formula when it starts with `=`) and extra defined names.
  */
 async function workbook(path: string, options: { settings?: Cell[][]; sheets?: Array<[string, string]>; names?: NameSpec[] } = {}): Promise<void> {
-  const settings: Cell[][] = [['Setting', 'Value'], ['Currency', 'USD'], ['Period', '2004-Q1'], ...(options.settings ?? [])];
-  await writeWorkbook(
-    path,
-    (wb) => {
-      wb.addWorksheet('Pools').addRows(kaplanPools());
-      wb.addWorksheet('Activities').addRows(KAPLAN_ACTIVITIES);
-      wb.addWorksheet('Customers').addRows([
-        ['Customer', 'Name', 'Revenue', 'COGS', 'Segment'],
-        [1001, 'Alpha', 1000000, 600000, 'Retail'],
-        [1002, 'Beta', 500000, 300000, 'Retail'],
-      ]);
-      wb.addWorksheet('Volumes').addRows([
-        ['Customer', 'Orders', 'Inquiries', 'Credit checks'],
-        [1001, 30000, 1000, 1500],
-        [1002, 19000, 400, 1000],
-      ]);
-      wb.addWorksheet('Settings').addRows(settings);
-      for (const [name, a1] of options.sheets ?? []) {
-        wb.addWorksheet(name).getCell('A1').value = a1.startsWith('=') ? { formula: a1.slice(1) } : a1;
-      }
-    },
-    [
-      { name: 'ABC_Pools', formula: 'Pools!$A$1:$C$2' },
-      { name: 'ABC_Activities', formula: 'Activities!$A$1:$D$4' },
-      { name: 'ABC_Customers', formula: 'Customers!$A$1:$E$3' },
-      { name: 'ABC_Volumes', formula: 'Volumes!$A$1:$D$3' },
-      { name: 'ABC_Settings', formula: `Settings!$A$1:$B$${settings.length}` },
-      ...(options.names ?? []),
-    ],
-  );
+  await kaplanWorkbook(path, { second: { id: 1002, name: 'Beta', segment: 'Retail' }, volumes: 'wide', ...options });
 }
 
 const MODEL_SHEETS = ['Pools', 'Activities', 'Customers', 'Volumes', 'Settings'];

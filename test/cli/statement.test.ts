@@ -20,8 +20,8 @@ import { readContract } from '../../src/workbook/contract';
 import { runModel } from '../../src/engine/run';
 import { sampleGrids } from '../../src/sample';
 import { checkPackage } from '../helpers/package-invariants';
-import { definedNames, sheetNames, tempDir, writeWorkbook } from '../xlsx/workbook-files';
-import { KAPLAN_ACTIVITIES, kaplanPools } from './kaplan-workbook';
+import { definedNames, sheetNames, tempDir } from '../xlsx/workbook-files';
+import { kaplanWorkbook } from './kaplan-workbook';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -32,36 +32,13 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 
 /** Kaplan & Anderson's department with OrderDriver set (or `orderDriver` instead) and extra sheets. */
 async function workbook(path: string, options: { orderDriver?: string; sheets?: string[] } = {}): Promise<void> {
-  await writeWorkbook(
-    path,
-    (wb) => {
-      wb.addWorksheet('Pools').addRows(kaplanPools());
-      wb.addWorksheet('Activities').addRows(KAPLAN_ACTIVITIES);
-      wb.addWorksheet('Customers').addRows([
-        ['Customer', 'Name', 'Revenue', 'COGS', 'Segment'],
-        [1001, 'Alpha', 1000000, 600000, 'Retail'],
-        ['=1+1', '@x', 500000, 300000, 'Retail'],
-      ]);
-      wb.addWorksheet('Volumes').addRows([
-        ['Customer', 'Driver', 'Quantity'],
-        [1001, 'Orders', 30000],
-        [1001, 'Inquiries', 1000],
-        [1001, 'Credit checks', 1500],
-        ['=1+1', 'Orders', 19000],
-        ['=1+1', 'Inquiries', 400],
-        ['=1+1', 'Credit checks', 1000],
-      ]);
-      wb.addWorksheet('Settings').addRows([['Setting', 'Value'], ['Currency', 'USD'], ['OrderDriver', options.orderDriver ?? 'Orders']]);
-      for (const name of options.sheets ?? []) wb.addWorksheet(name).getCell('A1').value = 'my own notes';
-    },
-    [
-      { name: 'ABC_Pools', formula: 'Pools!$A$1:$C$2' },
-      { name: 'ABC_Activities', formula: 'Activities!$A$1:$D$4' },
-      { name: 'ABC_Customers', formula: 'Customers!$A$1:$E$3' },
-      { name: 'ABC_Volumes', formula: 'Volumes!$A$1:$C$7' },
-      { name: 'ABC_Settings', formula: 'Settings!$A$1:$B$3' },
-    ],
-  );
+  await kaplanWorkbook(path, {
+    second: { segment: 'Retail' },
+    volumes: 'long',
+    noPeriod: true,
+    settings: [['OrderDriver', options.orderDriver ?? 'Orders']],
+    sheets: (options.sheets ?? []).map((name): [string, string] => [name, 'my own notes']),
+  });
 }
 
 /** Column B of the first line labelled `label` on `sheet`, and the per-order column C. */

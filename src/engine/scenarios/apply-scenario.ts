@@ -9,7 +9,7 @@
  */
 import { type Dec, ONE, ZERO } from '../decimal';
 import { type ActivityTermInput, type ModelInput, type VolumeInput, nameKey } from '../model';
-import { selectScope } from './scope';
+import { type ScenarioContext, scenarioContext } from './scenario-context';
 import { isTermProblem, resolveDriver, resolvePool, resolveTerm } from './targets';
 import type { ScenarioChangeInput } from './types';
 
@@ -21,21 +21,31 @@ export interface AppliedScenario {
 
 /** Applies the rows of one scenario (already validated) to a copy of the model. */
 export function applyScenario(model: ModelInput, rows: readonly ScenarioChangeInput[]): AppliedScenario {
-  const scoped = (row: ScenarioChangeInput): number[] => {
-    const selection = selectScope(model.customers, row.scope);
-    return selection.kind === 'customers' ? selection.indices : [];
+  const context = scenarioContext(model, rows);
+  let volumes = scaleQuantities(context, volumesCopy(model.volumes));
+  volumes = applyMinimumOrders(context, volumes);
+  const fees = chargeFees(context, volumes);
+  const minutes = applyMinutes(context, volumes);
+  const customers = changePrices(context);
+  const pools = changeCapacities(context);
+  return {
+    model: {
+      ...model,
+      pools,
+      customers,
+      activities: minutes.activities,
+      volumes: minutes.volumes,
+      volumeDrivers: minutes.volumeDrivers,
+      scenarios: [],
+    },
+    fees,
   };
-  const customerIndex = new Map(model.customers.map((c, i) => [nameKey(c.id), i]));
-  const indexOf = (v: VolumeInput): number => customerIndex.get(nameKey(v.customer)) ?? -1;
-  const ofKind = (kind: ScenarioChangeInput['change']): ScenarioChangeInput[] => rows.filter((r) => r.change === kind);
+}
 
-  let volumes = scaleQuantities(model, volumesCopy(model.volumes), ofKind('quantity'), scoped, indexOf);
-  volumes = applyMinimumOrders(model, volumes, ofKind('minimumOrder'), scoped, indexOf);
-  const fees = chargeFees(model, volumes, ofKind('fee'), scoped, indexOf);
-  const minutes = applyMinutes(model, volumes, ofKind('minutes'), scoped, indexOf);
-
+/** Price rows: each scoped customer's revenue × (1 + p), compounding in row order. */
+function changePrices({ model, rowsOf, scoped }: ScenarioContext): ModelInput['customers'] {
   const customers = model.customers.map((c) => ({ ...c }));
-  for (const row of ofKind('price')) {
+  for (const row of rowsOf('price')) {
     if (row.value.kind !== 'percent') continue;
     const factor = ONE.plus(row.value.fraction);
     for (const i of scoped(row)) {
@@ -43,9 +53,13 @@ export function applyScenario(model: ModelInput, rows: readonly ScenarioChangeIn
       if (c !== undefined) c.revenue = c.revenue.times(factor);
     }
   }
+  return customers;
+}
 
+/** Capacity rows: a pool's capacity by a percentage or to a number of minutes, its cost (and FTE) in step. */
+function changeCapacities({ model, rowsOf }: ScenarioContext): ModelInput['pools'] {
   const pools = model.pools.map((p) => ({ ...p }));
-  for (const row of ofKind('capacity')) {
+  for (const row of rowsOf('capacity')) {
     const target = resolvePool(model, row.target ?? '');
     const pool = target === null ? undefined : pools[target.index];
     if (pool === undefined) continue;
@@ -62,11 +76,7 @@ export function applyScenario(model: ModelInput, rows: readonly ScenarioChangeIn
       if (pool.fte !== undefined && pool.fte !== null) pool.fte = pool.fte.times(factor);
     }
   }
-
-  return {
-    model: { ...model, pools, customers, activities: minutes.activities, volumes: minutes.volumes, volumeDrivers: minutes.volumeDrivers, scenarios: [] },
-    fees,
-  };
+  return pools;
 }
 
 function volumesCopy(volumes: readonly VolumeInput[]): VolumeInput[] {
@@ -74,13 +84,8 @@ function volumesCopy(volumes: readonly VolumeInput[]): VolumeInput[] {
 }
 
 /** Quantity rows: each scoped customer's quantity of the driver × (1 + p), compounding in row order. */
-function scaleQuantities(
-  model: ModelInput,
-  volumes: VolumeInput[],
-  rows: readonly ScenarioChangeInput[],
-  scoped: (row: ScenarioChangeInput) => number[],
-  indexOf: (v: VolumeInput) => number,
-): VolumeInput[] {
+function scaleQuantities({ model, rowsOf, scoped, indexOf }: ScenarioContext, volumes: VolumeInput[]): VolumeInput[] {
+  const rows = rowsOf('quantity');
   if (rows.length === 0) return volumes;
   const factors = new Map<string, Dec[]>();
   for (const row of rows) {
@@ -99,7 +104,7 @@ function scaleQuantities(
 }
 
 /** Each customer's total quantity of a driver, by position. */
-function totalsOf(model: ModelInput, volumes: readonly VolumeInput[], driver: string, indexOf: (v: VolumeInput) => number): Dec[] {
+function totalsOf({ model, indexOf }: ScenarioContext, volumes: readonly VolumeInput[], driver: string): Dec[] {
   const key = nameKey(driver);
   const totals = model.customers.map(() => ZERO);
   for (const v of volumes) {
@@ -114,21 +119,17 @@ function totalsOf(model: ModelInput, volumes: readonly VolumeInput[], driver: st
  * ceil(lines ÷ minimum) times instead: the same lines in fewer, larger orders. Its order rows are replaced
  * by one row of the new count. Customers without lines keep their orders (there is nothing to combine).
  */
-function applyMinimumOrders(
-  model: ModelInput,
-  volumes: VolumeInput[],
-  rows: readonly ScenarioChangeInput[],
-  scoped: (row: ScenarioChangeInput) => number[],
-  indexOf: (v: VolumeInput) => number,
-): VolumeInput[] {
-  const { orderDriver, orderLineDriver } = model.settings;
+function applyMinimumOrders(context: ScenarioContext, volumes: VolumeInput[]): VolumeInput[] {
+  const { rowsOf, scoped, indexOf } = context;
+  const rows = rowsOf('minimumOrder');
+  const { orderDriver, orderLineDriver } = context.model.settings;
   if (rows.length === 0 || orderDriver === undefined || orderLineDriver === undefined) return volumes;
   let current = volumes;
   for (const row of rows) {
     if (row.value.kind !== 'number') continue;
     const minimum = row.value.value;
-    const orders = totalsOf(model, current, orderDriver.name, indexOf);
-    const lines = totalsOf(model, current, orderLineDriver.name, indexOf);
+    const orders = totalsOf(context, current, orderDriver.name);
+    const lines = totalsOf(context, current, orderLineDriver.name);
     const changed = new Map<number, Dec>();
     for (const i of scoped(row)) {
       const o = orders[i] as Dec;
@@ -156,18 +157,13 @@ function applyMinimumOrders(
 }
 
 /** Fee rows: value × the customer's quantity of the driver, for each scoped customer. */
-function chargeFees(
-  model: ModelInput,
-  volumes: readonly VolumeInput[],
-  rows: readonly ScenarioChangeInput[],
-  scoped: (row: ScenarioChangeInput) => number[],
-  indexOf: (v: VolumeInput) => number,
-): Dec[] {
+function chargeFees(context: ScenarioContext, volumes: readonly VolumeInput[]): Dec[] {
+  const { model, rowsOf, scoped } = context;
   const fees = model.customers.map(() => ZERO);
-  for (const row of rows) {
+  for (const row of rowsOf('fee')) {
     const driver = resolveDriver(model, row.target ?? '');
     if (driver === null || row.value.kind !== 'number') continue;
-    const quantities = totalsOf(model, volumes, driver, indexOf);
+    const quantities = totalsOf(context, volumes, driver);
     for (const i of scoped(row)) fees[i] = (fees[i] as Dec).plus(row.value.value.times(quantities[i] as Dec));
   }
   return fees;
@@ -179,12 +175,10 @@ function chargeFees(
  * each on a private driver holding a copy of its customers' quantities. The pool's cost per minute stays.
  */
 function applyMinutes(
-  model: ModelInput,
+  { model, rowsOf, scoped, indexOf }: ScenarioContext,
   volumes: VolumeInput[],
-  rows: readonly ScenarioChangeInput[],
-  scoped: (row: ScenarioChangeInput) => number[],
-  indexOf: (v: VolumeInput) => number,
 ): Pick<ModelInput, 'activities' | 'volumes' | 'volumeDrivers'> {
+  const rows = rowsOf('minutes');
   const unchanged = { activities: model.activities, volumes, volumeDrivers: model.volumeDrivers };
   if (rows.length === 0) return unchanged;
   const overrides = new Map<string, { activity: string; driver: string; minutes: Dec[] }>();

@@ -1,0 +1,80 @@
+/// <reference types="office-js" />
+/**
+ * The swap and the finish of a refresh (steps 2 and 3 in write-report.ts): the owned sheets marked
+ * incomplete, the new content copied over them, then A1, marks and names put right and the temporary
+ * sheets deleted or renamed into place.
+ */
+import { nameKey } from '../engine/model';
+import { columnLetters } from '../workbook/grid';
+import type { ReportSheet } from '../workbook/report-types';
+import { INCOMPLETE_NAME, INCOMPLETE_VALUE, OWNER_NAME, TEMP_NAME } from './owner';
+import type { Placement } from './report-placements';
+import type { SheetInfo } from './report-sheets';
+import { freeze, printSetup } from './sheet-format';
+import { setColumnWidths } from './write-cells';
+
+/** Excel's last row; whole rows below a report are cleared as `n:1048576`. */
+const LAST_ROW = 1_048_576;
+/** Excel's number of columns (XFD). */
+const LAST_COLUMN = 16_384;
+
+/** Rows and columns of a report sheet's content. */
+function extent(sheet: ReportSheet): { rows: number; columns: number } {
+  return { rows: sheet.rows.length, columns: Math.max(1, ...sheet.rows.map((r) => r.cells.length)) };
+}
+
+/** Swap step 2a: every sheet to update says it is incomplete before any of its cells change. */
+export function queueMarkIncomplete(context: Excel.RequestContext, updates: readonly Placement[], notice: string): void {
+  for (const p of updates) {
+    const owned = p.owned as SheetInfo;
+    const ws = context.workbook.worksheets.getItem(owned.name);
+    if (!owned.incomplete) ws.names.add(INCOMPLETE_NAME, `=${INCOMPLETE_VALUE}`).visible = false;
+    const a1 = ws.getRange('A1');
+    a1.numberFormat = [['@']];
+    a1.values = [[notice]];
+  }
+}
+
+/** Swap step 2b: the new content over the owned sheet (all but A1, which keeps the notice), the rest cleared. */
+export function queueCopyContent(context: Excel.RequestContext, p: Placement): void {
+  const owned = p.owned as SheetInfo;
+  const ws = context.workbook.worksheets.getItem(owned.name);
+  const from = context.workbook.worksheets.getItem(p.temporary);
+  const { rows, columns } = extent(p.sheet);
+  if (rows < LAST_ROW) ws.getRange(`${rows + 1}:${LAST_ROW}`).clear('All');
+  if (columns < LAST_COLUMN) ws.getRange(`${columnLetters(columns + 1)}:${columnLetters(LAST_COLUMN)}`).clear('All');
+  if (rows > 1) ws.getRangeByIndexes(1, 0, rows - 1, columns).copyFrom(from.getRangeByIndexes(1, 0, rows - 1, columns), 'All');
+  if (columns > 1) ws.getRangeByIndexes(0, 1, 1, columns - 1).copyFrom(from.getRangeByIndexes(0, 1, 1, columns - 1), 'All');
+  setColumnWidths(ws, p.sheet.columnWidths);
+  freeze(ws, p.sheet, true);
+  // Page settings are the sheet's, not its cells': copyFrom does not bring them.
+  printSetup(ws, p.sheet);
+}
+
+/** Swap step 3: A1 back, marks off or renewed, owned sheets renamed, temporary sheets deleted or renamed into place. */
+export function queueFinish(context: Excel.RequestContext, placements: readonly Placement[]): void {
+  const sheets = context.workbook.worksheets;
+  for (const p of placements) {
+    if (p.owned === null) continue;
+    const ws = sheets.getItem(p.owned.name);
+    ws.getRange('A1').copyFrom(sheets.getItem(p.temporary).getRange('A1'), 'All');
+    ws.names.getItem(INCOMPLETE_NAME).delete();
+    // The role's mark before any rename, so a sheet renamed by a batch that then fails is still found.
+    if (p.owned.mark !== `=${p.mark}`) {
+      ws.names.getItem(OWNER_NAME).delete();
+      ws.names.add(OWNER_NAME, `=${p.mark}`).visible = false;
+    }
+    if (p.interim !== null) ws.name = p.interim;
+    else if (nameKey(p.owned.name) !== nameKey(p.sheet.name)) ws.name = p.sheet.name;
+  }
+  for (const p of placements) if (p.owned !== null && p.interim !== null) sheets.getItem(p.interim).name = p.sheet.name;
+  for (const p of placements) {
+    const temp = sheets.getItem(p.temporary);
+    if (p.owned !== null) temp.delete();
+    else {
+      // Renamed first, unmarked after: a failure in between leaves a marked leftover, never an unmarked stray.
+      temp.name = p.sheet.name;
+      temp.names.getItem(TEMP_NAME).delete();
+    }
+  }
+}

@@ -1,0 +1,158 @@
+/** The pane's words in English. */
+import { renderMessage } from '../engine/messages';
+import { issueTitle } from './issue-titles';
+import type { BadRow } from './import/import-types';
+import type { Strings } from './strings';
+
+/** The English strings. */
+export const en: Strings = {
+  language: 'en',
+  title: 'Customer profitability',
+  subtitle: 'Activity-based cost to serve and a P&L per customer',
+  outsideOffice:
+    'This page is the task pane of an Excel add-in and does nothing in a browser tab on its own: open a workbook in Excel (Windows, Mac or Excel on the web), add the add-in with Home > Add-ins (or upload its manifest.xml), then choose Home > Customer P&L.',
+  refresh: 'Refresh report',
+  cancel: 'Cancel',
+  checkModel: 'Check model',
+  insertSample: 'Insert sample model',
+  newEmptyModel: 'New empty model',
+  modelStatus: 'Model',
+  range: 'Range',
+  rows: 'Rows',
+  notFound: 'not found',
+  optional: 'optional',
+  noIssues: 'No errors or warnings.',
+  errors: (n) => (n === 1 ? '1 error' : `${n} errors`),
+  warnings: (n) => (n === 1 ? '1 warning' : `${n} warnings`),
+  stage: { importing: 'Importing transactions', reading: 'Reading the model', computing: 'Computing', writing: 'Writing the report' },
+  progress: (done, total) => `${done} of ${total} rows`,
+  headline: 'Headline figures',
+  netRevenue: 'Net revenue',
+  grossMargin: 'Gross margin',
+  costToServe: 'Cost to serve',
+  netProfit: 'Net profit (customers)',
+  operatingProfit: 'Operating profit',
+  unusedCapacity: 'Unused capacity',
+  lossMaking: 'Loss-making customers',
+  lossMakingValue: (n, total) => `${n} of ${total}`,
+  whaleCurve: 'Whale curve',
+  whaleAxisX: 'customers, most profitable first',
+  whaleAxisY: 'cumulative profit',
+  reportWritten: (sheets, ms) => `Report written: ${sheets}. Computed in ${ms} ms.`,
+  statementCustomer: 'Customer statement',
+  statementPlaceholder: 'Type a customer id or name',
+  writeStatement: 'Write statement',
+  noMatchingCustomer: 'No customer matches.',
+  statementWritten: (sheet) => `Statement written: ${sheet}.`,
+  unknownCustomer: (query, close) => `No customer has the id or name "${query}".${close.length === 0 ? '' : ` Close matches: ${close.join(', ')}.`}`,
+  computed: (ms) => `Model computed in ${ms} ms.`,
+  scenarios: 'Scenarios',
+  noScenarios:
+    'This workbook has no scenarios. To try a measure before proposing it, add a range named ABC_Scenarios with the columns Scenario, Scope, Change, Target and Value (see "ABC_Scenarios" in the workbook contract, docs/workbook-contract.md), then press Check model.',
+  runScenarios: 'Run scenarios',
+  scenarioBefore: 'Before',
+  scenarioAfter: 'After',
+  operatingProfitToday: "Operating profit, today's capacity",
+  operatingProfitResized: 'Operating profit, capacity resized',
+  freedCapacity: 'Capacity freed or needed',
+  freedStaff: (pool, fte, minutes, freed) => `${pool}: ${fte} FTE ${freed ? 'freed' : 'more needed'} (${minutes} minutes)`,
+  freedMinutes: (pool, amount, freed) => `${pool}: ${amount} minutes ${freed ? 'freed' : 'more needed'}`,
+  noCapacityChange: 'No time-driven pool uses more or fewer minutes.',
+  scenariosWritten: (sheet) => `Scenarios run: ${sheet} written.`,
+  noScenarioChosen: 'Tick at least one scenario.',
+  unknownScenarios: (names) => `The workbook no longer has the scenario ${names.map((n) => `"${n}"`).join(', ')}. Press Check model to read the scenarios again.`,
+  scenarioErrors: 'The scenarios have errors; fix them (click one to go to its cell), then run them again.',
+  sampleInserted: 'Sample model inserted. Press Refresh report to compute it.',
+  emptyInserted: 'Empty model inserted: fill in the tables, then press Refresh report.',
+  fixErrorsFirst: 'The model has errors; fix them (click one to go to its cell), then refresh.',
+  selectCell: 'Go to cell',
+  waitingForCellEdit: 'Excel is waiting for you to finish editing a cell (press Enter or Esc); the add-in will try again.',
+  issueTitle: (code) => issueTitle(code, 'en'),
+  issueMessage: (text) => renderMessage(text, 'en'),
+  errorsOf: {
+    sheetTaken: (items) => ({
+      title: `The workbook already has a sheet ${items} that the add-in did not create.`,
+      action: 'Rename or delete that sheet, then try again. The add-in never overwrites your sheets.',
+    }),
+    modelExists: (items) => ({
+      title: `This workbook already holds a model (${items}).`,
+      action: 'Open a new, empty workbook to insert another model, or delete the existing names first.',
+    }),
+    volumesExist: (items) => ({
+      title: `The workbook already has volumes the add-in did not import: ${items}.`,
+      action: 'To use the imported transactions instead, delete that name (Formulas > Name Manager) or table, then import again. Nothing was changed.',
+    }),
+    protected: (items) =>
+      items === ''
+        ? {
+            title: 'The workbook structure is protected: the add-in cannot add or remove the sheets of the report.',
+            action: 'Choose Review > Protect Workbook and enter the password if asked to unprotect it, then refresh again. Nothing was changed.',
+          }
+        : {
+            title: `The report sheet ${items} is protected.`,
+            action: 'Go to that sheet, choose Review > Unprotect Sheet (enter the password if asked), then refresh again. Nothing was changed.',
+          },
+    reportIncomplete: (items) => ({
+      title: `The refresh stopped while updating ${items}: the report is incomplete (it says so in cell A1).`,
+      action: 'Press Refresh report again to finish it. Your formulas that point at the report keep working.',
+    }),
+    payloadTooLarge: () => ({
+      title: 'Excel refused a request as too large, even in small chunks.',
+      action: 'Make the named ranges cover only the data (no unused columns), then try again.',
+    }),
+    editMode: () => ({
+      title: 'Excel is busy: a cell is being edited.',
+      action: 'Press Enter or Esc to finish editing the cell, then try again.',
+    }),
+    timeout: () => ({
+      title: 'Excel did not answer in time.',
+      action: 'Excel may still be opening or recalculating a large workbook. Wait until it responds again, then try again.',
+    }),
+    connection: () => ({
+      title: 'The connection to Excel was lost.',
+      action: 'Check your network, wait a moment and try again; reopen the add-in if it keeps failing. Your workbook was not changed.',
+    }),
+    cancelled: () => ({ title: 'Cancelled.', action: 'Nothing was changed in the workbook.' }),
+    unknown: () => ({
+      title: 'Excel reported an unexpected error.',
+      action: 'Try again; if it keeps happening, save the workbook, reopen it and report the message below.',
+    }),
+  },
+  importTransactions: 'Import transactions',
+  importProgress: (rows, percent) => `${rows} rows read, ${percent} of the file`,
+  importSheet: 'ABC Imported volumes',
+  importNote: { source: 'Imported from', rows: 'Rows read', cells: 'Customer and driver totals', importedOn: 'Imported on' },
+  importWritten: (rows, cells, sheet) => `Imported ${rows} rows as ${cells} customer and driver totals on ${sheet}; ABC_Volumes points at them.`,
+  importRefused: (file) => `Nothing was imported from ${file}.`,
+  importProblem: (p, integer) => {
+    switch (p.code) {
+      case 'missingColumns':
+        return `The file has no column ${p.missing.join(', no column ')}; its columns are ${p.found.length === 0 ? '(none)' : p.found.join(', ')}.`;
+      case 'duplicateColumn':
+        return `The column ${p.header} is the same as ${p.first}; keep one of them.`;
+      case 'noRows':
+        return 'The file has no rows below its headers.';
+      case 'badRows':
+        return p.count === 1 ? '1 row cannot be counted; fix it and import again.' : `${integer(p.count)} rows cannot be counted; fix them and import again.`;
+      case 'totalOutOfRange':
+        return `The total of ${p.customer} / ${p.driver} is ${p.total}, 10^13 or more: beyond any quantity the costing takes.`;
+      case 'tooManyDrivers':
+        return `The file has more than ${integer(p.limit)} different drivers: the Driver column cannot be right.`;
+      case 'unreadable':
+        return `The file cannot be read: ${p.detail}`;
+    }
+  },
+  badRow: (r) => {
+    const what: Record<BadRow['reason'], string> = {
+      customerMissing: 'no customer',
+      driverMissing: 'no driver',
+      notANumber: `quantity "${r.value}" is not a number`,
+      negative: `quantity ${r.value} is negative`,
+      outOfRange: `quantity ${r.value} is out of range (0, or from 10^-300 to below 10^13)`,
+      thousands: `quantity "${r.value}" has thousands separators; write it without them`,
+      ambiguous: `quantity "${r.value}" could be a thousands separator or a decimal; no other quantity in the file tells which`,
+    };
+    return `Line ${r.line}: ${what[r.reason]}.`;
+  },
+  moreBadRows: (shown, total) => `The first ${shown} of ${total} are shown.`,
+};

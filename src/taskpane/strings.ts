@@ -1,0 +1,104 @@
+/**
+ * What the pane says, as one record per language (strings-en.ts, strings-nl.ts): words, and functions for
+ * the sentences that take figures, names or an issue.
+ */
+import type { GatewayErrorKind } from '../excel/errors';
+import type { Stage } from '../excel/actions';
+import type { IssueCode } from '../engine/issues';
+import type { MessageText } from '../engine/messages';
+import type { BadRow, ImportProblem } from './import/import-types';
+
+/** The pane's languages. */
+export type Language = 'en' | 'nl';
+
+/** An error of Excel explained: what happened and what to do. */
+export interface Explained {
+  title: string;
+  action: string;
+}
+
+/** Everything the pane says, in one language. */
+export interface Strings {
+  /** The language of these strings; also the report's when the workbook's Language setting names none. */
+  language: Language;
+  title: string;
+  subtitle: string;
+  /** Shown instead of the pane when the page is opened outside Excel: what this is and how to open it. */
+  outsideOffice: string;
+  refresh: string;
+  cancel: string;
+  checkModel: string;
+  insertSample: string;
+  newEmptyModel: string;
+  modelStatus: string;
+  range: string;
+  rows: string;
+  notFound: string;
+  optional: string;
+  noIssues: string;
+  errors: (n: number) => string;
+  warnings: (n: number) => string;
+  stage: Record<Stage, string>;
+  progress: (done: string, total: string) => string;
+  headline: string;
+  netRevenue: string;
+  grossMargin: string;
+  costToServe: string;
+  netProfit: string;
+  operatingProfit: string;
+  unusedCapacity: string;
+  lossMaking: string;
+  lossMakingValue: (n: string, total: string) => string;
+  whaleCurve: string;
+  whaleAxisX: string;
+  whaleAxisY: string;
+  reportWritten: (sheets: string, ms: string) => string;
+  /** The customer picker's label and placeholder, and the button that writes the chosen customer's statement. */
+  statementCustomer: string;
+  statementPlaceholder: string;
+  writeStatement: string;
+  /** Shown in the picker's list when no customer matches what was typed. */
+  noMatchingCustomer: string;
+  statementWritten: (sheet: string) => string;
+  unknownCustomer: (query: string, close: readonly string[]) => string;
+  computed: (ms: string) => string;
+  /** The Scenarios view: its heading, what it shows without ABC_Scenarios, its button and the figures' labels. */
+  scenarios: string;
+  noScenarios: string;
+  runScenarios: string;
+  scenarioBefore: string;
+  scenarioAfter: string;
+  operatingProfitToday: string;
+  operatingProfitResized: string;
+  freedCapacity: string;
+  /** A pool's freed (positive) or needed (negative) capacity, the amounts already formatted without their sign. */
+  freedStaff: (pool: string, fte: string, minutes: string, freed: boolean) => string;
+  freedMinutes: (pool: string, amount: string, freed: boolean) => string;
+  noCapacityChange: string;
+  scenariosWritten: (sheet: string) => string;
+  noScenarioChosen: string;
+  unknownScenarios: (names: readonly string[]) => string;
+  scenarioErrors: string;
+  sampleInserted: string;
+  emptyInserted: string;
+  fixErrorsFirst: string;
+  selectCell: string;
+  /** Shown while an action waits for the user to leave a cell being edited, before it tries again. */
+  waitingForCellEdit: string;
+  /** A short headline of a problem code; the issue's message adds the detail. */
+  issueTitle: (code: IssueCode) => string;
+  /** An issue's message (its `text`) in the pane's language, with the same names, values and cells. */
+  issueMessage: (text: MessageText) => string;
+  errorsOf: Record<GatewayErrorKind, (items: string) => Explained>;
+  /** "Import transactions": the button, its progress, the sheet and its note, and what it reports. */
+  importTransactions: string;
+  importProgress: (rows: string, percent: string) => string;
+  importSheet: string;
+  importNote: { source: string; rows: string; cells: string; importedOn: string };
+  importWritten: (rows: string, cells: string, sheet: string) => string;
+  importRefused: (file: string) => string;
+  importProblem: (problem: ImportProblem, integer: (n: number) => string) => string;
+  badRow: (row: BadRow) => string;
+  /** Under the list of bad rows when there are more than it shows. */
+  moreBadRows: (shown: string, total: string) => string;
+}
