@@ -85,8 +85,16 @@ export function fromCents(cents: Dec): Dec {
   return cents.dividedBy(100);
 }
 
-/** Converts to a JS number for output (JSON, cells). Only rounded amounts or display ratios go through here. */
+/**
+ * Converts to a JS number for output (JSON, cells). Only rounded amounts or display ratios go through here.
+ * A decimal of at most 15 digits is `int / 10^scale` with both exact in doubles, and IEEE division rounds
+ * that quotient correctly: the same double as decimal.js's `toNumber`, which formats and parses a string
+ * (a report of 5,000 customers makes a hundred thousand of these).
+ */
 export function toNumber(value: Dec): number {
+  if (scaledInto(value, TO_NUMBER) && !(TO_NUMBER.int === 0 && value.isNegative())) {
+    return TO_NUMBER.scale === 0 ? TO_NUMBER.int : TO_NUMBER.int / (POW10[TO_NUMBER.scale] as number);
+  }
   return value.toNumber();
 }
 
@@ -251,6 +259,8 @@ export function scaledInto(value: Dec, out: Scaled): boolean {
   out.scale = scale;
   return true;
 }
+
+const TO_NUMBER: Scaled = { int: 0, scale: 0 };
 
 /** A decimal.js instance whose documented `d`, `e` and `s` are written by `fromScaled`. */
 interface WritableDec {

@@ -1,11 +1,11 @@
 /**
  * The fast paths of decimal.ts against decimal.js's own: `fromScaled` builds a decimal's digit words
  * directly instead of parsing `int e-scale`, and `sum` adds an array as scaled whole numbers while that is
- * exact. Both must give decimal.js's value exactly — the same digits, exponent and sign, so every later
+ * exact; `toNumber` divides the scaled integer instead of formatting a string. All must give decimal.js's value exactly — the same digits, exponent and sign, so every later
  * operation and its rounding are the same.
  */
 import fc from 'fast-check';
-import { type Dec, dec, fromScaled, sum, ZERO } from '../../src/engine/decimal';
+import { type Dec, dec, fromScaled, sum, toNumber, ZERO } from '../../src/engine/decimal';
 
 /** decimal.js's representation (documented: digits in base-1e7 words, exponent, sign). */
 function parts(d: Dec): unknown {
@@ -37,6 +37,21 @@ describe('fromScaled', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('toNumber', () => {
+  test("gives decimal.js's own double for every decimal, short or long", () => {
+    const longDecimal = fc.tuple(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.integer({ min: 0, max: 45 })).map(([int, scale]) => dec(`${int}e-${scale}`));
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(safeInt, fc.integer({ min: 0, max: 24 })).map(([int, scale]) => parsed(int, scale)), longDecimal), (value) => {
+        expect(Object.is(toNumber(value), value.toNumber())).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(Object.is(toNumber(dec('-0')), -0)).toBe(true);
+    expect(toNumber(dec('0.1'))).toBe(0.1);
+    expect(toNumber(dec('1234567.89'))).toBe(1234567.89);
   });
 });
 
