@@ -1,8 +1,9 @@
 /**
  * The computation the task pane runs in its Web Worker: from the ranges read out of the workbook to the
  * issues, the JSON result (plain numbers, for the figures and the whale curve) and the report sheets to
- * write. Everything it returns is plain data, so it crosses the worker boundary by structured clone;
- * decimal.js values never leave the worker.
+ * write. Everything it returns is plain data, so it crosses the worker boundary by structured clone, the
+ * report sheets packed into transferred typed arrays (sheet-columns.ts); decimal.js values never leave
+ * the worker.
  */
 import { type Issue, hasErrors } from '../engine/issues';
 import { type ModelInput, nameKey } from '../engine/model';
@@ -19,6 +20,8 @@ import { buildStatementSheets, closeCustomers, findCustomer } from '../workbook/
 import { reportSheetNames } from '../workbook/report-text';
 import type { ReportSheet } from '../workbook/report-types';
 import { type ResultJson, resultToJson } from '../workbook/result-json';
+import { type PackedGrid, unpackGrid } from './grid-columns';
+import { type PackedSheets, packSheets, unpackSheets } from './sheet-columns';
 
 /** What the pane sends: the grids read and the problems found while reading. */
 export interface ComputeRequest {
@@ -29,9 +32,19 @@ export interface ComputeRequest {
   language?: ReportLanguage;
   /** Customer ids of the statements already in the workbook: laid out again with the report (see ReadOutcome.statements). */
   statements?: string[];
+  /**
+   * False when the report sheets will not be written (Check, following an edit, a statement): laying out
+   * 5,000 customers' sheets takes longer than the costing, so they are skipped and `sheets` is null.
+   */
+  report?: boolean;
 }
 
-/** What comes back. `json` and `sheets` are null when the model has errors. */
+/** A compute request whose grids travel as typed arrays (grid-columns.ts). */
+export interface PackedComputeRequest extends Omit<ComputeRequest, 'grids'> {
+  grids: Array<[ContractRangeName, PackedGrid]>;
+}
+
+/** What comes back. `json` and `sheets` are null when the model has errors; `sheets` also when the request asked for no report. */
 export interface ComputeOutput {
   ranges: RangeSummary[];
   issues: Issue[];
@@ -46,6 +59,22 @@ export interface ComputeOutput {
   scenarios: string[];
   /** Which computation of its session this is, so a later request can tell whether it is still the latest. */
   resultId: number;
+}
+
+/** The output as the worker posts it: the report sheets packed into typed arrays (sheet-columns.ts). */
+export interface PackedComputeOutput extends Omit<ComputeOutput, 'sheets'> {
+  sheets: PackedSheets | null;
+}
+
+/** The steps of a computation, timed for the bench (see ComputeSession's `onStep`). */
+export type ComputeStep = 'unpack' | 'analyse' | 'json' | 'sheets' | 'pack';
+
+/** Reports how long a step took. */
+export type StepTimer = (step: ComputeStep, ms: number) => void;
+
+/** The output the pane uses, from the one the worker posted. */
+export function unpackComputeOutput(output: PackedComputeOutput): ComputeOutput {
+  return { ...output, sheets: output.sheets === null ? null : unpackSheets(output.sheets) };
 }
 
 /**
@@ -70,9 +99,17 @@ function computeWithResult(
   request: ComputeRequest,
   now: () => number,
   resultId = 0,
+  onStep?: StepTimer,
 ): { output: ComputeOutput; result: CostingResult | null; model: ModelInput } {
   const started = now();
+  let mark = started;
+  const step = (name: ComputeStep): void => {
+    const at = now();
+    onStep?.(name, at - mark);
+    mark = at;
+  };
   const analysis = analyseWorkbook(new Map(request.grids));
+  step('analyse');
   const broken = new Set<string>(request.broken);
   // A name that exists but is not a range was reported by the reader; "missing" would mislead.
   const issues = [
@@ -82,10 +119,12 @@ function computeWithResult(
   const hasErrors = issues.some((i) => i.severity === 'error');
   const result = hasErrors ? null : analysis.result;
   const json = result === null ? null : resultToJson({ issues, result });
+  step('json');
   // The workbook's setting wins, as it does over the runner's --lang.
   const language = analysis.settings.language ?? request.language ?? 'en';
-  const report = result === null ? null : buildReportSheets(result, language);
+  const report = result === null || request.report === false ? null : buildReportSheets(result, language);
   const sheets = result === null || report === null ? null : [...report, ...earlierStatements(result, request.statements ?? [], language, report)];
+  step('sheets');
   const output = {
     ranges: analysis.ranges,
     issues,
@@ -122,14 +161,34 @@ export class ComputeSession {
     null;
   private computed = 0;
 
-  constructor(private readonly now: () => number = () => Date.now()) {}
+  /** `onStep`, when given, hears how long each step of a computation took. */
+  constructor(
+    private readonly now: () => number = () => Date.now(),
+    private readonly onStep?: StepTimer,
+  ) {}
 
   /** Computes as `computeModel` does and keeps the result; a model with errors forgets the previous one. */
   compute(request: ComputeRequest): ComputeOutput {
     this.computed += 1;
-    const { output, result, model } = computeWithResult(request, this.now, this.computed);
+    const { output, result, model } = computeWithResult(request, this.now, this.computed, this.onStep);
     this.last = result === null ? null : { result, model, language: output.language, currency: output.currency, id: this.computed, scenarios: null };
     return output;
+  }
+
+  /**
+   * Computes a request whose grids came as typed arrays and packs the report sheets for the reply;
+   * `transfer` lists the buffers to hand over with it. `computeMs` includes the unpacking and the packing.
+   */
+  computePacked(request: PackedComputeRequest): { output: PackedComputeOutput; transfer: ArrayBuffer[] } {
+    const started = this.now();
+    const grids = request.grids.map(([name, packed]): [ContractRangeName, RangeGrid] => [name, unpackGrid(packed)]);
+    this.onStep?.('unpack', this.now() - started);
+    const output = this.compute({ ...request, grids });
+    const packAt = this.now();
+    const sheets = output.sheets === null ? null : packSheets(output.sheets);
+    const done = this.now();
+    this.onStep?.('pack', done - packAt);
+    return { output: { ...output, sheets: sheets?.packed ?? null, computeMs: done - started }, transfer: sheets?.transfer ?? [] };
   }
 
   /**

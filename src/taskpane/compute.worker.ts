@@ -6,23 +6,30 @@
  */
 import { ComputeSession } from './compute';
 import { type WorkerMessage, runImport } from './computer';
-import { unpackGrid } from './grid-columns';
 
 /** The worker's own scope, typed narrowly so the file compiles without the WebWorker library. */
 interface WorkerScope {
   onmessage: ((event: { data: WorkerMessage }) => void | Promise<void>) | null;
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
 const session = new ComputeSession(() => performance.now());
 
-function answer(message: WorkerMessage): unknown {
+/** An answer, with the buffers it hands over instead of copying. */
+interface Answer {
+  output: unknown;
+  transfer?: ArrayBuffer[];
+}
+
+async function answer(message: WorkerMessage): Promise<Answer> {
+  return message.kind === 'computePacked' ? session.computePacked(message.request) : { output: await answerPlain(message) };
+}
+
+function answerPlain(message: Exclude<WorkerMessage, { kind: 'computePacked' }>): unknown {
   switch (message.kind) {
     case 'compute':
       return session.compute(message.request);
-    case 'computePacked':
-      return session.compute({ ...message.request, grids: message.request.grids.map(([name, packed]) => [name, unpackGrid(packed)]) });
     case 'import':
       // Progress goes out as it comes; Cancel terminates this worker (computer.ts).
       return runImport(message.file, message.name, (progress) => scope.postMessage({ id: message.id, progress }));
@@ -39,8 +46,8 @@ function answer(message: WorkerMessage): unknown {
 scope.onmessage = async (event) => {
   const message = event.data;
   try {
-    const output = await answer(message);
-    scope.postMessage({ id: message.id, ok: true, output });
+    const { output, transfer } = await answer(message);
+    scope.postMessage({ id: message.id, ok: true, output }, transfer ?? []);
   } catch (err) {
     scope.postMessage({ id: message.id, ok: false, message: err instanceof Error ? err.message : String(err) });
   }

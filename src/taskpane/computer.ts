@@ -4,14 +4,22 @@
  */
 import { GatewayError } from '../excel/errors';
 import type { ScenarioLoad } from '../functions/scenario-source';
-import { type ComputeOutput, type ComputeRequest, ComputeSession, type ScenariosOutput, type StatementOutput } from './compute';
-import { type PackedGrid, packGrids } from './grid-columns';
+import {
+  type ComputeOutput,
+  type ComputeRequest,
+  ComputeSession,
+  type PackedComputeOutput,
+  type PackedComputeRequest,
+  type ScenariosOutput,
+  type StatementOutput,
+  unpackComputeOutput,
+} from './compute';
+import { packGrids } from './grid-columns';
 import { blobSource } from './import/byte-source';
 import { importTransactions } from './import/import-file';
 import type { ImportOutcome, ImportProgress } from './import/import-types';
 import { ImportCancelled } from './import/read-csv';
 import type { ParquetLibrary } from './import/read-parquet';
-import type { ContractRangeName } from '../workbook/contract';
 
 /** Runs computations. */
 export interface Computer {
@@ -29,10 +37,7 @@ export interface Computer {
   importFile?(file: Blob, name: string, onProgress: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<ImportOutcome>;
 }
 
-/** A compute request whose grids travel as typed arrays (grid-columns.ts). */
-export interface PackedComputeRequest extends Omit<ComputeRequest, 'grids'> {
-  grids: Array<[ContractRangeName, PackedGrid]>;
-}
+export type { PackedComputeRequest } from './compute';
 
 /** What the pane posts to the worker. */
 export type WorkerMessage =
@@ -139,10 +144,11 @@ export function workerComputer(spawn: () => WorkerLike): Computer {
     });
   }
   return {
-    // The grids go as typed arrays, transferred: a million-row ABC_Volumes is no million-array clone.
+    // The grids go as typed arrays, transferred: a million-row ABC_Volumes is no million-array clone; the
+    // report sheets come back the same way.
     compute: (request, signal) => {
       const { packed, transfer } = packGrids(request.grids);
-      return ask<ComputeOutput>((id) => ({ id, kind: 'computePacked', request: { ...request, grids: packed } }), signal, transfer);
+      return ask<PackedComputeOutput>((id) => ({ id, kind: 'computePacked', request: { ...request, grids: packed } }), signal, transfer).then(unpackComputeOutput);
     },
     importFile: (file, name, onProgress, signal) => ask<ImportOutcome>((id) => ({ id, kind: 'import', file, name }), signal, [], onProgress),
     // A worker started since (after a Cancel) holds no result and answers `noModel`.

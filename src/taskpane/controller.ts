@@ -135,13 +135,13 @@ export class PaneController {
     }
   }
 
-  /** Reads and computes; returns the output, or null when the model has errors. */
-  private async compute(options: ActionOptions): Promise<ComputeOutput | null> {
+  /** Reads and computes; returns the output, or null when the model has errors. `report`: lay out the report sheets too (Refresh). */
+  private async compute(options: ActionOptions, report = false): Promise<ComputeOutput | null> {
     const output = await this.track(async () => {
       const read = await this.actions.readModel(options);
       options.onProgress?.({ stage: 'computing', done: 0, total: 0 });
       // The report is in the pane's language (Office's display language) unless the workbook's setting says otherwise.
-      const request = { grids: [...read.grids], readIssues: read.issues, broken: read.broken, language: this.strings.language, statements: read.statements ?? [] };
+      const request = { grids: [...read.grids], readIssues: read.issues, broken: read.broken, language: this.strings.language, statements: read.statements ?? [], report };
       const computed = await this.computer.compute(request, options.signal);
       this.onComputed?.(computed);
       return computed;
@@ -179,7 +179,7 @@ export class PaneController {
   /** Reads, computes in the worker and writes the report sheets. */
   refresh(): Promise<void> {
     return this.busy(async (options) => {
-      const output = await this.compute(options);
+      const output = await this.compute(options, true);
       if (output === null || output.sheets === null) return;
       const written = await this.actions.writeReport(output.sheets, output.currency, options);
       this.set({ notice: { intent: 'success', text: this.strings.reportWritten(written.sheets.join(', '), this.formatMs(output.computeMs)) } });

@@ -73,7 +73,11 @@ export function packGrid(grid: RangeGrid): { packed: PackedGrid; transfer: Array
   return { packed: { name: grid.name, sheet: grid.sheet, top: grid.top, left: grid.left, rowCount, columns, side }, transfer };
 }
 
-/** The grid again, rows without trailing blanks (as the gateway reads them). */
+/**
+ * The grid again, rows without trailing blanks (as the gateway reads them). A million rows are a million
+ * small arrays for the contract reader: each is made at its final length in one literal where it can be,
+ * since growing it by push and trimming it again took most of the worker's unpacking time.
+ */
 export function unpackGrid(packed: PackedGrid): RangeGrid {
   const width = packed.columns.length;
   const others = new Map<number, CellValue>();
@@ -82,18 +86,40 @@ export function unpackGrid(packed: PackedGrid): RangeGrid {
   const codes = packed.columns.map((c) => c.codes);
   const numbers = packed.columns.map((c) => c.numbers);
   const dictionaries = packed.columns.map((c) => c.dictionary);
+  const cell = (r: number, c: number): CellValue => {
+    const code = (codes[c] as Int32Array)[r] as number;
+    if (code >= 0) return (dictionaries[c] as string[])[code] as string;
+    if (code === NUMBER) return (numbers[c] as Float64Array)[r] as number;
+    if (code === OTHER) return others.get(r * width + c) ?? null;
+    return null;
+  };
   const rows: CellValue[][] = [];
   for (let r = 0; r < packed.rowCount; r++) {
-    const row: CellValue[] = [];
-    for (let c = 0; c < width; c++) {
-      const code = (codes[c] as Int32Array)[r] as number;
-      if (code >= 0) row.push((dictionaries[c] as string[])[code] as string);
-      else if (code === NUMBER) row.push((numbers[c] as Float64Array)[r] as number);
-      else if (code === OTHER) row.push(others.get(r * width + c) ?? null);
-      else row.push(null);
+    // The row ends at its last cell that is not blank; a side cell always holds a value.
+    let length = width;
+    while (length > 0 && (codes[length - 1] as Int32Array)[r] === BLANK) length--;
+    switch (length) {
+      case 0:
+        rows.push([]);
+        break;
+      case 1:
+        rows.push([cell(r, 0)]);
+        break;
+      case 2:
+        rows.push([cell(r, 0), cell(r, 1)]);
+        break;
+      case 3:
+        rows.push([cell(r, 0), cell(r, 1), cell(r, 2)]);
+        break;
+      case 4:
+        rows.push([cell(r, 0), cell(r, 1), cell(r, 2), cell(r, 3)]);
+        break;
+      default: {
+        const row: CellValue[] = [];
+        for (let c = 0; c < length; c++) row.push(cell(r, c));
+        rows.push(row);
+      }
     }
-    while (row.length > 0 && row[row.length - 1] === null) row.pop();
-    rows.push(row);
   }
   return { name: packed.name, sheet: packed.sheet, top: packed.top, left: packed.left, rows };
 }

@@ -1,5 +1,5 @@
 import { createExcelGateway } from '../../src/excel/gateway';
-import { computeModel } from '../../src/taskpane/compute';
+import { ComputeSession, computeModel, type PackedComputeRequest } from '../../src/taskpane/compute';
 import { inlineComputer, workerComputer, type WorkerLike } from '../../src/taskpane/computer';
 import { PaneController, type PaneState } from '../../src/taskpane/controller';
 import { formatter, headlineOf, whalePoints } from '../../src/taskpane/figures';
@@ -107,9 +107,12 @@ describe('the worker computer', () => {
     const request = { grids: [...sampleGrids()], readIssues: [], broken: [] };
     const first = computer.compute(request);
     const w = made[0];
-    const { id } = w?.posted[0] as { id: number };
-    w?.onmessage?.({ data: { id, ok: true, output: computeModel(request) } } as MessageEvent);
-    expect((await first).json?.customers).toHaveLength(250);
+    const { id, request: posted } = w?.posted[0] as { id: number; request: PackedComputeRequest };
+    // The worker's answer as compute.worker.ts makes it: computed from the packed grids, its sheets packed.
+    w?.onmessage?.({ data: { id, ok: true, output: new ComputeSession().computePacked(posted).output } } as MessageEvent);
+    const answer = await first;
+    expect(answer.json?.customers).toHaveLength(250);
+    expect(answer.sheets).toEqual(computeModel(request).sheets);
 
     const abort = new AbortController();
     const second = computer.compute(request, abort.signal);
