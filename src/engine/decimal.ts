@@ -40,6 +40,8 @@ export function sum(values: Iterable<Dec>): Dec {
 }
 
 const SUM_SCRATCH: Scaled = { int: 0, scale: 0 };
+const ROUND_CENTS: Scaled = { int: 0, scale: 0 };
+const TO_NUMBER: Scaled = { int: 0, scale: 0 };
 
 /**
  * The sum of decimals that are all small scaled integers, added as doubles while every partial sum is a
@@ -72,6 +74,8 @@ function sumScaled(values: readonly Dec[]): Dec | null {
 
 /** Rounds to cents, half away from zero, as Excel's ROUND(x, 2) does. */
 export function roundCents(value: Dec): Dec {
+  // An amount already in cents (nearly every one the engine outputs) is its own rounding; decimals are immutable.
+  if (scaledInto(value, ROUND_CENTS) && ROUND_CENTS.scale <= 2 && ROUND_CENTS.int !== 0) return value;
   return value.toDecimalPlaces(2, DecimalBase.ROUND_HALF_UP);
 }
 
@@ -259,8 +263,6 @@ export function scaledInto(value: Dec, out: Scaled): boolean {
   out.scale = scale;
   return true;
 }
-
-const TO_NUMBER: Scaled = { int: 0, scale: 0 };
 
 /** A decimal.js instance whose documented `d`, `e` and `s` are written by `fromScaled`. */
 interface WritableDec {

@@ -148,15 +148,14 @@ const num = (d: Dec): number => toNumber(d);
 const numOrNull = (d: Dec | null): number | null => (d === null ? null : toNumber(d));
 
 /**
- * A map as a plain object. Keys are names from the workbook, so they are defined as own properties: a
- * dimension or activity called `__proto__` must stay data, not change the object's prototype.
+ * A map as a plain object. Keys are names from the workbook, so they are defined as own properties
+ * (`Object.fromEntries` defines, it does not assign): a dimension or activity called `__proto__` must
+ * stay data, not change the object's prototype.
  */
 function record<V, R>(entries: Iterable<[string, V]>, convert: (v: V) => R): Record<string, R> {
-  const out: Record<string, R> = {};
-  for (const [key, value] of entries) {
-    Object.defineProperty(out, key, { value: convert(value), enumerable: true, writable: true, configurable: true });
-  }
-  return out;
+  const pairs: Array<[string, R]> = [];
+  for (const [key, value] of entries) pairs.push([key, convert(value)]);
+  return Object.fromEntries(pairs);
 }
 
 /** One issue as JSON. */

@@ -5,7 +5,7 @@
  * operation and its rounding are the same.
  */
 import fc from 'fast-check';
-import { type Dec, dec, fromScaled, sum, toNumber, ZERO } from '../../src/engine/decimal';
+import { type Dec, dec, fromScaled, roundCents, sum, toNumber, ZERO } from '../../src/engine/decimal';
 
 /** decimal.js's representation (documented: digits in base-1e7 words, exponent, sign). */
 function parts(d: Dec): unknown {
@@ -52,6 +52,23 @@ describe('toNumber', () => {
     expect(Object.is(toNumber(dec('-0')), -0)).toBe(true);
     expect(toNumber(dec('0.1'))).toBe(0.1);
     expect(toNumber(dec('1234567.89'))).toBe(1234567.89);
+  });
+});
+
+describe('roundCents', () => {
+  test('equals rounding half away from zero to two places, for amounts in cents and beyond', () => {
+    fc.assert(
+      fc.property(fc.tuple(safeInt, fc.integer({ min: 0, max: 24 })).map(([int, scale]) => parsed(int, scale)), (value) => {
+        const slow = value.toDecimalPlaces(2, 4 /* decimal.js ROUND_HALF_UP */);
+        expect(roundCents(value).toString()).toBe(slow.toString());
+        expect(roundCents(value).isNegative()).toBe(slow.isNegative());
+      }),
+      { numRuns: 5000 },
+    );
+    expect(roundCents(dec('-0.004')).toString()).toBe('0');
+    expect(roundCents(dec('2.675')).toString()).toBe('2.68');
+    expect(roundCents(dec('-2.675')).toString()).toBe('-2.68');
+    expect(roundCents(dec('1234.5')).toString()).toBe('1234.5');
   });
 });
 
