@@ -7,7 +7,7 @@
 import { isBlank } from '../workbook/grid';
 import { MAIN_NS } from './namespaces';
 import { canonicalUri } from './xml-decode';
-import { type ByteTag, ByteXmlTokenizer, textOf, utf8 } from './xml-bytes';
+import { type ByteTag, type ByteXmlHandler, ByteXmlTokenizer, textOf, utf8 } from './xml-bytes';
 import { decodeCellEscapes } from './xml';
 
 /** The shared strings as the cell reader uses them. */
@@ -97,12 +97,17 @@ class LazySharedStrings implements SharedStringTable {
     private readonly bytes: Buffer,
     private readonly starts: Uint32Array,
     private readonly ends: Uint32Array,
+    /** 1 for an item known not to be blank. */
+    private readonly visible: Uint8Array,
     readonly count: number,
     /** The root's start tag and end tag: an item is decoded inside them, with the root's namespace declarations. */
     private readonly rootOpen: Buffer,
     private readonly rootClose: Buffer,
   ) {
-    this.decoded = new Array<string | undefined>(count);
+    // Filled, not `new Array(count)`: a large array made with a length is a hash table in V8, and every
+    // string cell of a million-row sheet looks its item up here.
+    this.decoded = [];
+    for (let i = 0; i < count; i++) this.decoded.push(undefined);
   }
 
   get(index: number): string | undefined {
@@ -116,6 +121,7 @@ class LazySharedStrings implements SharedStringTable {
 
   isBlank(index: number): boolean {
     if (!Number.isInteger(index) || index < 0 || index >= this.count) return true;
+    if (this.visible[index] === 1) return false;
     const start = this.starts[index]!;
     const end = this.ends[index]!;
     const at = plainTextStart(this.bytes, start, end);
@@ -175,38 +181,58 @@ export function scanSharedStrings(bytes: Buffer): SharedStringTable {
   let itemStart = -1;
   let rootOpen = Buffer.alloc(0);
   let rootClose = Buffer.alloc(0);
-  const tokenizer = new ByteXmlTokenizer({
+  /** The namespace of a root in the main namespace: its plain items may take the tokenizer's fast path. */
+  let rootMain: string | null = null;
+  let visible = new Uint8Array(1024);
+  /** Records an item; `text` is where a plain item's text starts (-1 for any other item). */
+  const add = (start: number, end: number, text = -1): void => {
+    if (count === starts.length) {
+      const grownStarts = new Uint32Array(count * 2);
+      grownStarts.set(starts);
+      starts = grownStarts;
+      const grownEnds = new Uint32Array(count * 2);
+      grownEnds.set(ends);
+      ends = grownEnds;
+      const grownVisible = new Uint8Array(count * 2);
+      grownVisible.set(visible);
+      visible = grownVisible;
+    }
+    starts[count] = start;
+    ends[count] = end;
+    // A plain item starting with a visible ASCII character is not blank: told now, while its bytes are
+    // at hand, so a million cells of a column nobody reads need not look into the part again.
+    const c = text < 0 ? 0 : bytes[text]!;
+    visible[count] = c > 32 && c < 127 && c !== 60 && c !== 38 ? 1 : 0;
+    count++;
+  };
+  const handler: ByteXmlHandler = {
+    fastItemUri: null,
+    item: add,
     startElement(tag) {
       depth++;
       if (depth === 1) {
         rootOpen = Buffer.from(`${utf8(bytes, tag.start, tag.selfClosing ? tag.end - 2 : tag.end - 1)}>`);
         rootClose = Buffer.from(`</${tag.qname}>`);
+        rootMain = isMain(tag.uri) ? tag.uri : null;
       } else if (depth === 2 && isMain(tag.uri) && tag.local === 'si') {
         itemStart = tag.start;
       }
+      handler.fastItemUri = depth === 1 ? rootMain : null;
     },
     endElement(uri, local, end) {
       if (depth === 2 && itemStart >= 0 && isMain(uri) && local === 'si') {
-        if (count === starts.length) {
-          const grownStarts = new Uint32Array(count * 2);
-          grownStarts.set(starts);
-          starts = grownStarts;
-          const grownEnds = new Uint32Array(count * 2);
-          grownEnds.set(ends);
-          ends = grownEnds;
-        }
-        starts[count] = itemStart;
-        ends[count] = end;
-        count++;
+        add(itemStart, end);
         itemStart = -1;
       }
       depth--;
+      handler.fastItemUri = depth === 1 ? rootMain : null;
     },
     text() {
       // Text is read when an item is used.
     },
-  });
+  };
+  const tokenizer = new ByteXmlTokenizer(handler);
   tokenizer.write(bytes);
   tokenizer.end();
-  return new LazySharedStrings(bytes, starts, ends, count, rootOpen, rootClose);
+  return new LazySharedStrings(bytes, starts, ends, visible, count, rootOpen, rootClose);
 }

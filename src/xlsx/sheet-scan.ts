@@ -12,58 +12,16 @@ import type { CellValue } from '../workbook/grid';
 import { isBlank } from '../workbook/grid';
 import { toCellValue, type ValueContext } from './cell-value';
 import { MAIN_NS } from './namespaces';
-import { PartEncodingError, Utf8Pieces } from './part-text';
-import type { Area } from './reference';
+import { type PartStream, scanXmlPart } from './part-scan';
+import { type AreaCells, type AreaRequest, decide, modeOf, OUTSIDE, store, type Target, UNREAD_CELL, VALUE } from './sheet-areas';
+import { blankMergedCells, type Merge, parseMerge, trimBlankRows } from './sheet-merges';
+import { asciiHasText, makeIntern, plainInteger, plainNumber, typeText } from './sheet-values';
 import { ItemText } from './shared-strings';
-import { decodeCellEscapes } from './xml';
 import { canonicalUri } from './xml-decode';
-import { type ByteTag, type ByteXmlHandler, ByteXmlTokenizer, latin1, textOf } from './xml-bytes';
-import { XmlError } from './xml-types';
-import { ZipFormatError } from './zip-reader';
+import { type ByteTag, type ByteXmlHandler, latin1, textOf } from './xml-bytes';
 
-/** More bytes than this without a complete token means the part is not what it claims to be. */
-const MAX_PENDING = 64 * 1024 * 1024;
-
-/** A part could not be scanned: damaged compression, bad encoding, or XML that is not well-formed. */
-export class PartScanError extends Error {
-  override name = 'PartScanError';
-}
-
-/** Hands a part's bytes, piece by piece and in order, to `onPiece`; resolves when the part is done. */
-export type PartStream = (onPiece: (piece: Buffer) => void) => Promise<void>;
-
-/** The error to report for a failure while scanning the part `what`. */
-function scanError(e: unknown, what: string): Error {
-  if (e instanceof PartScanError) return e;
-  if (e instanceof XmlError) return new PartScanError(`${what} is not well-formed XML: ${e.message}`);
-  if (e instanceof PartEncodingError) return new PartScanError(`${what} is neither UTF-8 nor UTF-16 text.`);
-  if (e instanceof ZipFormatError) return new PartScanError(`${what} is damaged: ${e.message}`);
-  return e instanceof Error ? e : new Error(String(e));
-}
-
-/** Streams a part through the byte tokenizer, which reports to `handler`. */
-export async function scanXmlPart(stream: PartStream, handler: ByteXmlHandler, what: string): Promise<void> {
-  const tokenizer = new ByteXmlTokenizer(handler);
-  const pieces = new Utf8Pieces((piece) => {
-    tokenizer.write(piece);
-    if (tokenizer.pending > MAX_PENDING) throw new PartScanError(`${what} has a token larger than ${MAX_PENDING / 1024 / 1024} MB; it cannot be read.`);
-  });
-  try {
-    await stream((piece) => pieces.write(piece));
-    pieces.end();
-    tokenizer.end();
-  } catch (e) {
-    throw scanError(e, what);
-  }
-}
-
-/** A part's bytes as text pieces for `Utf8Pieces` in one go: for a part already in memory. */
-export function wholePart(bytes: Buffer): PartStream {
-  return (onPiece) => {
-    onPiece(bytes);
-    return Promise.resolve();
-  };
-}
+export { PartScanError, type PartStream, scanXmlPart, wholePart } from './part-scan';
+export { type AreaCells, type AreaRequest, UNREAD_CELL } from './sheet-areas';
 
 const MAIN_TRANSITIONAL = canonicalUri(MAIN_NS[0]!);
 const MAIN_STRICT = canonicalUri(MAIN_NS[1]!);
@@ -71,182 +29,6 @@ const MAIN_STRICT = canonicalUri(MAIN_NS[1]!);
 /** Called for every element of a million-row sheet: two comparisons, no search. */
 function isMain(uri: string): boolean {
   return uri === MAIN_TRANSITIONAL || uri === MAIN_STRICT;
-}
-
-/**
- * Stands in the grid for a cell of a column its reader does not use, which holds something: the row is
- * not blank, and that is all anyone may learn from it. Were it ever read as a value, it would be refused
- * as a number that is not one, never taken for a figure.
- */
-export const UNREAD_CELL: CellValue = Object.freeze({ stored: '' });
-
-/** One area to read from a sheet. */
-export interface AreaRequest {
-  area: Area;
-  /**
-   * Which of the area's columns (0-based from its left) are read, given its header row; null: all. Called
-   * once the header row has been read. Absent: all columns.
-   */
-  pickColumns?: (header: readonly CellValue[]) => readonly boolean[] | null;
-  /** The header row when it is not in the sheet (a table whose header row is hidden). */
-  header?: readonly CellValue[];
-}
-
-/** One area to read from a sheet, and its cells as read. */
-export interface AreaCells {
-  area: Area;
-  /** Rows from the area's top row; each row from its left column; blank cells null. */
-  rows: CellValue[][];
-}
-
-/** Distinct texts kept by `intern`; beyond this, texts are kept as they come. */
-const INTERNED_MAX = 100_000;
-
-/**
- * One copy per distinct short text written in the cells themselves (`t="str"`, inline strings): a
- * transaction sheet repeats a few driver names a million times.
- */
-function makeIntern(): (text: string) => string {
-  const seen = new Map<string, string>();
-  return (text) => {
-    if (text.length > 64) return text;
-    const known = seen.get(text);
-    if (known !== undefined) return known;
-    if (seen.size < INTERNED_MAX) seen.set(text, text);
-    return text;
-  };
-}
-
-/** A merged block, 1-based and inclusive. */
-interface Merge {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** The column of a cell reference (`B7`, `$B$7`), or null when it has none. */
-function referenceColumn(ref: string): number | null {
-  let k = ref.charCodeAt(0) === 36 ? 1 : 0;
-  const start = k;
-  let n = 0;
-  while (k < ref.length && k - start < 3) {
-    const c = ref.charCodeAt(k) | 32;
-    if (c < 97 || c > 122) break;
-    n = n * 26 + (c - 96);
-    k++;
-  }
-  return k === start ? null : n;
-}
-
-function parseMerge(ref: string): Merge | null {
-  const [a, b] = ref.split(':');
-  const cell = (s: string | undefined): [number, number] | null => {
-    if (s === undefined) return null;
-    const bare = s.replace(/\$/g, '');
-    const column = referenceColumn(bare);
-    const row = Number(bare.slice(bare.search(/\d/)));
-    return column === null || !Number.isInteger(row) || row < 1 ? null : [row, column];
-  };
-  const first = cell(a);
-  const last = b === undefined ? first : cell(b);
-  if (first === null || last === null) return null;
-  return { top: first[0], left: first[1], bottom: last[0], right: last[1] };
-}
-
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
-
-/**
- * A stored number written plainly (`-12.5`, `3`), read from its bytes; NaN for any other form, which the
- * caller reads through `toCellValue`. At most 15 significant digits and 22 decimals: the digits are then
- * an exact double and one division by an exact power of ten is correctly rounded, so the result is the
- * very number `Number(text)` gives.
- */
-function plainNumber(s: Uint8Array, start: number, end: number): number {
-  let k = start;
-  const negative = s[k] === 45;
-  if (negative || s[k] === 43) k++;
-  let mantissa = 0;
-  let digits = 0;
-  let decimals = -1;
-  for (; k < end; k++) {
-    const c = s[k]!;
-    if (c >= 48 && c <= 57) {
-      mantissa = mantissa * 10 + (c - 48);
-      if (mantissa !== 0) digits++;
-      if (decimals >= 0) decimals++;
-    } else if (c === 46 && decimals < 0) {
-      decimals = 0;
-    } else {
-      return NaN;
-    }
-  }
-  const intDigits = k - start - (negative || s[start] === 43 ? 1 : 0) - (decimals >= 0 ? decimals + 1 : 0);
-  if (digits > 15 || decimals > 22 || (intDigits === 0 && decimals <= 0)) return NaN;
-  const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals]! : mantissa;
-  return negative ? -value : value;
-}
-
-/** A whole number written as plain digits (a row number, a style, a string index); -1 for any other form. */
-function plainInteger(s: Uint8Array, start: number, end: number): number {
-  if (start >= end || end - start > 15) return -1;
-  let n = 0;
-  for (let k = start; k < end; k++) {
-    const c = s[k]!;
-    if (c < 48 || c > 57) return -1;
-    n = n * 10 + (c - 48);
-  }
-  return n;
-}
-
-/** True when the ASCII bytes hold something besides white space as `trim` sees it; null when not ASCII. */
-function asciiHasText(s: Uint8Array, start: number, end: number): boolean | null {
-  let text = false;
-  for (let k = start; k < end; k++) {
-    const c = s[k]!;
-    if (c >= 0x80) return null;
-    if (!(c === 32 || (c >= 9 && c <= 13))) text = true;
-  }
-  return text;
-}
-
-/** A `t` value as text: the usual ones without a new string per cell. */
-function typeText(s: Uint8Array, start: number, end: number): string {
-  if (end - start === 1) {
-    const c = s[start];
-    if (c === 115) return 's';
-    if (c === 110) return 'n';
-    if (c === 98) return 'b';
-    if (c === 101) return 'e';
-  } else if (end - start === 3 && s[start] === 115 && s[start + 1] === 116 && s[start + 2] === 114) return 'str';
-  return latin1(s, start, end);
-}
-
-/** How a cell inside the areas is read. */
-const OUTSIDE = 0;
-const PRESENCE = 1;
-const VALUE = 2;
-
-/** The state of one area while its sheet is scanned. */
-interface Target {
-  area: Area;
-  rows: CellValue[][];
-  pick: AreaRequest['pickColumns'];
-  /** Per column from the area's left: 1 when its values are read; null: all are. */
-  read: Uint8Array | null;
-  decided: boolean;
-}
-
-/** Decides which columns of a target are read, from its header row. */
-function decide(t: Target, header: readonly CellValue[]): void {
-  t.decided = true;
-  if (t.pick === undefined) return;
-  const picked = t.pick(header);
-  if (picked === null) return;
-  const width = t.area.right - t.area.left + 1;
-  const read = new Uint8Array(width);
-  for (let i = 0; i < width && i < picked.length; i++) read[i] = picked[i] ? 1 : 0;
-  t.read = read;
 }
 
 /**
@@ -331,40 +113,12 @@ export async function scanSheet(stream: PartStream, requests: readonly AreaReque
     return !isBlank(fullValue());
   };
 
-  const put = (t: Target, value: CellValue): void => {
-    const ri = row - t.area.top;
-    const ci = column - t.area.left;
-    const rows = t.rows;
-    while (rows.length <= ri) rows.push([]);
-    const cells = rows[ri]!;
-    while (cells.length < ci) cells.push(null);
-    cells[ci] = value;
-  };
-
   const finishCell = (): void => {
     if (mode === OUTSIDE) return;
     let value: CellValue;
     if (mode === VALUE) value = fullValue();
     else value = present() ? UNREAD_CELL : null;
-    if (value === null) return;
-    for (const t of targets) {
-      const a = t.area;
-      if (row < a.top || row > a.bottom || column < a.left || column > a.right) continue;
-      if (value === UNREAD_CELL || t.read === null || t.read[column - a.left] === 1) put(t, value);
-      else if (!isBlank(value)) put(t, UNREAD_CELL);
-    }
-  };
-
-  /** How the cell at `row`, `column` is read: the most any area containing it asks for. */
-  const modeOf = (): number => {
-    let m = OUTSIDE;
-    for (const t of targets) {
-      const a = t.area;
-      if (row < a.top || row > a.bottom || column < a.left || column > a.right) continue;
-      if (t.read === null || t.read[column - a.left] === 1) return VALUE;
-      m = PRESENCE;
-    }
-    return m;
+    if (value !== null) store(targets, row, column, value);
   };
 
   /** Once past an area's header row, its reader decides which columns it reads. */
@@ -412,9 +166,14 @@ export async function scanSheet(stream: PartStream, requests: readonly AreaReque
       }
       if (k > from) refColumn = n;
     }
-    column = refColumn ?? column + 1;
+    openCell(refColumn ?? column + 1);
+  };
+
+  /** Opens the cell in column `at` of the row: how it is read. */
+  const openCell = (at: number): void => {
+    column = at;
     inCell = true;
-    mode = rowWanted && column >= left && column <= right ? modeOf() : OUTSIDE;
+    mode = rowWanted && column >= left && column <= right ? modeOf(targets, row, column) : OUTSIDE;
     collecting = 0;
     rawLength = -1;
     valueText = null;
@@ -477,8 +236,9 @@ export async function scanSheet(stream: PartStream, requests: readonly AreaReque
   };
 
   /** A cell of the tokenizer's fast path, read as its five events would be: plain printable ASCII throughout. */
-  const fastCell = (s: Buffer, r0: number, r1: number, s0: number, s1: number, t0: number, t1: number, v0: number, v1: number): void => {
-    beginCell(s, r0, r1);
+  const fastCell = (s: Buffer, at: number, r0: number, r1: number, s0: number, s1: number, t0: number, t1: number, v0: number, v1: number): void => {
+    if (at > 0) openCell(at);
+    else beginCell(s, r0, r1);
     if (mode !== OUTSIDE) {
       type = t0 < 0 ? '' : typeText(s, t0, t1);
       if (s0 < 0) style = 0;
@@ -582,27 +342,3 @@ export async function scanSheet(stream: PartStream, requests: readonly AreaReque
   for (const t of targets) trimBlankRows(t.rows);
   return targets.map((t) => ({ area: t.area, rows: t.rows }));
 }
-
-/** Blanks the cells of merged blocks other than each block's top-left cell. */
-function blankMergedCells(merges: readonly Merge[], targets: Target[]): void {
-  for (const m of merges) {
-    for (const t of targets) {
-      const a = t.area;
-      for (let r = Math.max(m.top, a.top); r <= Math.min(m.bottom, a.bottom); r++) {
-        const row = t.rows[r - a.top];
-        if (row === undefined) continue;
-        for (let c = Math.max(m.left, a.left); c <= Math.min(m.right, a.right); c++) {
-          if ((r !== m.top || c !== m.left) && c - a.left < row.length) row[c - a.left] = null;
-        }
-      }
-    }
-  }
-}
-
-/** Drops trailing blanks of each row and the blank rows at the end. */
-function trimBlankRows(rows: CellValue[][]): void {
-  for (const row of rows) while (row.length > 0 && row[row.length - 1] === null) row.pop();
-  while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
-}
-
-export { decodeCellEscapes };

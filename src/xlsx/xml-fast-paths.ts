@@ -1,0 +1,181 @@
+/**
+ * Shortcuts of the byte tokenizer for the tags a big part repeats a million times: a sheet's cells and
+ * row start tags, a shared strings part's plain items. Each takes only a form whose every byte it has
+ * matched (plain printable ASCII values, no references, no declarations), reports it in one call, and
+ * returns the offset after it; for anything else, or a token not complete in `s`, it returns 0 and the
+ * general path reads the token, so a bad part fails exactly as it would without them. A handler asks
+ * for a shortcut where it reads such a token exactly as it would read its events.
+ */
+import { AMP, APOS, COLON, EQUALS, GT, LT, NAME_END, NOT_PLAIN, QUOT, SLASH, plainValueEnd, startsWithBytes } from './xml-byte-text';
+import type { ByteXmlHandler } from './xml-byte-events';
+import { type NameCache, type NameEntry, type NamespaceScope, repeatedAttribute, roomFor, startsWithXmlns } from './xml-scope';
+
+/** What the shortcuts need of the tokenizer. */
+export interface FastPathHost {
+  readonly handler: ByteXmlHandler;
+  readonly scope: NamespaceScope;
+  readonly names: NameCache;
+  /** The open elements and how many bindings each added. */
+  readonly open: NameEntry[];
+  readonly added: number[];
+  /** Attribute positions of the tag being read (see `xml-scope.ts`). */
+  positions: Int32Array;
+  /** Stream offset of `s[0]`. */
+  readonly base: number;
+}
+
+const PRESERVE = Buffer.from(' xml:space="preserve">');
+const T_SI_END = Buffer.from('</t></si>');
+
+/**
+ * `<c r=".." s=".." t=".."><v>..</v></c>`, unprefixed (attributes optional but in that order), in one
+ * pass. `r`, `s`, `t` in that order cannot repeat, and the element declares nothing.
+ */
+export function fastCell(host: FastPathHost, s: Buffer, i: number): number {
+  const handler = host.handler;
+  const uri = handler.fastCellUri;
+  if (uri === undefined || uri === null || handler.cell === undefined || !host.scope.defaultIs(uri)) return 0;
+  const n = s.length;
+  let k = i + 2;
+  if (k >= n || s[k] !== 32) return 0;
+  k++;
+  let r0 = -1;
+  let r1 = -1;
+  let column = -1;
+  let s0 = -1;
+  let s1 = -1;
+  let t0 = -1;
+  let t1 = -1;
+  let next = 0;
+  for (;;) {
+    if (k + 3 >= n) return 0;
+    const a = s[k];
+    const slot = a === 114 /* r */ ? 0 : a === 115 /* s */ ? 1 : a === 116 /* t */ ? 2 : 3;
+    if (slot < next || slot === 3 || s[k + 1] !== EQUALS || s[k + 2] !== QUOT) return 0;
+    const v0 = k + 3;
+    const e = plainValueEnd(s, v0);
+    if (e < 0 || e + 1 >= n) return 0;
+    if (slot === 0) {
+      r0 = v0;
+      r1 = e;
+      // The column of the usual reference (`B7`) is read on the way: one to three capital letters.
+      let letters = 0;
+      let x = 0;
+      column = 0;
+      while (letters < 4 && (x = s[v0 + letters]!) >= 65 && x <= 90) {
+        column = column * 26 + x - 64;
+        letters++;
+      }
+      if (letters === 0 || letters > 3) column = -1;
+    } else if (slot === 1) {
+      s0 = v0;
+      s1 = e;
+    } else {
+      t0 = v0;
+      t1 = e;
+    }
+    next = slot + 1;
+    k = e + 1;
+    if (s[k] === GT) break;
+    if (s[k] !== 32) return 0;
+    k++;
+  }
+  k++;
+  if (k + 3 > n || s[k] !== LT || s[k + 1] !== 118 /* v */ || s[k + 2] !== GT) return 0;
+  k += 3;
+  const v0 = k;
+  for (; k < n; k++) {
+    const c = s[k]!;
+    if (NOT_PLAIN[c] === 1 && c !== QUOT) {
+      if (c === LT) break;
+      return 0;
+    }
+  }
+  if (k === v0 || k + 8 > n) return 0;
+  // `</v></c>`
+  if (s[k + 1] !== SLASH || s[k + 2] !== 118 || s[k + 3] !== GT || s[k + 4] !== LT || s[k + 5] !== SLASH || s[k + 6] !== 99 || s[k + 7] !== GT) return 0;
+  handler.cell(s, column, r0, r1, s0, s1, t0, t1, v0, k);
+  return k + 8;
+}
+
+/**
+ * A sheet row's start tag with plain attributes (printable ASCII values without `&` and `<`, one space
+ * apart, no declarations). Names are checked as the general path checks them.
+ */
+export function fastRow(host: FastPathHost, s: Buffer, i: number): number {
+  const handler = host.handler;
+  const uri = handler.fastRowUri;
+  if (uri === undefined || uri === null || handler.row === undefined) return 0;
+  const n = s.length;
+  if (i + 5 >= n || s[i + 2] !== 111 /* o */ || s[i + 3] !== 119 /* w */ || s[i + 4] !== 32 || !host.scope.defaultIs(uri)) return 0;
+  let k = i + 5;
+  let count = 0;
+  let prefixed = false;
+  let r0 = -1;
+  let r1 = -1;
+  for (;;) {
+    const nameStart = k;
+    for (; k < n; k++) {
+      const c = s[k]!;
+      if (c === EQUALS) break;
+      if (NAME_END[c] === 1 || c === QUOT || c === APOS || c === LT || c === AMP) return 0;
+      if (c === COLON) prefixed = true;
+    }
+    if (k === nameStart || k + 1 >= n || s[k + 1] !== QUOT) return 0;
+    const nameEnd = k;
+    if (startsWithXmlns(s, nameStart, nameEnd)) return 0;
+    const e = plainValueEnd(s, k + 2);
+    if (e < 0 || e + 1 >= n) return 0;
+    const p = (host.positions = roomFor(host.positions, count));
+    p[4 * count] = nameStart;
+    p[4 * count + 1] = nameEnd;
+    p[4 * count + 2] = k + 2;
+    p[4 * count + 3] = e;
+    count++;
+    if (nameEnd - nameStart === 1 && s[nameStart] === 114 /* r */) {
+      r0 = k + 2;
+      r1 = e;
+    }
+    k = e + 1;
+    if (s[k] === GT) break;
+    if (s[k] !== 32) return 0;
+    k++;
+  }
+  const pos = host.positions;
+  if (repeatedAttribute(s, pos, count) >= 0) return 0;
+  if (prefixed && host.scope.attributesFaulty(s, pos, count)) return 0;
+  const entry = host.names.at(s, i + 1, i + 4);
+  entry.uri = uri;
+  entry.version = host.scope.version;
+  host.open.push(entry);
+  host.added.push(0);
+  handler.row(s, r0, r1);
+  return k + 1;
+}
+
+/**
+ * A plain shared string item, `<si><t>text</t></si>` (or `<t xml:space="preserve">`) whose text has no
+ * `<` or `&`: text the general path would pass on unchecked.
+ */
+export function fastItem(host: FastPathHost, s: Buffer, i: number): number {
+  const handler = host.handler;
+  const uri = handler.fastItemUri;
+  if (uri === undefined || uri === null || handler.item === undefined) return 0;
+  const n = s.length;
+  if (i + 7 > n || s[i + 2] !== 105 /* i */ || s[i + 3] !== GT || s[i + 4] !== LT || s[i + 5] !== 116 /* t */) return 0;
+  let k = i + 6;
+  if (s[k] === GT) k++;
+  else if (startsWithBytes(s, k, PRESERVE)) k += PRESERVE.length;
+  else return 0;
+  if (!host.scope.defaultIs(uri)) return 0;
+  const text = k;
+  for (; k < n; k++) {
+    const c = s[k];
+    if (c === LT) break;
+    if (c === AMP) return 0;
+  }
+  if (!startsWithBytes(s, k, T_SI_END)) return 0;
+  k += T_SI_END.length;
+  handler.item(host.base + i, host.base + k, host.base + text);
+  return k;
+}
