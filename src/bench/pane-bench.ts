@@ -38,7 +38,6 @@ function paneModel(customers: number, rows: number): Array<[ContractRangeName, R
 
 /** The worker's steps as the breakdown names them (the pane's own steps are named where they are timed). */
 const WORKER_STEPS: Record<ComputeStep, string> = {
-  unpack: 'unpack grids',
   analyse: 'analyse',
   json: 'JSON result',
   sheets: 'report sheets',

@@ -12,7 +12,7 @@ import { type ScenarioFiguresJson, scenarioFiguresOf, scenarioNamesOf } from '..
 import type { ScenarioLoad } from '../functions/scenario-source';
 import type { ContractRangeName, RangeSummary } from '../workbook/contract';
 import { analyseWorkbook } from '../workbook/analyse';
-import type { RangeGrid } from '../workbook/grid';
+import type { ContractGrid } from '../workbook/column-grid';
 import type { CostingResult } from '../engine/result';
 import { type ReportLanguage, buildReportSheets } from '../workbook/report-layout';
 import { buildScenarioSheet } from '../workbook/report-scenarios';
@@ -20,12 +20,13 @@ import { buildStatementSheets, closeCustomers, findCustomer } from '../workbook/
 import { reportSheetNames } from '../workbook/report-text';
 import type { ReportSheet } from '../workbook/report-types';
 import { type ResultJson, resultToJson } from '../workbook/result-json';
-import { type PackedGrid, unpackGrid } from './grid-columns';
+import type { PackedGrid } from './grid-columns';
 import { type PackedSheets, packSheets, unpackSheets } from './sheet-columns';
 
 /** What the pane sends: the grids read and the problems found while reading. */
 export interface ComputeRequest {
-  grids: Array<[ContractRangeName, RangeGrid]>;
+  /** By rows as read, or by columns as they crossed to the worker (grid-columns.ts): the contract reader takes both. */
+  grids: Array<[ContractRangeName, ContractGrid]>;
   readIssues: Issue[];
   broken: ContractRangeName[];
   /** The report's language when the workbook's `Language` setting names none: the pane's (Office's display language). */
@@ -67,7 +68,7 @@ export interface PackedComputeOutput extends Omit<ComputeOutput, 'sheets'> {
 }
 
 /** The steps of a computation, timed for the bench (see ComputeSession's `onStep`). */
-export type ComputeStep = 'unpack' | 'analyse' | 'json' | 'sheets' | 'pack';
+export type ComputeStep = 'analyse' | 'json' | 'sheets' | 'pack';
 
 /** Reports how long a step took. */
 export type StepTimer = (step: ComputeStep, ms: number) => void;
@@ -176,14 +177,13 @@ export class ComputeSession {
   }
 
   /**
-   * Computes a request whose grids came as typed arrays and packs the report sheets for the reply;
-   * `transfer` lists the buffers to hand over with it. `computeMs` includes the unpacking and the packing.
+   * Computes a request whose grids came as typed arrays, read as they are (no rows are made again), and
+   * packs the report sheets for the reply; `transfer` lists the buffers to hand over with it.
+   * `computeMs` includes the packing.
    */
   computePacked(request: PackedComputeRequest): { output: PackedComputeOutput; transfer: ArrayBuffer[] } {
     const started = this.now();
-    const grids = request.grids.map(([name, packed]): [ContractRangeName, RangeGrid] => [name, unpackGrid(packed)]);
-    this.onStep?.('unpack', this.now() - started);
-    const output = this.compute({ ...request, grids });
+    const output = this.compute(request);
     const packAt = this.now();
     const sheets = output.sheets === null ? null : packSheets(output.sheets);
     const done = this.now();

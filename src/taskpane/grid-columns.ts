@@ -8,30 +8,14 @@
  * error of the contract reader is the same.
  */
 import type { ContractRangeName } from '../workbook/contract';
+import { BLANK_CODE as BLANK, type CellColumn, type ColumnGrid, type ContractGrid, NUMBER_CODE as NUMBER, OTHER_CODE as OTHER, gridCells, isColumnGrid } from '../workbook/column-grid';
 import type { CellValue, RangeGrid } from '../workbook/grid';
 
-const BLANK = -1;
-const NUMBER = -2;
-const OTHER = -3;
-
 /** One column: codes per row, the numbers where the code says so, and the column's distinct texts. */
-export interface PackedColumn {
-  codes: Int32Array;
-  numbers: Float64Array | null;
-  dictionary: string[];
-}
+export type PackedColumn = CellColumn;
 
-/** A grid packed by columns. */
-export interface PackedGrid {
-  name: string;
-  sheet: string;
-  top: number;
-  left: number;
-  rowCount: number;
-  columns: PackedColumn[];
-  /** Cells that are neither blank, number nor text: `[row, column, value]`. */
-  side: Array<[number, number, CellValue]>;
-}
+/** A grid packed by columns: the contract reader reads it as it is (column-grid.ts). */
+export type PackedGrid = ColumnGrid;
 
 /** Packs a grid; `transfer` lists the buffers to hand over with `postMessage`. */
 export function packGrid(grid: RangeGrid): { packed: PackedGrid; transfer: ArrayBuffer[] } {
@@ -74,63 +58,34 @@ export function packGrid(grid: RangeGrid): { packed: PackedGrid; transfer: Array
 }
 
 /**
- * The grid again, rows without trailing blanks (as the gateway reads them). A million rows are a million
- * small arrays for the contract reader: each is made at its final length in one literal where it can be,
- * since growing it by push and trimming it again took most of the worker's unpacking time.
+ * The grid again by rows, without trailing blanks (as the gateway reads them), decoded by the contract
+ * reader's own column reader: for checks that packing loses nothing. The worker does not unpack; it
+ * reads the columns.
  */
 export function unpackGrid(packed: PackedGrid): RangeGrid {
-  const width = packed.columns.length;
-  const others = new Map<number, CellValue>();
-  for (const [r, c, value] of packed.side) others.set(r * width + c, value);
-  // Plain local arrays: the loop below runs once per cell of a million-row range.
-  const codes = packed.columns.map((c) => c.codes);
-  const numbers = packed.columns.map((c) => c.numbers);
-  const dictionaries = packed.columns.map((c) => c.dictionary);
-  const cell = (r: number, c: number): CellValue => {
-    const code = (codes[c] as Int32Array)[r] as number;
-    if (code >= 0) return (dictionaries[c] as string[])[code] as string;
-    if (code === NUMBER) return (numbers[c] as Float64Array)[r] as number;
-    if (code === OTHER) return others.get(r * width + c) ?? null;
-    return null;
-  };
+  const cells = gridCells(packed);
   const rows: CellValue[][] = [];
   for (let r = 0; r < packed.rowCount; r++) {
-    // The row ends at its last cell that is not blank; a side cell always holds a value.
-    let length = width;
-    while (length > 0 && (codes[length - 1] as Int32Array)[r] === BLANK) length--;
-    switch (length) {
-      case 0:
-        rows.push([]);
-        break;
-      case 1:
-        rows.push([cell(r, 0)]);
-        break;
-      case 2:
-        rows.push([cell(r, 0), cell(r, 1)]);
-        break;
-      case 3:
-        rows.push([cell(r, 0), cell(r, 1), cell(r, 2)]);
-        break;
-      case 4:
-        rows.push([cell(r, 0), cell(r, 1), cell(r, 2), cell(r, 3)]);
-        break;
-      default: {
-        const row: CellValue[] = [];
-        for (let c = 0; c < length; c++) row.push(cell(r, c));
-        rows.push(row);
-      }
-    }
+    let length = cells.width;
+    while (length > 0 && (packed.columns[length - 1] as PackedColumn).codes[r] === BLANK) length--;
+    const row: CellValue[] = [];
+    for (let c = 0; c < length; c++) row.push(cells.cell(r, c) ?? null);
+    rows.push(row);
   }
   return { name: packed.name, sheet: packed.sheet, top: packed.top, left: packed.left, rows };
 }
 
-/** Packs every grid of a request, with the buffers to transfer. */
-export function packGrids(grids: ReadonlyArray<[ContractRangeName, RangeGrid]>): { packed: Array<[ContractRangeName, PackedGrid]>; transfer: ArrayBuffer[] } {
+/** Packs every grid of a request (a grid already by columns as it is), with the buffers to transfer. */
+export function packGrids(grids: ReadonlyArray<[ContractRangeName, ContractGrid]>): { packed: Array<[ContractRangeName, PackedGrid]>; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];
   const packed = grids.map(([name, grid]): [ContractRangeName, PackedGrid] => {
-    const p = packGrid(grid);
+    const p = isColumnGrid(grid) ? { packed: grid, transfer: buffersOf(grid) } : packGrid(grid);
     transfer.push(...p.transfer);
     return [name, p.packed];
   });
   return { packed, transfer };
+}
+
+function buffersOf(grid: ColumnGrid): ArrayBuffer[] {
+  return grid.columns.flatMap((c) => (c.numbers === null ? [c.codes.buffer as ArrayBuffer] : [c.codes.buffer as ArrayBuffer, c.numbers.buffer as ArrayBuffer]));
 }

@@ -6,7 +6,7 @@ import type { ModelInput, Settings } from '../engine/model';
 import type { CostingResult } from '../engine/result';
 import { runModel } from '../engine/run';
 import { type ContractRangeName, type RangeSummary, readContract } from './contract';
-import type { RangeGrid } from './grid';
+import type { ContractGrid } from './column-grid';
 
 const STRUCTURAL = new Set<IssueCode>(['MISSING_RANGE', 'MISSING_COLUMN', 'DUPLICATE_COLUMN', 'EMPTY_RANGE']);
 
@@ -22,7 +22,7 @@ export interface Analysis {
 }
 
 /** Reads the contract's ranges, validates the model and computes it; problems from both steps are reported together. */
-export function analyseWorkbook(grids: ReadonlyMap<ContractRangeName, RangeGrid>): Analysis {
+export function analyseWorkbook(grids: ReadonlyMap<ContractRangeName, ContractGrid>): Analysis {
   const contract = readContract(grids);
   // Without a range or a column, the cross-checks would report a follow-on error for every row
   // (every pool "unknown" when ABC_Pools is missing); the structural problem alone says what to fix.

@@ -8,7 +8,7 @@ import { error, type Issue } from '../engine/issues';
 import { msg } from '../engine/messages';
 import type { ModelInput } from '../engine/model';
 import { CONTRACT_HEADERS, CONTRACT_RANGES, type ContractRangeName } from './contract-spec';
-import type { RangeGrid } from './grid';
+import type { ContractGrid } from './column-grid';
 import { RangeReader } from './range-reader';
 import { readActivities } from './read-activities';
 import { readCustomerCosts } from './read-customer-costs';
@@ -50,7 +50,7 @@ const MUST_HAVE_HEADERS = new Set<ContractRangeName>(['ABC_Activities', 'ABC_Cus
  * `grids`: the contract's ranges the host found, keyed by contract name (the host matched names
  * case-insensitively). Absent required ranges are MISSING_RANGE. Never throws on bad cell content.
  */
-export function readContract(grids: ReadonlyMap<ContractRangeName, RangeGrid>): ContractOutcome {
+export function readContract(grids: ReadonlyMap<ContractRangeName, ContractGrid>): ContractOutcome {
   const issues: Issue[] = [];
   const readers = new Map<ContractRangeName, RangeReader>();
   const ranges: RangeSummary[] = [];

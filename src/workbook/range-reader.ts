@@ -7,7 +7,8 @@ import { error, warning, type Issue, type IssueCode, type Severity, type Where }
 import { type ColumnKey, type ColumnRef, type MessageText, type RequiredTextKey, msg } from '../engine/messages';
 import { cellText, readNumberCell, showValue } from './cells';
 import type { ContractRangeName } from './contract-spec';
-import { cellAddress, isBlank, isCellError, isMalformedNumber, isUncalculated, type CellValue, type RangeGrid } from './grid';
+import { type ContractGrid, type GridCells, gridCells } from './column-grid';
+import { cellAddress, isBlank, isCellError, isMalformedNumber, isUncalculated, type CellValue } from './grid';
 
 /** Returned by a read of a cell that holds something but not a usable value (already reported). */
 export const INVALID = Symbol('invalid cell');
@@ -42,7 +43,9 @@ const FORMULA_SHOWN = 60;
 /** A reader over one range grid. */
 export class RangeReader {
   readonly range: ContractRangeName;
-  readonly grid: RangeGrid;
+  readonly grid: ContractGrid;
+  /** The grid's cells, whether it holds them by rows or by columns. */
+  readonly cells: GridCells;
   readonly sheet: string;
   /** Number of columns: the widest row. */
   readonly width: number;
@@ -53,24 +56,23 @@ export class RangeReader {
   private readonly issues: Issue[];
   private readonly counts = new Map<string, { count: number; column: number; severity: Severity; code: IssueCode; label: ColumnRef }>();
 
-  constructor(range: ContractRangeName, grid: RangeGrid, issues: Issue[]) {
+  constructor(range: ContractRangeName, grid: ContractGrid, issues: Issue[]) {
     this.range = range;
     this.grid = grid;
+    this.cells = gridCells(grid);
     this.sheet = grid.sheet;
     this.issues = issues;
-    let width = 0;
-    for (const row of grid.rows) if (row.length > width) width = row.length;
-    this.width = width;
+    this.width = this.cells.width;
   }
 
   /** Number of rows including the header row. */
   get height(): number {
-    return this.grid.rows.length;
+    return this.cells.height;
   }
 
   /** The value of a cell by 0-based row and column within the range (row 0 is the header row). */
   cell(row: number, column: number): CellValue | undefined {
-    return this.grid.rows[row]?.[column];
+    return this.cells.cell(row, column);
   }
 
   /**
@@ -89,17 +91,7 @@ export class RangeReader {
 
   /** True when every cell of the row is blank (also for rows the host left short or absent). */
   isRowBlank(row: number): boolean {
-    const cells = this.grid.rows[row];
-    if (cells === undefined) return true;
-    for (let i = 0; i < cells.length; i++) {
-      const v = cells[i];
-      if (v === null || v === undefined) continue;
-      if (typeof v !== 'string') return false;
-      // Most text starts with a visible ASCII character; only the rest needs the trimming test.
-      const first = v.charCodeAt(0);
-      if ((first > 32 && first < 127) || !isBlank(v)) return false;
-    }
-    return true;
+    return this.cells.isRowBlank(row);
   }
 
   /** The location of one cell. */

@@ -3,7 +3,8 @@
  * and a location, and a result that is computed holds only finite figures that reconcile to the cent.
  * The grids start from a valid model and get hostile cells (extreme numbers, hostile text, error values,
  * booleans, dates, formulas without a result, unreadable number cells, percentages) anywhere, headers
- * included, and extra rows; a second property builds ranges from nothing but hostile cells.
+ * included, and extra rows; a second property builds ranges from nothing but hostile cells. Packed by
+ * columns, as the task pane's worker reads them, every such workbook reads exactly as by rows.
  */
 import fc from 'fast-check';
 import type { Dec } from '../../src/engine/decimal';
@@ -11,7 +12,10 @@ import { formatWhere } from '../../src/engine/issues';
 import { analyseWorkbook } from '../../src/workbook/analyse';
 import { CONTRACT_HEADERS, CONTRACT_RANGES, type ContractRangeName } from '../../src/workbook/contract';
 import type { CellValue, RangeGrid } from '../../src/workbook/grid';
-import { grid, validGrids } from './contract-fixtures';
+import { packGrid } from '../../src/taskpane/grid-columns';
+import type { ContractGrid } from '../../src/workbook/column-grid';
+import { resultToJson } from '../../src/workbook/result-json';
+import { grid, validGrids, withRange } from './contract-fixtures';
 
 const EXTREME_NUMBERS = [1e308, -1e308, 1e13, -1e13, 9_999_999_999_999, 5e-324, -5e-324, -0, 0, NaN, Infinity, -Infinity, 1e-300, 0.1, 2 ** 53, 1e21];
 const HOSTILE_TEXT = [
@@ -187,4 +191,43 @@ describe('hostile workbooks', () => {
     }
     expect(cells).toBe(27 * 2 * values.length);
   }, ALL_RUNS_MS);
+});
+
+/** The grids as the task pane's worker gets them: every range packed by columns (grid-columns.ts). */
+function byColumns(grids: Map<ContractRangeName, RangeGrid>): Map<ContractRangeName, ContractGrid> {
+  return new Map([...grids].map(([name, g]) => [name, packGrid(g).packed]));
+}
+
+/** Everything an analysis says, as plain data: issues with their locations, and the result as JSON. */
+function said(grids: ReadonlyMap<ContractRangeName, ContractGrid>): unknown {
+  const analysis = analyseWorkbook(grids);
+  return { ranges: analysis.ranges, json: resultToJson({ issues: analysis.issues, result: analysis.result }) };
+}
+
+/** Long-form volume rows of the fixture's customers and drivers, with hostile cells among them and short or blank rows. */
+const longRows = fc.array(
+  fc.oneof(
+    { weight: 6, arbitrary: fc.tuple(fc.constantFrom<CellValue>('C-1', 'c-1 ', 'C-2', 1001, ' C-2', '   '), fc.constantFrom<CellValue>('Orders', 'order lines', 'Rush orders', ' '), fc.integer({ min: 0, max: 40 })) },
+    { weight: 3, arbitrary: fc.tuple(cell, cell, cell) },
+    { weight: 1, arbitrary: fc.constantFrom<CellValue[]>([], [null, null, null], ['  ', null, '\u00a0'], [null, null, 3]) },
+  ),
+  { maxLength: 40 },
+);
+
+describe('a workbook read by columns', () => {
+  test(
+    'gives the same ranges, issues, locations and figures as read by rows, whatever the cells',
+    () => {
+      fc.assert(
+        fc.property(edits, longRows, (changes, rows) => {
+          const grids = edited(changes);
+          const long = withRange(new Map(grids), 'ABC_Volumes', [['Customer', 'Driver', 'Quantity'], ...rows.map((r) => [...r])], 'Lines', 3, 2);
+          for (const g of [grids, long]) expect(said(byColumns(g))).toEqual(said(g));
+        }),
+        { numRuns: 150, seed: 20261130 },
+      );
+      fc.assert(fc.property(hostileRanges, (grids) => expect(said(byColumns(grids))).toEqual(said(grids))), { numRuns: 100, seed: 11 });
+    },
+    ALL_RUNS_MS,
+  );
 });
