@@ -295,44 +295,70 @@ export function fromScaled(int: number, scale: number): Dec {
   const p = POW10[scale] as number;
   let fraction = scale === 0 ? 0 : n % p;
   let whole = (n - fraction) / p;
-  const words: number[] = [];
+  // The words go into a scratch array first and into the decimal's own array at its final length: an
+  // array grown by push reserves 17 places, and amounts are made by the ten thousand.
+  const w = WORDS;
+  let count = 0;
   let e: number;
   if (whole > 0) {
-    const wholeWords: number[] = [];
-    while (whole > 0) {
-      const w = whole % 1e7;
-      wholeWords.push(w);
-      whole = (whole - w) / 1e7;
-    }
-    e = wordDigits(wholeWords[wholeWords.length - 1] as number) - 1 + 7 * (wholeWords.length - 1);
-    for (let i = wholeWords.length - 1; i >= 0; i--) words.push(wholeWords[i] as number);
+    // A safe integer has at most three words (2^53 < 10^21).
+    const low = whole % 1e7;
+    whole = (whole - low) / 1e7;
+    const middle = whole % 1e7;
+    const high = (whole - middle) / 1e7;
+    if (high > 0) w[count++] = high;
+    if (high > 0 || middle > 0) w[count++] = middle;
+    w[count++] = low;
+    e = wordDigits(w[0] as number) - 1 + 7 * (count - 1);
   } else {
     e = 0;
   }
   if (scale > 0) {
-    const count = Math.ceil(scale / 7);
-    const fractionWords = new Array<number>(count);
+    const fractionWords = Math.ceil(scale / 7);
     // The last word holds the remaining 1..7 digits, left-aligned in its 7 places.
-    const r = scale - 7 * (count - 1);
+    const r = scale - 7 * (fractionWords - 1);
     const lastDigits = fraction % (POW10[r] as number);
-    fractionWords[count - 1] = lastDigits * (POW10[7 - r] as number);
+    const at = count;
+    w[at + fractionWords - 1] = lastDigits * (POW10[7 - r] as number);
     fraction = (fraction - lastDigits) / (POW10[r] as number);
-    for (let i = count - 2; i >= 0; i--) {
-      const w = fraction % 1e7;
-      fractionWords[i] = w;
-      fraction = (fraction - w) / 1e7;
+    for (let i = fractionWords - 2; i >= 0; i--) {
+      const word = fraction % 1e7;
+      w[at + i] = word;
+      fraction = (fraction - word) / 1e7;
     }
+    count += fractionWords;
     let first = 0;
-    if (words.length === 0) {
-      while ((fractionWords[first] as number) === 0) first++;
-      e = -(7 * first + 7 - wordDigits(fractionWords[first] as number)) - 1;
+    if (at === 0) {
+      while ((w[first] as number) === 0) first++;
+      e = -(7 * first + 7 - wordDigits(w[first] as number)) - 1;
     }
-    let last = count - 1;
-    while ((fractionWords[last] as number) === 0) last--;
-    for (let i = first; i <= last; i++) words.push(fractionWords[i] as number);
-  } else {
-    while (words.length > 1 && words[words.length - 1] === 0) words.pop();
+    while ((w[count - 1] as number) === 0) count--;
+    return withWords(wordsArray(w, first, count), e, int);
   }
+  while (count > 1 && (w[count - 1] as number) === 0) count--;
+  return withWords(wordsArray(w, 0, count), e, int);
+}
+
+/** Scratch words of `fromScaled`: at most 3 whole and 4 fraction words. */
+const WORDS = new Float64Array(8);
+
+/** `w[from, to)` as a plain array of its exact length (1 to 7 words). */
+function wordsArray(w: Float64Array, from: number, to: number): number[] {
+  switch (to - from) {
+    case 1:
+      return [w[from] as number];
+    case 2:
+      return [w[from] as number, w[from + 1] as number];
+    case 3:
+      return [w[from] as number, w[from + 1] as number, w[from + 2] as number];
+    case 4:
+      return [w[from] as number, w[from + 1] as number, w[from + 2] as number, w[from + 3] as number];
+    default:
+      return Array.from(w.subarray(from, to));
+  }
+}
+
+function withWords(words: number[], e: number, int: number): Dec {
   const x = new Decimal(1) as unknown as WritableDec;
   x.d = words;
   x.e = e;
