@@ -237,8 +237,17 @@ export async function scanSheet(stream: PartStream, requests: readonly AreaReque
 
   /** A cell of the tokenizer's fast path, read as its five events would be: plain printable ASCII throughout. */
   const fastCell = (s: Buffer, at: number, r0: number, r1: number, s0: number, s1: number, t0: number, t1: number, v0: number, v1: number): void => {
-    if (at > 0) openCell(at);
-    else beginCell(s, r0, r1);
+    if (at > 0) {
+      column = at;
+      const m = rowWanted && at >= left && at <= right ? modeOf(targets, row, at) : OUTSIDE;
+      if (m === OUTSIDE) return;
+      const value = m === VALUE ? quickValue(s, s0, s1, t0, t1, v0, v1) : quickPresence(s, t0, t1, v0, v1);
+      if (value !== undefined) {
+        if (value !== null) store(targets, row, at, value);
+        return;
+      }
+      openCell(at);
+    } else beginCell(s, r0, r1);
     if (mode !== OUTSIDE) {
       type = t0 < 0 ? '' : typeText(s, t0, t1);
       if (s0 < 0) style = 0;
@@ -254,6 +263,40 @@ export async function scanSheet(stream: PartStream, requests: readonly AreaReque
       rawStart = 0;
     }
     inCell = false;
+  };
+
+  /**
+   * The value of a fast-path cell in the two forms nearly every cell of a transaction sheet has, a plain
+   * number in a number format and a shared string index, exactly as `fullValue` reads them; undefined
+   * for any other form, which is then read through the cell's state.
+   */
+  const quickValue = (s: Buffer, s0: number, s1: number, t0: number, t1: number, v0: number, v1: number): CellValue | undefined => {
+    const typeByte = t0 < 0 ? 0 : t1 - t0 === 1 ? s[t0]! : -1;
+    if (typeByte === 115 /* s */) {
+      const index = plainInteger(s, v0, v1);
+      return index >= 0 ? (strings.get(index) ?? null) : undefined;
+    }
+    if (typeByte !== 0 && typeByte !== 110 /* n */) return undefined;
+    const st = s0 < 0 ? 0 : plainInteger(s, s0, s1);
+    if (st < 0) return undefined;
+    const n = plainNumber(s, v0, v1);
+    if (Number.isNaN(n)) return undefined;
+    const look = looks[st];
+    return look === undefined || look === 'number' ? n : undefined;
+  };
+
+  /** Whether a fast-path cell read for its presence only holds something (UNREAD_CELL) or not (null), as `present` tells; undefined when it cannot tell so. */
+  const quickPresence = (s: Buffer, t0: number, t1: number, v0: number, v1: number): CellValue | undefined => {
+    const typeByte = t0 < 0 ? 0 : t1 - t0 === 1 ? s[t0]! : -1;
+    if (typeByte === 115 /* s */) {
+      const index = plainInteger(s, v0, v1);
+      if (index < 0) return undefined;
+      return strings.isBlank(index) ? null : UNREAD_CELL;
+    }
+    if (typeByte !== 0 && typeByte !== 110 /* n */) return undefined;
+    // The fast path's values are printable ASCII: never null here.
+    const text = asciiHasText(s, v0, v1);
+    return text === null ? undefined : text ? UNREAD_CELL : null;
   };
 
   /** A cell may take the fast path only where the general path would start one: right inside a row of sheetData. */

@@ -13,7 +13,7 @@
 import { AMP, APOS, BANG, EQUALS, find, GT, isSpace, LT, NAME_END, QUESTION, QUOT, SLASH, SPACE, startsWithBytes, utf8 } from './xml-byte-text';
 import { ByteTag, type ByteXmlHandler } from './xml-byte-events';
 import { decodeEntities } from './xml-decode';
-import { fastCell, fastItem, fastRow } from './xml-fast-paths';
+import { fastCell, fastItem, fastRows } from './xml-fast-paths';
 import { isDeclaration, NameCache, type NameEntry, NamespaceScope, NO_DECLARATIONS, repeatedAttribute, roomFor } from './xml-scope';
 import { XmlError } from './xml-types';
 
@@ -45,6 +45,8 @@ export class ByteXmlTokenizer {
   readonly scope = new NamespaceScope();
   readonly names = new NameCache();
   positions: Int32Array = new Int32Array(64);
+  /** The name entry of `row`, kept by the row shortcut. */
+  rowEntry: NameEntry | null = null;
   private seenRoot = false;
   private readonly tag: ByteTag = new ByteTag(this.scope);
 
@@ -123,8 +125,8 @@ export class ByteXmlTokenizer {
       else if (next === BANG) after = this.markup(s, i);
       else if (next === 99 /* c */ && (after = fastCell(this, s, i)) > 0) {
         // A whole cell, reported in one call.
-      } else if (next === 114 /* r */ && (after = fastRow(this, s, i)) > 0) {
-        // A row's start tag, reported in one call.
+      } else if (next === 114 /* r */ && (after = fastRows(this, s, i)) > 0) {
+        // Rows, their cells and their end tags, as far as they are plain.
       } else if (next === 115 /* s */ && (after = fastItem(this, s, i)) > 0) {
         // A whole string item, reported in one call.
       } else after = this.startTag(s, i);
