@@ -5,34 +5,20 @@
  * Ratios, not absolute times, carry the verdict on a shared machine; both are printed and kept.
  */
 import { spawnSync } from 'child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { analyseWorkbook } from '../workbook/analyse';
 import type { ContractRangeName } from '../workbook/contract';
 import type { CellValue, RangeGrid } from '../workbook/grid';
-import { sampleGrids } from '../sample';
+import { benchModel, median, writeResults } from './bench-common';
 
 const CUSTOMERS = 5_000;
-const DRIVERS = ['Orders', 'Order lines', 'Rush orders', 'Delivery drops', 'Returns'];
 
-/** The bench model: the sample's pools and 12 activities, `customers` customers, `rows` long-form rows. */
+/** The bench model (bench-common.ts) at `customers` customers and `rows` long-form rows. */
 export function engineModel(customers: number, rows: number): Map<ContractRangeName, RangeGrid> {
-  const grids = new Map(sampleGrids());
-  const customerRows: CellValue[][] = [['Customer', 'Name', 'Revenue', 'COGS', 'Segment']];
-  for (let i = 0; i < customers; i++) customerRows.push([100000 + i, `Customer ${i}`, 50000 + (i % 997) * 100, 40000 + (i % 991) * 80, i % 3 === 0 ? 'Retail' : 'Horeca']);
-  const volumeRows: CellValue[][] = [['Customer', 'Driver', 'Quantity', 'Order']];
-  // Each block of `customers` rows shifts the drivers by one, so from 5 blocks on every customer has every driver.
-  for (let r = 0; r < rows; r++) volumeRows.push([100000 + (r % customers), DRIVERS[(r + Math.floor(r / customers)) % DRIVERS.length] ?? 'Orders', 1 + (r % 7), `SO-${r}`]);
-  const used = new Set((grids.get('ABC_Volumes')?.rows.slice(1) ?? []).map((row) => String(row[1] ?? '')));
-  for (const driver of used) if (!DRIVERS.includes(driver)) volumeRows.push([100000, driver, 1, 'extra']);
-  grids.set('ABC_Customers', { name: 'ABC_Customers', sheet: 'Customers', top: 1, left: 1, rows: customerRows });
-  grids.set('ABC_Volumes', { name: 'ABC_Volumes', sheet: 'Transactions', top: 1, left: 1, rows: volumeRows });
-  // The sample's scenarios and direct costs name its own customers and segments.
-  grids.delete('ABC_CustomerCosts');
-  grids.delete('ABC_Scenarios');
-  return grids;
+  return benchModel(customers, rows);
 }
 
 /** The floor: the same rows summed into a Float64Array per (customer, driver), with the same look-ups. */
@@ -60,11 +46,6 @@ function engine(grids: ReadonlyMap<ContractRangeName, RangeGrid>): void {
     const first = analysis.issues.find((i) => i.severity === 'error');
     throw new Error(`benchmark model has errors: ${first?.code} ${first?.message}`);
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function time(runs: number, run: () => void): number {
@@ -168,16 +149,7 @@ export function runEngineBench(): number {
   console.log('engine rows  | engine ms | floor ms | ms per 100k rows | heap MB');
   for (const r of rows) console.log(`${String(r.rows).padStart(12)} | ${r.engineMs.toFixed(0).padStart(9)} | ${r.floorMs.toFixed(0).padStart(8)} | ${r.msPer100k.toFixed(1).padStart(16)} | ${r.heapMb.toFixed(0).padStart(7)}`);
   for (const t of targets) console.log(`${t.ok ? 'PASS' : 'FAIL'}  ${t.name}: ${t.value} (target ${t.target})`);
-  const file = join('bench', 'results.json');
-  let results: Record<string, unknown> = {};
-  try {
-    results = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  } catch {
-    results = {};
-  }
-  results.engine = { measuredAt: new Date().toISOString(), rows, fixedMs: fixed, ratioToFloorAt1M: ratio, growth, pandasMs: pandas, targets };
-  mkdirSync('bench', { recursive: true });
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  writeResults({ engine: { measuredAt: new Date().toISOString(), rows, fixedMs: fixed, ratioToFloorAt1M: ratio, growth, pandasMs: pandas, targets } });
   return targets.filter((t) => !t.ok).length;
 }
 

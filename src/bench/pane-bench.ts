@@ -7,33 +7,24 @@
  * each step in the worker, the messages (serialising, posting, deserialising), and the pane's own packing
  * and unpacking.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { Worker } from 'worker_threads';
 import { type ComputeRequest, type ComputeStep, type PackedComputeOutput, unpackComputeOutput } from '../taskpane/compute';
 import { packGrids } from '../taskpane/grid-columns';
 import type { ContractRangeName } from '../workbook/contract';
-import type { CellValue, RangeGrid } from '../workbook/grid';
+import type { RangeGrid } from '../workbook/grid';
 import { sampleGrids } from '../sample';
+import { benchModel, median, writeResults } from './bench-common';
 
 const TARGET_MS = 1_500;
 const RUNS = 3;
 
-/** The sample's pools and activities with `customers` customers and `rows` long-form volume rows of its drivers. */
+/** The bench model (bench-common.ts) with every driver of the sample's activities, without an order column. */
 function paneModel(customers: number, rows: number): Array<[ContractRangeName, RangeGrid]> {
-  const grids = new Map(sampleGrids());
-  const activities = grids.get('ABC_Activities')?.rows.slice(1) ?? [];
+  const activities = sampleGrids().get('ABC_Activities')?.rows.slice(1) ?? [];
   const drivers = [...new Set(activities.map((r) => r[2]).filter((d): d is string => typeof d === 'string' && d !== ''))];
-  const customerRows: CellValue[][] = [['Customer', 'Name', 'Revenue', 'COGS', 'Segment']];
-  for (let i = 0; i < customers; i++) customerRows.push([100000 + i, `Customer ${i}`, 50000 + (i % 997) * 100, 40000 + (i % 991) * 80, i % 3 === 0 ? 'Retail' : 'Horeca']);
-  const volumeRows: CellValue[][] = [['Customer', 'Driver', 'Quantity']];
-  for (let r = 0; r < rows; r++) volumeRows.push([100000 + (r % customers), drivers[r % drivers.length] as string, 1 + (r % 7)]);
-  grids.set('ABC_Customers', { name: 'ABC_Customers', sheet: 'Customers', top: 1, left: 1, rows: customerRows });
-  grids.set('ABC_Volumes', { name: 'ABC_Volumes', sheet: 'Transactions', top: 1, left: 1, rows: volumeRows });
-  grids.delete('ABC_CustomerCosts');
-  grids.delete('ABC_Scenarios');
-  return [...grids];
+  return [...benchModel(customers, rows, { drivers, orderColumn: false })];
 }
 
 /** The worker's steps as the breakdown names them (the pane's own steps are named where they are timed). */
@@ -43,11 +34,6 @@ const WORKER_STEPS: Record<ComputeStep, string> = {
   sheets: 'report sheets',
   pack: 'pack sheets',
 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 /** A worker's answer: its output and how long each of its steps took. */
 interface Answer<T> {
@@ -106,14 +92,7 @@ export async function paneBench(): Promise<number> {
     console.log(`${ok ? 'PASS' : 'FAIL'}  ${ms.toFixed(0).padStart(7)} ms (target ${TARGET_MS} ms, median of ${RUNS})  task pane: 1,000,000-row refresh after the read, post to worker → reply (typed arrays, transferred)`);
     console.log(`        ${median(computeMs).toFixed(0).padStart(7)} ms of it computing in the worker; ${cloned[0]?.toFixed(0)} ms the same with a structured clone of the grids and sheets (the old path)`);
     console.log(`        medians: ${Object.entries(breakdown).map(([name, value]) => `${name} ${value}`).join(' · ')} ms`);
-    const file = join('bench', 'results.json');
-    let results: Record<string, unknown> = {};
-    try {
-      if (existsSync(file)) results = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    } catch {
-      results = {};
-    }
-    results.pane = {
+    writeResults({ pane: {
       measuredAt: new Date().toISOString(),
       rows: 1_000_000,
       customers: 5_000,
@@ -123,9 +102,7 @@ export async function paneBench(): Promise<number> {
       stepsMs: breakdown,
       targetMs: TARGET_MS,
       met: ok,
-    };
-    mkdirSync('bench', { recursive: true });
-    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    } });
     return ok ? 0 : 1;
   } finally {
     await worker.terminate();

@@ -8,9 +8,8 @@ import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { main as cli } from '../cli/main';
 import { analyseWorkbook } from '../workbook/analyse';
-import type { ContractRangeName } from '../workbook/contract';
-import type { CellValue, RangeGrid } from '../workbook/grid';
 import { sampleGrids } from '../sample';
+import { benchModel, median } from './bench-common';
 import { buildBigVolumesWorkbook } from './big-workbook';
 import { runnerBench } from './runner-bench';
 import { runEngineBench } from './engine-bench';
@@ -23,33 +22,9 @@ interface Case {
   run: () => void | Promise<void>;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-/** A model with `customers` customers and `rows` long-form volume rows, in memory. */
-function largeModel(customers: number, rows: number): ReadonlyMap<ContractRangeName, RangeGrid> {
-  const grids = new Map(sampleGrids());
-  const drivers = ['Orders', 'Order lines', 'Rush orders', 'Delivery drops', 'Returns'];
-  const customerRows: CellValue[][] = [['Customer', 'Name', 'Revenue', 'COGS', 'Segment']];
-  for (let i = 0; i < customers; i++) customerRows.push([100000 + i, `Customer ${i}`, 50000 + (i % 997) * 100, 40000 + (i % 991) * 80, i % 3 === 0 ? 'Retail' : 'Horeca']);
-  const volumeRows: CellValue[][] = [['Customer', 'Driver', 'Quantity', 'Order']];
-  for (let r = 0; r < rows; r++) volumeRows.push([100000 + (r % customers), drivers[r % drivers.length] ?? 'Orders', 1 + (r % 7), `SO-${r}`]);
-  const sample = grids.get('ABC_Volumes');
-  const used = new Set((sample?.rows.slice(1) ?? []).map((row) => String(row[1] ?? '')));
-  for (const driver of used) if (!drivers.includes(driver)) volumeRows.push([100000, driver, 1, 'extra']);
-  grids.set('ABC_Customers', { name: 'ABC_Customers', sheet: 'Customers', top: 1, left: 1, rows: customerRows });
-  grids.set('ABC_Volumes', { name: 'ABC_Volumes', sheet: 'Transactions', top: 1, left: 1, rows: volumeRows });
-  grids.delete('ABC_CustomerCosts');
-  // The sample's scenarios name its own segments, which these customers do not have (INVALID_SCENARIO_SCOPE).
-  grids.delete('ABC_Scenarios');
-  return grids;
-}
-
 async function main(): Promise<number> {
   const sample = sampleGrids();
-  const large = largeModel(5_000, 1_000_000);
+  const large = benchModel(5_000, 1_000_000);
   const dir = mkdtempSync(join(tmpdir(), 'abc-bench-'));
   const silent = { out: () => undefined, err: () => undefined };
   const cases: Case[] = [

@@ -8,18 +8,18 @@
  * built the workbook). A second child times the runner's phases, so the table says which dominate.
  */
 import { execFileSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { inflateRawSync } from 'zlib';
 import { compressedData, readZipEntries } from '../xlsx/zip-reader';
+import { median, writeResults } from './bench-common';
 import { buildBigVolumesWorkbook } from './big-workbook';
 
 const ROWS = 1_000_000;
 const RATIO_TARGET = 2;
 const RSS_TARGET_MB = 400;
-const RESULTS = join('bench', 'results.json');
 
 /** What a child reports: wall milliseconds, phases, peak resident memory. */
 interface ChildReport {
@@ -27,11 +27,6 @@ interface ChildReport {
   phases: Record<string, number>;
   maxRssMb: number;
   code: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** The floor: every XML part of the package inflated by zlib, nothing else. */
@@ -89,18 +84,6 @@ async function phasesChild(book: string): Promise<ChildReport> {
   await buildReportWorkbook(loaded, sheets, analysis.result.settings.currency);
   lap('write report');
   return { ms: performance.now() - start, phases, maxRssMb: process.resourceUsage().maxRSS / 1024, code: 0 };
-}
-
-/** Merges this bench's keys into bench/results.json, keeping every other key. */
-function writeResults(keys: Record<string, unknown>): void {
-  let results: Record<string, unknown> = {};
-  try {
-    if (existsSync(RESULTS)) results = JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>;
-  } catch {
-    // A damaged results file is replaced.
-  }
-  mkdirSync('bench', { recursive: true });
-  writeFileSync(RESULTS, `${JSON.stringify({ ...results, ...keys }, null, 2)}\n`);
 }
 
 /**
