@@ -14,7 +14,7 @@ import { AMP, APOS, BANG, EQUALS, find, GT, isSpace, LT, NAME_END, QUESTION, QUO
 import { ByteTag, type ByteXmlHandler } from './xml-byte-events';
 import { decodeEntities } from './xml-decode';
 import { fastCell, fastItem, fastRows } from './xml-fast-paths';
-import { isDeclaration, NameCache, type NameEntry, NamespaceScope, NO_DECLARATIONS, repeatedAttribute, roomFor } from './xml-scope';
+import { isDeclaration, NameCache, type NameEntry, NamespaceScope, NO_DECLARATIONS, repeatedAttribute, recordAttribute } from './xml-scope';
 import { XmlError } from './xml-types';
 
 export { latin1, textOf, utf8 } from './xml-byte-text';
@@ -270,11 +270,7 @@ export class ByteXmlTokenizer {
       if (close >= n) return MORE;
       if (isDeclaration(s, nameStart, nameEnd)) declares = true;
       else if (colon) prefixed = true;
-      const p = (this.positions = roomFor(this.positions, count));
-      p[4 * count] = nameStart;
-      p[4 * count + 1] = nameEnd;
-      p[4 * count + 2] = k + 1;
-      p[4 * count + 3] = close;
+      recordAttribute(this, count, nameStart, nameEnd, k + 1, close);
       count++;
       k = close + 1;
       if (k >= n) return MORE;

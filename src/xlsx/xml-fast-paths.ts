@@ -8,7 +8,7 @@
  */
 import { AMP, APOS, COLON, EQUALS, GT, LT, NAME_END, NOT_PLAIN, QUOT, SLASH, plainValueEnd, startsWithBytes } from './xml-byte-text';
 import type { ByteXmlHandler } from './xml-byte-events';
-import { type NameCache, type NameEntry, type NamespaceScope, repeatedAttribute, roomFor, startsWithXmlns } from './xml-scope';
+import { type NameCache, type NameEntry, type NamespaceScope, repeatedAttribute, recordAttribute, startsWithXmlns } from './xml-scope';
 
 /** What the shortcuts need of the tokenizer. */
 export interface FastPathHost {
@@ -142,11 +142,7 @@ export function fastRow(host: FastPathHost, s: Buffer, i: number): number {
     if (startsWithXmlns(s, nameStart, nameEnd)) return 0;
     const e = plainValueEnd(s, k + 2);
     if (e < 0 || e + 1 >= n) return 0;
-    const p = (host.positions = roomFor(host.positions, count));
-    p[4 * count] = nameStart;
-    p[4 * count + 1] = nameEnd;
-    p[4 * count + 2] = k + 2;
-    p[4 * count + 3] = e;
+    recordAttribute(host, count, nameStart, nameEnd, k + 2, e);
     count++;
     if (nameEnd - nameStart === 1 && s[nameStart] === 114 /* r */) {
       r0 = k + 2;

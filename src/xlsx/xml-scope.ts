@@ -73,12 +73,23 @@ export function startsWithXmlns(s: Uint8Array, start: number, end: number): bool
   return s[start] === 120 /* x */ && end - start >= 5 && latin1(s, start, start + 5) === 'xmlns';
 }
 
-/** Makes room for one more attribute's four positions. */
-export function roomFor(pos: Int32Array, count: number): Int32Array {
-  if (4 * count + 4 <= pos.length) return pos;
-  const grown = new Int32Array(pos.length * 2);
-  grown.set(pos);
-  return grown;
+/** What holds a tag's attribute positions: four per attribute (name start and end, value start and end). */
+export interface AttributePositions {
+  positions: Int32Array;
+}
+
+/** Records attribute number `count`'s positions, growing the array when it is full. */
+export function recordAttribute(holder: AttributePositions, count: number, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+  let p = holder.positions;
+  if (4 * count + 4 > p.length) {
+    const grown = new Int32Array(p.length * 2);
+    grown.set(p);
+    p = holder.positions = grown;
+  }
+  p[4 * count] = nameStart;
+  p[4 * count + 1] = nameEnd;
+  p[4 * count + 2] = valueStart;
+  p[4 * count + 3] = valueEnd;
 }
 
 /** The namespace bindings in scope, innermost last. */
