@@ -10,6 +10,7 @@ import { scanSharedStrings } from '../../src/xlsx/shared-strings';
 import { scanSheet, wholePart } from '../../src/xlsx/sheet-scan';
 import { ByteXmlTokenizer, textOf } from '../../src/xlsx/xml-bytes';
 import { XmlError, XmlTokenizer } from '../../src/xlsx/xml-tokenizer';
+import { writeInPieces } from './write-in-pieces';
 
 /** Every start tag's source, end tag's source and text event's source, cut out of `xml` at the reported offsets. */
 function spans(xml: string, pieces: number[]): string[] {
@@ -19,13 +20,7 @@ function spans(xml: string, pieces: number[]): string[] {
     endElement: (tag) => out.push(`E ${xml.slice(tag.start, tag.end)}`),
     text: (text, start, end) => out.push(`T ${text}|${xml.slice(start, end)}`),
   });
-  let at = 0;
-  for (const size of pieces) {
-    t.write(xml.slice(at, at + size));
-    at += size;
-  }
-  t.write(xml.slice(at));
-  t.end();
+  writeInPieces(t, xml, pieces);
   return out;
 }
 

@@ -11,6 +11,7 @@ import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { decodePart, encodePart } from '../../src/xlsx/part-text';
 import { XmlTokenizer } from '../../src/xlsx/xml-tokenizer';
+import { writeInPieces } from './write-in-pieces';
 
 type Event = string;
 
@@ -42,13 +43,7 @@ function ours(xml: string, pieces: number[] = []): Event[] {
       if (depth > 0) pushText(events, text);
     },
   });
-  let at = 0;
-  for (const size of pieces) {
-    t.write(xml.slice(at, at + size));
-    at += size;
-  }
-  t.write(xml.slice(at));
-  t.end();
+  writeInPieces(t, xml, pieces);
   return events;
 }
 
