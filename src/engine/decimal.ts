@@ -383,7 +383,7 @@ export function centsAndRemainder(value: Dec): { floor: Dec; remainder: Dec } {
  */
 export function wholeCentsOf(value: Dec): number | null {
   const s: Scaled = { int: 0, scale: 0 };
-  const rounded = scaledInto(value, s) && s.scale <= 2 ? value : roundCents(value);
+  const rounded = roundCents(value);
   if (rounded.isZero() && rounded.isNegative()) return null;
   if (!scaledInto(rounded, s) || s.scale > 2) return null;
   const cents = s.int * (POW10[2 - s.scale] as number);
