@@ -8,7 +8,7 @@
  * error of the contract reader is the same.
  */
 import type { ContractRangeName } from '../workbook/contract';
-import { BLANK_CODE as BLANK, type CellColumn, type ColumnGrid, type ContractGrid, NUMBER_CODE as NUMBER, OTHER_CODE as OTHER, gridCells, isColumnGrid } from '../workbook/column-grid';
+import { BLANK_CODE as BLANK, type CellColumn, type ColumnGrid, type ContractGrid, NUMBER_CODE as NUMBER, OTHER_CODE as OTHER, isColumnGrid } from '../workbook/column-grid';
 import type { CellValue, RangeGrid } from '../workbook/grid';
 
 /** One column: codes per row, the numbers where the code says so, and the column's distinct texts. */
@@ -55,24 +55,6 @@ export function packGrid(grid: RangeGrid): { packed: PackedGrid; transfer: Array
     if (numbers !== null) transfer.push(numbers.buffer as ArrayBuffer);
   }
   return { packed: { name: grid.name, sheet: grid.sheet, top: grid.top, left: grid.left, rowCount, columns, side }, transfer };
-}
-
-/**
- * The grid again by rows, without trailing blanks (as the gateway reads them), decoded by the contract
- * reader's own column reader: for checks that packing loses nothing. The worker does not unpack; it
- * reads the columns.
- */
-export function unpackGrid(packed: PackedGrid): RangeGrid {
-  const cells = gridCells(packed);
-  const rows: CellValue[][] = [];
-  for (let r = 0; r < packed.rowCount; r++) {
-    let length = cells.width;
-    while (length > 0 && (packed.columns[length - 1] as PackedColumn).codes[r] === BLANK) length--;
-    const row: CellValue[] = [];
-    for (let c = 0; c < length; c++) row.push(cells.cell(r, c) ?? null);
-    rows.push(row);
-  }
-  return { name: packed.name, sheet: packed.sheet, top: packed.top, left: packed.left, rows };
 }
 
 /** Packs every grid of a request (a grid already by columns as it is), with the buffers to transfer. */

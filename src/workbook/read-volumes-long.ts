@@ -15,6 +15,7 @@ import { type CellColumn, type ColumnGrid, NUMBER_CODE, isColumnGrid } from './c
 import type { RangeGrid } from './grid';
 import type { HeaderMatch } from './headers';
 import { INVALID, type NumberRule, type RangeReader } from './range-reader';
+import type { VolumesRead } from './read-volumes';
 
 /** Quantities are numbers of zero or more. */
 export const QUANTITY: NumberRule = { allowNegative: false };
@@ -43,13 +44,8 @@ interface DriverSums {
   exact: Map<number, Dec>;
 }
 
-/** What the long form yields (see `VolumesRead`). */
-export interface LongVolumes {
-  form: 'long';
-  volumes: VolumeInput[];
-  volumeDrivers: Array<{ driver: string; where: Where }>;
-  dataRows: number;
-}
+/** What the long form yields. */
+export type LongVolumes = VolumesRead & { form: 'long' };
 
 /** Reads the long form whose Customer, Driver and Quantity columns `match` found. */
 export function readLongVolumes(reader: RangeReader, match: HeaderMatch, driverColumn: number, quantityColumn: number): LongVolumes {

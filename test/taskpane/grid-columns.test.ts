@@ -2,7 +2,8 @@
  * Grids packed into typed arrays and unpacked in the worker (grid-columns.ts): rows of every width come
  * back as the gateway reads them, cell for cell, trailing blanks dropped and inner ones kept.
  */
-import { packGrid, unpackGrid } from '../../src/taskpane/grid-columns';
+import { packGrid } from '../../src/taskpane/grid-columns';
+import { unpackGrid } from './unpack-grid';
 import type { CellValue, RangeGrid } from '../../src/workbook/grid';
 
 /** The rows as the reader expects them: holes read as blank, trailing blanks (not empty texts) dropped. */

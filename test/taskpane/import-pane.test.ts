@@ -7,7 +7,8 @@
 import { createExcelGateway } from '../../src/excel/gateway';
 import { sessionComputer } from '../../src/taskpane/computer';
 import { PaneController, type PaneState } from '../../src/taskpane/controller';
-import { packGrid, unpackGrid } from '../../src/taskpane/grid-columns';
+import { packGrid } from '../../src/taskpane/grid-columns';
+import { unpackGrid } from './unpack-grid';
 import { stringsFor } from '../../src/taskpane/i18n';
 import { generateSampleModel } from '../../src/sample';
 import type { CellValue, RangeGrid } from '../../src/workbook/grid';
