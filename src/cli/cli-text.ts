@@ -6,6 +6,7 @@
 import type { ReportLanguage } from '../workbook/report-text';
 import type { UsageProblem } from './args';
 import { HELP_EN, HELP_NL } from './help-text';
+import type { NotAFile } from './output-targets';
 
 /** One language's texts of the runner. */
 export interface CliText {
@@ -58,6 +59,8 @@ export interface CliText {
   jsonIsInput: (json: string, input: string) => string;
   jsonIsReport: (json: string, out: string) => string;
   svgIsInputOrReport: (svg: string) => string;
+  /** An existing output that is a device, pipe, socket or folder. */
+  outputNotAFile: (flag: string, path: string, kind: NotAFile) => string;
 
   /** The --help text. */
   help: string;
@@ -126,6 +129,7 @@ export const CLI_TEXT_EN: CliText = {
     EEXIST: 'a part of the path is a file, not a folder',
     ENAMETOOLONG: 'the name is too long',
     EIO: 'the disk reported an input/output error',
+    ENOTREGULAR: 'it is not a file but a device, pipe, socket or folder',
   },
 
   macrosNeedXlsm: (out) =>
@@ -135,6 +139,8 @@ export const CLI_TEXT_EN: CliText = {
   jsonIsInput: (json, input) => `--json ${json} is the input workbook ${input}; the input is never overwritten.`,
   jsonIsReport: (json, out) => `--json ${json} and the report ${out} are the same file; give them different names.`,
   svgIsInputOrReport: (svg) => `--svg ${svg}: that is the workbook or the report; give the picture its own file name.`,
+  outputNotAFile: (flag, path, kind) =>
+    `${flag} ${path} is ${{ device: 'a device', 'named-pipe': 'a named pipe (FIFO)', socket: 'a socket', folder: 'a folder' }[kind]}, not a file; nothing was written. Give the name of a file.`,
 
   help: HELP_EN,
   usage: (p) => {
@@ -230,6 +236,7 @@ export const CLI_TEXT_NL: CliText = {
     EEXIST: 'een deel van het pad is een bestand, geen map',
     ENAMETOOLONG: 'de naam is te lang',
     EIO: 'de schijf meldde een invoer-/uitvoerfout',
+    ENOTREGULAR: 'het is geen bestand maar een apparaat, pipe, socket of map',
   },
 
   macrosNeedXlsm: (out) =>
@@ -239,6 +246,8 @@ export const CLI_TEXT_NL: CliText = {
   jsonIsInput: (json, input) => `--json ${json} is de invoerwerkmap ${input}; de invoer wordt nooit overschreven.`,
   jsonIsReport: (json, out) => `--json ${json} en het rapport ${out} zijn hetzelfde bestand; geef ze verschillende namen.`,
   svgIsInputOrReport: (svg) => `--svg ${svg}: dat is de werkmap of het rapport; geef de afbeelding een eigen bestandsnaam.`,
+  outputNotAFile: (flag, path, kind) =>
+    `${flag} ${path} is ${{ device: 'een apparaat', 'named-pipe': 'een named pipe (FIFO)', socket: 'een socket', folder: 'een map' }[kind]}, geen bestand; er is niets geschreven. Geef de naam van een bestand.`,
 
   help: HELP_NL,
   usage: (p) => {

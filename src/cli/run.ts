@@ -23,6 +23,7 @@ import { type CliText, cliText } from './cli-text';
 import { type Output, printIssues, printSummary } from './print';
 import { runnerScenarios, scenarioLines, withScenarioSheet } from './scenarios';
 import { fileIdentity, maybeSameFile, sameFile } from './same-file';
+import { firstNonFileTarget, notARegularFile, type OutputTarget } from './output-targets';
 import { chooseStatementCustomers, earlierStatementIds, type StatementRequest, statementLines, statementSheetsFor } from './statements';
 
 export const EXIT_OK = 0;
@@ -81,6 +82,8 @@ export function writeFailureMessage(what: string, path: string, e: unknown, lang
 
 /** Writes a file, turning an operating-system failure into a usage error with the path. */
 async function writeOutput(path: string, data: string | Uint8Array, what: string, language: ReportLanguage): Promise<void> {
+  // Checked again at the write: a target may have become a pipe or device since the run began.
+  if ((await notARegularFile(path)) !== null) throw new UsageError(cliText(language).cannotWrite(what, path, cliText(language).writeFailures.ENOTREGULAR ?? null, null));
   try {
     await writeFileAtomic(path, data);
   } catch (e) {
@@ -112,13 +115,25 @@ async function checkPaths(input: string, out: string, json: string | null, langu
   }
 }
 
+/** Refuses, before anything is written, an output that exists and is not a regular file (see output-targets.ts). */
+async function refuseNonFileOutputs(options: RunOptions, out: string, language: ReportLanguage): Promise<void> {
+  const targets: OutputTarget[] = [{ flag: '--out', path: out }];
+  if (options.json !== null) targets.push({ flag: '--json', path: options.json });
+  if (options.svg !== undefined) targets.push({ flag: '--svg', path: options.svg });
+  if (options.sample) targets.push({ flag: '--sample', path: SAMPLE_WORKBOOK_PATH });
+  const bad = await firstNonFileTarget(targets);
+  if (bad !== null) throw new UsageError(cliText(language).outputNotAFile(bad.flag, bad.path, bad.kind));
+}
+
 async function runJob(options: RunOptions, io: Output): Promise<number> {
   // Until the workbook is read, --lang speaks; then its Language setting, when it has one.
   let language: ReportLanguage = options.lang ?? 'en';
   let t = cliText(language);
-  const input = options.sample ? await writeSampleWorkbook(language) : options.input;
-  if (input === null) throw new UsageError(t.noWorkbook);
-  let out = options.out ?? defaultReportPath(input);
+  const inputPath = options.sample ? SAMPLE_WORKBOOK_PATH : options.input;
+  if (inputPath === null) throw new UsageError(t.noWorkbook);
+  let out = options.out ?? defaultReportPath(inputPath);
+  await refuseNonFileOutputs(options, out, language);
+  const input = options.sample ? await writeSampleWorkbook(language) : inputPath;
   await checkPaths(input, out, options.json, language);
 
   let loaded;
@@ -134,6 +149,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   if (options.out !== null) checkReportExtension(out, extension, t);
   else if (extension === '.xlsm') {
     out = defaultReportPath(input, extension);
+    await refuseNonFileOutputs(options, out, language);
     await checkPaths(input, out, options.json, language);
   }
   // The picture must not land on the workbook or the report (an easy slip with tab completion).

@@ -65,8 +65,8 @@ export function runRunner(args: readonly string[], options: { timeoutMs?: number
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stdout?.on('data', (b: Buffer) => out.push(b));
+    child.stderr?.on('data', (b: Buffer) => err.push(b));
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
