@@ -9,6 +9,7 @@ import type { CostingResult } from '../engine/result';
 import type { ScenarioOutcome } from '../engine/scenarios/types';
 import { type ScenarioJson, scenarioToJson } from './scenario-json';
 import { breakEvenActions } from '../engine/break-even';
+import { allText, type ExactMoney, exactPart } from './exact-money';
 
 export interface PoolJson {
   pool: string;
@@ -24,6 +25,8 @@ export interface PoolJson {
   unusedAssigned: number;
   /** Extra: sum of the costs of the pool's activities. */
   activitiesCost: number;
+  /** The exact text of money fields of 10^13 or more (see exact-money.ts); absent when there are none. */
+  exact?: ExactMoney;
 }
 
 export interface DriverJson {
@@ -47,6 +50,8 @@ export interface ActivityJson {
   unassignedCost: number;
   /** Extra: a Share row with a blank driver. */
   businessSustaining: boolean;
+  /** The exact text of money fields of 10^13 or more; absent when there are none. */
+  exact?: ExactMoney;
 }
 
 export interface CustomerJson {
@@ -65,7 +70,9 @@ export interface CustomerJson {
   /** Extra: pool → unused capacity charged to this customer (empty unless UnusedCapacity = assign). */
   unusedCapacityCosts: Record<string, number>;
   /** Extra: the items of `directCosts`. */
-  directCostItems: Array<{ item: string; amount: number }>;
+  directCostItems: Array<{ item: string; amount: number; exact?: ExactMoney }>;
+  /** The exact text of money fields (and of `activityCosts` entries) of 10^13 or more; absent when there are none. */
+  exact?: ExactMoney;
 }
 
 export interface TotalsJson {
@@ -80,6 +87,8 @@ export interface TotalsJson {
   unusedCapacityCost: number;
   unassignedCost: number;
   operatingProfit: number;
+  /** Every total as exact text with two decimals: the numbers above lose cents beyond about 7 × 10^13. */
+  exact: Record<Exclude<keyof TotalsJson, 'exact'>, string>;
 }
 
 export interface IssueJson {
@@ -113,7 +122,7 @@ export interface ActionJson {
   segment: string | number | boolean | null;
   netProfit: number;
   /** The three largest activity costs, largest first. */
-  topActivities: Array<{ activity: string; amount: number }>;
+  topActivities: Array<{ activity: string; amount: number; exact?: ExactMoney }>;
   orders: number | null;
   orderLines: number | null;
   linesPerOrder: number | null;
@@ -130,6 +139,8 @@ export interface ActionJson {
   /** The company's 90th percentile of lines per order (nearest rank), and whether the minimum is at most it. */
   linesPerOrderP90: number | null;
   plausible: boolean | null;
+  /** The exact text of `netProfit` when it is 10^13 or more in size. */
+  exact?: ExactMoney;
 }
 
 /** What `resultToJson` needs: every issue of the run, and the result when there were no errors. */
@@ -186,6 +197,7 @@ export function resultToJson(outcome: RunOutcome): ResultJson {
       unassignedCost: money(p.unassignedCost),
       unusedAssigned: money(p.unusedAssigned),
       activitiesCost: money(p.activitiesCost),
+      ...exactPart({ cost: p.cost, unusedCost: p.unusedCost, unassignedCost: p.unassignedCost, unusedAssigned: p.unusedAssigned, activitiesCost: p.activitiesCost }),
     })),
     activities: r.activities.map((a) => ({
       activity: a.activity,
@@ -202,6 +214,7 @@ export function resultToJson(outcome: RunOutcome): ResultJson {
       minutes: numOrNull(a.minutes),
       unassignedCost: money(a.unassignedCost),
       businessSustaining: a.businessSustaining,
+      ...exactPart({ cost: a.cost, unassignedCost: a.unassignedCost }),
     })),
     customers: r.customers.map((c) => ({
       customer: String(c.customer),
@@ -217,7 +230,19 @@ export function resultToJson(outcome: RunOutcome): ResultJson {
       directCosts: money(c.directCosts),
       netProfit: money(c.netProfit),
       unusedCapacityCosts: record(c.unusedCapacityCosts, money),
-      directCostItems: c.directCostItems.map((i) => ({ item: i.item, amount: money(i.amount) })),
+      directCostItems: c.directCostItems.map((i) => ({ item: i.item, amount: money(i.amount), ...exactPart({ amount: i.amount }) })),
+      ...exactPart({
+        revenue: c.revenue,
+        discounts: c.discounts,
+        netRevenue: c.netRevenue,
+        cogs: c.cogs,
+        grossMargin: c.grossMargin,
+        activityCosts: c.activityCosts,
+        costToServe: c.costToServe,
+        directCosts: c.directCosts,
+        netProfit: c.netProfit,
+        unusedCapacityCosts: c.unusedCapacityCosts,
+      }),
     })),
     totals: {
       revenue: money(t.revenue),
@@ -231,6 +256,19 @@ export function resultToJson(outcome: RunOutcome): ResultJson {
       unusedCapacityCost: money(t.unusedCapacityCost),
       unassignedCost: money(t.unassignedCost),
       operatingProfit: money(t.operatingProfit),
+      exact: allText({
+        revenue: t.revenue,
+        discounts: t.discounts,
+        netRevenue: t.netRevenue,
+        cogs: t.cogs,
+        grossMargin: t.grossMargin,
+        costToServe: t.costToServe,
+        directCosts: t.directCosts,
+        netProfit: t.netProfit,
+        unusedCapacityCost: t.unusedCapacityCost,
+        unassignedCost: t.unassignedCost,
+        operatingProfit: t.operatingProfit,
+      }),
     },
     issues,
     actions: actionsToJson(r),
@@ -249,7 +287,7 @@ function actionsToJson(r: CostingResult): ActionJson[] {
       name: c.name,
       segment: c.segment,
       netProfit: money(c.netProfit),
-      topActivities: c.topActivities.map((a) => ({ activity: a.activity, amount: money(a.amount) })),
+      topActivities: c.topActivities.map((a) => ({ activity: a.activity, amount: money(a.amount), ...exactPart({ amount: a.amount }) })),
       orders: numOrNull(c.orders),
       orderLines: numOrNull(c.lines),
       linesPerOrder: numOrNull(c.linesPerOrder),
@@ -260,6 +298,7 @@ function actionsToJson(r: CostingResult): ActionJson[] {
       minimumLinesPerOrder: m?.kind === 'lines' ? num(m.shown) : null,
       linesPerOrderP90: numOrNull(actions.linesPerOrderP90),
       plausible: c.plausible,
+      ...exactPart({ netProfit: c.netProfit }),
     };
   });
 }

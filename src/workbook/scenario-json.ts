@@ -4,6 +4,7 @@
  */
 import { type Dec, roundCents, toNumber } from '../engine/decimal';
 import type { ScenarioHeadline, ScenarioOutcome } from '../engine/scenarios/types';
+import { allText, moneyText } from './exact-money';
 
 /** Headline figures of the company, before or after a scenario. */
 export interface ScenarioHeadlineJson {
@@ -14,6 +15,8 @@ export interface ScenarioHeadlineJson {
   unusedCapacityCost: number;
   unassignedCost: number;
   operatingProfit: number;
+  /** Every figure as exact text with two decimals (company sums lose cents as numbers beyond about 7 × 10^13). */
+  exact: Record<Exclude<keyof ScenarioHeadlineJson, 'exact'>, string>;
 }
 
 /** One scenario's figures. */
@@ -24,6 +27,8 @@ export interface ScenarioJson {
   after: ScenarioHeadlineJson;
   /** With capacity resized to what is used: `after.operatingProfit` + the freed minutes' cost. */
   operatingProfitResized: number;
+  /** `operatingProfitResized` as exact text. */
+  operatingProfitResizedExact: string;
   pools: Array<{
     pool: string;
     capacityBefore: number;
@@ -64,6 +69,15 @@ function headlineJson(h: ScenarioHeadline): ScenarioHeadlineJson {
     unusedCapacityCost: money(h.unusedCapacityCost),
     unassignedCost: money(h.unassignedCost),
     operatingProfit: money(h.operatingProfit),
+    exact: allText({
+      netRevenue: h.netRevenue,
+      fees: h.fees,
+      costToServe: h.costToServe,
+      customerNetProfit: h.customerNetProfit,
+      unusedCapacityCost: h.unusedCapacityCost,
+      unassignedCost: h.unassignedCost,
+      operatingProfit: h.operatingProfit,
+    }),
   };
 }
 
@@ -74,6 +88,7 @@ export function scenarioToJson(o: ScenarioOutcome): ScenarioJson {
     before: headlineJson(o.before),
     after: headlineJson(o.after),
     operatingProfitResized: money(o.operatingProfitResized),
+    operatingProfitResizedExact: moneyText(o.operatingProfitResized),
     pools: o.pools.map((p) => ({
       pool: p.pool,
       capacityBefore: plain(p.capacityBefore),

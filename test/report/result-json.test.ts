@@ -84,6 +84,19 @@ describe('resultToJson', () => {
       unusedCapacityCost: 200,
       unassignedCost: 200,
       operatingProfit: 2550,
+      exact: {
+        revenue: '14000.00',
+        discounts: '500.00',
+        netRevenue: '13500.00',
+        cogs: '8700.00',
+        grossMargin: '4800.00',
+        costToServe: '1600.00',
+        directCosts: '250.00',
+        netProfit: '2950.00',
+        unusedCapacityCost: '200.00',
+        unassignedCost: '200.00',
+        operatingProfit: '2550.00',
+      },
     });
     expect(json.issues).toEqual([
       { severity: 'warning', code: 'ZERO_DRIVER_QUANTITY', message: 'Driver "Samples" adds up to 0.', location: 'Activities!C7 (ABC_Activities)' },
