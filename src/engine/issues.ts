@@ -37,6 +37,7 @@ export type IssueCode =
   | 'MISSING_RANGE'
   | 'MISSING_COLUMN'
   | 'DUPLICATE_COLUMN'
+  | 'NEAR_MISS_HEADER'
   | 'EMPTY_RANGE'
   | 'NOT_A_NUMBER'
   | 'ERROR_VALUE'

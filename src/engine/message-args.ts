@@ -50,7 +50,7 @@ export interface ColumnRef {
 export type MethodKey = 'minutes' | 'share' | 'rate';
 
 /** A setting of ABC_Settings. */
-export type SettingKey = 'currency' | 'period' | 'unusedCapacity' | 'language' | 'orderDriver' | 'orderLineDriver' | 'statementSegment' | 'minutesPerFte';
+export type SettingKey = 'currency' | 'period' | 'unusedCapacity' | 'language' | 'orderDriver' | 'orderLineDriver' | 'statementSegment' | 'minutesPerFte' | 'dimensions';
 
 /** What a row needs in a required text column. */
 export type RequiredTextKey = 'activityName' | 'poolName' | 'customerId' | 'driverName' | 'settingName' | 'costItem' | 'scenarioName' | 'scenarioScope' | 'scenarioChange';
@@ -84,6 +84,7 @@ export interface MessageArgs {
   missingColumn: { range: string; accepted: string; reason: MissingColumnReason };
   duplicateColumn: { column: ColumnKey; first: string; header: string };
   duplicateOtherColumn: { kind: 'dimension' | 'driver'; header: string; first: string };
+  nearMissHeader: { kind: 'dimension' | 'driver'; header: string; range: string; resembles: string };
 
   // the workbook contract: cells
   errorValue: { column: ColumnRef; error: string };

@@ -42,6 +42,7 @@ export const SETTING_NAMES_EN: { readonly [K in SettingKey]: string } = {
   orderLineDriver: 'OrderLineDriver',
   statementSegment: 'StatementSegment',
   minutesPerFte: 'MinutesPerFTE',
+  dimensions: 'Dimensions',
 };
 
 const WHAT: { readonly [K in RequiredTextKey]: string } = {
@@ -129,6 +130,10 @@ export const MESSAGES_EN: Catalog = {
   missingColumn: (a) => `${a.range} has no column ${a.accepted}${WHY[a.reason]}.`,
   duplicateColumn: (a) => `Column ${COLUMN_NAMES_EN[a.column]} appears twice: "${a.first}" and "${a.header}"; only the first is read.`,
   duplicateOtherColumn: (a) => `The ${a.kind} column "${a.header}" appears twice (also "${a.first}"); only the first is read.`,
+  nearMissHeader: (a) =>
+    a.kind === 'dimension'
+      ? `The column "${a.header}" of ${a.range} is no column of the contract but resembles "${a.resembles}"; it would be read as a customer dimension. Rename it to ${a.resembles}, or list it in the setting Dimensions if it is a dimension.`
+      : `The column "${a.header}" of ${a.range} is no column of the contract but resembles "${a.resembles}"; it would be read as a driver. Rename it to ${a.resembles}, or use it as a driver in ABC_Activities if it is one.`,
 
   errorValue: (a) => `${col(a.column)} holds the error value ${a.error}.`,
   notANumber: (a) => `${col(a.column)} must be a number; found ${a.found}.`,

@@ -45,6 +45,7 @@ export const SETTING_NAMES_NL: { readonly [K in SettingKey]: string } = {
   orderLineDriver: 'Orderregeldrijver',
   statementSegment: 'Vergelijkingssegment',
   minutesPerFte: 'MinutenPerFTE',
+  dimensions: 'Dimensies',
 };
 
 const WHAT: { readonly [K in RequiredTextKey]: string } = {
@@ -148,6 +149,10 @@ export const MESSAGES_NL: Catalog = {
   missingColumn: (a) => `${a.range} heeft geen kolom ${a.accepted}${WHY[a.reason]}.`,
   duplicateColumn: (a) =>
     `De kolom ${COLUMN_NAMES_NL[a.column]} komt twee keer voor: "${a.first}" en "${a.header}"; alleen de eerste wordt gelezen.`,
+  nearMissHeader: (a) =>
+    a.kind === 'dimension'
+      ? `De kolom "${a.header}" van ${a.range} is geen kolom van het contract maar lijkt op "${a.resembles}"; hij zou als klantdimensie gelezen worden. Hernoem hem naar ${a.resembles}, of zet hem in de instelling Dimensies als het een dimensie is.`
+      : `De kolom "${a.header}" van ${a.range} is geen kolom van het contract maar lijkt op "${a.resembles}"; hij zou als kostendrijver gelezen worden. Hernoem hem naar ${a.resembles}, of gebruik hem als kostendrijver in ABC_Activities als het er een is.`,
   duplicateOtherColumn: (a) =>
     `De ${a.kind === 'dimension' ? 'dimensiekolom' : 'kostendrijverkolom'} "${a.header}" komt twee keer voor (ook "${a.first}"); alleen de eerste wordt gelezen.`,
 

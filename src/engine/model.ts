@@ -89,6 +89,11 @@ export interface Settings {
   statementSegment?: NamedSetting;
   /** Practical minutes one full-time person gives in the period (`MinutesPerFTE`), for scenarios' freed staff; absent: not set. */
   minutesPerFte?: Dec;
+  /**
+   * Headers of ABC_Customers meant as dimensions although they resemble a contract header (`Dimensions`),
+   * as name keys; absent: none.
+   */
+  dimensions?: readonly string[];
 }
 
 /** A setting that names something of the model, with its cell, so a name that matches nothing is reported there. */

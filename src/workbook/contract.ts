@@ -6,7 +6,7 @@
  */
 import { error, type Issue } from '../engine/issues';
 import { msg } from '../engine/messages';
-import type { ModelInput } from '../engine/model';
+import { type ModelInput, nameKey } from '../engine/model';
 import { CONTRACT_HEADERS, CONTRACT_RANGES, type ContractRangeName } from './contract-spec';
 import type { ContractGrid } from './column-grid';
 import { RangeReader } from './range-reader';
@@ -78,12 +78,13 @@ export function readContract(grids: ReadonlyMap<ContractRangeName, ContractGrid>
 
   const pools = read(readers.get('ABC_Pools'), readPools);
   const activities = read(readers.get('ABC_Activities'), readActivities);
-  const customers = read(readers.get('ABC_Customers'), readCustomers);
+  // Settings first: Dimensions says which near-miss headers of ABC_Customers are meant (issues are sorted by range anyway).
+  const settings = readSettings(readers.get('ABC_Settings') ?? null);
+  const customers = read(readers.get('ABC_Customers'), (r) => readCustomers(r, settings.settings.dimensions));
   const volumesReader = readers.get('ABC_Volumes');
-  const volumes = volumesReader === undefined ? null : readVolumes(volumesReader);
+  const usedDrivers = new Set(activities.rows.flatMap((a) => (a.driver === null ? [] : [nameKey(a.driver)])));
+  const volumes = volumesReader === undefined ? null : readVolumes(volumesReader, usedDrivers);
   const customerCosts = read(readers.get('ABC_CustomerCosts'), readCustomerCosts);
-  const settingsReader = readers.get('ABC_Settings') ?? null;
-  const settings = readSettings(settingsReader);
   const scenarios = read(readers.get('ABC_Scenarios'), readScenarios);
 
   const dataRows: Record<ContractRangeName, number> = {

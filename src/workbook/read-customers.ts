@@ -5,25 +5,29 @@ import { isoDate } from './cells';
 import { CONTRACT_HEADERS } from './contract-spec';
 import { isBlank } from './grid';
 import { matchHeaders, uniqueOthers } from './headers';
+import { dropNearMisses } from './near-miss-headers';
 import { INVALID, type NumberRule, type RangeReader, type RangeRows } from './range-reader';
 
 const SIGNED: NumberRule = { allowNegative: true };
 const UNSIGNED: NumberRule = { allowNegative: false };
 
 /**
- * Reads the customers. A row's `where` is its Customer cell; a row without an id is dropped after
+ * Reads the customers. A header that resembles a contract column is NEAR_MISS_HEADER unless
+ * `meantDimensions` (the setting Dimensions, as name keys) lists it. A row's `where` is its Customer cell; a row without an id is dropped after
  * MISSING_VALUE. Revenue and COGS may be negative (returns can exceed sales in a period); Discounts may
  * not, because a negative discount is almost always a sign taken over from an ERP export and would
  * silently raise net revenue.
  */
-export function readCustomers(reader: RangeReader): RangeRows<CustomerInput> {
-  const match = matchHeaders(reader, CONTRACT_HEADERS.ABC_Customers);
+export function readCustomers(reader: RangeReader, meantDimensions: readonly string[] = []): RangeRows<CustomerInput> {
+  const spec = CONTRACT_HEADERS.ABC_Customers;
+  const match = matchHeaders(reader, spec);
   const customer = match.columns.get('customer');
   const name = match.columns.get('name');
   const revenue = match.columns.get('revenue');
   const discounts = match.columns.get('discounts');
   const cogs = match.columns.get('cogs');
-  const dimensions = uniqueOthers(reader, match.others, 'dimension');
+  const others = dropNearMisses(reader, match.others, spec, new Set(match.columns.keys()), new Set(meantDimensions), 'dimension');
+  const dimensions = uniqueOthers(reader, others, 'dimension');
 
   const rows: CustomerInput[] = [];
   const dataRows = reader.forEachDataRow((r) => {

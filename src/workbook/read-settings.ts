@@ -1,6 +1,6 @@
 /** `ABC_Settings`: Currency, Period, UnusedCapacity, Language, OrderDriver, OrderLineDriver and StatementSegment as Setting / Value pairs. */
 import type { MessageLanguage } from '../engine/message-args';
-import { DEFAULT_SETTINGS, type Settings, type UnusedCapacityMode } from '../engine/model';
+import { DEFAULT_SETTINGS, nameKey, type Settings, type UnusedCapacityMode } from '../engine/model';
 import { quoteSheet } from '../engine/issues';
 import { type SettingKey, msg } from '../engine/messages';
 import { readNumberCell, showValue } from './cells';
@@ -19,6 +19,7 @@ export const SETTING_NAMES: ReadonlyArray<{ key: SettingKey; en: string; nl: str
   { key: 'orderLineDriver', en: 'OrderLineDriver', nl: 'Orderregeldrijver' },
   { key: 'statementSegment', en: 'StatementSegment', nl: 'Vergelijkingssegment' },
   { key: 'minutesPerFte', en: 'MinutesPerFTE', nl: 'MinutenPerFTE' },
+  { key: 'dimensions', en: 'Dimensions', nl: 'Dimensies' },
 ];
 
 /** Values of UnusedCapacity in English and Dutch. */
@@ -129,6 +130,10 @@ function applySetting(reader: RangeReader, settings: Settings, key: SettingKey, 
     case 'statementSegment':
       // Checked against the drivers and dimensions by validateModel, which knows them.
       settings[key] = { name: text.trim(), where: reader.where(r, column) };
+      return;
+    case 'dimensions':
+      // A list such as "Kortingen; Omzet 2023": headers meant as dimensions, matched like headers.
+      settings.dimensions = text.split(/[;,]/).map((h) => nameKey(h)).filter((h) => h !== '');
       return;
     case 'minutesPerFte': {
       // A number cell, or a plain decimal as text; anything else (a percentage, 0, text) is refused.

@@ -4,7 +4,8 @@
  */
 import type { Where } from '../engine/issues';
 import type { VolumeInput } from '../engine/model';
-import { CONTRACT_HEADERS } from './contract-spec';
+import { CONTRACT_HEADERS, type ContractRange } from './contract-spec';
+import { dropNearMisses } from './near-miss-headers';
 import { type HeaderMatch, matchHeaders, reportMissingColumn, uniqueOthers } from './headers';
 import { INVALID, type RangeReader } from './range-reader';
 import { QUANTITY, readLongVolumes } from './read-volumes-long';
@@ -23,7 +24,7 @@ export interface VolumesRead {
  * far less likely than a misspelt header). Every entry's `where` is the Customer cell of its row; in the
  * long form, rows of the same customer and driver are added up here and the entry keeps the first row.
  */
-export function readVolumes(reader: RangeReader): VolumesRead {
+export function readVolumes(reader: RangeReader, usedDrivers: ReadonlySet<string> = new Set()): VolumesRead {
   const spec = CONTRACT_HEADERS.ABC_Volumes;
   const match = matchHeaders(reader, spec);
   const driver = match.columns.get('driver');
@@ -36,12 +37,14 @@ export function readVolumes(reader: RangeReader): VolumesRead {
     }
     return readLongVolumes(reader, match, driver, quantity);
   }
-  return readWide(reader, match);
+  return readWide(reader, match, spec, usedDrivers);
 }
 
-function readWide(reader: RangeReader, match: HeaderMatch): VolumesRead {
+/** `usedDrivers`: the name keys of the drivers ABC_Activities uses; such a column is never a near miss. */
+function readWide(reader: RangeReader, match: HeaderMatch, spec: ContractRange, usedDrivers: ReadonlySet<string>): VolumesRead {
   const customer = match.columns.get('customer');
-  const drivers = uniqueOthers(reader, match.others, 'driver');
+  const others = dropNearMisses(reader, match.others, spec, new Set(match.columns.keys()), usedDrivers, 'driver');
+  const drivers = uniqueOthers(reader, others, 'driver');
   const volumeDrivers = drivers.map((d) => ({ driver: d.header, where: reader.where(0, d.column) }));
   const volumes: VolumeInput[] = [];
   const dataRows = reader.forEachDataRow((r) => {

@@ -57,12 +57,14 @@ export interface KaplanTweaks {
   sheets?: Array<[string, string]>;
   /** More defined names after the model's. */
   names?: NameSpec[];
+  /** The header of the customers' fifth column, `Segment` without it. */
+  segmentHeader?: string;
 }
 
 /** The two customers: 1001 Alpha, and the second as `second` says. */
-function customerRows(second: SecondCustomer): Cell[][] {
+function customerRows(second: SecondCustomer, segmentHeader = 'Segment'): Cell[][] {
   return [
-    ['Customer', 'Name', 'Revenue', 'COGS', 'Segment'],
+    ['Customer', 'Name', 'Revenue', 'COGS', segmentHeader],
     [1001, 'Alpha', 1000000, 600000, 'Retail'],
     [second.id, second.name, 500000, 300000, second.segment],
   ];
@@ -95,7 +97,7 @@ export async function kaplanWorkbook(path: string, tweak: KaplanTweaks = {}): Pr
     (wb) => {
       wb.addWorksheet('Pools').addRows(kaplanPools(tweak.negativeCost === true ? -560000 : 560000));
       wb.addWorksheet('Activities').addRows(KAPLAN_ACTIVITIES);
-      wb.addWorksheet('Customers').addRows(customerRows(second));
+      wb.addWorksheet('Customers').addRows(customerRows(second, tweak.segmentHeader));
       wb.addWorksheet(volumesSheet).addRows(volumes);
       wb.addWorksheet('Settings').addRows(settings);
       for (const [name, a1] of sheets) wb.addWorksheet(name).getCell('A1').value = a1.startsWith('=') ? { formula: a1.slice(1) } : a1;

@@ -19,6 +19,7 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   missingColumn: { range: 'ABC_Pools', accepted: 'Cost / Kosten', reason: 'blankHeaderRow' },
   duplicateColumn: { column: 'cost', first: 'Cost', header: 'Kosten' },
   duplicateOtherColumn: { kind: 'dimension', header: 'Segment', first: 'segment' },
+  nearMissHeader: { kind: 'dimension', header: 'Kortingen', range: 'ABC_Customers', resembles: 'Korting' },
   errorValue: { column: cost, error: '#N/A' },
   notANumber: { column: cost, found: '"lots"' },
   negativeValue: { column: cost, found: '-12.5' },

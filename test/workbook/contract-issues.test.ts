@@ -58,6 +58,8 @@ describe('headers', () => {
     expect(located(issues)).toEqual([
       ['MISSING_COLUMN', 'error', 'ABC_Customers', 'S', 'B4:D4'],
       ['MISSING_COLUMN', 'error', 'ABC_Customers', 'S', 'B4:D4'],
+      // Turnover is read as no dimension: it resembles Revenue (issue 17).
+      ['NEAR_MISS_HEADER', 'error', 'ABC_Customers', 'S', 'C4'],
     ]);
     expect(issues[0]?.message).toContain('Revenue / Omzet');
     expect(issues[1]?.message).toContain('COGS / Kostprijs omzet / Inkoopwaarde');
