@@ -9,6 +9,7 @@
  * told by their name.
  */
 import type { ReportRole, StatementRole } from './report-types';
+import { decodeCellEscapes, escapeCellChars } from './xml-text';
 
 /** The name of the marker. */
 export const OWNER_NAME = 'ABC_ReportOwner';
@@ -19,10 +20,14 @@ export const OWNER_VALUE = '"customer-profitability-abc"';
 /** What a role's mark says, before the role. */
 const ROLE_PREFIX = 'ABC report: ';
 
-/** The marker's value for a report sheet of `role`: a formula text constant. */
+/**
+ * The marker's value for a report sheet of `role`: a formula text constant. A statement's role holds a
+ * customer id, which may hold a quote (doubled, as in any formula text) or a character XML cannot hold:
+ * that one is written as Excel's `_xHHHH_` escape, which `ownerRole` reads back, so the mark still finds
+ * the customer's statement on the next run.
+ */
 export function ownerValue(role: ReportRole | StatementRole): string {
-  // A statement's role holds a customer id, which may hold a quote: doubled, as in any formula text.
-  return `"${ROLE_PREFIX}${role.replace(/"/g, '""')}"`;
+  return `"${ROLE_PREFIX}${escapeCellChars(role).replace(/"/g, '""')}"`;
 }
 
 /**
@@ -34,7 +39,7 @@ export function ownerRole(formula: string): string | null {
   const trimmed = formula.trim().replace(/^=\s*/, '');
   const quoted = /^"((?:[^"]|"")*)"$/.exec(trimmed);
   if (quoted === null) return null;
-  const value = (quoted[1] ?? '').replace(/""/g, '"');
+  const value = decodeCellEscapes((quoted[1] ?? '').replace(/""/g, '"'));
   if (!value.startsWith(ROLE_PREFIX)) return null;
   const role = value.slice(ROLE_PREFIX.length).trim();
   return role === '' ? null : role;
