@@ -13,8 +13,12 @@
 /** Characters XML 1.0 cannot hold, as one global pattern. */
 const FORBIDDEN_SOURCE = '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
 const FORBIDDEN = new RegExp(FORBIDDEN_SOURCE, 'g');
-/** A forbidden character, or the underscore of a literal `_xHHHH_` (which Excel would read as an escape). */
-const CELL_ESCAPED = new RegExp(`_(?=x[0-9A-Fa-f]{4}_)|${FORBIDDEN_SOURCE}`, 'g');
+/**
+ * What cell text escapes: a forbidden character; a carriage return, which a parser's end-of-line handling
+ * would read as a line feed (Excel writes it `_x000D_` too); and the underscore of a literal `_xHHHH_`,
+ * which Excel would read as an escape.
+ */
+const CELL_ESCAPED = new RegExp(`_(?=x[0-9A-Fa-f]{4}_)|\\r|${FORBIDDEN_SOURCE}`, 'g');
 
 /** Excel's most characters in a cell, counted in UTF-16 units. */
 export const MAX_CELL_TEXT = 32_767;
@@ -33,9 +37,12 @@ export function replaceForbiddenXmlChars(text: string, replacement = REPLACEMENT
   return text.replace(FORBIDDEN, replacement);
 }
 
-/** Escapes `&`, `<`, `>` and `"` of text already free of forbidden characters. */
+/**
+ * Escapes `&`, `<`, `>` and `"` of text already free of forbidden characters, and a carriage return as a
+ * character reference: written raw, a parser reads it as a line feed.
+ */
 function escapeMarkup(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;');
 }
 
 /**

@@ -12,9 +12,9 @@ import { writeWorkbook } from '../xlsx/workbook-files';
 /** Characters XML 1.0 cannot hold at all. */
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Text as Excel writes it into a `<t>` element. */
+/** Text as Excel writes it into a `<t>` element (a carriage return too: raw, a parser reads it as a line feed). */
 export function excelCellXml(text: string): string {
-  const escaped = text.replace(/_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (m) =>
+  const escaped = text.replace(/_(?=x[0-9A-Fa-f]{4}_)|\r|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (m) =>
     m === '_' ? '_x005F_' : `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
   );
   return escaped.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
