@@ -92,3 +92,27 @@ it('cuts cell text at 32,767 units, never between the halves of a pair', () => {
   expect(cutCellText(`${'a'.repeat(MAX_CELL_TEXT - 2)}\u{1F600}b`)).toBe(`${'a'.repeat(MAX_CELL_TEXT - 2)}\u{1F600}`);
   expect(cutCellText('short')).toBe('short');
 });
+
+/** The text constants of a mark's formula, as Excel reads them (quotes undoubled). */
+function constants(formula: string): string[] {
+  return [...formula.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => (m[1] ?? '').replace(/""/g, '"'));
+}
+
+it('a mark of a long customer id stays within Excel\'s 255 characters per text constant and gives the id back', () => {
+  for (const id of ['x'.repeat(300), `${'"'.repeat(250)}\u0001${'y'.repeat(400)}`, `${'z'.repeat(233)}\u{1F600}${'z'.repeat(30)}`]) {
+    const value = ownerValue(`statement ${id}`);
+    for (const c of constants(value)) expect(c.length).toBeLessThanOrEqual(255);
+    expect(hasXmlForbidden(value)).toBe(false);
+    expect(ownerRole(value)).toBe(`statement ${id}`);
+    expect(ownerRole(`=${value}`)).toBe(`statement ${id}`);
+  }
+  // Marks written before: one constant.
+  expect(ownerRole('"ABC report: statement C-1"')).toBe('statement C-1');
+  expect(ownerRole('"ABC report: pnl"')).toBe('pnl');
+});
+
+it('a mark too long for a formula does not name its role, rather than name a wrong one', () => {
+  const value = ownerValue(`statement ${'x'.repeat(9_000)}`);
+  expect(value.length).toBeLessThan(8_192);
+  expect(ownerRole(value)).toBeNull();
+});
