@@ -9,6 +9,7 @@ import { SaxesParser } from 'saxes';
 import { cutCellText, encodeCellText, encodeXml, MAX_CELL_TEXT } from '../../src/workbook/xml-text';
 import { ownerRole, ownerValue } from '../../src/workbook/report-owner';
 import { cleanSheetText } from '../../src/workbook/statement-names';
+import { renderSheetXml } from '../../src/xlsx/render-sheet';
 import { excelCellText, hasXmlForbidden } from './text-workbook';
 
 /** The text content of `<t>…</t>` as a conforming XML parser reports it, or the parser's error. */
@@ -115,4 +116,11 @@ it('a mark too long for a formula does not name its role, rather than name a wro
   const value = ownerValue(`statement ${'x'.repeat(9_000)}`);
   expect(value.length).toBeLessThan(8_192);
   expect(ownerRole(value)).toBeNull();
+});
+
+it('the runner\'s sheet writer keeps any cell within Excel\'s limit, whoever built the sheet', () => {
+  const sheet = { name: 'S', rows: [{ style: 'body' as const, cells: [{ value: `${'a'.repeat(MAX_CELL_TEXT)}b`, format: 'text' as const }] }], columnWidths: [], freeze: { rows: 0, columns: 0 } };
+  const xml = renderSheetXml(sheet, () => 0);
+  const text = /<t[^>]*>([^<]*)<\/t>/.exec(xml)?.[1] ?? '';
+  expect(text.length).toBe(MAX_CELL_TEXT);
 });
