@@ -4,15 +4,18 @@
  */
 import { basename, dirname, extname, join, resolve } from 'path';
 import { hasErrors, type Issue } from '../engine/issues';
+import type { CostingResult, CustomerResult } from '../engine/result';
 import { analyseWorkbook } from '../workbook/analyse';
 import { buildReportSheets, type ReportLanguage } from '../workbook/report-layout';
+import { buildWithinTextLimit } from '../workbook/report-text-limit';
+import type { ReportSheet } from '../workbook/report-types';
 import { resultToJson } from '../workbook/result-json';
 import { whaleCurveOfResult } from '../workbook/whale-curve';
 import { whaleSvgFile } from '../workbook/whale-svg';
 import { writeFileAtomic } from '../xlsx/atomic-write';
 import { folderProblem } from '../xlsx/file-kind';
 import { fileProblemText } from '../xlsx/file-problem';
-import { loadWorkbook, WorkbookReadError } from '../xlsx/load-workbook';
+import { type LoadedWorkbook, loadWorkbook, WorkbookReadError } from '../xlsx/load-workbook';
 import { readContractRanges } from '../xlsx/read-ranges';
 import { planReportSheets, reportTargets } from '../xlsx/report-owner';
 import { buildReportWorkbook, ReportSheetTakenError, reportExtension } from '../xlsx/write-report';
@@ -98,6 +101,25 @@ async function writeSampleWorkbook(language: ReportLanguage): Promise<string> {
   const { buildBlocksWorkbook } = await import('../xlsx/write-sample');
   await writeOutput(SAMPLE_WORKBOOK_PATH, await buildBlocksWorkbook(generateSampleModel()), cliText(language).files.sample, language);
   return SAMPLE_WORKBOOK_PATH;
+}
+
+/**
+ * The report sheets (with the scenario sheet when there are scenarios) and the statements chosen, every
+ * text within Excel's limit: a longer one is cut, with a warning to print that the Summary lists too.
+ */
+function runnerSheets(
+  result: CostingResult,
+  outcomes: Parameters<typeof withScenarioSheet>[1],
+  choice: { customers: readonly CustomerResult[]; gone: string[] } | null,
+  loaded: LoadedWorkbook,
+  language: ReportLanguage,
+): { sheets: ReportSheet[]; issues: Issue[] } {
+  return buildWithinTextLimit(result, (shown) => {
+    const reportSheets = withScenarioSheet(buildReportSheets(shown, language), outcomes, shown, language);
+    if (choice === null) return reportSheets;
+    const reportNames = reportSheets.map((s) => s.name);
+    return [...reportSheets, ...statementSheetsFor(shown, choice.customers, language, loaded, reportNames, choice.gone)];
+  });
 }
 
 /**
@@ -197,18 +219,15 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   let report: Buffer | null = null;
   let statements: { count: number; gone: string[]; capped: boolean; ms: number } | null = null;
   if (result !== null) {
-    const reportSheets = withScenarioSheet(buildReportSheets(result, language), scenarioRun.outcomes, result, language);
-    let sheets = reportSheets;
     // Statements of an earlier run are written again even when not asked for: old figures must not stay.
     const earlier = earlierStatementIds(loaded);
-    if (options.statements !== undefined || earlier.length > 0) {
-      const choice = chooseStatementCustomers(result, options.statements ?? { customers: [], mode: null }, language, earlier);
-      if ('error' in choice) throw new UsageError(choice.error);
-      const started = Date.now();
-      const reportNames = reportSheets.map((s) => s.name);
-      sheets = [...reportSheets, ...statementSheetsFor(result, choice.customers, language, loaded, reportNames, choice.gone)];
-      statements = { count: choice.customers.length, gone: choice.gone, capped: choice.capped, ms: -started };
-    }
+    const choice = options.statements !== undefined || earlier.length > 0 ? chooseStatementCustomers(result, options.statements ?? { customers: [], mode: null }, language, earlier) : null;
+    if (choice !== null && 'error' in choice) throw new UsageError(choice.error);
+    const started = Date.now();
+    const fitted = runnerSheets(result, scenarioRun.outcomes, choice, loaded, language);
+    const sheets = fitted.sheets;
+    issues.push(...fitted.issues);
+    if (choice !== null) statements = { count: choice.customers.length, gone: choice.gone, capped: choice.capped, ms: -started };
     try {
       report = await buildReportWorkbook(loaded, sheets, result.settings.currency);
       if (statements !== null) statements.ms += Date.now();

@@ -8,6 +8,16 @@
 import type { Writable } from 'stream';
 import type { Output } from './print';
 
+/**
+ * Control characters other than tab and line feed (C0, DEL, C1) as visible `\uXXXX`. The lines hold text
+ * from the workbook (customer ids, pool names), and to a terminal a control character is a command: ESC
+ * [2J clears the screen, a carriage return overwrites the line, so a workbook could make the output say
+ * what it does not.
+ */
+function printable(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A writable that stops taking lines after its first error. */
 function guarded(stream: Writable, onFailure: (e: NodeJS.ErrnoException) => void): (line: string) => void {
   let open = true;
@@ -20,7 +30,7 @@ function guarded(stream: Writable, onFailure: (e: NodeJS.ErrnoException) => void
   return (line) => {
     if (!open || stream.destroyed) return;
     try {
-      stream.write(`${line}\n`);
+      stream.write(`${printable(line)}\n`);
     } catch (e) {
       // Node reports write failures as events, but a stream may also throw; either way it is closed for us.
       fail(e as NodeJS.ErrnoException);

@@ -85,7 +85,9 @@ export type IssueCode =
   // the headless runner
   | 'INVALID_RANGE_REFERENCE'
   | 'AMBIGUOUS_RANGE_NAME'
-  | 'REPORT_SHEET_TAKEN';
+  | 'REPORT_SHEET_TAKEN'
+  // the report
+  | 'TEXT_CUT';
 
 /**
  * Makes an error from a catalog message (`msg(...)`); its English rendering becomes `message`. A plain

@@ -153,6 +153,8 @@ export interface MessageArgs {
   referenceToMissingSheet: { name: string; sheet: string };
   referenceToNonWorksheet: { name: string; sheet: string };
   reportSheetTaken: { sheet: string };
+  /** A report cell's text of `length` UTF-16 units, cut to Excel's `limit`. */
+  textCut: { length: number; limit: number };
 
   // what-if scenarios (ABC_Scenarios); `kind` is the row's change, lists are comma-separated names
   /** MinutesPerFTE is not a positive number. */

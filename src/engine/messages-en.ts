@@ -226,6 +226,8 @@ export const MESSAGES_EN: Catalog = {
   referenceToNonWorksheet: (a) => `The name ${a.name} refers to "${a.sheet}", which is not a worksheet with cells.`,
   reportSheetTaken: (a) =>
     `The workbook already has a sheet "${a.sheet}" that the add-in did not create; rename or delete it so the report can be written.`,
+  textCut: (a) =>
+    `This text is ${a.length} characters long and an Excel cell holds at most ${a.limit}: the report shows its first ${a.limit} characters; shorten the text in the model to see all of it.`,
 
   invalidMinutesPerFte: (a) =>
     `MinutesPerFTE must be a positive number: the practical minutes one full-time person gives in the period (76800 for 1600 hours at 80%); found ${a.found}.`,

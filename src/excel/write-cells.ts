@@ -8,6 +8,7 @@
 import type { ActionOptions, Stage } from './actions';
 import { WRITE_BYTE_BUDGET, WRITE_CELL_BUDGET, type RowSlice, planRowChunks, writeRowBytes } from './chunks';
 import { type SyncCounter, syncBatches } from './context';
+import { cutCellText } from '../workbook/xml-text';
 
 /** One cell to write: its value and its number format (null: Excel's General). */
 export interface WriteCell {
@@ -26,7 +27,8 @@ export function safeFormat(cell: WriteCell | undefined): string {
 /** The value as sent to Excel: null leaves the (new, blank) cell blank. */
 function sendValue(cell: WriteCell | undefined): string | number | boolean | null {
   if (cell === undefined || cell.value === '') return null;
-  return cell.value;
+  // Excel refuses a longer text, and one such cell fails the whole write: cut by the report's own rule.
+  return typeof cell.value === 'string' ? cutCellText(cell.value) : cell.value;
 }
 
 /** Where the progress of a block write is reported. */

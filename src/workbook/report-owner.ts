@@ -9,6 +9,7 @@
  * told by their name.
  */
 import type { ReportRole, StatementRole } from './report-types';
+import { cutUnits, decodeCellEscapes, escapeCellChars } from './xml-text';
 
 /** The name of the marker. */
 export const OWNER_NAME = 'ABC_ReportOwner';
@@ -19,10 +20,29 @@ export const OWNER_VALUE = '"customer-profitability-abc"';
 /** What a role's mark says, before the role. */
 const ROLE_PREFIX = 'ABC report: ';
 
-/** The marker's value for a report sheet of `role`: a formula text constant. */
+/** Excel's most characters in one text constant of a formula. */
+const MAX_CONSTANT = 255;
+
+/** Excel's longest formula, a defined name's included. */
+const MAX_FORMULA = 8_192;
+
+/**
+ * The marker's value for a report sheet of `role`: a formula text constant. A statement's role holds a
+ * customer id, which may hold a quote (doubled, as in any formula text) or a character XML cannot hold:
+ * that one is written as Excel's `_xHHHH_` escape, which `ownerRole` reads back, so the mark still finds
+ * the customer's statement on the next run. A constant holds at most 255 characters in Excel, so a long
+ * role is written as constants joined with `&` (never splitting a surrogate pair); a role too long even
+ * for that (a formula holds 8,192) gets the mark that names no role, rather than one naming a wrong one.
+ */
 export function ownerValue(role: ReportRole | StatementRole): string {
-  // A statement's role holds a customer id, which may hold a quote: doubled, as in any formula text.
-  return `"${ROLE_PREFIX}${role.replace(/"/g, '""')}"`;
+  const pieces: string[] = [];
+  for (let rest = `${ROLE_PREFIX}${escapeCellChars(role)}`; rest.length > 0; ) {
+    const piece = cutUnits(rest, MAX_CONSTANT);
+    pieces.push(`"${piece.replace(/"/g, '""')}"`);
+    rest = rest.slice(piece.length);
+  }
+  const formula = pieces.join('&');
+  return formula.length < MAX_FORMULA ? formula : OWNER_VALUE;
 }
 
 /**
@@ -32,9 +52,10 @@ export function ownerValue(role: ReportRole | StatementRole): string {
  */
 export function ownerRole(formula: string): string | null {
   const trimmed = formula.trim().replace(/^=\s*/, '');
-  const quoted = /^"((?:[^"]|"")*)"$/.exec(trimmed);
-  if (quoted === null) return null;
-  const value = (quoted[1] ?? '').replace(/""/g, '"');
+  // One text constant, or several joined with & (a long role, see ownerValue).
+  if (!/^"(?:[^"]|"")*"(?:\s*&\s*"(?:[^"]|"")*")*$/.test(trimmed)) return null;
+  const joined = [...trimmed.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => (m[1] ?? '').replace(/""/g, '"')).join('');
+  const value = decodeCellEscapes(joined);
   if (!value.startsWith(ROLE_PREFIX)) return null;
   const role = value.slice(ROLE_PREFIX.length).trim();
   return role === '' ? null : role;

@@ -5,27 +5,25 @@
  * same name.
  */
 
+import { cutUnits, replaceForbiddenXmlChars } from './xml-text';
+
 /** Excel's longest sheet name. */
 export const MAX_SHEET_NAME = 31;
 
 /** The characters Excel refuses in a sheet name (and control characters, which no name should hold). */
 const FORBIDDEN = /[:\\/?*[\]\u0000-\u001f\u007f]/g;
 
-/** The first `n` UTF-16 units of `text`, never cutting a surrogate pair in half. */
-function cut(text: string, n: number): string {
-  if (text.length <= n) return text;
-  const high = text.charCodeAt(n - 1);
-  return text.slice(0, high >= 0xd800 && high <= 0xdbff ? n - 1 : n);
-}
-
-/** `text` without the characters Excel forbids in a sheet name, and without an apostrophe at its end. */
+/**
+ * `text` without the characters Excel forbids in a sheet name, nor those XML cannot hold (U+FFFE, U+FFFF,
+ * a lone surrogate): a sheet name has no escapes, so each becomes `_`.
+ */
 export function cleanSheetText(text: string): string {
-  return text.replace(FORBIDDEN, '_');
+  return replaceForbiddenXmlChars(text, '_').replace(FORBIDDEN, '_');
 }
 
 /** A name made of `prefix` and `id`, cut to `room` characters, with no apostrophe or space at its end. */
 function fit(prefix: string, id: string, room: number): string {
-  return cut(`${prefix}${cleanSheetText(id)}`, room).replace(/['\s]+$/u, '');
+  return cutUnits(`${prefix}${cleanSheetText(id)}`, room).replace(/['\s]+$/u, '');
 }
 
 /**

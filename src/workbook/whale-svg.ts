@@ -5,11 +5,8 @@
  */
 import { type ReportLanguage, reportText } from './report-text';
 import { type WhaleCurve, whalePlotPoints, whaleSentence } from './whale-curve';
-
-/** Escapes text for an element's content or a double-quoted attribute. */
-function encodeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+// Forbidden characters replaced too: an SVG is XML, and one control character makes it unreadable.
+import { encodeXml } from './xml-text';
 
 /** Colours as CSS values: plain colours for a file, `var(--token)` in the task pane. */
 export interface WhaleSvgColors {

@@ -7,7 +7,7 @@
 import { columnLetters } from '../workbook/grid';
 import type { CellFormat, ReportSheet, RowStyle } from '../workbook/report-types';
 import { namespacesFor, type Conformance } from './namespaces';
-import { encodeCellText, encodeXml } from './xml';
+import { cutCellText, encodeCellText, encodeXml } from './xml';
 
 
 /** The `sheetViews` element: the frozen header block and id columns. */
@@ -62,7 +62,8 @@ export function renderSheetXml(
       let cell: string;
       if (typeof c.value === 'string') {
         const space = /^\s|\s$|[\t\n\r]| {2}/.test(c.value) ? ' xml:space="preserve"' : '';
-        cell = `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${encodeCellText(c.value)}</t></is></c>`;
+        // The layout has cut longer texts with a warning (report-text-limit.ts); this keeps any other caller within Excel's limit.
+        cell = `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${encodeCellText(cutCellText(c.value))}</t></is></c>`;
       } else {
         const n = typeof c.value === 'number' ? numberText(c.value) : null;
         cell = n === null ? `<c r="${ref}"${style}/>` : `<c r="${ref}"${style}><v>${n}</v></c>`;
