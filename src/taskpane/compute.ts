@@ -15,6 +15,7 @@ import { analyseWorkbook } from '../workbook/analyse';
 import type { ContractGrid } from '../workbook/column-grid';
 import type { CostingResult } from '../engine/result';
 import { type ReportLanguage, buildReportSheets } from '../workbook/report-layout';
+import { buildWithinTextLimit } from '../workbook/report-text-limit';
 import { buildScenarioSheet } from '../workbook/report-scenarios';
 import { buildStatementSheets, closeCustomers, findCustomer } from '../workbook/report-statement';
 import { reportSheetNames } from '../workbook/report-text';
@@ -119,13 +120,16 @@ function computeWithResult(
   ];
   const hasErrors = issues.some((i) => i.severity === 'error');
   const result = hasErrors ? null : analysis.result;
-  const json = result === null ? null : resultToJson({ issues, result });
-  step('json');
   // The workbook's setting wins, as it does over the runner's --lang.
   const language = analysis.settings.language ?? request.language ?? 'en';
-  const report = result === null || request.report === false ? null : buildReportSheets(result, language);
+  // Texts beyond an Excel cell's 32,767 characters are cut, with a warning the pane shows as the runner prints it.
+  const built = result === null || request.report === false ? null : buildWithinTextLimit(result, (shown) => buildReportSheets(shown, language));
+  if (built !== null) issues.push(...built.issues);
+  const report = built?.sheets ?? null;
   const sheets = result === null || report === null ? null : [...report, ...earlierStatements(result, request.statements ?? [], language, report)];
   step('sheets');
+  const json = result === null ? null : resultToJson({ issues, result });
+  step('json');
   const output = {
     ranges: analysis.ranges,
     issues,

@@ -35,9 +35,25 @@ describe('computing packed grids', () => {
       (step, ms) => steps.push([step, ms]),
     );
     const { output } = session.computePacked({ ...request(), grids: packGrids(request().grids).packed });
-    expect(steps.map(([step]) => step)).toEqual(['analyse', 'json', 'sheets', 'pack']);
+    expect(steps.map(([step]) => step)).toEqual(['analyse', 'sheets', 'json', 'pack']);
     expect(steps.every(([, ms]) => ms >= 10)).toBe(true);
     expect(output.computeMs).toBeGreaterThanOrEqual(steps.reduce((sum, [, ms]) => sum + ms, 0));
+  });
+
+  test('a customer name longer than an Excel cell holds is cut, with TEXT_CUT among the issues and in the JSON (issue 16)', () => {
+    const grids = request().grids.map(([name, grid]): [typeof name, typeof grid] => {
+      if (name !== 'ABC_Customers' || !('rows' in grid)) return [name, grid];
+      const nameColumn = (grid.rows[0] ?? []).indexOf('Name');
+      const rows = grid.rows.map((row, r) => (r === 1 ? row.map((v, c) => (c === nameColumn ? 'N'.repeat(40_000) : v)) : row));
+      return [name, { ...grid, rows }];
+    });
+    const output = new ComputeSession().compute(request(grids));
+    const cut = output.issues.filter((i) => i.code === 'TEXT_CUT');
+    expect(cut.length).toBeGreaterThan(0);
+    expect(cut.every((i) => i.severity === 'warning')).toBe(true);
+    expect(output.json?.issues.some((i) => i.code === 'TEXT_CUT')).toBe(true);
+    const longest = Math.max(...(output.sheets ?? []).flatMap((s) => s.rows.flatMap((r) => r.cells.map((c) => (typeof c.value === 'string' ? c.value.length : 0)))));
+    expect(longest).toBe(32_767);
   });
 
   test('a model with errors: its issues, no sheets and nothing to transfer', () => {
