@@ -14,7 +14,7 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /**
  * The absolute path of `path` when it names an existing regular file; throws VolumeSourceError with one
- * sentence otherwise. `mustExist: false` lets a missing file through (DuckDB says so for a database).
+ * sentence otherwise (an address, a missing file, a folder, a pipe, device or socket).
  */
 export async function regularFile(path: string, t: WarehouseText): Promise<string> {
   if (URL_LIKE.test(path)) throw new VolumeSourceError(t.notLocal(path));
