@@ -22,10 +22,10 @@ export interface DuckSession {
   /** Parses a user's SQL text without running it: how many statements, and whether the one is a SELECT. */
   checkStatement(sql: string): Promise<StatementCheck>;
   /**
-   * From here on DuckDB touches no file but what is already attached (and its private spill folder), and
-   * no setting can be changed back: no ATTACH, COPY, INSTALL or LOAD.
+   * From here on DuckDB touches no file but what is already attached, the `allowed` paths (exactly these)
+   * and its private spill folder, and no setting can be changed back: no ATTACH, COPY, INSTALL or LOAD.
    */
-  lockDown(): Promise<void>;
+  lockDown(allowed?: readonly string[]): Promise<void>;
   close(): void;
 }
 
@@ -67,7 +67,8 @@ export async function openDuck(): Promise<DuckSession> {
       return (reader.getRowObjectsJson() as Row[]).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
     },
     checkStatement: (sql) => checkStatement(connection, sql),
-    async lockDown() {
+    async lockDown(allowed = []) {
+      if (allowed.length > 0) await connection.run(`SET allowed_paths = [${allowed.map(sqlString).join(', ')}]`);
       await connection.run('SET enable_external_access = false');
       await connection.run('SET lock_configuration = true');
     },

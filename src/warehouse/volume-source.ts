@@ -29,6 +29,9 @@ const PARQUET_MAGIC = 'PAR1';
 export async function openSource(session: DuckSession, spec: VolumeSpec, t: WarehouseText): Promise<OpenedSource> {
   if (spec.kind === 'sql') return openQuery(session, spec.sqlPath, spec.db, t);
   const path = await regularFile(spec.path, t);
+  // A second wall behind the glob-proof name: DuckDB may open this one file and no other. It checks both
+  // the name it is given and the file that name matches.
+  await session.lockDown([path, globLiteral(path)]);
   const kind = await fileKind(path, spec.path, t);
   return kind === 'parquet' ? openParquet(session, path, spec.path, t) : openCsv(path, spec.path, t);
 }

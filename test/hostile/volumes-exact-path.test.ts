@@ -79,3 +79,22 @@ it('refuses a pipe as --volumes, as the .sql file and as --db, and a folder, wit
   const nl = await runRefused(dir, [book], [book, '--volumes', fifo, '--lang', 'nl']);
   expect(nl.err).toContain(`${fifo} is geen gewoon bestand`);
 });
+
+it('locks DuckDB to the file named: a neighbour cannot be read even by the runner itself', async () => {
+  const { openDuck } = await import('../../src/warehouse/duckdb-session');
+  const { globLiteral } = await import('../../src/warehouse/exact-path');
+  const named = join(dir, 'only[1].csv');
+  const neighbour = join(dir, 'only1.csv');
+  writeFileSync(named, 'a\n1\n');
+  writeFileSync(neighbour, 'a\n2\n');
+  const session = await openDuck();
+  try {
+    await session.lockDown([named, globLiteral(named)]);
+    expect(await session.all(`SELECT a FROM read_csv('${globLiteral(named)}')`)).toEqual([{ a: '1' }]);
+    await expect(session.all(`SELECT a FROM read_csv('${neighbour}')`)).rejects.toThrow(/Permission Error/);
+    await expect(session.all(`SELECT a FROM read_csv('${named}')`)).rejects.toThrow(/Permission Error/);
+    await expect(session.all("SET enable_external_access = true")).rejects.toThrow(/locked/);
+  } finally {
+    session.close();
+  }
+});
