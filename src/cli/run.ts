@@ -190,7 +190,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   else {
     // Loaded on demand: DuckDB's native library is only needed for --volumes and --volumes-sql.
     const { analyseWithVolumes } = await import('../warehouse/analyse-with-volumes');
-    const { VolumeSourceError } = await import('../warehouse/volume-source');
+    const { VolumeSourceError } = await import('../warehouse/volume-source-error');
     try {
       analysis = await analyseWithVolumes(found.grids, options.volumes, language);
     } catch (e) {

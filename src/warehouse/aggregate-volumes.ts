@@ -8,7 +8,7 @@ import { dec } from '../engine/decimal';
 import { error, type Issue, type Where } from '../engine/issues';
 import { msg, type MessageText } from '../engine/messages';
 import type { VolumeInput } from '../engine/model';
-import { type DuckSession, type Row, sqlString } from './duckdb-session';
+import { type DuckSession, type Row } from './duckdb-session';
 import {
   AMBIGUOUS,
   type DecimalMark,
@@ -20,7 +20,8 @@ import {
   validNumber,
   wholeLength,
 } from './quantity-sql';
-import { firstLine, type RowSource, VolumeSourceError } from './volume-source';
+import { firstLine, type RowSource } from './row-source';
+import { VolumeSourceError } from './volume-source-error';
 import type { WarehouseText } from './warehouse-text';
 
 /** The volumes read from a source, ready for the model. */
@@ -49,11 +50,11 @@ const NOT_BLANK_ROW = `NOT (${blank('customer')} AND ${blank('driver')} AND ${bl
 export async function aggregateVolumes(session: DuckSession, source: RowSource, decimalOption: DecimalMark | null, t: WarehouseText): Promise<AggregatedVolumes> {
   const failed = (issues: Issue[], rows: number): AggregatedVolumes => ({ volumes: [], volumeDrivers: [], issues, rows, rowsPerCustomer: new Map(), pending: new Map() });
   try {
-    await session.all(`CREATE TEMP TABLE abc_groups AS SELECT customer, driver, qty, count(*) AS n FROM (${source.rows(true, false)}) GROUP BY ALL`);
+    await session.all(`CREATE TEMP TABLE abc_groups AS SELECT customer, driver, qty, count(*) AS n FROM (${source.rows(false)}) GROUP BY ALL`);
   } catch (e) {
-    throw new VolumeSourceError(t.unreadable(source.label, firstLine(e)));
+    throw await source.explainFailure(session, e);
   }
-  await source.checkRejects(session);
+  await refuseNul(session, source, t);
 
   const scan = await textStatistics(session);
   const rows = Number(scan.n ?? 0);
@@ -103,6 +104,22 @@ export async function aggregateVolumes(session: DuckSession, source: RowSource, 
     }
   }
   return { volumes, volumeDrivers, issues: [], rows, rowsPerCustomer, pending };
+}
+
+const HAS_NUL = `(contains(customer, chr(0)) OR contains(driver, chr(0)) OR contains(qty, chr(0)))`;
+
+/**
+ * A NUL byte is never part of a customer, driver or quantity (it is what a binary or UTF-16 file looks
+ * like): the run stops, naming the lines, before such text reaches a comparison or a message.
+ */
+async function refuseNul(session: DuckSession, source: RowSource, t: WarehouseText): Promise<void> {
+  const [any] = await session.all(`SELECT count(*) AS n FROM ${GROUPS} WHERE ${HAS_NUL}`);
+  if (Number(any?.n ?? 0) === 0) return;
+  const [found] = await session.all(`SELECT count(*) AS n, min(pos, ${LISTED}) AS positions FROM (${source.rows(true)}) WHERE ${HAS_NUL}`);
+  const positions = ((found?.positions as unknown[] | null) ?? []).map(Number);
+  const lines = await source.locate(positions);
+  const n = Number(found?.n ?? 0);
+  throw new VolumeSourceError(t.nulBytes(source.label, t.places(source.unit, positions.map((p) => lines.get(p) ?? p), n), n));
 }
 
 /** Per quantity text: whether it shows a decimal mark, its digits; over the distinct texts, weighted by rows. */
@@ -162,7 +179,7 @@ async function ambiguity(session: DuckSession, source: RowSource, t: WarehouseTe
       min(pos) FILTER (WHERE ${evidence(',')}) AS comma_at, arg_min(q, pos) FILTER (WHERE ${evidence(',')}) AS comma_value,
       min(pos) FILTER (WHERE ${evidence('.')}) AS point_at, arg_min(q, pos) FILTER (WHERE ${evidence('.')}) AS point_value,
       count(*) FILTER (WHERE ${AMBIGUOUS}) AS amb_n, min(pos, ${LISTED}) FILTER (WHERE ${AMBIGUOUS}) AS amb_at, arg_min(q, pos) FILTER (WHERE ${AMBIGUOUS}) AS amb_value
-    FROM (SELECT coalesce(trim(qty), '') AS q, pos FROM (${source.rows(false, true)}) WHERE ${NOT_BLANK_ROW})`);
+    FROM (SELECT coalesce(trim(qty), '') AS q, pos FROM (${source.rows(true)}) WHERE ${NOT_BLANK_ROW})`);
   if (row === undefined) return [];
   const both = row.comma_at !== null && row.point_at !== null;
   const positions = both ? [Number(row.comma_at), Number(row.point_at)].sort((a, b) => a - b) : ((row.amb_at as unknown[] | null) ?? []).map(Number);
@@ -181,7 +198,7 @@ async function ambiguity(session: DuckSession, source: RowSource, t: WarehouseTe
 /** Lists the first offending rows of each kind of problem, one issue per kind. */
 async function rowProblems(session: DuckSession, source: RowSource, checked: (relation: string) => string, t: WarehouseText): Promise<Issue[]> {
   const kinds = await session.all(`SELECT problem, count(*) AS n, min(pos, ${LISTED}) AS positions, arg_min(q, pos) AS example
-    FROM (${checked(source.rows(false, true))}) WHERE problem IS NOT NULL GROUP BY problem ORDER BY min(pos)`);
+    FROM (${checked(source.rows(true))}) WHERE problem IS NOT NULL GROUP BY problem ORDER BY min(pos)`);
   const lines = await source.locate(kinds.flatMap((k) => (k.positions as unknown[]).map(Number)));
   return kinds.map((k) => {
     const shown = (k.positions as unknown[]).map(Number).map((p) => lines.get(p) ?? p);
@@ -209,11 +226,15 @@ export async function locatePending(session: DuckSession, source: RowSource, wan
   if (wanted.size === 0) return;
   const customers = [...wanted.values()].flatMap((w) => ('customer' in w ? [w.customer] : []));
   const drivers = [...wanted.values()].flatMap((w) => ('driver' in w ? [w.driver] : []));
-  const list = (items: string[]): string => (items.length === 0 ? 'NULL' : items.map(sqlString).join(', '));
+  // The names are data: they go to DuckDB as parameters, $1… for the customers, then the drivers.
+  const list = (items: string[], from: number): string => (items.length === 0 ? 'NULL' : items.map((_, i) => `$${from + i}`).join(', '));
   // One scan gives both: the first row of each customer and the first row of each driver.
-  const found = await session.all(`SELECT grouping(driver) = 1 AS by_customer, coalesce(customer, driver) AS name, min(pos) AS first
-    FROM (${source.rows(false, true)}) WHERE customer IN (${list(customers)}) OR driver IN (${list(drivers)})
-    GROUP BY GROUPING SETS ((customer), (driver))`);
+  const found = await session.all(
+    `SELECT grouping(driver) = 1 AS by_customer, coalesce(customer, driver) AS name, min(pos) AS first
+    FROM (${source.rows(true)}) WHERE customer IN (${list(customers, 1)}) OR driver IN (${list(drivers, customers.length + 1)})
+    GROUP BY GROUPING SETS ((customer), (driver))`,
+    [...customers, ...drivers],
+  );
   const firstOf = new Map<string, number>();
   for (const r of found) firstOf.set(`${r.by_customer === true ? 'c' : 'd'}:${String(r.name)}`, Number(r.first));
   const lines = await source.locate([...firstOf.values()]);

@@ -64,3 +64,30 @@ export async function csvLineMap(path: string, rejected: ReadonlySet<number>, ro
   if (!blank) endRecord();
   return { ofRecord, ofRow };
 }
+
+/**
+ * The line where the first record longer than `limit` bytes starts (a quoted field may span lines; the
+ * line break is not counted), or null. One pass, made only after DuckDB refused the file.
+ */
+export async function firstLongRecord(path: string, limit: number): Promise<number | null> {
+  let line = 1;
+  let recordLine = 1;
+  let length = 0;
+  let quoted = false;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i] as number;
+      if (b === LF) {
+        line++;
+        if (!quoted) {
+          if (length > limit) return recordLine;
+          recordLine = line;
+          length = 0;
+          continue;
+        }
+      } else if (b === QUOTE) quoted = !quoted;
+      if (b !== CR) length++;
+    }
+  }
+  return length > limit ? recordLine : null;
+}

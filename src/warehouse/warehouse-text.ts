@@ -18,6 +18,17 @@ export interface WarehouseText {
   queryFailed: (file: string, detail: string) => string;
   databaseFailed: (db: string, detail: string) => string;
   tooManyDigits: (file: string) => string;
+  /** A CSV line over the limit of csv-limits.ts. */
+  lineTooLong: (file: string, line: number) => string;
+  nulBytes: (file: string, places: string, count: number) => string;
+  /** `http://…`, `s3://…`: the runner reads local files only. */
+  notLocal: (path: string) => string;
+  /** A pipe, device or socket: reading it could wait forever. */
+  notRegular: (path: string) => string;
+  isFolder: string;
+  noQuery: (file: string) => string;
+  severalStatements: (file: string, count: number) => string;
+  notSelect: (file: string) => string;
   /** Printed after a successful read. */
   volumesRead: (source: string, rows: string, totals: string) => string;
   /** Printed with problems of number format. */
@@ -50,6 +61,17 @@ const EN: WarehouseText = {
   queryFailed: (file, detail) => `The query in ${file} failed: ${detail}`,
   databaseFailed: (db, detail) => `The database ${db} cannot be opened: ${detail}`,
   tooManyDigits: (file) => `${file}: the quantities have too many digits to be added up exactly (at most 38 digits in all).`,
+  lineTooLong: (file, line) =>
+    `${file} line ${line} is longer than 8 MB (8,388,608 bytes), the longest line the runner reads. Nothing was computed; shorten or remove the long text on that line (only Customer, Driver and Quantity are read) and run again.`,
+  nulBytes: (file, places, count) =>
+    `${file} ${places} ${count === 1 ? 'contains' : 'contain'} a NUL byte (a zero byte, as in a binary or UTF-16 file) in the customer, driver or quantity. Nothing was computed; save the file as UTF-8 text and run again.`,
+  notLocal: (path) => `${path} is an address, not a file on this computer; give the path of a local file.`,
+  notRegular: (path) => `${path} is not a regular file (a pipe, device or socket?); give the path of a file.`,
+  isFolder: 'it is a folder',
+  noQuery: (file) => `${file} holds no query; write one SELECT with the columns Customer, Driver and Quantity.`,
+  severalStatements: (file, count) => `${file} holds ${count} statements; it must hold exactly one query (one SELECT).`,
+  notSelect: (file) =>
+    `${file} is not a query: only one SELECT (or WITH … SELECT) is run, nothing that attaches, changes or copies data or changes settings.`,
   volumesRead: (source, rows, totals) =>
     `Volumes from ${source}: ${rows} rows, ${totals} customer and driver totals (ABC_Volumes of the workbook is not read).`,
   decimalHint: 'Give the decimal mark of the file with --decimal , or --decimal .',
@@ -76,6 +98,17 @@ const NL: WarehouseText = {
   queryFailed: (file, detail) => `De query in ${file} is mislukt: ${detail}`,
   databaseFailed: (db, detail) => `De database ${db} kan niet worden geopend: ${detail}`,
   tooManyDigits: (file) => `${file}: de aantallen hebben te veel cijfers om exact te worden opgeteld (hooguit 38 cijfers in totaal).`,
+  lineTooLong: (file, line) =>
+    `${file} regel ${line} is langer dan 8 MB (8.388.608 bytes), de langste regel die de runner leest. Er is niets berekend; maak de lange tekst op die regel korter of verwijder hem (alleen Klant, Kostendrijver en Aantal worden gelezen) en probeer het opnieuw.`,
+  nulBytes: (file, places, count) =>
+    `${file} ${places} ${count === 1 ? 'bevat' : 'bevatten'} een NUL-byte (een nulbyte, zoals in een binair of UTF-16-bestand) in de klant, kostendrijver of het aantal. Er is niets berekend; sla het bestand op als UTF-8-tekst en probeer het opnieuw.`,
+  notLocal: (path) => `${path} is een adres, geen bestand op deze computer; geef het pad van een lokaal bestand.`,
+  notRegular: (path) => `${path} is geen gewoon bestand (een pipe, apparaat of socket?); geef het pad van een bestand.`,
+  isFolder: 'het is een map',
+  noQuery: (file) => `${file} bevat geen query; schrijf één SELECT met de kolommen Klant, Kostendrijver en Aantal.`,
+  severalStatements: (file, count) => `${file} bevat ${count} opdrachten; het moet precies één query (één SELECT) bevatten.`,
+  notSelect: (file) =>
+    `${file} is geen query: alleen één SELECT (of WITH … SELECT) wordt uitgevoerd, niets dat gegevens koppelt, wijzigt of kopieert of instellingen wijzigt.`,
   volumesRead: (source, rows, totals) =>
     `Volumes uit ${source}: ${rows} rijen, ${totals} totalen per klant en kostendrijver (ABC_Volumes van de werkmap wordt niet gelezen).`,
   decimalHint: 'Geef het decimaalteken van het bestand op met --decimal , of --decimal .',
