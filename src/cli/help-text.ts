@@ -47,7 +47,8 @@ Options:
                  Kostendrijver, Aantal); other columns are ignored. Added up per customer and driver.
   --volumes-sql <file.sql> [--db <database>]
                  the same from the result of a query (columns Customer, Driver, Quantity), run by DuckDB
-                 on the database file given with --db, opened read-only.
+                 on the database file given with --db, opened read-only: one SELECT, which reads that
+                 database and no file.
   --decimal , | .
                  the decimal mark of the volumes, when the file does not show it (1.234 could be either).
   --help         show this text.
@@ -98,7 +99,8 @@ Opties:
                    kostendrijver.
   --volumes-sql <bestand.sql> [--db <database>]
                    hetzelfde uit het resultaat van een query (kolommen Klant, Kostendrijver, Aantal),
-                   uitgevoerd door DuckDB op het databasebestand van --db, alleen-lezen geopend.
+                   uitgevoerd door DuckDB op het databasebestand van --db, alleen-lezen geopend: één
+                   SELECT, die die database leest en geen bestand.
   --decimal , | .
                    het decimaalteken van de volumes, als het bestand het niet laat zien (1.234 kan
                    beide zijn).
