@@ -104,10 +104,13 @@ function has(command: string, args: readonly string[]): boolean {
   return spawnSync(command, args, { encoding: 'utf8' }).status === 0;
 }
 
+/** A Python that has openpyxl: the one on PATH may be a version manager's without Debian's packages. */
+const python = ['python3', '/usr/bin/python3'].find((p) => has(p, ['-c', 'import openpyxl'])) ?? null;
+
 export const tools = {
   soffice: has('soffice', ['--version']),
   xmllint: has('xmllint', ['--version']),
-  openpyxl: has('python3', ['-c', 'import openpyxl']),
+  openpyxl: python !== null,
 };
 
 /**
@@ -132,7 +135,7 @@ export async function reportOpens(path: string): Promise<string[]> {
       }
     }
     if (tools.openpyxl) {
-      const py = spawnSync('python3', ['-c', 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\n', path], { encoding: 'utf8' });
+      const py = spawnSync(python ?? 'python3', ['-c', 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\n', path], { encoding: 'utf8' });
       if (py.status !== 0) problems.push(`openpyxl refuses the file: ${py.stderr.trim().split('\n').pop() ?? ''}`);
     }
     if (tools.soffice) {
