@@ -25,7 +25,9 @@ export type FileProblem =
   | { kind: 'permission-denied' }
   /** The operating system's or a library's own words, when nothing better is known. */
   | { kind: 'read-failed'; detail: string }
-  | { kind: 'damaged-part'; detail: string };
+  | { kind: 'damaged-part'; detail: string }
+  /** A part read whole inflates to more than its bound (see part-limits.ts): a zip bomb, or a workbook bloated past use. */
+  | { kind: 'part-too-large'; part: string; limitMb: number };
 
 type FileProblemKind = FileProblem['kind'];
 
@@ -77,6 +79,8 @@ const EN: FileProblemText = {
   'permission-denied': (p) => `Cannot read ${p}: permission denied.`,
   'read-failed': (p, { detail }) => `Cannot read ${p}: ${detail}`,
   'damaged-part': (p, { detail }) => `${p} could not be read as an .xlsx workbook: ${detail}`,
+  'part-too-large': (p, { part, limitMb }) =>
+    `${p} cannot be read: its part ${part} unpacks to more than ${limitMb} MB, the most the runner reads of that part; if the workbook is genuine, remove what makes that part so large (unused styles, text or objects) and save it again.`,
 };
 
 const OPEN_AND_SAVE_NL = 'open het in Excel en sla het op als .xlsx (Excel-werkmap)';
@@ -112,6 +116,8 @@ const NL: FileProblemText = {
   'permission-denied': (p) => `Kan ${p} niet lezen: geen toestemming.`,
   'read-failed': (p, { detail }) => `Kan ${p} niet lezen: ${detail}`,
   'damaged-part': (p, { detail }) => `${p} kon niet als .xlsx-werkmap worden gelezen: ${detail}`,
+  'part-too-large': (p, { part, limitMb }) =>
+    `${p} kan niet worden gelezen: het onderdeel ${part} is uitgepakt groter dan ${limitMb} MB, het meeste dat de runner van dat onderdeel leest; is de werkmap echt, verwijder dan wat dat onderdeel zo groot maakt (ongebruikte stijlen, tekst of objecten) en sla hem opnieuw op.`,
 };
 
 const TEXT: Readonly<Record<MessageLanguage, FileProblemText>> = { en: EN, nl: NL };

@@ -9,7 +9,8 @@ import type { FileHandle } from 'fs/promises';
 import JSZip from 'jszip';
 import { byteKind, byteKindProblem, packageKind, unopenableZipProblem } from './file-kind';
 import { type FileProblem, fileProblemText } from './file-problem';
-import { findPart, isKind, parseRelationships, readPart, readRelationships, readXmlPart, type Relationship, type XmlPart } from './package';
+import { CONTENT_TYPES_PART, findPart, isKind, parseRelationships, readPart, readRelationships, readXmlPart, type Relationship, type XmlPart } from './package';
+import { PartTooLargeError } from './part-limits';
 import { parseWorkbookXml, type WorkbookXmlInfo } from './workbook-xml';
 import { checkEntries, checkUniqueNames } from './zip-consistency';
 import { readZipEntries, ZipAmbiguityError, type ZipEntry, ZipFormatError } from './zip-reader';
@@ -171,6 +172,8 @@ export async function loadWorkbookBytes(bytes: Buffer, path: string): Promise<Lo
     const workbookXml = workbookPartText.text;
     const info = parseWorkbookXml(workbookXml, file.name);
     const workbookRels = await readRelationships(zip, file.name);
+    // Read here, where its damage or size becomes a sentence; the report reads it again to edit it.
+    await readXmlPart(zip, CONTENT_TYPES_PART);
     const sheets = info.sheets.map((s, index) => {
       const rel = workbookRels.find((r) => r.id === s.rId);
       return { name: s.name, index, part: rel?.part ?? null, worksheet: rel !== undefined && isKind(rel, 'worksheet') };
@@ -178,6 +181,7 @@ export async function loadWorkbookBytes(bytes: Buffer, path: string): Promise<Lo
     return { path, zip, bytes, entries, workbookPart: file.name, workbookXml, workbookPartText, workbookRels, info, sheets };
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
+    if (e instanceof PartTooLargeError) throw new WorkbookReadError({ kind: 'part-too-large', part: e.part, limitMb: e.limit / 1024 / 1024 }, path);
     throw new WorkbookReadError({ kind: 'damaged-part', detail: describe(e) }, path);
   }
 }

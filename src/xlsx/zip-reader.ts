@@ -9,6 +9,7 @@
  * from the directory's is refused: a cut-off or damaged part never yields a shorter sheet.
  */
 import { createInflateRaw } from 'zlib';
+import { MAX_WHOLE_PART_BYTES, PartTooLargeError } from './part-limits';
 
 /** The zip structure cannot be read: truncated, damaged, encrypted, or a compression we do not read. */
 export class ZipFormatError extends Error {
@@ -230,8 +231,12 @@ export function streamEntry(bytes: Buffer, entry: ZipEntry, onPiece: (piece: Buf
   });
 }
 
-/** An entry's inflated bytes, whole: for parts read more than once (shared strings) or small ones. */
-export async function readEntry(bytes: Buffer, entry: ZipEntry): Promise<Buffer> {
+/**
+ * An entry's inflated bytes, whole: for parts read more than once (shared strings) or small ones. Throws
+ * `PartTooLargeError` when the directory declares more than `limit` bytes, before inflating any.
+ */
+export async function readEntry(bytes: Buffer, entry: ZipEntry, limit: number = MAX_WHOLE_PART_BYTES): Promise<Buffer> {
+  if (entry.size > limit) throw new PartTooLargeError(entry.name, limit);
   // The stated size is checked against what the inflate gives, so allocating it up front is safe.
   const whole = Buffer.allocUnsafe(entry.size);
   let at = 0;

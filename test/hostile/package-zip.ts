@@ -26,11 +26,12 @@ export function deflatedEntry(name: string, data: Buffer | string): RawEntry {
 }
 
 /**
- * A deflated entry of `mib` MiB of one byte value, made without deflating them all: a block flushed
- * whole (Z_FULL_FLUSH) refers to nothing before it, so copies of it in a row are a valid stream.
+ * A deflated entry of `mib` MiB of `unit` repeated, made without deflating them all: a block flushed
+ * whole (Z_FULL_FLUSH) refers to nothing before it, so copies of it in a row are a valid stream. The CRC
+ * is computed only when asked (`crc`), as gigabytes take seconds; readers that list or copy do not check it.
  */
-export function repeatedEntry(name: string, mib: number, unit: Buffer | string = Buffer.alloc(1 << 20)): RawEntry {
-  let piece = typeof unit === 'string' ? Buffer.from(unit, 'utf8') : unit;
+export function repeatedEntry(name: string, mib: number, options: { unit?: string; crc?: boolean } = {}): RawEntry {
+  let piece = Buffer.from(options.unit ?? '\0', 'utf8');
   while (piece.length < 1 << 20) piece = Buffer.concat([piece, piece]);
   piece = piece.subarray(0, 1 << 20);
   const block = deflateRawSync(piece, { finishFlush: constants.Z_FULL_FLUSH });
@@ -38,10 +39,16 @@ export function repeatedEntry(name: string, mib: number, unit: Buffer | string =
   let crc = 0;
   for (let i = 0; i < mib; i++) {
     blocks.push(block);
-    crc = crc32(piece, crc);
+    if (options.crc === true) crc = crc32(piece, crc);
   }
   blocks.push(deflateRawSync(Buffer.alloc(0)));
   return { name, method: 8, body: Buffer.concat(blocks), size: mib * 2 ** 20, crc };
+}
+
+/** `entries` with the entry of the same name as `entry` replaced by it (appended when there is none). */
+export function replaced(entries: readonly RawEntry[], entry: RawEntry): RawEntry[] {
+  const at = entries.findIndex((e) => e.name === entry.name);
+  return at < 0 ? [...entries, entry] : entries.map((e, i) => (i === at ? entry : e));
 }
 
 /** The entries of a package made by JSZip (an ExcelJS workbook, say), deflated again one by one. */
