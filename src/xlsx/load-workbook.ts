@@ -51,6 +51,11 @@ export interface LoadedWorkbook {
    * whose directory this reader does not take (its parts are then read through JSZip).
    */
   entries: ZipEntry[] | null;
+  /**
+   * Every entry as JSZip loaded it, by name: a part whose object is still this one is unchanged, and the
+   * report copies its compressed bytes instead of deflating it again (see report-zip.ts).
+   */
+  original: ReadonlyMap<string, JSZip.JSZipObject>;
   /** Path of the workbook part, normally `xl/workbook.xml`. */
   workbookPart: string;
   /** The workbook part's text as read. */
@@ -178,7 +183,7 @@ export async function loadWorkbookBytes(bytes: Buffer, path: string): Promise<Lo
       const rel = workbookRels.find((r) => r.id === s.rId);
       return { name: s.name, index, part: rel?.part ?? null, worksheet: rel !== undefined && isKind(rel, 'worksheet') };
     });
-    return { path, zip, bytes, entries, workbookPart: file.name, workbookXml, workbookPartText, workbookRels, info, sheets };
+    return { path, zip, bytes, entries, original: new Map(Object.entries(zip.files)), workbookPart: file.name, workbookXml, workbookPartText, workbookRels, info, sheets };
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     if (e instanceof PartTooLargeError) throw new WorkbookReadError({ kind: 'part-too-large', part: e.part, limitMb: e.limit / 1024 / 1024 }, path);
