@@ -42,6 +42,18 @@ async function runOn(dir: string, bytes: Buffer, bounds: { ms: number; mb: numbe
   return { r, out };
 }
 
+/**
+ * Every reader opens the report, except LibreOffice when it refuses the input as well: it loads no
+ * package with a part over 4 GiB or more than 65,535 entries ("source file could not be loaded"), which
+ * is its limit, not the report's.
+ */
+async function expectOpensWhereInputOpens(input: string, out: string): Promise<void> {
+  const problems = await reportOpens(out);
+  const libreOffice = problems.filter((p) => p.startsWith('LibreOffice'));
+  expect(problems.filter((p) => !libreOffice.includes(p))).toEqual([]);
+  if (libreOffice.length > 0) expect((await reportOpens(input)).filter((p) => p.startsWith('LibreOffice'))).toHaveLength(1);
+}
+
 /** Name, size and compressed size of every entry as Python's zipfile reads the directory. */
 function pythonList(path: string): Array<[string, number, number]> {
   const py = spawnSync('python3', ['-c', 'import sys, zipfile, json\nz = zipfile.ZipFile(sys.argv[1])\nprint(json.dumps([[i.filename, i.file_size, i.compress_size] for i in z.infolist()]))', path], {
@@ -73,9 +85,7 @@ it('copies a part over 4 GiB with its ZIP64 sizes, without inflating it', async 
       const unzip = spawnSync('unzip', ['-l', out], { encoding: 'utf8' });
       expect(unzip.stdout).toMatch(new RegExp(`\\b${4608 * 2 ** 20}\\s+\\S+\\s+\\S+\\s+xl/media/big\\.bin`));
     }
-    // LibreOffice refuses any package with a part over 4 GiB, the input as much as the report ("source
-    // file could not be loaded", tried by hand); every other reader must open the report.
-    expect((await reportOpens(out)).filter((p) => !p.startsWith('LibreOffice'))).toEqual([]);
+    await expectOpensWhereInputOpens(join(dir, 'book.xlsx'), out);
   } finally {
     cleanup();
   }
@@ -92,7 +102,7 @@ it('lists all 100,000 entries of a large package, with a ZIP64 end record', asyn
     const listed = pythonList(out);
     expect(listed.filter(([name]) => name.startsWith('xl/media/f'))).toHaveLength(100_000);
     expect(endRecord(readFileSync(out))).toEqual({ count: 0xffff, zip64: true });
-    expect(await reportOpens(out)).toEqual([]);
+    await expectOpensWhereInputOpens(join(dir, 'book.xlsx'), out);
   } finally {
     cleanup();
   }
