@@ -8,6 +8,7 @@ import { promises as fs } from 'fs';
 import { extname } from 'path';
 import type JSZip from 'jszip';
 import type { FileProblem } from './file-problem';
+import { readBounded } from './part-limits';
 
 /** Kinds told from the first bytes, before any attempt to open the file as a zip. */
 export type ByteKind =
@@ -106,7 +107,7 @@ async function entryText(zip: JSZip, names: readonly string[], wanted: string): 
   const file = name === undefined ? null : zip.file(name);
   if (file === null) return null;
   try {
-    return await file.async('string');
+    return (await readBounded(file)).toString('utf8');
   } catch {
     // A damaged entry tells nothing about the kind; the workbook reader reports the damage itself.
     return null;

@@ -5,6 +5,7 @@
  */
 import type { MessageLanguage } from '../engine/message-args';
 import type { ByteKind, PackageKind } from './file-kind';
+import type { ZipAmbiguity } from './zip-reader';
 
 /** What is wrong with the input file. */
 export type FileProblem =
@@ -12,20 +13,38 @@ export type FileProblem =
   | { kind: PackageKind }
   /** Starts like a zip, but its structure cannot be read. */
   | { kind: 'damaged-zip' }
+  /** A zip that readers would read differently (see zip-consistency.ts): refused, never guessed. */
+  | { kind: 'ambiguous-zip'; reason: ZipAmbiguity; part: string }
   /** Neither a zip nor text. */
   | { kind: 'not-a-zip' }
   | { kind: 'no-workbook-part'; part: string }
   | { kind: 'folder' }
+  /** A FIFO, socket or device: reading it could wait forever for bytes that never come. */
+  | { kind: 'not-a-regular-file' }
   | { kind: 'no-such-file' }
   | { kind: 'permission-denied' }
   /** The operating system's or a library's own words, when nothing better is known. */
   | { kind: 'read-failed'; detail: string }
-  | { kind: 'damaged-part'; detail: string };
+  | { kind: 'damaged-part'; detail: string }
+  /** A part read whole inflates to more than its bound (see part-limits.ts): a zip bomb, or a workbook bloated past use. */
+  | { kind: 'part-too-large'; part: string; limitMb: number };
 
 type FileProblemKind = FileProblem['kind'];
 
 /** One language's sentences, one per kind: a kind without its Dutch sentence does not compile. */
 type FileProblemText = { readonly [K in FileProblemKind]: (path: string, problem: Extract<FileProblem, { kind: K }>) => string };
+
+const AMBIGUITY_EN: Readonly<Record<ZipAmbiguity, (part: string) => string>> = {
+  duplicate: (part) => `it holds the part ${part} twice (two zip entries of that name, letter case ignored)`,
+  'local-header': (part) => `its zip describes the part ${part} in two different ways (name, compression or size)`,
+  'directory-count': () => 'its zip directory lists more parts than its end record counts',
+};
+
+const AMBIGUITY_NL: Readonly<Record<ZipAmbiguity, (part: string) => string>> = {
+  duplicate: (part) => `het bevat het onderdeel ${part} twee keer (twee zip-items met die naam, hoofdletters niet meegeteld)`,
+  'local-header': (part) => `de zip beschrijft het onderdeel ${part} op twee verschillende manieren (naam, compressie of grootte)`,
+  'directory-count': () => 'de zip-inhoudsopgave noemt meer onderdelen dan het eindrecord telt',
+};
 
 const OPEN_AND_SAVE_EN = 'open it in Excel and save it as .xlsx (Excel Workbook)';
 const RUN_ON_WORKBOOK_EN = 'run on the Excel workbook (.xlsx) that holds the model';
@@ -51,13 +70,17 @@ const EN: FileProblemText = {
   'zipped-workbook': (p) => `${p} is a zip archive holding a workbook, not a workbook itself; unzip it and run on the .xlsx inside.`,
   'damaged-zip': (p) =>
     `${p} is a damaged or incomplete .xlsx file (its zip structure cannot be read); copy it again, or open it in Excel, let Excel repair it and save it.`,
+  'ambiguous-zip': (p, { reason, part }) => `${p} is damaged: ${AMBIGUITY_EN[reason](part)}, so programs differ in what they read from it and it is refused; open it in Excel, let Excel repair it and save it.`,
   'not-a-zip': (p) => `${p} is not an .xlsx workbook (its content is neither a zip package nor text); save the model as .xlsx (Excel Workbook) and run on that file.`,
   'no-workbook-part': (p, { part }) => `${p} is a zip file but not an .xlsx workbook (it has no ${part}); save the model as .xlsx (Excel Workbook) and run on that file.`,
   folder: (p) => `${p} is a folder, not a workbook; give the path of the .xlsx file.`,
+  'not-a-regular-file': (p) => `${p} is not a regular file (it is a pipe, socket or device), so it cannot be read as a workbook; save the workbook as a file and give the path of that file.`,
   'no-such-file': (p) => `Cannot read ${p}: no such file.`,
   'permission-denied': (p) => `Cannot read ${p}: permission denied.`,
   'read-failed': (p, { detail }) => `Cannot read ${p}: ${detail}`,
   'damaged-part': (p, { detail }) => `${p} could not be read as an .xlsx workbook: ${detail}`,
+  'part-too-large': (p, { part, limitMb }) =>
+    `${p} cannot be read: its part ${part} unpacks to more than ${limitMb} MB, the most the runner reads of that part; if the workbook is genuine, remove what makes that part so large (unused styles, text or objects) and save it again.`,
 };
 
 const OPEN_AND_SAVE_NL = 'open het in Excel en sla het op als .xlsx (Excel-werkmap)';
@@ -84,13 +107,17 @@ const NL: FileProblemText = {
   'zipped-workbook': (p) => `${p} is een zip-archief met een werkmap erin, niet zelf een werkmap; pak het uit en geef de .xlsx erin op.`,
   'damaged-zip': (p) =>
     `${p} is een beschadigd of onvolledig .xlsx-bestand (de zip-structuur is onleesbaar); kopieer het opnieuw, of open het in Excel, laat Excel het herstellen en sla het op.`,
+  'ambiguous-zip': (p, { reason, part }) => `${p} is beschadigd: ${AMBIGUITY_NL[reason](part)}, dus programma's lezen er verschillende dingen uit en het wordt geweigerd; open het in Excel, laat Excel het herstellen en sla het op.`,
   'not-a-zip': (p) => `${p} is geen .xlsx-werkmap (de inhoud is geen zip-pakket en geen tekst); sla het model op als .xlsx (Excel-werkmap) en geef dat bestand op.`,
   'no-workbook-part': (p, { part }) => `${p} is een zip-bestand maar geen .xlsx-werkmap (${part} ontbreekt); sla het model op als .xlsx (Excel-werkmap) en geef dat bestand op.`,
   folder: (p) => `${p} is een map, geen werkmap; geef het pad van het .xlsx-bestand op.`,
+  'not-a-regular-file': (p) => `${p} is geen gewoon bestand (maar een pipe, socket of apparaat) en kan dus niet als werkmap worden gelezen; sla de werkmap op als bestand en geef het pad van dat bestand op.`,
   'no-such-file': (p) => `Kan ${p} niet lezen: het bestand bestaat niet.`,
   'permission-denied': (p) => `Kan ${p} niet lezen: geen toestemming.`,
   'read-failed': (p, { detail }) => `Kan ${p} niet lezen: ${detail}`,
   'damaged-part': (p, { detail }) => `${p} kon niet als .xlsx-werkmap worden gelezen: ${detail}`,
+  'part-too-large': (p, { part, limitMb }) =>
+    `${p} kan niet worden gelezen: het onderdeel ${part} is uitgepakt groter dan ${limitMb} MB, het meeste dat de runner van dat onderdeel leest; is de werkmap echt, verwijder dan wat dat onderdeel zo groot maakt (ongebruikte stijlen, tekst of objecten) en sla hem opnieuw op.`,
 };
 
 const TEXT: Readonly<Record<MessageLanguage, FileProblemText>> = { en: EN, nl: NL };

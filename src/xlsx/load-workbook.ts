@@ -4,13 +4,16 @@
  * that hold a contract range (see `read-ranges.ts`). The package is kept, compressed, for the report
  * copy, which copies every part it does not change as it is.
  */
-import { promises as fs } from 'fs';
+import { constants as fsConstants, promises as fs } from 'fs';
+import type { FileHandle } from 'fs/promises';
 import JSZip from 'jszip';
 import { byteKind, byteKindProblem, packageKind, unopenableZipProblem } from './file-kind';
 import { type FileProblem, fileProblemText } from './file-problem';
-import { findPart, isKind, parseRelationships, readPart, readRelationships, readXmlPart, type Relationship, type XmlPart } from './package';
+import { CONTENT_TYPES_PART, findPart, isKind, parseRelationships, readPart, readRelationships, readXmlPart, type Relationship, type XmlPart } from './package';
+import { PartTooLargeError } from './part-limits';
 import { parseWorkbookXml, type WorkbookXmlInfo } from './workbook-xml';
-import { readZipEntries, type ZipEntry, ZipFormatError } from './zip-reader';
+import { checkEntries, checkUniqueNames } from './zip-consistency';
+import { readZipEntries, ZipAmbiguityError, type ZipEntry, ZipFormatError } from './zip-reader';
 
 /** The file cannot be used at all: missing, not an .xlsx, damaged. The runner exits with 2. */
 export class WorkbookReadError extends Error {
@@ -48,6 +51,11 @@ export interface LoadedWorkbook {
    * whose directory this reader does not take (its parts are then read through JSZip).
    */
   entries: ZipEntry[] | null;
+  /**
+   * Every entry as JSZip loaded it, by name: a part whose object is still this one is unchanged, and the
+   * report copies its compressed bytes instead of deflating it again (see report-zip.ts).
+   */
+  original: ReadonlyMap<string, JSZip.JSZipObject>;
   /** Path of the workbook part, normally `xl/workbook.xml`. */
   workbookPart: string;
   /** The workbook part's text as read. */
@@ -68,16 +76,30 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Reads a file, turning the operating system's error into a sentence. */
+/**
+ * Reads a regular file, turning the operating system's error into a sentence. The file is opened without
+ * blocking and its kind is asked of the open handle: opening a FIFO that nothing writes to would otherwise
+ * wait forever, and asking the path first would leave a moment to swap the file for one.
+ */
 async function readBytes(path: string): Promise<Buffer> {
+  let handle: FileHandle | null = null;
   try {
-    return await fs.readFile(path);
+    handle = await fs.open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new WorkbookReadError({ kind: 'folder' }, path);
+    if (!stat.isFile()) throw new WorkbookReadError({ kind: 'not-a-regular-file' }, path);
+    return await handle.readFile();
   } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new WorkbookReadError({ kind: 'no-such-file' }, path);
     if (code === 'EISDIR') throw new WorkbookReadError({ kind: 'folder' }, path);
+    // A socket cannot be opened as a file at all.
+    if (code === 'ENXIO') throw new WorkbookReadError({ kind: 'not-a-regular-file' }, path);
     if (code === 'EACCES' || code === 'EPERM') throw new WorkbookReadError({ kind: 'permission-denied' }, path);
     throw new WorkbookReadError({ kind: 'read-failed', detail: describe(e) }, path);
+  } finally {
+    await handle?.close();
   }
 }
 
@@ -88,14 +110,46 @@ async function workbookPartOf(zip: JSZip): Promise<string> {
   return main?.part ?? DEFAULT_WORKBOOK_PART;
 }
 
-/** The central directory, or null when only JSZip's more forgiving reading could open the package. */
+/**
+ * The central directory, checked (see zip-consistency.ts), or null when only JSZip's more forgiving
+ * reading could open the package. An ambiguous package is never handed to JSZip instead.
+ */
 function zipEntries(bytes: Buffer): ZipEntry[] | null {
   try {
-    return readZipEntries(bytes);
+    const entries = readZipEntries(bytes);
+    checkEntries(bytes, entries);
+    return entries;
   } catch (e) {
     if (e instanceof ZipFormatError) return null;
     throw e;
   }
+}
+
+/**
+ * Opens the package with JSZip, which keeps one entry of two with the same name: the names it was given
+ * are counted on the way, so a duplicate is refused on this path too.
+ */
+async function loadZip(bytes: Buffer): Promise<JSZip> {
+  const zip = new JSZip();
+  const names: string[] = [];
+  const file = zip.file.bind(zip) as (...args: unknown[]) => unknown;
+  // JSZip's loader adds each entry with file(name, data, options); reading a file back passes one argument.
+  (zip as unknown as { file: (...args: unknown[]) => unknown }).file = (...args: unknown[]) => {
+    if (args.length >= 2 && typeof args[0] === 'string') names.push(args[0]);
+    return file(...args);
+  };
+  try {
+    await zip.loadAsync(bytes);
+  } finally {
+    delete (zip as unknown as { file?: unknown }).file;
+  }
+  checkUniqueNames(names);
+  return zip;
+}
+
+/** The sentence's data for an ambiguous package. */
+function ambiguityProblem(e: ZipAmbiguityError): FileProblem {
+  return { kind: 'ambiguous-zip', reason: e.reason, part: e.part };
 }
 
 /** Loads a workbook from bytes. `path` is only used in messages. */
@@ -105,9 +159,12 @@ export async function loadWorkbookBytes(bytes: Buffer, path: string): Promise<Lo
   const notWorkbook = byteKindProblem(kind);
   if (notWorkbook !== null) throw new WorkbookReadError(notWorkbook, path);
   let zip: JSZip;
+  let entries: ZipEntry[] | null;
   try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
+    entries = zipEntries(bytes);
+    zip = await loadZip(bytes);
+  } catch (e) {
+    if (e instanceof ZipAmbiguityError) throw new WorkbookReadError(ambiguityProblem(e), path);
     throw new WorkbookReadError(unopenableZipProblem(kind), path);
   }
   const otherPackage = await packageKind(zip);
@@ -120,13 +177,16 @@ export async function loadWorkbookBytes(bytes: Buffer, path: string): Promise<Lo
     const workbookXml = workbookPartText.text;
     const info = parseWorkbookXml(workbookXml, file.name);
     const workbookRels = await readRelationships(zip, file.name);
+    // Read here, where its damage or size becomes a sentence; the report reads it again to edit it.
+    await readXmlPart(zip, CONTENT_TYPES_PART);
     const sheets = info.sheets.map((s, index) => {
       const rel = workbookRels.find((r) => r.id === s.rId);
       return { name: s.name, index, part: rel?.part ?? null, worksheet: rel !== undefined && isKind(rel, 'worksheet') };
     });
-    return { path, zip, bytes, entries: zipEntries(bytes), workbookPart: file.name, workbookXml, workbookPartText, workbookRels, info, sheets };
+    return { path, zip, bytes, entries, original: new Map(Object.entries(zip.files)), workbookPart: file.name, workbookXml, workbookPartText, workbookRels, info, sheets };
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
+    if (e instanceof PartTooLargeError) throw new WorkbookReadError({ kind: 'part-too-large', part: e.part, limitMb: e.limit / 1024 / 1024 }, path);
     throw new WorkbookReadError({ kind: 'damaged-part', detail: describe(e) }, path);
   }
 }

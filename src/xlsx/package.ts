@@ -6,6 +6,7 @@
 import type JSZip from 'jszip';
 import { CONTENT_TYPES_NS, type Conformance, PACKAGE_REL_NS } from './namespaces';
 import { decodePart, encodePart, type PartEncoding, UTF8 } from './part-text';
+import { PartTooLargeError, readBounded } from './part-limits';
 import { encodeXml } from './xml';
 import { XmlError } from './xml-tokenizer';
 import { appendInside, applyEdits, attr, childrenNamed, type Edit, newElementName, parseXml, removeElement, setAttributeEdit, type XmlElement } from './xml-tree';
@@ -137,7 +138,13 @@ export function findPart(zip: JSZip, path: string): JSZip.JSZipObject | null {
 export async function readXmlPart(zip: JSZip, path: string): Promise<XmlPart | null> {
   const file = findPart(zip, path);
   if (file === null) return null;
-  const bytes = await file.async('uint8array');
+  let bytes: Buffer;
+  try {
+    bytes = await readBounded(file);
+  } catch (e) {
+    if (e instanceof PartTooLargeError) throw e;
+    throw new PartFormatError(`The part ${file.name} is damaged: ${e instanceof Error ? e.message : String(e)}.`);
+  }
   try {
     const { text, encoding } = decodePart(bytes);
     return { name: file.name, text, encoding };

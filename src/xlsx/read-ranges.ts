@@ -20,6 +20,7 @@ import { numberLooks, type ValueContext } from './cell-value';
 import type { DefinedNameEntry } from './workbook-xml';
 import { type LoadedWorkbook, type WorkbookSheet, WorkbookReadError } from './load-workbook';
 import { findPart, isKind, PartFormatError, readXmlPart } from './package';
+import { MAX_SHARED_STRINGS_BYTES, PartTooLargeError } from './part-limits';
 import { detectEncoding, decodePart } from './part-text';
 import { type Area, parseReference } from './reference';
 import { NO_SHARED_STRINGS, scanSharedStrings, type SharedStringTable } from './shared-strings';
@@ -154,10 +155,15 @@ async function readSharedStrings(loaded: LoadedWorkbook, part: string): Promise<
   let bytes: Buffer;
   try {
     const entry = loaded.entries === null ? null : findEntry(loaded.entries, part);
-    if (entry !== null) bytes = await readEntry(loaded.bytes, entry);
+    if (entry !== null) bytes = await readEntry(loaded.bytes, entry, MAX_SHARED_STRINGS_BYTES);
     else {
       const pieces: Buffer[] = [];
-      await found.stream((piece) => pieces.push(Buffer.from(piece)));
+      let total = 0;
+      await found.stream((piece) => {
+        total += piece.length;
+        if (total > MAX_SHARED_STRINGS_BYTES) throw new PartTooLargeError(found.name, MAX_SHARED_STRINGS_BYTES);
+        pieces.push(Buffer.from(piece));
+      });
       bytes = Buffer.concat(pieces);
     }
   } catch (e) {
@@ -216,6 +222,7 @@ export async function readContractRanges(loaded: LoadedWorkbook): Promise<RangeG
   try {
     return await readRanges(loaded);
   } catch (e) {
+    if (e instanceof PartTooLargeError) throw new WorkbookReadError({ kind: 'part-too-large', part: e.part, limitMb: e.limit / 1024 / 1024 }, loaded.path);
     if (e instanceof PartScanError || e instanceof PartFormatError) throw new WorkbookReadError({ kind: 'damaged-part', detail: e.message }, loaded.path);
     throw e;
   }

@@ -3,7 +3,7 @@
  * the report sheets of an earlier run, written over their parts in place).
  *
  * The input is not re-serialised: every part the report does not need to change is copied as it is
- * (JSZip passes the compressed bytes through), so charts, pivot tables, drawings, comments, data
+ * (its compressed bytes, see report-zip.ts), so charts, pivot tables, drawings, comments, data
  * validation, custom XML, VBA, slicers and external links survive. The parts that change are parsed as
  * XML and edited by splicing at their elements' offsets, leaving everything else in them as written, and
  * every element or attribute added is spelled with the prefixes declared where it goes:
@@ -40,6 +40,7 @@ import {
 } from './package';
 import { relateDrawing, sheetDrawingPart, writeSheetDrawing } from './chart-part';
 import { renderSheetXml } from './render-sheet';
+import { reportZipBytes } from './report-zip';
 import { OWNER_NAME, OWNER_VALUE, ownerValue, planReportSheets } from './report-owner';
 import { addReportStyles, usedStyles } from './report-styles';
 import { definedNamesEdits, parseWorkbookDocument } from './workbook-xml';
@@ -188,5 +189,5 @@ export async function buildReportWorkbook(loaded: LoadedWorkbook, sheets: readon
   writePart(zip, workbookPart, applyEdits(workbookXml, edits), loaded.workbookPartText.encoding);
   rels.save(zip);
   contentTypes.save(zip);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return reportZipBytes(loaded);
 }

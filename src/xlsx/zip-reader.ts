@@ -9,17 +9,43 @@
  * from the directory's is refused: a cut-off or damaged part never yields a shorter sheet.
  */
 import { createInflateRaw } from 'zlib';
+import { MAX_WHOLE_PART_BYTES, PartTooLargeError } from './part-limits';
 
 /** The zip structure cannot be read: truncated, damaged, encrypted, or a compression we do not read. */
 export class ZipFormatError extends Error {
   override name = 'ZipFormatError';
 }
 
+/** Why readers could disagree about a package's content. */
+export type ZipAmbiguity = 'duplicate' | 'local-header' | 'directory-count';
+
+/**
+ * The package can be read, but not in one way only: two entries of one part name, a local header that
+ * contradicts the directory, entries past the count of the end record. Readers differ in which they take,
+ * so a figure costed from one could contradict the report another shows; never read as a fallback.
+ */
+export class ZipAmbiguityError extends Error {
+  override name = 'ZipAmbiguityError';
+  constructor(
+    readonly reason: ZipAmbiguity,
+    /** The part concerned ('' when none is). */
+    readonly part: string,
+  ) {
+    super(`The zip is ambiguous (${reason}) at ${part}.`);
+  }
+}
+
 /** One file of the package as the central directory describes it. */
 export interface ZipEntry {
   name: string;
+  /** The general-purpose flags (bit 3: sizes in a data descriptor; bit 11: UTF-8 name). */
+  flags: number;
   /** 0 stored, 8 deflated. */
   method: number;
+  /** MS-DOS time and date, kept for a copy of the entry. */
+  time: number;
+  date: number;
+  crc32: number;
   compressedSize: number;
   size: number;
   /** Where the entry's local header starts. */
@@ -65,7 +91,7 @@ function findEndRecord(bytes: Buffer): number {
 }
 
 /** Where the central directory is and how many entries it has, zip64 records included. */
-function directoryOf(bytes: Buffer): { offset: number; count: number } {
+function directoryOf(bytes: Buffer): { offset: number; count: number; size: number } {
   const eocd = findEndRecord(bytes);
   let count = u16(bytes, eocd + 10);
   let size = u32(bytes, eocd + 12);
@@ -79,7 +105,7 @@ function directoryOf(bytes: Buffer): { offset: number; count: number } {
     offset = u64(bytes, record + 48);
   }
   if (offset + size > bytes.length) throw new ZipFormatError('The zip directory lies beyond the end of the file (the file is cut off).');
-  return { offset, count };
+  return { offset, count, size };
 }
 
 /** Replaces 32-bit fields saturated at 0xFFFFFFFF by the values of the zip64 extra field, in the order the format gives. */
@@ -122,12 +148,24 @@ export function readZipEntries(bytes: Buffer): ZipEntry[] {
     if (nameEnd + extraLength + commentLength > bytes.length) throw new ZipFormatError('The zip directory is damaged.');
     // Names without the UTF-8 flag are CP437; package part names are ASCII, where the two agree.
     const name = bytes.toString(flags & FLAG_UTF8 ? 'utf8' : 'latin1', at + 46, nameEnd);
-    const entry: ZipEntry = { name, method: u16(bytes, at + 10), compressedSize: u32(bytes, at + 20), size: u32(bytes, at + 24), localOffset: u32(bytes, at + 42) };
+    const entry: ZipEntry = {
+      name,
+      flags,
+      method: u16(bytes, at + 10),
+      time: u16(bytes, at + 12),
+      date: u16(bytes, at + 14),
+      crc32: u32(bytes, at + 16),
+      compressedSize: u32(bytes, at + 20),
+      size: u32(bytes, at + 24),
+      localOffset: u32(bytes, at + 42),
+    };
     applyZip64(bytes, nameEnd, nameEnd + extraLength, entry);
     if (flags & FLAG_ENCRYPTED) throw new ZipFormatError(`The entry ${name} is encrypted.`);
     entries.push(entry);
     at = nameEnd + extraLength + commentLength;
   }
+  // More entries after those counted: a reader that reads on (JSZip does) sees parts this one does not.
+  if (at + 4 <= bytes.length && u32(bytes, at) === CENTRAL_SIGNATURE) throw new ZipAmbiguityError('directory-count', '');
   return entries;
 }
 
@@ -193,8 +231,12 @@ export function streamEntry(bytes: Buffer, entry: ZipEntry, onPiece: (piece: Buf
   });
 }
 
-/** An entry's inflated bytes, whole: for parts read more than once (shared strings) or small ones. */
-export async function readEntry(bytes: Buffer, entry: ZipEntry): Promise<Buffer> {
+/**
+ * An entry's inflated bytes, whole: for parts read more than once (shared strings) or small ones. Throws
+ * `PartTooLargeError` when the directory declares more than `limit` bytes, before inflating any.
+ */
+export async function readEntry(bytes: Buffer, entry: ZipEntry, limit: number = MAX_WHOLE_PART_BYTES): Promise<Buffer> {
+  if (entry.size > limit) throw new PartTooLargeError(entry.name, limit);
   // The stated size is checked against what the inflate gives, so allocating it up front is safe.
   const whole = Buffer.allocUnsafe(entry.size);
   let at = 0;

@@ -81,7 +81,11 @@ describe('files that are no workbook, in Dutch', () => {
         ? { kind, part: 'xl/workbook.xml' }
         : kind === 'read-failed' || kind === 'damaged-part'
           ? { kind, detail: 'EIO' }
-          : ({ kind } as FileProblem);
+          : kind === 'ambiguous-zip'
+            ? { kind, reason: 'duplicate', part: 'xl/workbook.xml' }
+            : kind === 'part-too-large'
+              ? { kind, part: 'xl/workbook.xml', limitMb: 128 }
+              : ({ kind } as FileProblem);
   }
 
   it.each(FILE_PROBLEM_KINDS.map((k) => [k]))('%s has a Dutch sentence with no English words', (kind) => {
