@@ -62,6 +62,11 @@ describe('a workbook made with LibreOffice Calc from the documented contract', (
       revenue: 1380000, discounts: 12000, netRevenue: 1368000, cogs: 950000, grossMargin: 418000,
       costToServe: 305240, directCosts: 5750.5, netProfit: 107009.5, unusedCapacityCost: 242560,
       unassignedCost: 40000, operatingProfit: -175550.5,
+      exact: {
+        revenue: '1380000.00', discounts: '12000.00', netRevenue: '1368000.00', cogs: '950000.00', grossMargin: '418000.00',
+        costToServe: '305240.00', directCosts: '5750.50', netProfit: '107009.50', unusedCapacityCost: '242560.00',
+        unassignedCost: '40000.00', operatingProfit: '-175550.50',
+      },
     });
   });
 
