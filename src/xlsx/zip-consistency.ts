@@ -6,12 +6,8 @@
  * itself, so such a package is refused rather than read.
  */
 import { type ZipEntry, ZipAmbiguityError, ZipFormatError } from './zip-reader';
+import { FLAG_DESCRIPTOR, FLAG_UTF8, LOCAL_SIGNATURE, MAX_32, ZIP64_EXTRA } from './zip-format';
 
-const LOCAL_SIGNATURE = 0x04034b50;
-const FLAG_DESCRIPTOR = 0x0008;
-const FLAG_UTF8 = 0x0800;
-const MAX_32 = 0xffffffff;
-const ZIP64_EXTRA = 0x0001;
 
 /**
  * The key two names share when they name one part: letter case ignored (part names ignore it), and

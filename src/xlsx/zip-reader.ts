@@ -10,6 +10,7 @@
  */
 import { createInflateRaw } from 'zlib';
 import { MAX_WHOLE_PART_BYTES, PartTooLargeError } from './part-limits';
+import { CENTRAL_SIGNATURE, EOCD_SIGNATURE, FLAG_ENCRYPTED, FLAG_UTF8, LOCAL_SIGNATURE, MAX_16, MAX_32, ZIP64_EOCD_SIGNATURE, ZIP64_EXTRA, ZIP64_LOCATOR_SIGNATURE } from './zip-format';
 
 /** The zip structure cannot be read: truncated, damaged, encrypted, or a compression we do not read. */
 export class ZipFormatError extends Error {
@@ -52,18 +53,8 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
-const ZIP64_EOCD_SIGNATURE = 0x06064b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
 const EOCD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
-const ZIP64_EXTRA = 0x0001;
-const FLAG_ENCRYPTED = 0x0001;
-const FLAG_UTF8 = 0x0800;
-const MAX_32 = 0xffffffff;
-const MAX_16 = 0xffff;
 
 function u16(bytes: Buffer, at: number): number {
   return bytes.readUInt16LE(at);

@@ -6,6 +6,7 @@
  * 4 GiB and miscounted a package of more than 65,534 entries.
  */
 import { crc32, deflateRawSync } from 'zlib';
+import { CENTRAL_SIGNATURE, EOCD_SIGNATURE, FLAG_UTF8, LOCAL_SIGNATURE, MAX_16, MAX_32, ZIP64_EOCD_SIGNATURE, ZIP64_EXTRA, ZIP64_LOCATOR_SIGNATURE } from './zip-format';
 
 /** An entry to write: copied as compressed bytes, or new content to deflate. */
 export type ZipWriteEntry =
@@ -24,17 +25,8 @@ export type ZipWriteEntry =
     }
   | { kind: 'new'; name: string; content: Buffer; date: Date };
 
-const LOCAL_SIGNATURE = 0x04034b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const EOCD_SIGNATURE = 0x06054b50;
-const ZIP64_EOCD_SIGNATURE = 0x06064b50;
-const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
-const ZIP64_EXTRA = 0x0001;
-const FLAG_UTF8 = 0x0800;
 /** Bits 1 and 2 say how hard a deflated entry was compressed; harmless to keep, so kept. */
 const KEPT_FLAGS = FLAG_UTF8 | 0x0006;
-const MAX_32 = 0xffffffff;
-const MAX_16 = 0xffff;
 const VERSION_20 = 20;
 const VERSION_ZIP64 = 45;
 
