@@ -192,20 +192,20 @@ export const CLI_TEXT_NL: CliText = {
   revenue: 'Omzet',
   netRevenue: 'Netto-omzet',
   grossMargin: 'Brutomarge',
-  costToServe: 'Cost-to-serve',
+  costToServe: 'Bedieningskosten',
   directCosts: 'Directe klantkosten',
-  customersNetProfit: 'Nettoresultaat van de klanten',
+  customersNetProfit: 'Nettowinst van de klanten',
   unusedCapacity: 'Onbenutte capaciteit',
-  unassignedCost: 'Niet toegerekende kosten',
+  unassignedCost: 'Niet aan klanten toegerekende kosten',
   operatingProfit: 'Bedrijfsresultaat',
 
   reconciliation: 'Aansluiting:',
   companyReconciliation: (a) =>
-    `Nettoresultaat klanten ${a.customerProfit} - onbenutte capaciteit ${a.unused} - niet toegerekend ${a.unassigned} = bedrijfsresultaat ${a.operatingProfit}: ${
+    `Nettowinst klanten ${a.customerProfit} - onbenutte capaciteit ${a.unused} - niet aan klanten toegerekend ${a.unassigned} = bedrijfsresultaat ${a.operatingProfit}: ${
       a.difference === null ? 'OK' : `VERSCHIL ${a.difference}`
     }`,
   poolsReconcile: (pools) =>
-    `Kosten van elke kostenpool = activiteiten + onbenutte capaciteit + niet toegerekend (${plural(pools, 'kostenpool', 'kostenpools')}): OK`,
+    `Kosten van elke kostenpool = activiteiten + onbenutte capaciteit + niet aan klanten toegerekend (${plural(pools, 'kostenpool', 'kostenpools')}): OK`,
   poolsNotReconciling: (list) => `Kostenpools die niet aansluiten: ${list}`,
 
   customers: (n, lossMaking, share) => `Klanten: ${n}, waarvan ${lossMaking} verlieslatend (${share}).`,

@@ -57,7 +57,7 @@ Exit status: 0 success (warnings are printed), 1 the model has errors (all are p
 written), 2 usage error or a file that cannot be read or written.`;
 
 /** The same in Dutch (`--lang nl --help`). */
-export const HELP_NL = `Activity-based klantwinstgevendheid: de runner zonder Excel.
+export const HELP_NL = `Klantwinstgevendheid op basis van activiteiten: de runner zonder Excel.
 
 Gebruik:
   npm run cost -- <werkmap.xlsx> [--out <rapport.xlsx>] [--json <resultaat.json>] [--lang nl|en]
@@ -68,7 +68,7 @@ Gebruik:
 
 Leest de benoemde bereiken van het werkmapcontract (ABC_Pools, ABC_Activities, ABC_Customers, ABC_Volumes,
 en naar keuze ABC_CustomerCosts, ABC_Settings en ABC_Scenarios; zie docs/workbook-contract.md), berekent de
-cost-to-serve en de winst-en-verliesrekening van elke klant, en schrijft een kopie van de werkmap met de
+bedieningskosten en de winst-en-verliesrekening van elke klant, en schrijft een kopie van de werkmap met de
 bladen "ABC Klantresultaat", "ABC Tarieven", "ABC Samenvatting" en "ABC Acties" erbij, en "ABC Scenario's"
 als de werkmap scenario's heeft. De invoerwerkmap wordt nooit gewijzigd.
 
@@ -87,7 +87,7 @@ Opties:
   --statement <klant>
                    schrijf ook het klantoverzicht van een klant (het nummer, of de exacte naam): het blad
                    "ABC Klantoverzicht <klant>" met de winst-en-verliesrekening naast de gemiddelde klant
-                   van het segment en van het bedrijf, en waar de cost-to-serve vandaan komt. Herhaalbaar.
+                   van het segment en van het bedrijf, en waar de bedieningskosten vandaan komen. Herhaalbaar.
   --statements all|extremes
                    een klantoverzicht voor elke klant (hoogstens 500: de meest winstgevende), of voor de
                    meest en de minst winstgevende klant.

@@ -94,12 +94,12 @@ async function writeOutput(path: string, data: string | Uint8Array, what: string
   }
 }
 
-/** Builds the sample model's workbook and returns its path. */
+/** Builds the sample model's workbook, in the language of --lang (its own data Dutch with nl), and returns its path. */
 async function writeSampleWorkbook(language: ReportLanguage): Promise<string> {
   // Loaded on demand: the sample generator and its writer (ExcelJS) are only needed for --sample.
-  const { generateSampleModel } = await import('../sample/index');
+  const { DEFAULT_SAMPLE_SEED, generateSampleModel } = await import('../sample/index');
   const { buildBlocksWorkbook } = await import('../xlsx/write-sample');
-  await writeOutput(SAMPLE_WORKBOOK_PATH, await buildBlocksWorkbook(generateSampleModel()), cliText(language).files.sample, language);
+  await writeOutput(SAMPLE_WORKBOOK_PATH, await buildBlocksWorkbook(generateSampleModel(DEFAULT_SAMPLE_SEED, language)), cliText(language).files.sample, language);
   return SAMPLE_WORKBOOK_PATH;
 }
 

@@ -135,17 +135,20 @@ export function cost(index: ModelIndex, activity: unknown, drivers: unknown, qua
   });
 }
 
-/** The figures `ABC.SCENARIO` gives, by their English name, with the Dutch name also accepted. */
+/** The figures `ABC.SCENARIO` gives, by their English name, with the Dutch name (docs/glossary.md) also accepted. */
 export const SCENARIO_FIGURES = {
   netRevenue: 'nettoOmzet',
-  costToServe: 'costToServe',
-  netProfit: 'nettoresultaat',
+  costToServe: 'bedieningskosten',
+  netProfit: 'nettowinst',
   fees: 'vergoedingen',
   operatingProfit: 'bedrijfsresultaat',
   operatingProfitResized: 'bedrijfsresultaatBijgesteld',
   freedMinutes: 'vrijgekomenMinuten',
   freedFte: 'vrijgekomenFte',
 } as const;
+
+/** Dutch names formulas written before the glossary use: still accepted, never listed. */
+const FORMER_DUTCH_FIGURES: ReadonlyArray<[ScenarioFigure, string]> = [['netProfit', 'nettoresultaat']];
 
 /** A figure of `ABC.SCENARIO`. */
 export type ScenarioFigure = keyof typeof SCENARIO_FIGURES;
@@ -222,7 +225,7 @@ function readFigure(figure: unknown, omitted: ScenarioFigure): ScenarioFigure | 
   const text = argumentText(figure);
   if (text === null) return omitted;
   const key = figureKey(text);
-  for (const [english, dutch] of Object.entries(SCENARIO_FIGURES) as Array<[ScenarioFigure, string]>) {
+  for (const [english, dutch] of [...(Object.entries(SCENARIO_FIGURES) as Array<[ScenarioFigure, string]>), ...FORMER_DUTCH_FIGURES]) {
     if (figureKey(english) === key || figureKey(dutch) === key) return english;
   }
   return valueError(

@@ -2,8 +2,10 @@
  * The embedded sample model: a Dutch wholesaler with four departments, a dozen activities and 250
  * customers, generated from a seed so that Node and the task pane build exactly the same workbook.
  */
+import type { MessageLanguage } from '../engine/messages';
 import type { ContractRangeName } from '../workbook/contract';
 import type { RangeGrid } from '../workbook/grid';
+import { sampleInDutch } from './sample-nl';
 import { planToSheets, type SampleSheet } from './sheets';
 import { planWholesaler } from './wholesaler';
 
@@ -16,9 +18,11 @@ export const DEFAULT_SAMPLE_SEED = 2026;
  * Generates the sample model: one worksheet per contract range (Pools, Activities, Customers,
  * Transactions, Customer costs, Settings), each range starting at A1 and covering exactly its rows.
  * The same seed gives the same sheets in every JavaScript engine; dates are Excel serial day numbers.
+ * In Dutch the headers and the wholesaler's own words are Dutch and every number is the same.
  */
-export function generateSampleModel(seed: number = DEFAULT_SAMPLE_SEED): SampleSheet[] {
-  return planToSheets(planWholesaler(seed));
+export function generateSampleModel(seed: number = DEFAULT_SAMPLE_SEED, language: MessageLanguage = 'en'): SampleSheet[] {
+  const sheets = planToSheets(planWholesaler(seed));
+  return language === 'nl' ? sampleInDutch(sheets) : sheets;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { ActionOptions, ModelLanguage, Progress, WorkbookActions } from '../excel/actions';
 import { GatewayError, type GatewayErrorKind, toGatewayError } from '../excel/errors';
 import type { Issue } from '../engine/issues';
-import { generateSampleModel } from '../sample';
+import { DEFAULT_SAMPLE_SEED, generateSampleModel } from '../sample';
 import type { RangeSummary } from '../workbook/contract';
 import type { ScenarioFiguresJson } from '../functions/scenario-figures';
 import type { ScenarioLoad } from '../functions/scenario-source';
@@ -310,10 +310,10 @@ export class PaneController {
   /** The clock of the import note; tests set it. */
   now: () => Date = () => new Date();
 
-  /** Writes the sample wholesaler into the workbook, then checks it. */
+  /** Writes the sample wholesaler into the workbook, in the pane's language, then checks it. */
   insertSample(): Promise<void> {
     return this.busy(async (options) => {
-      await this.actions.insertSample(generateSampleModel(), options);
+      await this.actions.insertSample(generateSampleModel(DEFAULT_SAMPLE_SEED, this.strings.language), options);
       await this.compute(options);
       this.set({ notice: { intent: 'success', text: this.strings.sampleInserted } });
     });

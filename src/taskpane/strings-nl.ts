@@ -1,4 +1,4 @@
-/** The pane's words in Dutch. */
+/** The pane's words in Dutch, in the terms of the glossary (docs/glossary.md). */
 import { renderMessage } from '../engine/messages';
 import { issueTitle } from './issue-titles';
 import type { BadRow } from './import/import-types';
@@ -8,7 +8,7 @@ import type { Strings } from './strings';
 export const nl: Strings = {
   language: 'nl',
   title: 'Klantwinstgevendheid',
-  subtitle: 'Activity-based cost to serve en een winst-en-verliesrekening per klant',
+  subtitle: 'Bedieningskosten op basis van activiteiten en een winst-en-verliesrekening per klant',
   outsideOffice:
     'Deze pagina is het taakvenster van een Excel-invoegtoepassing en doet op zichzelf niets in een browsertabblad: open een werkmap in Excel (Windows, Mac of Excel voor het web), voeg de invoegtoepassing toe via Start > Invoegtoepassingen (of upload het manifest.xml) en kies daarna Start > Klant-W&V.',
   refresh: 'Rapport vernieuwen',
@@ -29,7 +29,7 @@ export const nl: Strings = {
   headline: 'Kerncijfers',
   netRevenue: 'Netto-omzet',
   grossMargin: 'Brutomarge',
-  costToServe: 'Cost to serve',
+  costToServe: 'Bedieningskosten',
   netProfit: 'Nettowinst (klanten)',
   operatingProfit: 'Bedrijfsresultaat',
   unusedCapacity: 'Onbenutte capaciteit',

@@ -181,6 +181,26 @@ describe('the cost runner', () => {
       process.chdir(cwd);
     }
   });
+
+  it('builds the sample in Dutch with --sample --lang nl: Dutch names, the same figures to the cent', async () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const english = await run(['--sample', '--out', 'out/report.xlsx', '--json', 'out/result.json']);
+      expect(english.code).toBe(0);
+      const en = JSON.parse(readFileSync(join(dir, 'out', 'result.json'), 'utf8')) as ResultJson;
+      const { code, out } = await run(['--sample', '--lang', 'nl', '--out', 'out/rapport.xlsx', '--json', 'out/resultaat.json']);
+      expect(code).toBe(0);
+      const nl = JSON.parse(readFileSync(join(dir, 'out', 'resultaat.json'), 'utf8')) as ResultJson;
+      expect(nl.totals).toEqual(en.totals);
+      expect(nl.customers.map((c) => [c.customer, c.netProfit])).toEqual(en.customers.map((c) => [c.customer, c.netProfit]));
+      expect(nl.pools.map((p) => p.pool)).toEqual(['Binnendienst', 'Administratie', 'Magazijn', 'Transport']);
+      expect(out).toContain('  Ordertoeslag horeca: € 1.051.802,80 → € 1.177.097,80; aangepast € 1.177.097,80');
+      expect(out).toMatch(/ {2}Bedieningskosten +€ 6\.816\.612,48/);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
 });
 
 describe('parseArgs and formatMoney', () => {

@@ -130,7 +130,7 @@ describe('the runner writes statements', () => {
     // The English statement of 1001 became the Dutch one, kept clear of the user's sheet by ~2; that of
     // =1+1 was not asked for, but an earlier statement is written again (in Dutch) so it holds no old figures.
     expect(names.filter((n) => /statement|klantoverzicht/i.test(n))).toEqual(['abc klantoverzicht 1001', 'ABC Klantoverzicht 1001~2', 'ABC Klantoverzicht =1+1']);
-    expect(await statementLine(second, 'ABC Klantoverzicht 1001~2', 'Nettoresultaat')).toEqual([112800, 3.76]);
+    expect(await statementLine(second, 'ABC Klantoverzicht 1001~2', 'Nettowinst')).toEqual([112800, 3.76]);
     expect(await checkPackage(readFileSync(second))).toEqual([]);
   });
 

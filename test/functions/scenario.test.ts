@@ -116,7 +116,10 @@ describe.each([
       const company: Array<[string, string, number]> = [
         ['netRevenue', 'Netto-omzet', o.after.netRevenue.toNumber()],
         ['costToServe', 'COST TO SERVE', o.after.costToServe.toNumber()],
+        ['netProfit', 'Nettowinst', o.after.customerNetProfit.toNumber()],
+        // The Dutch name before the glossary (docs/glossary.md), still accepted.
         ['netProfit', 'nettoresultaat', o.after.customerNetProfit.toNumber()],
+        ['costToServe', 'Bedieningskosten', o.after.costToServe.toNumber()],
         ['fees', 'Vergoedingen', o.after.fees.toNumber()],
         ['operatingProfit', 'bedrijfsresultaat', o.after.operatingProfit.toNumber()],
         ['operatingProfitResized', 'Bedrijfsresultaat bijgesteld', o.operatingProfitResized.toNumber()],
@@ -143,7 +146,7 @@ describe.each([
       error: '#VALUE!',
       message:
         'Unknown figure "profit": give one of netRevenue, costToServe, netProfit, fees, operatingProfit, operatingProfitResized, freedMinutes, freedFte ' +
-        '(in Dutch nettoOmzet, costToServe, nettoresultaat, vergoedingen, bedrijfsresultaat, bedrijfsresultaatBijgesteld, vrijgekomenMinuten, vrijgekomenFte).',
+        '(in Dutch nettoOmzet, bedieningskosten, nettowinst, vergoedingen, bedrijfsresultaat, bedrijfsresultaatBijgesteld, vrijgekomenMinuten, vrijgekomenFte).',
     });
     expect(failure(index, `ABC.SCENARIO("${FEE}", 1002, "operatingProfit")`)).toEqual({
       error: '#VALUE!',

@@ -51,7 +51,7 @@ describe('the report catalogues', () => {
     expect(reportText('en').pnl.customerCount(250)).toBe('250 customers');
     expect(reportText('nl').pnl.customerCount(1)).toBe('1 klant');
     expect(reportText('nl').pnl.customerCount(250)).toBe('250 klanten');
-    expect(reportText('nl').summary.topShare(50)).toBe('Aandeel in het resultaat van de beste 20% (50 klanten)');
+    expect(reportText('nl').summary.topShare(50)).toBe('Aandeel in de nettowinst van de beste 20% (50 klanten)');
     expect(reportText('nl').common.note({ period: null, currency: 'EUR', unusedCapacity: 'report' })).toBe(
       'Periode: (niet ingesteld) · Valuta: EUR · onbenutte capaciteit apart gerapporteerd, niet aan klanten toegerekend',
     );

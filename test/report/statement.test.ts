@@ -132,7 +132,7 @@ describe('the statement in Dutch', () => {
     expect(s.role).toBe(statementRole('10527'));
     expect(s.rows[0]?.cells[0]?.value).toBe('Klantoverzicht: 10527 Verhoeven Bedrijfsrestaurants B.V.');
     expect(line(s, 'Netto-omzet').slice(1, 3)).toEqual([2677147.94, 11108.5]);
-    expect(line(s, 'Nettoresultaat').slice(1, 2)).toEqual([326131.85]);
+    expect(line(s, 'Nettowinst').slice(1, 2)).toEqual([326131.85]);
     expect(line(s, 'Regel').slice(0, 4)).toEqual(['Regel', 'Bedrag', 'Per order', '% van netto-omzet']);
     expect(line(s, 'Activiteit')).toEqual(['Activiteit', 'Kostendrijver', 'Aantal', 'Minuten per eenheid', 'Kosten per eenheid', 'Bedrag']);
     expect(s.rows[s.rows.length - 1]?.cells[5]?.value).toBe(71068.16);

@@ -8,6 +8,9 @@ import { formatter } from '../../src/taskpane/figures';
 import { type Language, stringsFor } from '../../src/taskpane/i18n';
 import { fakeRun, FakeWorkbook } from '../excel/fake-excel';
 
+/** Where the sample's pools are: a Dutch pane inserts the Dutch sample. */
+const POOLS_SHEET: Record<Language, string> = { en: 'Pools', nl: 'Kostenpools' };
+
 /** The sample model with text where Pools!B2 (Cost) needs a number, checked by a pane in `language`. */
 async function checkedBadCell(language: Language) {
   const book = new FakeWorkbook();
@@ -15,7 +18,7 @@ async function checkedBadCell(language: Language) {
   const strings = stringsFor(language);
   const controller = new PaneController(createExcelGateway(fakeRun(book)), inlineComputer, strings);
   await controller.insertSample();
-  book.sheet('Pools')?.setValues('B2', [['lots']]);
+  book.sheet(POOLS_SHEET[language])?.setValues('B2', [['lots']]);
   await controller.check();
   const state = controller.getState();
   const html = renderToStaticMarkup(
@@ -26,15 +29,15 @@ async function checkedBadCell(language: Language) {
 }
 
 describe('problem messages in the pane language', () => {
-  it('a Dutch pane shows a bad cell in Dutch, with the same header, value and cell', async () => {
+  it('a Dutch pane (its sample in Dutch) shows a bad cell in Dutch, with the same header, value and cell', async () => {
     const { state, strings, text } = await checkedBadCell('nl');
     const issue = state.issues.find((i) => i.code === 'NOT_A_NUMBER');
-    expect(issue?.where).toEqual({ range: 'ABC_Pools', sheet: 'Pools', cell: 'B2' });
+    expect(issue?.where).toEqual({ range: 'ABC_Pools', sheet: 'Kostenpools', cell: 'B2' });
     // The English message stays what the runner and the JSON give.
-    expect(issue?.message).toBe('Cost must be a number; found "lots".');
-    const dutch = 'Kosten ("Cost") moet een getal zijn; er staat "lots".';
+    expect(issue?.message).toBe('Kosten must be a number; found "lots".');
+    const dutch = 'Kosten moet een getal zijn; er staat "lots".';
     expect(issue && strings.issueMessage(issue.text)).toBe(dutch);
-    expect(text).toContain(`Geen getal. ${dutch} Pools!B2 (ABC_Pools)`);
+    expect(text).toContain(`Geen getal. ${dutch} Kostenpools!B2 (ABC_Pools)`);
     expect(text).not.toContain('must be a number');
   });
 

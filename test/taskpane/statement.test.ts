@@ -145,7 +145,7 @@ describe('Write statement: finding the customer', () => {
     await controller.insertSample();
     await controller.writeStatement('10527');
     expect(controller.getState().notice?.text).toBe('Klantoverzicht geschreven: ABC Klantoverzicht 10527.');
-    expect(lineAmount(sheetOf(book, 'ABC Klantoverzicht 10527'), 'Nettoresultaat')).toBe(326131.85);
+    expect(lineAmount(sheetOf(book, 'ABC Klantoverzicht 10527'), 'Nettowinst')).toBe(326131.85);
   });
 });
 

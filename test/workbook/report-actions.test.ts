@@ -153,7 +153,7 @@ describe('the actions sheet without the order settings', () => {
     const sheet = buildActionsSheet(run(spec({ settings: {} })), 'nl');
     expect(sheet.name).toBe('ABC Acties');
     expect(values(sheet)[3]).toEqual([
-      'Stel de instellingen Orderdrijver (de kostendrijver die de bestellingen telt) en Orderregeldrijver (de kostendrijver die de orderregels telt) in om de kostendekkende toeslag per bestelling en de minimale ordergrootte te zien.',
+      'Stel de instellingen Orderdrijver (de kostendrijver die de orders telt) en Orderregeldrijver (de kostendrijver die de orderregels telt) in om de kostendekkende ordertoeslag en de minimumorder te zien.',
     ]);
     expect(values(sheet)[6]).toEqual(['Grootste verliesmaker: Customer D.']);
   });
@@ -203,8 +203,9 @@ function englishOnDutchSheet(result: CostingResult): string[] {
     names.reduce((rest, name) => rest.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'gu'), ' '), text);
   const cellTexts = (sheet: ReportSheet): string[] => sheet.rows.flatMap((r) => r.cells.flatMap((c) => (typeof c.value === 'string' ? [c.value] : [])));
   const fixed = Object.values(REPORT_TEXT_EN.actions).filter((t): t is string => typeof t === 'string');
-  // Words both languages write alike, reviewed: "per" and "in" are Dutch words, "min" the minutes unit, "abc" the product.
-  const shared = new Set(['per', 'in', 'min', 'abc', 'eur']);
+  // Words both languages write alike, reviewed: "per" and "in" are Dutch words, "min" the minutes unit, "abc" the product,
+  // "order(s)" the glossary's Dutch word (docs/glossary.md).
+  const shared = new Set(['per', 'in', 'min', 'abc', 'eur', 'order', 'orders']);
   const english = new Set([...cellTexts(buildActionsSheet(result, 'en')), ...fixed].flatMap((t) => words(strip(t))).filter((w) => !shared.has(w)));
   return cellTexts(buildActionsSheet(result, 'nl')).flatMap((t) => words(strip(t)).filter((w) => english.has(w)).map((w) => `${w} in "${t}"`));
 }
