@@ -6,7 +6,7 @@
  * every file from the sub-path, runs the sample in its worker under the Content-Security-Policy, and asks
  * nothing of any other server but office.js from Microsoft's CDN.
  *
- * Slow (one production webpack build, about a minute on 2 cores): the browser tests' development build
+ * Slow (one production webpack build, one to two minutes on 2 cores): the browser tests' development build
  * cannot be reused, since this one is minified, hashed and has the office.js tag.
  */
 import fs from 'fs';
