@@ -28,6 +28,17 @@ export function dimensionHeaders(customers: readonly CustomerResult[]): string[]
   return headers;
 }
 
+/**
+ * The activities a customer's P&L shows: all but the business-sustaining ones, whose cost is never charged
+ * to customers (an all-zero column or line says nothing; the summary lists them once). One that did reach
+ * a customer is kept, so no charged cost is ever left out of a P&L.
+ */
+export function chargedActivities(result: CostingResult): string[] {
+  return result.activities
+    .filter((a) => !a.businessSustaining || result.customers.some((c) => !(c.activityCosts.get(a.activity) ?? ZERO).isZero()))
+    .map((a) => a.activity);
+}
+
 /** Pools whose unused capacity is charged to at least one customer (UnusedCapacity = assign). */
 export function chargedUnusedPools(result: CostingResult): string[] {
   const charged = new Set<string>();
@@ -52,7 +63,7 @@ function dimensionCell(value: string | number | boolean | null, t: ReportText): 
 export function pnlWhaleCells(result: CostingResult, language: ReportLanguage = 'en'): WhaleCells {
   const dims = dimensionHeaders(result.customers).length;
   // rank, customer, name; dimensions; six revenue-to-margin columns; activities; unused pools; six to the end.
-  const columns = 3 + dims + 6 + result.activities.length + chargedUnusedPools(result).length + 6;
+  const columns = 3 + dims + 6 + chargedActivities(result).length + chargedUnusedPools(result).length + 6;
   return { sheet: reportText(language).sheetNames.pnl, rankColumn: 1, shareColumn: columns, firstRow: ROWS_ABOVE_HEADER + 2 };
 }
 
@@ -61,7 +72,7 @@ export function buildCustomerPnlSheet(result: CostingResult, language: ReportLan
   const t = reportText(language);
   const h = t.pnl;
   const dims = dimensionHeaders(result.customers);
-  const activities = result.activities.map((a) => a.activity);
+  const activities = chargedActivities(result);
   const unusedPools = chargedUnusedPools(result);
   const totalNetProfit = sum(result.customers.map((c) => c.netProfit));
 
@@ -150,11 +161,18 @@ export function buildCustomerPnlSheet(result: CostingResult, language: ReportLan
     ...body,
     totals,
   ];
+  const headerRowNumber = ROWS_ABOVE_HEADER + 1;
   return {
     name: t.sheetNames.pnl,
     role: 'pnl',
     columnWidths: fitWidths(rows, 8, 32),
-    freeze: { rows: ROWS_ABOVE_HEADER + 1, columns: 3 },
+    // Rank, customer and name stay in view and on every printed page, as the header does.
+    freeze: { rows: headerRowNumber, columns: 3 },
+    // Too wide for one page at a readable size: landscape, full size, across pages.
+    printOrientation: 'landscape',
+    printTitles: { rows: headerRowNumber, columns: 3 },
+    // The customers only: the totals row stays under them whatever the sort.
+    autoFilter: { headerRow: headerRowNumber, lastRow: headerRowNumber + body.length, columns: header.cells.length },
     rows,
   };
 }
