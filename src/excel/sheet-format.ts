@@ -89,6 +89,7 @@ export function printSetup(ws: Excel.Worksheet, sheet: ReportSheet): void {
     ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   } else if (sheet.printOrientation !== undefined) {
     ws.pageLayout.orientation = sheet.printOrientation === 'landscape' ? 'Landscape' : 'Portrait';
+    if (sheet.printPagesWide !== undefined) ws.pageLayout.zoom = { horizontalFitToPages: sheet.printPagesWide, verticalFitToPages: 0 };
   }
   const rows = printTitleRows(sheet);
   if (rows !== null) ws.pageLayout.setPrintTitleRows(rows);

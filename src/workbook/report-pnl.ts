@@ -67,6 +67,22 @@ export function pnlWhaleCells(result: CostingResult, language: ReportLanguage = 
   return { sheet: reportText(language).sheetNames.pnl, rankColumn: 1, shareColumn: columns, firstRow: ROWS_ABOVE_HEADER + 2 };
 }
 
+/**
+ * Character units of a landscape page's width at the scale the P&L prints: about 130 at full size, so some
+ * 65% (small, still readable) prints 200.
+ */
+const PRINTED_PAGE_WIDTH = 200;
+
+/**
+ * Pages wide the P&L prints at (about 65% or larger): the id columns repeat on each page, the others are
+ * shared out over the pages.
+ */
+export function pagesWide(widths: readonly number[], titleColumns: number): number {
+  const title = widths.slice(0, titleColumns).reduce((a, b) => a + b, 0);
+  const rest = widths.slice(titleColumns).reduce((a, b) => a + b, 0);
+  return Math.max(1, Math.ceil(rest / Math.max(PRINTED_PAGE_WIDTH / 2, PRINTED_PAGE_WIDTH - title)));
+}
+
 /** Builds the customer P&L sheet in a language (English by default). */
 export function buildCustomerPnlSheet(result: CostingResult, language: ReportLanguage = 'en'): ReportSheet {
   const t = reportText(language);
@@ -162,14 +178,16 @@ export function buildCustomerPnlSheet(result: CostingResult, language: ReportLan
     totals,
   ];
   const headerRowNumber = ROWS_ABOVE_HEADER + 1;
+  const widths = fitWidths(rows, 8, 32);
   return {
     name: t.sheetNames.pnl,
     role: 'pnl',
-    columnWidths: fitWidths(rows, 8, 32),
+    columnWidths: widths,
     // Rank, customer and name stay in view and on every printed page, as the header does.
     freeze: { rows: headerRowNumber, columns: 3 },
     // Too wide for one page at a readable size: landscape, full size, across pages.
     printOrientation: 'landscape',
+    printPagesWide: pagesWide(widths, 3),
     printTitles: { rows: headerRowNumber, columns: 3 },
     // The customers only: the totals row stays under them whatever the sort.
     autoFilter: { headerRow: headerRowNumber, lastRow: headerRowNumber + body.length, columns: header.cells.length },

@@ -91,6 +91,8 @@ export interface ReportSheet {
    * one page wide would be unreadable. Ignored when `printOnePageWide` is set.
    */
   printOrientation?: 'portrait' | 'landscape';
+  /** With `printOrientation`: scaled to this many pages wide, as many tall as needed (absent: full size). */
+  printPagesWide?: number;
   /** Rows and columns (from the top left) printed on every page, so each page has its header and its ids. */
   printTitles?: { rows: number; columns: number };
   /**

@@ -32,7 +32,9 @@ function sheetViews(freeze: ReportSheet['freeze']): string {
  */
 function pageSetup(sheet: ReportSheet): string {
   if (sheet.printOnePageWide !== undefined) return `<pageSetup orientation="${sheet.printOnePageWide}" fitToWidth="1" fitToHeight="0"/>`;
-  if (sheet.printOrientation !== undefined) return `<pageSetup orientation="${sheet.printOrientation}"/>`;
+  if (sheet.printOrientation === undefined) return '';
+  if (sheet.printPagesWide !== undefined) return `<pageSetup orientation="${sheet.printOrientation}" fitToWidth="${sheet.printPagesWide}" fitToHeight="0"/>`;
+  return `<pageSetup orientation="${sheet.printOrientation}"/>`;
   return '';
 }
 
@@ -111,7 +113,7 @@ export function renderSheetXml(
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${encodeXml(ns.main)}" xmlns:r="${encodeXml(ns.rel)}">` +
-    (sheet.printOnePageWide === undefined ? '' : '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>') +
+    (sheet.printOnePageWide === undefined && sheet.printPagesWide === undefined ? '' : '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>') +
     `<dimension ref="${dimension}"/>${sheetViews(sheet.freeze)}<sheetFormatPr defaultRowHeight="15"/>${cols(sheet.columnWidths)}` +
     `<sheetData>${rowsXml.join('')}</sheetData>${autoFilter(sheet)}` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +

@@ -70,7 +70,7 @@ describe('the whale-curve chart in the add-in', () => {
     expect(book.sheet('ABC Rates')?.print).toEqual(oneWide);
     // The P&L: landscape at full size, its title, header and customer columns on every page, an AutoFilter
     // over the header and the 250 customers (not the totals row).
-    const pnlPrint = { orientation: 'Landscape', zoom: null, titleRows: 'A1:XFD3', titleColumns: 'A1:C1048576' };
+    const pnlPrint = { orientation: 'Landscape', zoom: { horizontalFitToPages: 4, verticalFitToPages: 0 }, titleRows: 'A1:XFD3', titleColumns: 'A1:C1048576' };
     expect(book.sheet('ABC Customer P&L')?.print).toEqual(pnlPrint);
     expect(book.sheet('ABC Customer P&L')?.autoFilter).toBe('A3:AC253');
     expect(book.sheet('ABC Customer P&L')?.frozen).toEqual({ rows: 3, columns: 3 });
