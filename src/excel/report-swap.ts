@@ -10,7 +10,7 @@ import type { ReportSheet } from '../workbook/report-types';
 import { INCOMPLETE_NAME, INCOMPLETE_VALUE, OWNER_NAME, TEMP_NAME } from './owner';
 import type { Placement } from './report-placements';
 import type { SheetInfo } from './report-sheets';
-import { freeze, printSetup } from './sheet-format';
+import { autoFilter, freeze, printSetup } from './sheet-format';
 import { setColumnWidths } from './write-cells';
 
 /** Excel's last row; whole rows below a report are cleared as `n:1048576`. */
@@ -47,8 +47,9 @@ export function queueCopyContent(context: Excel.RequestContext, p: Placement): v
   if (columns > 1) ws.getRangeByIndexes(0, 1, 1, columns - 1).copyFrom(from.getRangeByIndexes(0, 1, 1, columns - 1), 'All');
   setColumnWidths(ws, p.sheet.columnWidths);
   freeze(ws, p.sheet, true);
-  // Page settings are the sheet's, not its cells': copyFrom does not bring them.
+  // Page settings and the AutoFilter are the sheet's, not its cells': copyFrom does not bring them.
   printSetup(ws, p.sheet);
+  autoFilter(ws, p.sheet, true);
 }
 
 /** Swap step 3: A1 back, marks off or renewed, owned sheets renamed, temporary sheets deleted or renamed into place. */

@@ -1,8 +1,9 @@
 /// <reference types="office-js" />
 /**
  * The look of a written report sheet, as the runner's .xlsx writer draws it: row styles, column widths,
- * freeze panes and print setup.
+ * freeze panes, print setup and the AutoFilter.
  */
+import { autoFilterRange, printTitleColumns, printTitleRows } from '../workbook/report-print';
 import type { ReportRow, ReportSheet, RowStyle } from '../workbook/report-types';
 import type { SyncCounter } from './context';
 import { setColumnWidths } from './write-cells';
@@ -74,14 +75,36 @@ export async function formatSheet(context: Excel.RequestContext, counter: SyncCo
   setColumnWidths(ws, sheet.columnWidths);
   freeze(ws, sheet, false);
   printSetup(ws, sheet);
+  autoFilter(ws, sheet, false);
   await counter.sync(context);
 }
 
-/** One page wide when the layout asks for it (Excel's "Fit All Columns on One Page": 0 pages tall is as many as needed). */
+/**
+ * Print setup as the layout says: one page wide (Excel's "Fit All Columns on One Page": 0 pages tall is as
+ * many as needed) or an orientation at full size, and the rows and columns repeated on every page.
+ */
 export function printSetup(ws: Excel.Worksheet, sheet: ReportSheet): void {
-  if (sheet.printOnePageWide === undefined) return;
-  ws.pageLayout.orientation = sheet.printOnePageWide === 'landscape' ? 'Landscape' : 'Portrait';
-  ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (sheet.printOnePageWide !== undefined) {
+    ws.pageLayout.orientation = sheet.printOnePageWide === 'landscape' ? 'Landscape' : 'Portrait';
+    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  } else if (sheet.printOrientation !== undefined) {
+    ws.pageLayout.orientation = sheet.printOrientation === 'landscape' ? 'Landscape' : 'Portrait';
+    if (sheet.printPagesWide !== undefined) ws.pageLayout.zoom = { horizontalFitToPages: sheet.printPagesWide, verticalFitToPages: 0 };
+  }
+  const rows = printTitleRows(sheet);
+  if (rows !== null) ws.pageLayout.setPrintTitleRows(rows);
+  const columns = printTitleColumns(sheet);
+  if (columns !== null) ws.pageLayout.setPrintTitleColumns(columns);
+}
+
+/**
+ * The AutoFilter over the sheet's table, as the layout says. `replace`: the sheet is an earlier report
+ * updated in place, whose filter (over other rows) goes first: a sheet has one AutoFilter.
+ */
+export function autoFilter(ws: Excel.Worksheet, sheet: ReportSheet, replace: boolean): void {
+  if (replace) ws.autoFilter.remove();
+  const range = autoFilterRange(sheet);
+  if (range !== null) ws.autoFilter.apply(ws.getRange(range));
 }
 
 /** Freeze panes of a sheet as the layout says, replacing whatever the sheet had. */

@@ -7,7 +7,7 @@
 import { type ActionsResult, type CustomerActions, TOP_ACTIVITIES, breakEvenActions } from '../engine/break-even';
 import type { DimensionValue } from '../engine/model';
 import type { CostingResult } from '../engine/result';
-import { blank, decimal, fitWidths, headerRow, integer, money, row, spacer, text } from './report-cells';
+import { allWhole, blank, decimal, fitWidths, headerRow, integer, money, quantity, row, spacer, text } from './report-cells';
 import { noteLine } from './report-common';
 import { REPORT_LANGUAGES, type ReportLanguage, type ReportText, reportText } from './report-text';
 import type { ReportCell, ReportRow, ReportSheet } from './report-types';
@@ -16,11 +16,21 @@ import type { ReportCell, ReportRow, ReportSheet } from './report-types';
 interface Columns {
   orders: boolean;
   lines: boolean;
+  /** Whether every customer's orders, and every customer's order lines, are whole numbers (counts). */
+  wholeOrders: boolean;
+  wholeLines: boolean;
+  wholeMinimum: boolean;
 }
 
 function columnsOf(actions: ActionsResult): Columns {
   const orders = actions.orderDriver !== null;
-  return { orders, lines: orders && actions.orderLineDriver !== null };
+  return {
+    orders,
+    lines: orders && actions.orderLineDriver !== null,
+    wholeOrders: allWhole(actions.customers.map((c) => c.orders)),
+    wholeLines: allWhole(actions.customers.map((c) => c.lines)),
+    wholeMinimum: allWhole(actions.customers.map((c) => (c.minimumOrder?.kind === 'lines' ? c.minimumOrder.shown : null))),
+  };
 }
 
 function dimensionCell(value: DimensionValue, t: ReportText): ReportCell {
@@ -72,9 +82,9 @@ function customerRow(c: CustomerActions, actions: ActionsResult, columns: Column
     money(c.netProfit),
     ...activities,
     ...(columns.orders
-      ? [decimal(c.orders), ...(columns.lines ? [decimal(c.lines), decimal(c.linesPerOrder)] : []), c.fee === null ? blank('money') : money(c.fee.shown)]
+      ? [quantity(c.orders, columns.wholeOrders), ...(columns.lines ? [quantity(c.lines, columns.wholeLines), decimal(c.linesPerOrder)] : []), c.fee === null ? blank('money') : money(c.fee.shown)]
       : []),
-    ...(columns.lines ? [decimal(minimum), text(assessment(c, a))] : []),
+    ...(columns.lines ? [quantity(minimum, columns.wholeMinimum), text(assessment(c, a))] : []),
   ]);
 }
 

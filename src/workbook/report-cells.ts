@@ -35,6 +35,21 @@ export function decimal(value: Dec | null): ReportCell {
   return { value: value === null ? null : toNumber(value), format: 'decimal' };
 }
 
+/**
+ * A driver quantity (orders, order lines, drops): a whole number is a count and shows as one (805, not
+ * 805.00); a fractional quantity (kilograms, hours) keeps its two decimals. `whole` decides for a column at
+ * once (see `allWhole`), so its figures line up; left out, the value decides for itself.
+ */
+export function quantity(value: Dec | null, whole: boolean = value === null || value.isInteger()): ReportCell {
+  return whole ? { value: value === null ? null : toNumber(value), format: 'integer' } : decimal(value);
+}
+
+/** True when every given quantity is a whole number: the column shows counts. */
+export function allWhole(values: Iterable<Dec | null>): boolean {
+  for (const v of values) if (v !== null && !v.isInteger()) return false;
+  return true;
+}
+
 /** A cost per unit or per minute, unrounded. */
 export function rate(value: Dec | null): ReportCell {
   return { value: value === null ? null : toNumber(value), format: 'rate' };
@@ -79,14 +94,17 @@ function displayLength(cell: ReportCell): number {
 
 /**
  * Column widths that fit headers and values, within bounds. Titles, notes and section labels are left out:
- * they overflow into the empty cells to their right, as a title in Excel does.
+ * they overflow into the empty cells to their right, as a title in Excel does. With `wrapHeaders`, the
+ * values decide and a long header wraps over them, so the header stands over its own figures.
  */
-export function fitWidths(rows: readonly ReportRow[], min = 8, max = 48): number[] {
+export function fitWidths(rows: readonly ReportRow[], min = 8, max = 48, wrapHeaders = false): number[] {
   const widths: number[] = [];
   for (const r of rows) {
     if (r.style === 'title' || r.style === 'note' || r.style === 'section') continue;
     r.cells.forEach((cell, i) => {
-      const needed = Math.ceil(displayLength(cell)) + 2;
+      // A header wraps (both writers wrap header rows), so with `wrapHeaders` it needs only its longest word.
+      const length = wrapHeaders && r.style === 'header' && typeof cell.value === 'string' ? Math.max(0, ...cell.value.split(/\s+/).map((w) => w.length)) : displayLength(cell);
+      const needed = Math.ceil(length) + 2;
       widths[i] = Math.max(widths[i] ?? min, Math.min(max, needed));
     });
   }

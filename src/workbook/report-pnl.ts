@@ -28,6 +28,17 @@ export function dimensionHeaders(customers: readonly CustomerResult[]): string[]
   return headers;
 }
 
+/**
+ * The activities a customer's P&L shows: all but the business-sustaining ones, whose cost is never charged
+ * to customers (an all-zero column or line says nothing; the summary lists them once). One that did reach
+ * a customer is kept, so no charged cost is ever left out of a P&L.
+ */
+export function chargedActivities(result: CostingResult): string[] {
+  return result.activities
+    .filter((a) => !a.businessSustaining || result.customers.some((c) => !(c.activityCosts.get(a.activity) ?? ZERO).isZero()))
+    .map((a) => a.activity);
+}
+
 /** Pools whose unused capacity is charged to at least one customer (UnusedCapacity = assign). */
 export function chargedUnusedPools(result: CostingResult): string[] {
   const charged = new Set<string>();
@@ -52,8 +63,24 @@ function dimensionCell(value: string | number | boolean | null, t: ReportText): 
 export function pnlWhaleCells(result: CostingResult, language: ReportLanguage = 'en'): WhaleCells {
   const dims = dimensionHeaders(result.customers).length;
   // rank, customer, name; dimensions; six revenue-to-margin columns; activities; unused pools; six to the end.
-  const columns = 3 + dims + 6 + result.activities.length + chargedUnusedPools(result).length + 6;
+  const columns = 3 + dims + 6 + chargedActivities(result).length + chargedUnusedPools(result).length + 6;
   return { sheet: reportText(language).sheetNames.pnl, rankColumn: 1, shareColumn: columns, firstRow: ROWS_ABOVE_HEADER + 2 };
+}
+
+/**
+ * Character units of a landscape page's width at the scale the P&L prints: about 130 at full size, so some
+ * 65% (small, still readable) prints 200.
+ */
+const PRINTED_PAGE_WIDTH = 200;
+
+/**
+ * Pages wide the P&L prints at (about 65% or larger): the id columns repeat on each page, the others are
+ * shared out over the pages.
+ */
+export function pagesWide(widths: readonly number[], titleColumns: number): number {
+  const title = widths.slice(0, titleColumns).reduce((a, b) => a + b, 0);
+  const rest = widths.slice(titleColumns).reduce((a, b) => a + b, 0);
+  return Math.max(1, Math.ceil(rest / Math.max(PRINTED_PAGE_WIDTH / 2, PRINTED_PAGE_WIDTH - title)));
 }
 
 /** Builds the customer P&L sheet in a language (English by default). */
@@ -61,7 +88,7 @@ export function buildCustomerPnlSheet(result: CostingResult, language: ReportLan
   const t = reportText(language);
   const h = t.pnl;
   const dims = dimensionHeaders(result.customers);
-  const activities = result.activities.map((a) => a.activity);
+  const activities = chargedActivities(result);
   const unusedPools = chargedUnusedPools(result);
   const totalNetProfit = sum(result.customers.map((c) => c.netProfit));
 
@@ -150,11 +177,20 @@ export function buildCustomerPnlSheet(result: CostingResult, language: ReportLan
     ...body,
     totals,
   ];
+  const headerRowNumber = ROWS_ABOVE_HEADER + 1;
+  const widths = fitWidths(rows, 8, 32);
   return {
     name: t.sheetNames.pnl,
     role: 'pnl',
-    columnWidths: fitWidths(rows, 8, 32),
-    freeze: { rows: ROWS_ABOVE_HEADER + 1, columns: 3 },
+    columnWidths: widths,
+    // Rank, customer and name stay in view and on every printed page, as the header does.
+    freeze: { rows: headerRowNumber, columns: 3 },
+    // Too wide for one page at a readable size: landscape, full size, across pages.
+    printOrientation: 'landscape',
+    printPagesWide: pagesWide(widths, 3),
+    printTitles: { rows: headerRowNumber, columns: 3 },
+    // The customers only: the totals row stays under them whatever the sort.
+    autoFilter: { headerRow: headerRowNumber, lastRow: headerRowNumber + body.length, columns: header.cells.length },
     rows,
   };
 }

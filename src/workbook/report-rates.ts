@@ -4,7 +4,7 @@
  */
 import { type Dec, sum, toNumber } from '../engine/decimal';
 import type { ActivityResult, CostingResult, DriverResult } from '../engine/result';
-import { blank, decimal, fitWidths, headerRow, money, percent, rate, row, spacer, text } from './report-cells';
+import { blank, decimal, fitWidths, headerRow, money, percent, quantity, rate, row, spacer, text } from './report-cells';
 import { methodLabel, noteLine } from './report-common';
 import { type ReportLanguage, type ReportText, reportText } from './report-text';
 import type { ReportCell, ReportRow, ReportSheet } from './report-types';
@@ -33,7 +33,7 @@ function activityLines(a: ActivityResult, t: ReportText): ReportRow[] {
       ...(i === 0 ? head : [blank(), blank(), blank()]),
       text(d.driver),
       termValue(d),
-      decimal(d.quantity),
+      quantity(d.quantity),
       rate(d.costPerUnit),
       i === 0 ? money(a.cost) : blank('money'),
       i === 0 ? money(a.unassignedCost) : blank('money'),
@@ -100,7 +100,7 @@ export function buildRatesSheet(result: CostingResult, language: ReportLanguage 
       h.totalQuantity,
       h.costPerDriverUnit,
       h.activityCost,
-      h.unassigned,
+      h.notCharged,
     ]),
     ...result.activities.flatMap((a) => activityLines(a, t)),
     row('total', [

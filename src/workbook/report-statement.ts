@@ -7,7 +7,7 @@
 import { type Dec, roundCents } from '../engine/decimal';
 import { nameKey } from '../engine/model';
 import type { CostingResult, CustomerResult } from '../engine/result';
-import { blank, decimal, fitWidths, headerRow, integer, money, percent, rate, row, spacer, text } from './report-cells';
+import { blank, decimal, fitWidths, headerRow, integer, money, percent, quantity, rate, row, spacer, text } from './report-cells';
 import { noteLine } from './report-common';
 import { type ReportLanguage, type ReportText, reportText } from './report-text';
 import type { ReportCell, ReportRow, ReportSheet, RowStyle, StatementRole } from './report-types';
@@ -82,7 +82,7 @@ function statementRows(book: StatementBook, f: StatementFigures, t: ReportText):
     row('body', [text(s.customer), text(c.customer)]),
     row('body', [text(s.name), text(c.name)]),
   ];
-  if (book.orderDriver !== null && f.own.orders !== null) info.push(row('body', [text(s.orders(book.orderDriver)), decimal(f.own.orders)]));
+  if (book.orderDriver !== null && f.own.orders !== null) info.push(row('body', [text(s.orders(book.orderDriver)), quantity(f.own.orders)]));
   if (f.segment !== null && book.segmentDimension !== null) {
     const label = segmentLabel(f.segment.value, t);
     groups.push({ label: s.segmentAverage(label), group: f.segment.group });
@@ -108,7 +108,7 @@ function statementRows(book: StatementBook, f: StatementFigures, t: ReportText):
     row('body', [
       text(l.activity),
       text(l.driver ?? s.minutesUsed),
-      decimal(l.quantity),
+      quantity(l.quantity),
       l.minutesPerUnit === null ? blank('decimal') : decimal(l.minutesPerUnit),
       rate(l.costPerUnit),
       money(l.amount),

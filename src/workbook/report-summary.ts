@@ -6,7 +6,7 @@ import { type Dec, ZERO, sum } from '../engine/decimal';
 import { formatWhere, type Issue } from '../engine/issues';
 import { renderMessage } from '../engine/messages';
 import type { CostingResult } from '../engine/result';
-import { fitWidths, headerRow, integer, money, percent, row, share, spacer, text } from './report-cells';
+import { blank, fitWidths, headerRow, integer, money, percent, row, share, spacer, text } from './report-cells';
 import { noteLine } from './report-common';
 import { rollupRows } from './report-rollups';
 import { type ReportLanguage, type ReportText, reportText } from './report-text';
@@ -121,6 +121,23 @@ function poolReconciliation(result: CostingResult, s: ReportText['summary']): Re
   ];
 }
 
+/**
+ * The business-sustaining activities, once: their cost is never charged to customers, so the P&L and the
+ * statements leave them out and this table says where that cost went (it is part of the cost not charged).
+ */
+function businessSustaining(result: CostingResult, t: ReportText): ReportRow[] {
+  const s = t.summary;
+  const list = result.activities.filter((a) => a.businessSustaining);
+  if (list.length === 0) return [];
+  return [
+    row('section', [text(s.businessSustainingSection)]),
+    headerRow([s.activity, s.pool, s.cost]),
+    ...list.map((a) => row('body', [text(a.activity), text(a.pool), money(a.cost)])),
+    row('total', [text(t.common.total), blank(), money(sum(list.map((a) => a.cost)))]),
+    spacer(),
+  ];
+}
+
 function companyReconciliation(result: CostingResult, s: ReportText['summary']): ReportRow[] {
   const t = result.totals;
   const customerProfit = sum(result.customers.map((c) => c.netProfit));
@@ -167,18 +184,23 @@ export function buildSummarySheet(result: CostingResult, language: ReportLanguag
   const t = reportText(language);
   const top: ReportRow[] = [row('title', [text(t.summary.title)]), row('note', [text(noteLine(result, t))]), ...headline(result, t.summary), spacer()];
   const whale = whaleBlock(result, language, top.length);
+  const warningList = warnings(result, language, t.summary);
   const rows: ReportRow[] = [
     ...top,
     ...whale.rows,
     spacer(),
     ...poolReconciliation(result, t.summary),
     spacer(),
+    ...businessSustaining(result, t),
     ...companyReconciliation(result, t.summary),
     spacer(),
     ...rollupRows(result, language),
-    ...warnings(result, language, t.summary),
+    ...warningList,
   ];
-  const widths = fitWidths(rows, 12, 60);
+  // Each table reads on its own: the figures decide the widths and long headers wrap over them; a warning's
+  // message runs on to the right over empty cells, so it widens no column of the tables above it.
+  const warningRows = new Set(warningList);
+  const widths = fitWidths(rows.map((r) => (warningRows.has(r) ? row(r.style, r.cells.slice(0, 2)) : r)), 12, 60, true);
   const sheet: ReportSheet = { name: t.sheetNames.summary, role: 'summary', columnWidths: widths, freeze: { rows: 2, columns: 0 }, rows, printOnePageWide: 'landscape' };
   if (whale.chart !== undefined) sheet.chart = whale.chart;
   return sheet;

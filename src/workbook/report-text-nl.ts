@@ -59,7 +59,8 @@ export const REPORT_TEXT_NL: ReportText = {
     usedMinutes: 'Gebruikt (min)',
     unusedMinutes: 'Onbenut (min)',
     unusedCapacityCost: 'Kosten onbenutte capaciteit',
-    unassigned: 'Niet aan klanten toegerekend',
+    unassigned: 'Restant aandelen (onder 100%)',
+    notCharged: 'Niet aan klanten toegerekend',
     activitiesCost: 'Kosten activiteiten',
     timeDrivenPool: 'Tijdgedreven',
     sharePool: 'Conventioneel (aandelen)',
@@ -97,7 +98,7 @@ export const REPORT_TEXT_NL: ReportText = {
     lossMakingProfit: 'Nettowinst van de verlieslatende klanten',
     topShare: (count) => `Aandeel in de nettowinst van de beste 20% (${count === 1 ? '1 klant' : `${count} klanten`})`,
 
-    poolSection: 'Aansluiting per kostenpool: kosten = activiteiten + onbenutte capaciteit + niet aan klanten toegerekend',
+    poolSection: 'Aansluiting per kostenpool: kosten = activiteiten + onbenutte capaciteit + restant aandelen',
     pool: 'Kostenpool',
     cost: 'Kosten',
     activitiesCost: 'Kosten activiteiten',
@@ -123,6 +124,8 @@ export const REPORT_TEXT_NL: ReportText = {
     location: 'Locatie',
     message: 'Melding',
     noWarnings: 'Geen waarschuwingen.',
+    businessSustainingSection: 'Bedrijfsbrede activiteiten (nooit aan klanten toegerekend)',
+    activity: 'Activiteit',
   },
 
   whale: {

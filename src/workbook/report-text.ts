@@ -74,7 +74,10 @@ export interface ReportText {
     usedMinutes: string;
     unusedMinutes: string;
     unusedCapacityCost: string;
+    /** A conventional pool's cost no activity's share covers. */
     unassigned: string;
+    /** An activity's cost that reaches no customer. */
+    notCharged: string;
     activitiesCost: string;
     /** A pool's method. */
     timeDrivenPool: string;
@@ -140,6 +143,8 @@ export interface ReportText {
     location: string;
     message: string;
     noWarnings: string;
+    businessSustainingSection: string;
+    activity: string;
   };
 
   /** The whale curve on the summary: its chart and the sentence under it (see whale-curve.ts). */

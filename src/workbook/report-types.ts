@@ -86,4 +86,18 @@ export interface ReportSheet {
    * program's default (the wide P&L prints across pages, as any wide table does).
    */
   printOnePageWide?: 'portrait' | 'landscape';
+  /**
+   * Printed in this orientation at full size, across as many pages as it needs: the wide P&L, which fitted to
+   * one page wide would be unreadable. Ignored when `printOnePageWide` is set.
+   */
+  printOrientation?: 'portrait' | 'landscape';
+  /** With `printOrientation`: scaled to this many pages wide, as many tall as needed (absent: full size). */
+  printPagesWide?: number;
+  /** Rows and columns (from the top left) printed on every page, so each page has its header and its ids. */
+  printTitles?: { rows: number; columns: number };
+  /**
+   * An AutoFilter over a table of the sheet: the header row and the rows under it, 1-based and inclusive,
+   * from column A to `columns`. A totals row is left out, so sorting never moves it.
+   */
+  autoFilter?: { headerRow: number; lastRow: number; columns: number };
 }

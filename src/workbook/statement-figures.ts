@@ -8,7 +8,7 @@ import { allocateCents } from '../engine/allocate';
 import { type Dec, ZERO, sum } from '../engine/decimal';
 import { type DimensionValue, nameKey } from '../engine/model';
 import type { CostingResult, CustomerResult } from '../engine/result';
-import { chargedUnusedPools } from './report-pnl';
+import { chargedActivities, chargedUnusedPools } from './report-pnl';
 
 /** The P&L lines of a statement, in the order shown. */
 export interface PnlLines {
@@ -124,7 +124,7 @@ export function segmentKey(value: DimensionValue): string {
 
 /** Adds up the company's and every segment's lines, once for all statements of a result. */
 export function statementBook(result: CostingResult): StatementBook {
-  const activities = result.activities.map((a) => a.activity);
+  const activities = chargedActivities(result);
   const unusedPools = chargedUnusedPools(result);
   const shape = { activities, unusedPools };
   const firstDimension = result.customers[0]?.dimensions[0]?.[0] ?? null;

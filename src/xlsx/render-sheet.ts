@@ -2,11 +2,14 @@
  * Renders a host-independent `ReportSheet` as the XML of a worksheet part. Text is written as an inline
  * string (`t="inlineStr"`), which is never a formula: text such as `=1+1` from the workbook stays text,
  * and the workbook's shared strings part is left as it was. Elements follow the schema's order:
- * sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, pageMargins, pageSetup, drawing.
+ * sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, autoFilter, pageMargins, pageSetup, drawing.
+ * The print titles and the filter's defined names are the workbook part's (see `sheetDefinedNames`).
  */
 import { columnLetters } from '../workbook/grid';
+import { autoFilterRange, filterDatabaseFormula, printTitlesFormula } from '../workbook/report-print';
 import type { CellFormat, ReportSheet, RowStyle } from '../workbook/report-types';
 import { namespacesFor, type Conformance } from './namespaces';
+import type { NewDefinedName } from './workbook-xml';
 import { cutCellText, encodeCellText, encodeXml } from './xml';
 
 
@@ -21,6 +24,37 @@ function sheetViews(freeze: ReportSheet['freeze']): string {
     `<sheetViews><sheetView workbookViewId="0"><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
     `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`
   );
+}
+
+/**
+ * `pageSetup`: one page wide (fitToPage in sheetPr turns the fitting on; fitToHeight 0 is as many pages
+ * tall as needed), or an orientation at full size; nothing when the layout asks for neither.
+ */
+function pageSetup(sheet: ReportSheet): string {
+  if (sheet.printOnePageWide !== undefined) return `<pageSetup orientation="${sheet.printOnePageWide}" fitToWidth="1" fitToHeight="0"/>`;
+  if (sheet.printOrientation === undefined) return '';
+  if (sheet.printPagesWide !== undefined) return `<pageSetup orientation="${sheet.printOrientation}" fitToWidth="${sheet.printPagesWide}" fitToHeight="0"/>`;
+  return `<pageSetup orientation="${sheet.printOrientation}"/>`;
+  return '';
+}
+
+/** The `autoFilter` element over the sheet's table, or nothing. */
+function autoFilter(sheet: ReportSheet): string {
+  const range = autoFilterRange(sheet);
+  return range === null ? '' : `<autoFilter ref="${range}"/>`;
+}
+
+/**
+ * The sheet-scoped defined names Excel keeps with the sheet's print titles and AutoFilter: `_xlnm.Print_Titles`,
+ * and the hidden `_xlnm._FilterDatabase` Excel writes for every AutoFilter. `localSheetId` is the sheet's index.
+ */
+export function sheetDefinedNames(sheet: ReportSheet, localSheetId: number): NewDefinedName[] {
+  const names: NewDefinedName[] = [];
+  const filter = filterDatabaseFormula(sheet);
+  if (filter !== null) names.push({ name: '_xlnm._FilterDatabase', formula: filter, localSheetId, hidden: true });
+  const titles = printTitlesFormula(sheet);
+  if (titles !== null) names.push({ name: '_xlnm.Print_Titles', formula: titles, localSheetId });
+  return names;
 }
 
 /** Column widths in Excel character units. */
@@ -79,12 +113,11 @@ export function renderSheetXml(
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${encodeXml(ns.main)}" xmlns:r="${encodeXml(ns.rel)}">` +
-    (sheet.printOnePageWide === undefined ? '' : '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>') +
+    (sheet.printOnePageWide === undefined && sheet.printPagesWide === undefined ? '' : '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>') +
     `<dimension ref="${dimension}"/>${sheetViews(sheet.freeze)}<sheetFormatPr defaultRowHeight="15"/>${cols(sheet.columnWidths)}` +
-    `<sheetData>${rowsXml.join('')}</sheetData>` +
+    `<sheetData>${rowsXml.join('')}</sheetData>${autoFilter(sheet)}` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    // fitToHeight 0: as many pages tall as needed (fitToPage in sheetPr turns the fitting on).
-    (sheet.printOnePageWide === undefined ? '' : `<pageSetup orientation="${sheet.printOnePageWide}" fitToWidth="1" fitToHeight="0"/>`) +
+    pageSetup(sheet) +
     // After pageMargins (and pageSetup, headerFooter, breaks … which the report does not write), before legacyDrawing.
     (drawingRelId === null ? '' : `<drawing r:id="${encodeXml(drawingRelId)}"/>`) +
     '</worksheet>'

@@ -39,11 +39,11 @@ import {
   writePart,
 } from './package';
 import { relateDrawing, sheetDrawingPart, writeSheetDrawing } from './chart-part';
-import { renderSheetXml } from './render-sheet';
+import { renderSheetXml, sheetDefinedNames } from './render-sheet';
 import { reportZipBytes } from './report-zip';
 import { OWNER_NAME, OWNER_VALUE, ownerValue, planReportSheets } from './report-owner';
 import { addReportStyles, usedStyles } from './report-styles';
-import { definedNamesEdits, parseWorkbookDocument } from './workbook-xml';
+import { definedNamesEdits, type NewDefinedName, parseWorkbookDocument } from './workbook-xml';
 import { appendInside, applyEdits, type Edit, namespacedAttribute, newElementName, setAttributeEdit } from './xml-tree';
 import { encodeXml } from './xml';
 
@@ -127,6 +127,8 @@ export async function buildReportWorkbook(loaded: LoadedWorkbook, sheets: readon
   // Sheet index → the value of its mark.
   const owned = new Map<number, string>();
   const replaced = new Set<number>();
+  // Each report sheet's print titles and AutoFilter names, scoped to its index.
+  const sheetNames: NewDefinedName[] = [];
   let nextPart = info.sheets.length + 1;
 
   for (const sheet of sheets) {
@@ -143,6 +145,7 @@ export async function buildReportWorkbook(loaded: LoadedWorkbook, sheets: readon
       const id = rels.add(relationshipType('worksheet', conformance), part);
       added.push(`${sheetName.open} name="${encodeXml(sheet.name)}" sheetId="${++sheetId}"${namespacedAttribute(doc.sheets, relNs, 'id', id)}/>`);
       owned.set(info.sheets.length + added.length - 1, mark);
+      sheetNames.push(...sheetDefinedNames(sheet, info.sheets.length + added.length - 1));
       continue;
     }
     // An earlier report sheet: same entry, same place, same relationship; new content.
@@ -177,14 +180,16 @@ export async function buildReportWorkbook(loaded: LoadedWorkbook, sheets: readon
     contentTypes.setOverride(part, CONTENT_TYPES.worksheet);
     owned.set(old.index, mark);
     replaced.add(old.index);
+    sheetNames.push(...sheetDefinedNames(sheet, old.index));
   }
 
   if (added.length > 0) edits.push(...appendInside(workbookXml, doc.sheets, added.join('')));
-  // Names scoped to a replaced report sheet (its old marker, a print area) go with its old content.
-  const markers = [...owned]
+  // Names scoped to a replaced report sheet (its old marker, a print area, print titles, a filter) go with its
+  // old content; the new ones are written for it.
+  const markers: NewDefinedName[] = [...owned]
     .sort(([a], [b]) => a - b)
     .map(([index, formula]) => ({ name: OWNER_NAME, formula, localSheetId: index, hidden: true }));
-  edits.push(...definedNamesEdits(workbookXml, doc, (i) => replaced.has(info.definedNames[i]?.localSheetId ?? -1), markers));
+  edits.push(...definedNamesEdits(workbookXml, doc, (i) => replaced.has(info.definedNames[i]?.localSheetId ?? -1), [...markers, ...sheetNames]));
 
   writePart(zip, workbookPart, applyEdits(workbookXml, edits), loaded.workbookPartText.encoding);
   rels.save(zip);

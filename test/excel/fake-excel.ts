@@ -300,6 +300,18 @@ function areaAddress(area: Area): string {
   return `${a}:${columnLetters(area.left + area.columns)}${area.top + area.rows}`;
 }
 
+/** The cells a range argument names on `sheet`: a range of that sheet, or an address without a sheet. */
+function areaOfArgument(arg: FakeRange | string, sheet: FakeSheet): Area {
+  if (typeof arg === 'string') {
+    const a = parseArea(arg);
+    if (a === null) throw new FakeOfficeError('InvalidArgument', `Bad address ${arg}.`);
+    return a;
+  }
+  const target = arg['must']();
+  if (target.sheet !== sheet) throw new FakeOfficeError('InvalidArgument', 'The range is on another sheet.');
+  return target.area;
+}
+
 /** One worksheet of the fake workbook. */
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
@@ -315,10 +327,18 @@ export class FakeSheet {
   /** Charts on the sheet (`worksheet.charts`), in the order they were added. */
   readonly charts: FakeChart[] = [];
   /** Print settings set through `worksheet.pageLayout` (ExcelApi 1.9); null until set. */
-  print: { orientation: string | null; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null } = {
+  print: {
+    orientation: string | null;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null;
+    /** `setPrintTitleRows` / `setPrintTitleColumns` (ExcelApi 1.9), as the address given; absent until set. */
+    titleRows?: string;
+    titleColumns?: string;
+  } = {
     orientation: null,
     zoom: null,
   };
+  /** The AutoFilter's cells (`worksheet.autoFilter.apply`, ExcelApi 1.9), as an address; null without one. */
+  autoFilter: string | null = null;
 
   constructor(public name: string) {}
 
@@ -1441,7 +1461,14 @@ export class FakeWorksheet extends Proxy<FakeSheet> {
   /** `Worksheet.protection` (ExcelApi 1.2): `protected` can be loaded. */
   readonly protection: FakeProtection;
   /** `Worksheet.pageLayout` (ExcelApi 1.9): orientation and zoom can be set, with Excel's checks of their values. */
-  readonly pageLayout: { orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } };
+  readonly pageLayout: {
+    orientation: string;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    setPrintTitleRows: (rows: FakeRange | string) => void;
+    setPrintTitleColumns: (columns: FakeRange | string) => void;
+  };
+  /** `Worksheet.autoFilter` (ExcelApi 1.9): apply over a range, remove; one per sheet. */
+  readonly autoFilter: { apply: (range: FakeRange | string) => void; remove: () => void };
 
   constructor(ctx: FakeContext, resolver: () => FakeSheet | null, orNull = false) {
     super(ctx, resolver, orNull);
@@ -1488,6 +1515,40 @@ export class FakeWorksheet extends Proxy<FakeSheet> {
       get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
         throw new FakeOfficeError('PropertyNotLoaded', 'The fake does not load PageLayout.zoom.');
       },
+      // Excel repeats whole rows at the top and whole columns at the left; a block of cells is refused.
+      setPrintTitleRows: (rows) =>
+        ctxRef.enqueue('pageLayout.setPrintTitleRows', typeof rows === 'string' ? rows : null, () => {
+          const area = areaOfArgument(rows, sheet());
+          if (area.columns !== MAX_COLUMNS) throw new FakeOfficeError('InvalidArgument', 'Print title rows must be whole rows.');
+          guardSheet(sheet());
+          sheet().print.titleRows = areaAddress(area);
+          return 8;
+        }),
+      setPrintTitleColumns: (columns) =>
+        ctxRef.enqueue('pageLayout.setPrintTitleColumns', typeof columns === 'string' ? columns : null, () => {
+          const area = areaOfArgument(columns, sheet());
+          if (area.rows !== MAX_ROWS) throw new FakeOfficeError('InvalidArgument', 'Print title columns must be whole columns.');
+          guardSheet(sheet());
+          sheet().print.titleColumns = areaAddress(area);
+          return 8;
+        }),
+    };
+    this.autoFilter = {
+      // A sheet has one AutoFilter: applying a second over other cells is refused until the first is removed.
+      apply: (range) =>
+        ctxRef.enqueue('autoFilter.apply', typeof range === 'string' ? range : null, () => {
+          const address = areaAddress(areaOfArgument(range, sheet()));
+          guardSheet(sheet());
+          if (sheet().autoFilter !== null && sheet().autoFilter !== address) throw new FakeOfficeError('InvalidOperation', 'The sheet already has an AutoFilter.');
+          sheet().autoFilter = address;
+          return 8;
+        }),
+      remove: () =>
+        ctxRef.enqueue('autoFilter.remove', undefined, () => {
+          guardSheet(sheet());
+          sheet().autoFilter = null;
+          return 8;
+        }),
     };
   }
   protected read(t: FakeSheet, prop: string): unknown {

@@ -185,6 +185,30 @@ describe('what Excel refuses, the fake refuses with the same code', () => {
   });
 });
 
+describe('print titles and the AutoFilter (ExcelApi 1.9)', () => {
+  test('print titles are whole rows and whole columns; a block of cells is refused (InvalidArgument)', async () => {
+    const { book, data } = twoSheets();
+    const layout = (ctx: FakeContext) => ctx.workbook.worksheets.getItem('My data').pageLayout;
+    expect(await codeOf(book, (ctx) => layout(ctx).setPrintTitleRows('A1:C3'))).toBe('InvalidArgument');
+    expect(await codeOf(book, (ctx) => layout(ctx).setPrintTitleColumns('A1:C3'))).toBe('InvalidArgument');
+    expect(await codeOf(book, (ctx) => layout(ctx).setPrintTitleRows('$1:$3'))).toBeNull();
+    expect(await codeOf(book, (ctx) => layout(ctx).setPrintTitleColumns(ctx.workbook.worksheets.getItem('My data').getRange('$A:$B')))).toBeNull();
+    expect([data.print.titleRows, data.print.titleColumns]).toEqual(['A1:XFD3', 'A1:B1048576']);
+  });
+
+  test('a sheet has one AutoFilter: a second over other cells is refused (InvalidOperation) until the first is removed', async () => {
+    const { book, data } = twoSheets();
+    const filter = (ctx: FakeContext) => ctx.workbook.worksheets.getItem('My data').autoFilter;
+    expect(await codeOf(book, (ctx) => filter(ctx).apply(ctx.workbook.worksheets.getItem('My data').getRange('A1:B3')))).toBeNull();
+    expect(data.autoFilter).toBe('A1:B3');
+    expect(await codeOf(book, (ctx) => filter(ctx).apply('A1:A2'))).toBe('InvalidOperation');
+    expect(await codeOf(book, (ctx) => filter(ctx).apply(ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A2')))).toBe('InvalidArgument');
+    expect(await codeOf(book, (ctx) => filter(ctx).remove())).toBeNull();
+    expect(await codeOf(book, (ctx) => filter(ctx).apply('A1:A2'))).toBeNull();
+    expect(data.autoFilter).toBe('A1:A2');
+  });
+});
+
 describe('copying and clearing ranges as Office.js defines them', () => {
   test('copyFrom (All) pastes values, number formats and styles, blanks included, from the top-left cell; not column widths', async () => {
     const { book, data, sheet1 } = twoSheets();

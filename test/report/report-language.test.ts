@@ -237,7 +237,7 @@ describe('the English report stays as it was', () => {
       'Used (min)',
       'Unused (min)',
       'Unused capacity cost',
-      'Unassigned',
+      'Shares left over (below 100%)',
       "Activities' cost",
     ]);
     const labels = summary!.rows.map((r) => r.cells[0]?.value);

@@ -45,7 +45,8 @@ describe('ABC Customer P&L', () => {
     expect(header?.style).toBe('header');
     expect(values(header)).toEqual([
       'Rank', 'Customer', 'Name', 'Segment', 'Revenue', 'Discounts', 'Net revenue', 'COGS', 'Gross margin', 'Gross margin %',
-      'Order entry', 'Credit control', 'Management', 'Delivery',
+      // Management is business-sustaining: never charged, so no column of zeros (the summary lists it once).
+      'Order entry', 'Credit control', 'Delivery',
       'Cost to serve', 'Direct costs', 'Net profit', 'Net profit %', 'Cumulative net profit', 'Cumulative profit share',
     ]);
     expect(pnl.freeze).toEqual({ rows: 3, columns: 3 });
@@ -102,7 +103,6 @@ describe('ABC Customer P&L', () => {
     expect(total?.cells[col('Net revenue')]?.value).toBe(13500);
     expect(total?.cells[col('COGS')]?.value).toBe(8700);
     expect(total?.cells[col('Order entry')]?.value).toBe(800);
-    expect(total?.cells[col('Management')]?.value).toBe(0);
     expect(total?.cells[col('Delivery')]?.value).toBe(500);
     expect(total?.cells[col('Cost to serve')]?.value).toBe(1600);
     expect(total?.cells[col('Direct costs')]?.value).toBe(250);
@@ -141,7 +141,7 @@ describe('ABC Rates', () => {
   it('lists the pools with capacity, cost per minute and unused capacity', () => {
     const header = rates.rows.find((r) => r.style === 'header');
     expect(values(header)).toEqual([
-      'Pool', 'Method', 'Cost', 'Capacity (min)', 'Cost per minute', 'Used (min)', 'Unused (min)', 'Unused capacity cost', 'Unassigned', "Activities' cost",
+      'Pool', 'Method', 'Cost', 'Capacity (min)', 'Cost per minute', 'Used (min)', 'Unused (min)', 'Unused capacity cost', 'Shares left over (below 100%)', "Activities' cost",
     ]);
     expect(values(rowLabelled(rates, 'Inside sales'))).toEqual(['Inside sales', 'Time-driven', 1000, 1000, 1, 800, 200, 200, 0, 800]);
     expect(rowLabelled(rates, 'Inside sales').cells.map((c) => c.format)).toEqual([
@@ -156,7 +156,7 @@ describe('ABC Rates', () => {
   it('lists one line per driver, with the activity amounts on its first line', () => {
     const headers = rates.rows.filter((r) => r.style === 'header');
     expect(values(headers[1])).toEqual([
-      'Activity', 'Pool', 'Method', 'Driver', 'Minutes / share / rate', 'Total quantity', 'Cost per driver unit', 'Activity cost', 'Unassigned',
+      'Activity', 'Pool', 'Method', 'Driver', 'Minutes / share / rate', 'Total quantity', 'Cost per driver unit', 'Activity cost', 'Not charged to customers',
     ]);
     const start = rates.rows.indexOf(rowLabelled(rates, 'Order entry'));
     expect(values(rates.rows[start])).toEqual(['Order entry', 'Inside sales', 'Time-driven', 'Orders', 5, 100, 5, 800, 0]);
@@ -187,7 +187,7 @@ describe('ABC Summary', () => {
     expect(value('Cost to serve')).toBe(1600);
     expect(value('Net profit of customers')).toBe(2950);
     expect(value('Unused capacity cost (not charged to customers)')).toBe(200);
-    expect(value('Unassigned cost')).toBe(200);
+    expect(value('Cost not charged to customers')).toBe(200);
     expect(value('Operating profit')).toBe(2550);
     expect(value('Customers')).toBe(3);
     expect(value('Loss-making customers')).toBe(1);
@@ -206,7 +206,7 @@ describe('ABC Summary', () => {
   it('reconciles the company result both ways', () => {
     expect(value('Sum of customer net profit')).toBe(2950);
     expect(value('Less unused capacity cost not charged to customers')).toBe(-200);
-    expect(value('Less unassigned cost')).toBe(-200);
+    expect(value('Less cost not charged to customers')).toBe(-200);
     expect(value('Operating profit', 1)).toBe(2550);
     expect(value('Difference to the reported operating profit', 0)).toBe(0);
     expect(value('Less pool costs')).toBe(-1500);

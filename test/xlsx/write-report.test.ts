@@ -117,6 +117,9 @@ describe('writing the report workbook', () => {
       { name: 'ABC_ReportOwner', localSheetId: '3', hidden: true, formula: '"ABC report: rates"' },
       { name: 'ABC_ReportOwner', localSheetId: '4', hidden: true, formula: '"ABC report: summary"' },
       { name: 'ABC_ReportOwner', localSheetId: '5', hidden: true, formula: '"ABC report: actions"' },
+      // The P&L's AutoFilter (over the header and its customers) and its print titles, scoped to it.
+      { name: '_xlnm._FilterDatabase', localSheetId: '2', hidden: true, formula: "'ABC Customer P&L'!$A$3:$S$6" },
+      { name: '_xlnm.Print_Titles', localSheetId: '2', hidden: false, formula: "'ABC Customer P&L'!$A:$C,'ABC Customer P&L'!$1:$3" },
     ]);
   });
 
@@ -159,6 +162,9 @@ describe('writing the report workbook', () => {
       { name: 'ABC_ReportOwner', localSheetId: '2', hidden: true, formula: '"ABC report: pnl"' },
       { name: 'ABC_ReportOwner', localSheetId: '3', hidden: true, formula: '"ABC report: rates"' },
       { name: 'ABC_ReportOwner', localSheetId: '4', hidden: true, formula: '"ABC report: actions"' },
+      // The P&L's AutoFilter (over the header and its customers) and its print titles, scoped to it.
+      { name: '_xlnm._FilterDatabase', localSheetId: '2', hidden: true, formula: "'ABC Customer P&L'!$A$3:$S$6" },
+      { name: '_xlnm.Print_Titles', localSheetId: '2', hidden: false, formula: "'ABC Customer P&L'!$A:$C,'ABC Customer P&L'!$1:$3" },
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
