@@ -7,40 +7,16 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import type { ResultJson } from '../../src/workbook/result-json';
+import { LOW_USE_MESSAGE, OVER_USE_MESSAGE, TWO_POOL_NAMES, TWO_POOL_SHEETS } from '../helpers/two-pool-model';
 import { tempDir, writeWorkbook } from '../xlsx/workbook-files';
 
-/**
- * Two time-driven pools at € 1 a minute: Warehouse has 10,000 minutes and uses 1,160 (11.6%, € 8,840 of
- * unused capacity), Transport has 1,000 and uses 1,200 (120%, customers charged € 200 more than it costs).
- */
-export async function twoPoolWorkbook(path: string): Promise<void> {
-  await writeWorkbook(
-    path,
-    (wb) => {
-      wb.addWorksheet('Pools').addRows([['Pool', 'Cost', 'Capacity'], ['Warehouse', 10000, 10000], ['Transport', 1000, 1000]]);
-      wb.addWorksheet('Activities').addRows([
-        ['Activity', 'Pool', 'Driver', 'Minutes'],
-        ['Picking', 'Warehouse', 'Order lines', 2],
-        ['Delivery', 'Transport', 'Orders', 30],
-      ]);
-      wb.addWorksheet('Customers').addRows([['Customer', 'Name', 'Revenue', 'COGS'], ['C1', 'One', 50000, 30000], ['C2', 'Two', 20000, 12000]]);
-      wb.addWorksheet('Volumes').addRows([['Customer', 'Orders', 'Order lines'], ['C1', 30, 400], ['C2', 10, 180]]);
-      wb.addWorksheet('Settings').addRows([['Setting', 'Value'], ['Currency', 'EUR']]);
-    },
-    [
-      { name: 'ABC_Pools', formula: 'Pools!$A$1:$C$3' },
-      { name: 'ABC_Activities', formula: 'Activities!$A$1:$D$3' },
-      { name: 'ABC_Customers', formula: 'Customers!$A$1:$D$3' },
-      { name: 'ABC_Volumes', formula: 'Volumes!$A$1:$C$3' },
-      { name: 'ABC_Settings', formula: 'Settings!$A$1:$B$2' },
-    ],
-  );
+/** The two-pool model as an .xlsx. */
+async function twoPoolWorkbook(path: string): Promise<void> {
+  await writeWorkbook(path, (wb) => TWO_POOL_SHEETS.forEach(([sheet, rows]) => wb.addWorksheet(sheet).addRows(rows)), [...TWO_POOL_NAMES]);
 }
 
-const LOW =
-  'Pool "Warehouse" used 11.6% of its practical capacity (1,160 of 10,000 minutes): its unused capacity costs EUR 8,840.00, which no customer carries. Check the capacity and the minutes per driver unit.';
-const OVER =
-  'Pool "Transport" used 1,200 minutes, 120.0% of its practical capacity of 1,000 (200 more): customers are charged EUR 200.00 more than the pool costs, shown as negative unused capacity. Check the minutes per driver unit or the capacity.';
+const LOW = LOW_USE_MESSAGE;
+const OVER = OVER_USE_MESSAGE;
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
