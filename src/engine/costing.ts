@@ -88,7 +88,7 @@ export function computeExact(model: ModelInput, fast = false): ExactCosting {
     const own = groups.filter((g) => g.terms[0]?.kind !== 'rate' && nameKey(g.terms[0]?.pool ?? '') === nameKey(pool.name));
     const isTime = own.length > 0 ? own[0]?.terms[0]?.kind === 'minutes' : pool.capacityMinutes !== null;
     return isTime
-      ? costTimePool(pool, own, volumes, customerCount, issues, columns, model.settings.unusedCapacity === 'assign')
+      ? costTimePool(pool, own, volumes, customerCount, columns, model.settings.unusedCapacity === 'assign')
       : costSharePool(pool, own, volumes, customerCount, issues, columns);
   });
   const rateActivities = groups
@@ -102,7 +102,6 @@ function costTimePool(
   groups: ActivityGroup[],
   volumes: VolumeTable,
   customerCount: number,
-  issues: Issue[],
   columns: ColumnTable | null,
   assign: boolean,
 ): ExactPool {
@@ -149,20 +148,6 @@ function costTimePool(
   });
   const usedMinutes = sum(activities.map((a) => a.minutes ?? ZERO));
   const unusedMinutes = capacity.minus(usedMinutes);
-  if (unusedMinutes.isNegative()) {
-    issues.push(
-      warning(
-        'OVER_CAPACITY',
-        msg('overCapacity', {
-          pool: pool.name,
-          used: usedMinutes.toString(),
-          over: unusedMinutes.negated().toString(),
-          capacity: capacity.toString(),
-        }),
-        pool.where,
-      ),
-    );
-  }
   return {
     input: pool,
     method: 'time',

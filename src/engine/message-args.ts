@@ -141,7 +141,17 @@ export interface MessageArgs {
   unusedVolumeDriver: { driver: string };
 
   // costing (numbers are exact decimals written out, e.g. `1234.5`)
-  overCapacity: { pool: string; used: string; over: string; capacity: string };
+  /** `percent`: used ÷ capacity with one decimal; `cost`: what customers are charged beyond the pool's cost, in cents. */
+  overCapacity: { pool: string; used: string; over: string; capacity: string; percent: string; cost: string; currency: string };
+  /** `percent`: used ÷ capacity with one decimal; `cost`: the unused capacity's cost, in cents. */
+  lowCapacityUse: { pool: string; percent: string; used: string; capacity: string; cost: string; currency: string };
+  /** Capacity against FTE × MinutesPerFTE (`paid`); `percent` the gap with one decimal, `more` when capacity is the larger. */
+  paidMinutesGap: { pool: string; capacity: string; fte: string; minutesPerFte: string; paid: string; percent: string; more: boolean };
+  /** A time-driven (`minutes`) or rate term whose driver adds up to zero, so it charges nothing. */
+  zeroDriverCharge: { driver: string; activity: string; method: 'minutes' | 'rate' };
+  /** `customers`: the ids (all when `count` is that many, else the first of `count`). */
+  revenueWithoutVolumes: { customers: readonly string[]; count: number };
+  volumesWithoutRevenue: { customers: readonly string[]; count: number };
   zeroDriverQuantity: { driver: string; activity: string };
   unusedNotAssignable: { pool: string };
 

@@ -2,6 +2,7 @@
  * The problem messages in English. These are the texts of `Issue.message`, which the runner prints, the
  * JSON result carries and the summary sheet lists, so a change here is a change of public output.
  */
+import { EN_MARKS, groupedNumber, moneyText } from './message-numbers';
 import type { Catalog, ColumnKey, ColumnRef, MethodKey, ReferenceProblem, RequiredTextKey, SettingKey } from './message-args';
 
 /** The contract's English column headers (a test checks them against contract-spec.ts). */
@@ -118,6 +119,10 @@ const at = (place: string | null): string => place ?? 'an earlier row';
 const listEn = (items: readonly string[]): string =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 const method = (m: MethodKey): string => m;
+const num = (n: string): string => groupedNumber(n, EN_MARKS);
+const money = (amount: string, currency: string): string => moneyText(amount, currency, EN_MARKS);
+/** `1001, 1002 and 1003`, or for a longer list `the first 5: 1001, …, 1005`. */
+const firstOf = (ids: readonly string[], count: number): string => (count > ids.length ? `the first ${ids.length}: ` : '') + listEn(ids);
 const row = (activity: string | null): string => (activity === null ? '' : `"${activity}" `);
 
 /** Every message in English. */
@@ -212,7 +217,21 @@ export const MESSAGES_EN: Catalog = {
   unusedVolumeDriver: (a) => `ABC_Volumes has quantities for "${a.driver}", but no activity uses that driver.`,
 
   overCapacity: (a) =>
-    `Pool "${a.pool}" used ${a.used} minutes, ${a.over} more than its practical capacity of ${a.capacity}: check the minutes per driver unit or the capacity. Unused capacity is shown negative.`,
+    `Pool "${a.pool}" used ${num(a.used)} minutes, ${a.percent}% of its practical capacity of ${num(a.capacity)} (${num(a.over)} more): customers are charged ${money(a.cost, a.currency)} more than the pool costs, shown as negative unused capacity. Check the minutes per driver unit or the capacity.`,
+  lowCapacityUse: (a) =>
+    `Pool "${a.pool}" used ${a.percent}% of its practical capacity (${num(a.used)} of ${num(a.capacity)} minutes): its unused capacity costs ${money(a.cost, a.currency)}, which no customer carries. Check the capacity and the minutes per driver unit.`,
+  paidMinutesGap: (a) =>
+    `Pool "${a.pool}" has a practical capacity of ${num(a.capacity)} minutes, ${a.percent}% ${a.more ? 'more' : 'less'} than its paid minutes: ${num(a.fte)} FTE × ${num(a.minutesPerFte)} MinutesPerFTE = ${num(a.paid)}. Check Capacity, FTE or MinutesPerFTE.`,
+  zeroDriverCharge: (a) =>
+    `Driver "${a.driver}" of activity "${a.activity}" adds up to 0 over all customers, so ${a.method === 'minutes' ? 'its minutes charge no customer and stay unused capacity' : 'its rate charges no customer'}. Check ABC_Volumes.`,
+  revenueWithoutVolumes: (a) =>
+    a.count === 1
+      ? `Customer "${a.customers[0] ?? ''}" has revenue but no volumes in ABC_Volumes, so it carries no cost to serve and looks more profitable than it is.`
+      : `${a.count} customers have revenue but no volumes in ABC_Volumes (${firstOf(a.customers, a.count)}), so they carry no cost to serve and look more profitable than they are.`,
+  volumesWithoutRevenue: (a) =>
+    a.count === 1
+      ? `Customer "${a.customers[0] ?? ''}" has volumes in ABC_Volumes but no revenue, so its cost to serve is pure loss. Check its Revenue in ABC_Customers.`
+      : `${a.count} customers have volumes in ABC_Volumes but no revenue (${firstOf(a.customers, a.count)}), so their cost to serve is pure loss. Check their Revenue in ABC_Customers.`,
   zeroDriverQuantity: (a) =>
     `Driver "${a.driver}" of activity "${a.activity}" adds up to 0 over all customers, so the activity's cost stays unassigned.`,
   unusedNotAssignable: (a) =>

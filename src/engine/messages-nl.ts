@@ -4,6 +4,7 @@
  * klant, capaciteit, aandeel, tarief. Numbers the engine computed get a decimal comma; values read from
  * a cell are shown as read.
  */
+import { NL_MARKS, groupedNumber, moneyText } from './message-numbers';
 import type { Catalog, ColumnKey, ColumnRef, MethodKey, ReferenceProblem, RequiredTextKey, SettingKey } from './message-args';
 import { nameKey } from './model';
 
@@ -137,6 +138,10 @@ const listNl = (items: readonly string[]): string =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1] ?? ''}`;
 /** An exact decimal as the engine writes it (`1234.5`) with a decimal comma (`1234,5`). */
 const decimal = (n: string): string => n.replace('.', ',');
+const num = (n: string): string => groupedNumber(n, NL_MARKS);
+const money = (amount: string, currency: string): string => moneyText(amount, currency, NL_MARKS);
+/** `1001, 1002 en 1003`, or for a longer list `de eerste 5: 1001, …, 1005`. */
+const firstOf = (ids: readonly string[], count: number): string => (count > ids.length ? `de eerste ${ids.length}: ` : '') + listNl(ids);
 const row = (activity: string | null): string => (activity === null ? 'De activiteitenrij' : `De activiteitenrij "${activity}"`);
 
 /** Every message in Dutch. */
@@ -234,7 +239,21 @@ export const MESSAGES_NL: Catalog = {
   unusedVolumeDriver: (a) => `ABC_Volumes heeft aantallen voor "${a.driver}", maar geen enkele activiteit gebruikt die kostendrijver.`,
 
   overCapacity: (a) =>
-    `Kostenpool "${a.pool}" gebruikte ${decimal(a.used)} minuten, ${decimal(a.over)} meer dan de praktische capaciteit van ${decimal(a.capacity)}: controleer de minuten per eenheid van de kostendrijver of de capaciteit. De onbenutte capaciteit wordt negatief getoond.`,
+    `Kostenpool "${a.pool}" gebruikte ${num(a.used)} minuten, ${num(a.percent)}% van de praktische capaciteit van ${num(a.capacity)} (${num(a.over)} meer): klanten krijgen ${money(a.cost, a.currency)} meer toegerekend dan de kostenpool kost, getoond als negatieve onbenutte capaciteit. Controleer de minuten per eenheid van de kostendrijver of de capaciteit.`,
+  lowCapacityUse: (a) =>
+    `Kostenpool "${a.pool}" gebruikte ${num(a.percent)}% van de praktische capaciteit (${num(a.used)} van ${num(a.capacity)} minuten): de onbenutte capaciteit kost ${money(a.cost, a.currency)} en wordt niet aan klanten toegerekend. Controleer de capaciteit en de minuten per eenheid van de kostendrijver.`,
+  paidMinutesGap: (a) =>
+    `Kostenpool "${a.pool}" heeft een praktische capaciteit van ${num(a.capacity)} minuten, ${num(a.percent)}% ${a.more ? 'meer' : 'minder'} dan de betaalde minuten: ${num(a.fte)} FTE × ${num(a.minutesPerFte)} MinutenPerFTE = ${num(a.paid)}. Controleer Capaciteit, FTE of MinutenPerFTE.`,
+  zeroDriverCharge: (a) =>
+    `Kostendrijver "${a.driver}" van activiteit "${a.activity}" telt over alle klanten op tot 0, dus ${a.method === 'minutes' ? 'de minuten ervan worden aan geen enkele klant toegerekend en blijven onbenutte capaciteit' : 'het tarief ervan wordt aan geen enkele klant toegerekend'}. Controleer ABC_Volumes.`,
+  revenueWithoutVolumes: (a) =>
+    a.count === 1
+      ? `Klant "${a.customers[0] ?? ''}" heeft omzet maar geen aantallen in ABC_Volumes, dus geen bedieningskosten: de klant lijkt winstgevender dan hij is.`
+      : `${a.count} klanten hebben omzet maar geen aantallen in ABC_Volumes (${firstOf(a.customers, a.count)}), dus geen bedieningskosten: ze lijken winstgevender dan ze zijn.`,
+  volumesWithoutRevenue: (a) =>
+    a.count === 1
+      ? `Klant "${a.customers[0] ?? ''}" heeft aantallen in ABC_Volumes maar geen omzet, dus de bedieningskosten zijn puur verlies. Controleer de Omzet in ABC_Customers.`
+      : `${a.count} klanten hebben aantallen in ABC_Volumes maar geen omzet (${firstOf(a.customers, a.count)}), dus hun bedieningskosten zijn puur verlies. Controleer hun Omzet in ABC_Customers.`,
   zeroDriverQuantity: (a) =>
     `Kostendrijver "${a.driver}" van activiteit "${a.activity}" telt over alle klanten op tot 0, dus de kosten van de activiteit blijven niet toegerekend.`,
   unusedNotAssignable: (a) =>

@@ -5,6 +5,7 @@
 import { computeExact } from './costing';
 import { type Issue, hasErrors } from './issues';
 import type { ModelInput } from './model';
+import { plausibilityWarnings } from './plausibility';
 import type { CostingResult } from './result';
 import { roundResult } from './round-result';
 import { validateModel } from './validate';
@@ -25,12 +26,13 @@ export interface RunOptions {
  * `priorIssues` are problems already found while reading the workbook; when any of them is an error,
  * nothing is computed, but the model's own checks still run so that every problem is reported at once.
  * The fast kernel gives the plain path's result to the cent; it gives way to it for figures too large.
+ * A computed result carries the plausibility warnings too (see plausibility.ts).
  */
 export function runModel(model: ModelInput, priorIssues: readonly Issue[] = [], options: RunOptions = {}): RunOutcome {
   const issues = [...priorIssues, ...validateModel(model)];
   if (hasErrors(issues)) return { result: null, issues };
   const fast = options.plain === true ? null : roundResult(model, computeExact(model, true), true);
   const result = fast ?? (roundResult(model, computeExact(model)) as CostingResult);
-  result.issues = [...issues, ...result.issues];
+  result.issues = [...issues, ...result.issues, ...plausibilityWarnings(model, result)];
   return { result, issues: result.issues };
 }

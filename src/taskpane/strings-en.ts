@@ -27,6 +27,7 @@ export const en: Strings = {
   stage: { importing: 'Importing transactions', reading: 'Reading the model', computing: 'Computing', writing: 'Writing the report' },
   progress: (done, total) => `${done} of ${total} rows`,
   headline: 'Headline figures',
+  checkFigures: 'Check these figures',
   netRevenue: 'Net revenue',
   grossMargin: 'Gross margin',
   costToServe: 'Cost to serve',

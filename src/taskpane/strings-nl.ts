@@ -27,6 +27,7 @@ export const nl: Strings = {
   stage: { importing: 'Transacties importeren', reading: 'Model lezen', computing: 'Berekenen', writing: 'Rapport schrijven' },
   progress: (done, total) => `${done} van ${total} rijen`,
   headline: 'Kerncijfers',
+  checkFigures: 'Controleer deze cijfers',
   netRevenue: 'Netto-omzet',
   grossMargin: 'Brutomarge',
   costToServe: 'Bedieningskosten',

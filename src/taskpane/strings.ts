@@ -41,6 +41,8 @@ export interface Strings {
   stage: Record<Stage, string>;
   progress: (done: string, total: string) => string;
   headline: string;
+  /** Title over the plausibility warnings shown with the headline figures. */
+  checkFigures: string;
   netRevenue: string;
   grossMargin: string;
   costToServe: string;

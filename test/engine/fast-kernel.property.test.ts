@@ -100,7 +100,8 @@ describe('fast kernel', () => {
     const spec: ModelSpec = {
       pools: [['Service', '100', '300']],
       activities: [['Orders', 'Service', 'Orders', 'minutes', '1']],
-      customers: [['A', '0', '0'], ['B', '0', '0'], ['C', '0', '0']],
+      // Some revenue, so the model raises no plausibility warning (roundResult alone makes none).
+      customers: [['A', '1', '0'], ['B', '1', '0'], ['C', '1', '0']],
       volumes: [['A', 'Orders', '100'], ['B', 'Orders', '100'], ['C', 'Orders', '100']],
     };
     const model = buildModel(spec);

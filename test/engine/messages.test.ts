@@ -61,7 +61,13 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   unknownCustomer: { customer: 'C-9', range: 'ABC_Volumes', rows: 3 },
   driverWithoutVolumes: { driver: 'Pallets', activity: 'Picking', anyVolumes: true },
   unusedVolumeDriver: { driver: 'Pallets' },
-  overCapacity: { pool: 'Warehouse', used: '2450.5', over: '450.5', capacity: '2000' },
+  // Figures under 1,000, so they show ungrouped (grouping has its own test below).
+  overCapacity: { pool: 'Warehouse', used: '840.5', over: '140.5', capacity: '700', percent: '120.1', cost: '112.40', currency: 'EUR' },
+  lowCapacityUse: { pool: 'Warehouse', percent: '11.6', used: '81.2', capacity: '700', cost: '581.91', currency: 'EUR' },
+  paidMinutesGap: { pool: 'Inside sales', capacity: '960', fte: '12.5', minutesPerFte: '64', paid: '800', percent: '20.0', more: true },
+  zeroDriverCharge: { driver: 'Returns', activity: 'Returns handling', method: 'minutes' },
+  revenueWithoutVolumes: { customers: ['C-1', 'C-2', 'C-3', 'C-4', 'C-5'], count: 7 },
+  volumesWithoutRevenue: { customers: ['C-9', 'C-10', 'C-11', 'C-12', 'C-13'], count: 6 },
   zeroDriverQuantity: { driver: 'Returns', activity: 'Returns handling' },
   unusedNotAssignable: { pool: 'Warehouse' },
   nameNotARange: { name: 'ABC_Settings', formula: '="EUR"' },
@@ -92,7 +98,7 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
 };
 
 /** Arguments that choose a phrasing rather than carry a value to show. */
-const CHOOSERS = new Set(['reason', 'kind', 'what', 'setting', 'method', 'firstMethod', 'reportedAs', 'anyVolumes', 'problem']);
+const CHOOSERS = new Set(['reason', 'kind', 'what', 'setting', 'method', 'firstMethod', 'reportedAs', 'anyVolumes', 'problem', 'more']);
 
 /** Every value a message must show, whatever the language: names, cells, numbers, headers. */
 function shownValues(id: MessageId, args: object): string[] {
@@ -159,6 +165,10 @@ describe('the message catalog', () => {
       msg('driverWithoutVolumes', { driver: 'D', activity: 'A', anyVolumes: false }),
       msg('unknownCustomer', { customer: 'C', range: null, rows: 1 }),
       msg('noMethod', { activity: null }),
+      msg('paidMinutesGap', { pool: 'P', capacity: '1', fte: '1', minutesPerFte: '1', paid: '1', percent: '1', more: false }),
+      msg('zeroDriverCharge', { driver: 'D', activity: 'A', method: 'rate' }),
+      msg('revenueWithoutVolumes', { customers: ['C'], count: 1 }),
+      msg('volumesWithoutRevenue', { customers: ['C', 'D'], count: 2 }),
     ];
     const seen = new Set<string>();
     for (const v of variants) {
@@ -204,6 +214,27 @@ describe('the message catalog', () => {
     );
     expect(renderMessage(msg('duplicatePool', { pool: 'Warehouse', first: null }), 'en')).toBe(
       'Pool "Warehouse" is listed twice (first at an earlier row).',
+    );
+  });
+});
+
+describe('figures in plausibility warnings', () => {
+  it('group minutes in thousands and give money its currency, in each language', () => {
+    const over = msg('overCapacity', { pool: 'Warehouse', used: '840000.5', over: '140000.5', capacity: '700000', percent: '120.1', cost: '-1234567.80', currency: 'EUR' });
+    expect(renderMessage(over, 'en')).toBe(
+      'Pool "Warehouse" used 840,000.5 minutes, 120.1% of its practical capacity of 700,000 (140,000.5 more): customers are charged EUR -1,234,567.80 more than the pool costs, shown as negative unused capacity. Check the minutes per driver unit or the capacity.',
+    );
+    expect(renderMessage(over, 'nl')).toBe(
+      'Kostenpool "Warehouse" gebruikte 840.000,5 minuten, 120,1% van de praktische capaciteit van 700.000 (140.000,5 meer): klanten krijgen EUR -1.234.567,80 meer toegerekend dan de kostenpool kost, getoond als negatieve onbenutte capaciteit. Controleer de minuten per eenheid van de kostendrijver of de capaciteit.',
+    );
+  });
+
+  it('name a single customer, or the count and the first of many', () => {
+    expect(renderMessage(msg('revenueWithoutVolumes', { customers: ['C-1'], count: 1 }), 'en')).toBe(
+      'Customer "C-1" has revenue but no volumes in ABC_Volumes, so it carries no cost to serve and looks more profitable than it is.',
+    );
+    expect(renderMessage(msg('volumesWithoutRevenue', { customers: ['1', '2', '3', '4', '5'], count: 200 }), 'nl')).toBe(
+      '200 klanten hebben aantallen in ABC_Volumes maar geen omzet (de eerste 5: 1, 2, 3, 4 en 5), dus hun bedieningskosten zijn puur verlies. Controleer hun Omzet in ABC_Customers.',
     );
   });
 });

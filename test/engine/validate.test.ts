@@ -5,7 +5,8 @@ import { buildModel, type ModelSpec } from '../helpers/model';
 
 const base: ModelSpec = {
   pools: [
-    ['Sales', 1000, 1000],
+    // 115 of 200 minutes used: a plausible 57.5%, so the base model has no warning.
+    ['Sales', 1000, 200],
     ['Admin', 500],
   ],
   activities: [
@@ -172,13 +173,13 @@ describe('UnusedCapacity = assign', () => {
     const outcome = runModel(buildModel({ ...base, settings: { unusedCapacity: 'assign' } }));
     const result = outcome.result!;
     const sales = result.pools.find((p) => p.pool === 'Sales')!;
-    // 1001 used 10×5 + 40×1 = 90 minutes, 1002 used 25; 885 unused minutes cost 885.00
-    expect(sales.unusedCost?.toFixed(2)).toBe('885.00');
-    expect(sales.unusedAssigned.toFixed(2)).toBe('885.00');
+    // 1001 used 10×5 + 40×1 = 90 minutes, 1002 used 25; 85 unused minutes at 5.00 a minute cost 425.00
+    expect(sales.unusedCost?.toFixed(2)).toBe('425.00');
+    expect(sales.unusedAssigned.toFixed(2)).toBe('425.00');
     expect(result.totals.unusedCapacityCost.toFixed(2)).toBe('0.00');
     const byId = new Map(result.customers.map((c) => [c.customer, c.unusedCapacityCosts.get('Sales')?.toFixed(2)]));
-    expect(byId.get('1001')).toBe('692.61'); // 885 × 90 / 115 = 692.6086…
-    expect(byId.get('1002')).toBe('192.39'); // 885 × 25 / 115 = 192.3913…
+    expect(byId.get('1001')).toBe('332.61'); // 425 × 90 / 115 = 332.6086…
+    expect(byId.get('1002')).toBe('92.39'); // 425 × 25 / 115 = 92.3913…
   });
 
   it('warns and keeps the cost unused when nobody used the pool', () => {

@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS } from '../../src/engine/model';
 type Num = number | string;
 
 export interface ModelSpec {
-  pools?: Array<[name: string, cost: Num, capacityMinutes?: Num | null]>;
+  pools?: Array<[name: string, cost: Num, capacityMinutes?: Num | null, fte?: Num]>;
   activities?: Array<[activity: string, pool: string | null, driver: string | null, kind: TermKind, value: Num]>;
   customers?: Array<[id: string, revenue: Num, cogs: Num, discounts?: Num]>;
   volumes?: Array<[customer: string, driver: string, quantity: Num]>;
@@ -25,10 +25,11 @@ export interface ModelSpec {
 
 /** A model from a compact spec; row i of a range gets location Sheet!A(i+2). */
 export function buildModel(spec: ModelSpec): ModelInput {
-  const pools: PoolInput[] = (spec.pools ?? []).map(([name, cost, cap], i) => ({
+  const pools: PoolInput[] = (spec.pools ?? []).map(([name, cost, cap, fte], i) => ({
     name,
     cost: dec(cost),
     capacityMinutes: cap === undefined || cap === null ? null : dec(cap),
+    ...(fte === undefined ? {} : { fte: dec(fte) }),
     where: { range: 'ABC_Pools', sheet: 'Pools', cell: `A${i + 2}` },
   }));
   const activities: ActivityTermInput[] = (spec.activities ?? []).map(([activity, pool, driver, kind, value], i) => ({

@@ -129,7 +129,7 @@ export function App({ controller, strings, language, locale }: AppProps): React.
         {headline !== null ? (
           <section className={styles.section}>
             <Subtitle2 as="h2">{strings.headline}</Subtitle2>
-            <HeadlineFigures headline={headline} strings={strings} format={format} />
+            <HeadlineFigures headline={headline} strings={strings} format={format} issues={state.issues} />
           </section>
         ) : null}
         {json !== null && json.customers.length > 0 ? (
