@@ -90,15 +90,15 @@ export const CLI_TEXT_EN: CliText = {
   directCosts: 'Direct customer costs',
   customersNetProfit: 'Net profit of customers',
   unusedCapacity: 'Unused capacity',
-  unassignedCost: 'Unassigned cost',
+  unassignedCost: 'Cost not charged to customers',
   operatingProfit: 'Operating profit',
 
   reconciliation: 'Reconciliation:',
   companyReconciliation: (a) =>
-    `Customer net profit ${a.customerProfit} - unused capacity ${a.unused} - unassigned ${a.unassigned} = operating profit ${a.operatingProfit}: ${
+    `Customer net profit ${a.customerProfit} - unused capacity ${a.unused} - not charged to customers ${a.unassigned} = operating profit ${a.operatingProfit}: ${
       a.difference === null ? 'OK' : `DIFFERENCE ${a.difference}`
     }`,
-  poolsReconcile: (pools) => `Every pool's cost = activities + unused capacity + unassigned (${pools} pools): OK`,
+  poolsReconcile: (pools) => `Every pool's cost = activities + unused capacity + shares left over (${pools} pools): OK`,
   poolsNotReconciling: (list) => `Pools not reconciling: ${list}`,
 
   customers: (n, lossMaking, share) => `Customers: ${n}, of which ${lossMaking} loss-making (${share}).`,
@@ -205,7 +205,7 @@ export const CLI_TEXT_NL: CliText = {
       a.difference === null ? 'OK' : `VERSCHIL ${a.difference}`
     }`,
   poolsReconcile: (pools) =>
-    `Kosten van elke kostenpool = activiteiten + onbenutte capaciteit + niet aan klanten toegerekend (${plural(pools, 'kostenpool', 'kostenpools')}): OK`,
+    `Kosten van elke kostenpool = activiteiten + onbenutte capaciteit + restant aandelen (${plural(pools, 'kostenpool', 'kostenpools')}): OK`,
   poolsNotReconciling: (list) => `Kostenpools die niet aansluiten: ${list}`,
 
   customers: (n, lossMaking, share) => `Klanten: ${n}, waarvan ${lossMaking} verlieslatend (${share}).`,

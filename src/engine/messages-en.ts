@@ -203,7 +203,7 @@ export const MESSAGES_EN: Catalog = {
   severalSharesForActivity: (a) =>
     `Activity "${a.activity}" has more than one Share row (first at ${at(a.first)}); give it one share and one driver.`,
   unusedPool: (a) =>
-    `No activity uses pool "${a.pool}": its cost is reported as ${a.reportedAs === 'unassigned' ? 'unassigned' : 'unused capacity'} and reaches no customer.`,
+    `No activity uses pool "${a.pool}": its cost is reported as ${a.reportedAs === 'unassigned' ? 'cost not charged to customers' : 'unused capacity'} and reaches no customer.`,
   mixedMethodsInPool: (a) =>
     `Pool "${a.pool}" has both Minutes rows and Share rows (e.g. ${at(a.minutesAt)} and ${at(a.shareAt)}); a pool is either time-driven or split by shares.`,
   missingCapacity: (a) =>
@@ -233,9 +233,9 @@ export const MESSAGES_EN: Catalog = {
       ? `Customer "${a.customers[0] ?? ''}" has volumes in ABC_Volumes but no revenue, so its cost to serve is pure loss. Check its Revenue in ABC_Customers.`
       : `${a.count} customers have volumes in ABC_Volumes but no revenue (${firstOf(a.customers, a.count)}), so their cost to serve is pure loss. Check their Revenue in ABC_Customers.`,
   zeroDriverQuantity: (a) =>
-    `Driver "${a.driver}" of activity "${a.activity}" adds up to 0 over all customers, so the activity's cost stays unassigned.`,
+    `Driver "${a.driver}" of activity "${a.activity}" adds up to 0 over all customers, so the activity's cost is not charged to customers.`,
   unusedNotAssignable: (a) =>
-    `UnusedCapacity is "assign", but no customer used pool "${a.pool}", so its unused capacity stays unassigned.`,
+    `UnusedCapacity is "assign", but no customer used pool "${a.pool}", so its unused capacity is not charged to customers.`,
 
   nameNotARange: (a) => `The name ${a.name} does not refer to a range of cells (it is ${a.formula}).`,
   ambiguousRangeName: (a) =>

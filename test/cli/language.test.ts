@@ -94,7 +94,7 @@ describe('the runner in Dutch', () => {
     expect(out).toMatch(/ {2}Bedrijfsresultaat +\$40\.000,00/);
     expect(out).toMatch(/ {2}Onbenutte capaciteit +\$97\.120,00/);
     expect(out).toContain('= bedrijfsresultaat $40.000,00: OK');
-    expect(out).toContain('Kosten van elke kostenpool = activiteiten + onbenutte capaciteit + niet aan klanten toegerekend (1 kostenpool): OK');
+    expect(out).toContain('Kosten van elke kostenpool = activiteiten + onbenutte capaciteit + restant aandelen (1 kostenpool): OK');
     expect(out).toContain('Klanten: 2, waarvan 0 verlieslatend (0,0%).');
     expect(out).toContain('Meest winstgevende klanten:');
     expect(out).toContain(`Rapport geschreven naar ${output}, JSON naar ${json}.`);

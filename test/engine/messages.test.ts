@@ -242,7 +242,7 @@ describe('figures in plausibility warnings', () => {
 describe('issues carry their message as data', () => {
   it('keep the English rendering as the message, and a plain string as it is in every language', () => {
     const made = warning('UNUSED_POOL', msg('unusedPool', { pool: 'Management', reportedAs: 'unassigned' }), { range: 'ABC_Pools' });
-    expect(made.message).toBe('No activity uses pool "Management": its cost is reported as unassigned and reaches no customer.');
+    expect(made.message).toBe('No activity uses pool "Management": its cost is reported as cost not charged to customers and reaches no customer.');
     expect(renderMessage(made.text, 'nl')).toBe(
       'Geen enkele activiteit gebruikt kostenpool "Management": de kosten ervan worden gerapporteerd als niet toegerekend en komen bij geen enkele klant terecht.',
     );
