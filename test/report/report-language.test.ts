@@ -79,9 +79,10 @@ function words(text: string): string[] {
 
 /**
  * Words English and Dutch spell alike, which the Dutch catalogue uses as Dutch words: reviewed one by one.
- * ("min" is the minutes unit in both; "code", "per", "in" and "over" are Dutch too.)
+ * ("min" is the minutes unit in both; "code", "per", "in", "over", "is" and "minimum" are Dutch too; "order" and
+ * "orders" are the glossary's Dutch terms.)
  */
-const SHARED_WORDS = new Set(['abc', 'code', 'per', 'min', 'in', 'over']);
+const SHARED_WORDS = new Set(['abc', 'code', 'per', 'min', 'in', 'over', 'is', 'minimum', 'order', 'orders']);
 /** Whole texts the same in both languages. */
 const SHARED_TEXTS = new Set(['Code']);
 
