@@ -4,8 +4,9 @@
  * `ABC Actions` sheet and the JSON's `actions` show this; both read only the rounded result.
  */
 import { type Dec, ZERO, sum } from './decimal';
-import { type MinimumOrder, ceilTo, costPerOrder, minimumOrder } from './minimum-order';
+import { type MinimumOrder, ceilTo, costPerOrder, costPerUnit, floorTo, minimumOrder, orderFollowingKeys, savedPerOrder } from './minimum-order';
 import { type DimensionValue, nameKey } from './model';
+import { type CombinedProposal, DEFAULT_PLAUSIBLE_FEE_SHARE, combinedProposal, isPlausibleShare, shareOfOrderValue } from './order-fee-share';
 import { nearestRankPercentile } from './percentile';
 import type { CostingResult, CustomerResult } from './result';
 
@@ -40,6 +41,17 @@ export interface CustomerActions {
   minimumOrder: MinimumOrder | null;
   /** Whether the minimum lines per order is at most the percentile; null when there is no minimum or no percentile. */
   plausible: boolean | null;
+  /** Net revenue ÷ orders; null without `OrderDriver` or orders. */
+  averageOrderValue: Dec | null;
+  /** The exact fee as a share of the average order value (loss ÷ net revenue); null without a fee or when net revenue is not positive. */
+  feeShare: Dec | null;
+  /** Whether the fee is at most the plausible share of the order value; null without a fee (a fee on orders without value is not plausible). */
+  feePlausible: boolean | null;
+  /**
+   * Minimum order at the plausible order size plus the fee that remains; only when neither a plausible minimum
+   * order nor a plausible fee alone makes up the loss (and both settings and a percentile exist), else null.
+   */
+  combined: CombinedProposal | null;
 }
 
 /** The actions of a result. */
@@ -52,6 +64,12 @@ export interface ActionsResult {
   segmentDimension: string | null;
   /** The 90th percentile (nearest rank) of lines per order over customers with orders; null without both settings or orders. */
   linesPerOrderP90: Dec | null;
+  /** Drivers that move with orders when a minimum order merges them (`OrderFollowingDrivers`, as written), the order driver left out. */
+  orderFollowingDrivers: string[];
+  /** The largest plausible fee as a share of the average order value (`PlausibleFeeShare`, default 10%). */
+  plausibleFeeShare: Dec;
+  /** The combined proposals' minimum lines per order: the 90th percentile rounded down to one decimal; null without it. */
+  combinedMinimumLines: Dec | null;
   /** Loss-making customers (net profit < 0), the largest loss first, ties by the result's order (customer id). */
   customers: CustomerActions[];
   /** Their net profit together (negative, or zero when there are none). */
@@ -95,6 +113,15 @@ function actionsOf(result: CostingResult): ActionsResult {
     PLAUSIBLE_PERCENTILE,
   );
   const orderCost = orderDriver === null ? ZERO : costPerOrder(result, orderDriver);
+  const followingKeys = orderFollowingKeys(result.settings);
+  const following = followingKeys.map((key) => ({ key, costPerUnit: costPerUnit(result, key) }));
+  const written = result.settings.orderFollowingDrivers?.names ?? [];
+  const followingNames = followingKeys.map((key) => written.find((n) => nameKey(n) === key) ?? key);
+  const plausibleFeeShare = result.settings.plausibleFeeShare ?? DEFAULT_PLAUSIBLE_FEE_SHARE;
+  const combinedMinimumLines = linesPerOrderP90 === null ? null : floorTo(linesPerOrderP90, 1);
+  // An order not placed saves its own cost and, per following driver, that driver's quantity per order.
+  const saved = (c: CustomerResult, orders: Dec): Dec =>
+    savedPerOrder(orderCost, following.map((f) => ({ quantity: c.driverQuantities?.get(f.key) ?? ZERO, costPerUnit: f.costPerUnit })), orders);
 
   const losing = result.customers
     .map((c, position) => ({ c, position }))
@@ -105,7 +132,24 @@ function actionsOf(result: CostingResult): ActionsResult {
     const lines = quantity(c, orderLineDriver);
     const hasOrders = orders !== null && orders.greaterThan(0);
     const exactFee = hasOrders ? c.netProfit.negated().dividedBy(orders) : null;
-    const minimum = orders === null || lines === null ? null : minimumOrder(orders, lines, c.netProfit, orderCost);
+    const minimum = orders === null || lines === null ? null : minimumOrder(orders, lines, c.netProfit, hasOrders ? saved(c, orders) : orderCost);
+    const plausible = minimum?.kind === 'lines' && linesPerOrderP90 !== null ? minimum.exact.lessThanOrEqualTo(linesPerOrderP90) : null;
+    const feeShare = hasOrders ? shareOfOrderValue(c.netProfit.negated(), c.netRevenue) : null;
+    const feePlausible = hasOrders ? isPlausibleShare(feeShare, plausibleFeeShare) : null;
+    // Combined only when neither alone will do: no plausible minimum order and a fee above the plausible share.
+    const neitherAlone = feePlausible === false && plausible !== true && (minimum?.kind === 'lines' || minimum?.kind === 'notByOrderSize');
+    const combined =
+      neitherAlone && hasOrders && lines !== null && combinedMinimumLines !== null && combinedMinimumLines.greaterThan(0)
+        ? combinedProposal({
+            orders,
+            lines,
+            netProfit: c.netProfit,
+            netRevenue: c.netRevenue,
+            savedPerOrder: saved(c, orders),
+            minimumLines: combinedMinimumLines,
+            plausibleShare: plausibleFeeShare,
+          })
+        : null;
     return {
       rank: i + 1,
       customer: c.customer,
@@ -118,7 +162,11 @@ function actionsOf(result: CostingResult): ActionsResult {
       linesPerOrder: perOrder(c),
       fee: exactFee === null ? null : { exact: exactFee, shown: ceilTo(exactFee, 2) },
       minimumOrder: minimum,
-      plausible: minimum?.kind === 'lines' && linesPerOrderP90 !== null ? minimum.exact.lessThanOrEqualTo(linesPerOrderP90) : null,
+      plausible,
+      averageOrderValue: hasOrders ? c.netRevenue.dividedBy(orders) : null,
+      feeShare,
+      feePlausible,
+      combined,
     };
   });
   return {
@@ -127,6 +175,9 @@ function actionsOf(result: CostingResult): ActionsResult {
     missingSettings,
     segmentDimension,
     linesPerOrderP90,
+    orderFollowingDrivers: followingNames,
+    plausibleFeeShare,
+    combinedMinimumLines,
     customers,
     totalLoss: sum(customers.map((c) => c.netProfit)),
   };

@@ -50,7 +50,18 @@ export interface ColumnRef {
 export type MethodKey = 'minutes' | 'share' | 'rate';
 
 /** A setting of ABC_Settings. */
-export type SettingKey = 'currency' | 'period' | 'unusedCapacity' | 'language' | 'orderDriver' | 'orderLineDriver' | 'statementSegment' | 'minutesPerFte' | 'dimensions';
+export type SettingKey =
+  | 'currency'
+  | 'period'
+  | 'unusedCapacity'
+  | 'language'
+  | 'orderDriver'
+  | 'orderLineDriver'
+  | 'statementSegment'
+  | 'minutesPerFte'
+  | 'dimensions'
+  | 'orderFollowingDrivers'
+  | 'plausibleFeeShare';
 
 /** What a row needs in a required text column. */
 export type RequiredTextKey = 'activityName' | 'poolName' | 'customerId' | 'driverName' | 'settingName' | 'costItem' | 'scenarioName' | 'scenarioScope' | 'scenarioChange';
@@ -120,6 +131,12 @@ export interface MessageArgs {
   unknownOrderLineDriver: { driver: string; drivers: string };
   /** StatementSegment names no column of ABC_Customers; `dimensions` lists the dimension columns. */
   unknownStatementSegment: { dimension: string; dimensions: string };
+  /** OrderFollowingDrivers names a driver ABC_Volumes does not have; `drivers` lists them, comma-separated. */
+  unknownOrderFollowingDriver: { driver: string; drivers: string };
+  /** OrderFollowingDrivers names the OrderLineDriver, whose lines a minimum order keeps. */
+  orderFollowingLineDriver: { driver: string };
+  /** PlausibleFeeShare is not a share above 0 and at most 100%. */
+  invalidPlausibleFeeShare: { found: string };
 
   // the model's consistency
   duplicatePool: { pool: string; first: string | null };

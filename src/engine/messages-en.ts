@@ -44,6 +44,8 @@ export const SETTING_NAMES_EN: { readonly [K in SettingKey]: string } = {
   statementSegment: 'StatementSegment',
   minutesPerFte: 'MinutesPerFTE',
   dimensions: 'Dimensions',
+  orderFollowingDrivers: 'OrderFollowingDrivers',
+  plausibleFeeShare: 'PlausibleFeeShare',
 };
 
 const WHAT: { readonly [K in RequiredTextKey]: string } = {
@@ -185,6 +187,12 @@ export const MESSAGES_EN: Catalog = {
     `OrderLineDriver "${a.driver}" is no driver of ABC_Volumes, so order lines cannot be counted; ${a.drivers === '' ? 'ABC_Volumes has no drivers' : `the drivers are ${a.drivers}`}.`,
   unknownOrderDriver: (a) =>
     `OrderDriver "${a.driver}" is no driver of ABC_Volumes, so orders cannot be counted; ${a.drivers === '' ? 'ABC_Volumes has no drivers' : `the drivers are ${a.drivers}`}.`,
+  unknownOrderFollowingDriver: (a) =>
+    `OrderFollowingDrivers names "${a.driver}", which is no driver of ABC_Volumes, so it cannot follow orders; ${a.drivers === '' ? 'ABC_Volumes has no drivers' : `the drivers are ${a.drivers}`}.`,
+  orderFollowingLineDriver: (a) =>
+    `OrderFollowingDrivers names "${a.driver}", the OrderLineDriver: a minimum order keeps the order lines and merges only the orders, so order lines cannot follow orders.`,
+  invalidPlausibleFeeShare: (a) =>
+    `PlausibleFeeShare must be the largest plausible order fee as a share of the average order value, above 0% and at most 100% (such as 10%); found ${a.found}.`,
   unknownStatementSegment: (a) =>
     `StatementSegment "${a.dimension}" is no column of ABC_Customers; ${a.dimensions === '' ? 'ABC_Customers has no dimension columns' : `the dimension columns are ${a.dimensions}`}.`,
 

@@ -7,6 +7,7 @@
 import { NL_MARKS, groupedNumber, moneyText } from './message-numbers';
 import type { Catalog, ColumnKey, ColumnRef, MethodKey, ReferenceProblem, RequiredTextKey, SettingKey } from './message-args';
 import { nameKey } from './model';
+import { SETTING_NAMES_EN } from './messages-en';
 
 /** The contract's Dutch column headers (a test checks them against contract-spec.ts). */
 export const COLUMN_NAMES_NL: { readonly [K in ColumnKey]: string } = {
@@ -47,6 +48,8 @@ export const SETTING_NAMES_NL: { readonly [K in SettingKey]: string } = {
   statementSegment: 'Vergelijkingssegment',
   minutesPerFte: 'MinutenPerFTE',
   dimensions: 'Dimensies',
+  orderFollowingDrivers: 'Ordervolgendedrijvers',
+  plausibleFeeShare: 'AanvaardbareToeslag',
 };
 
 const WHAT: { readonly [K in RequiredTextKey]: string } = {
@@ -193,7 +196,7 @@ export const MESSAGES_NL: Catalog = {
     }.`,
 
   unknownSetting: (a) =>
-    `De onbekende instelling "${a.name}" wordt genegeerd; de instellingen zijn Valuta, Periode, OngebruikteCapaciteit, Taal, Orderdrijver, Orderregeldrijver en Vergelijkingssegment (of Currency, Period, UnusedCapacity, Language, OrderDriver, OrderLineDriver en StatementSegment).`,
+    `De onbekende instelling "${a.name}" wordt genegeerd; de instellingen zijn ${Object.values(SETTING_NAMES_NL).join(', ')} (of ${Object.values(SETTING_NAMES_EN).join(', ')}).`,
   settingTwice: (a) => `De instelling ${a.name} komt twee keer voor (eerst op ${a.first}).`,
   settingErrorValue: (a) => `De waarde van ${SETTING_NAMES_NL[a.setting]} bevat de foutwaarde ${a.error}.`,
   invalidSetting: (a) =>
@@ -207,6 +210,12 @@ export const MESSAGES_NL: Catalog = {
     `Orderregeldrijver "${a.driver}" is geen kostendrijver van ABC_Volumes, dus de orderregels kunnen niet worden geteld; ${a.drivers === '' ? 'ABC_Volumes heeft geen kostendrijvers' : `de kostendrijvers zijn ${a.drivers}`}.`,
   unknownOrderDriver: (a) =>
     `Orderdrijver "${a.driver}" is geen kostendrijver van ABC_Volumes, dus de orders kunnen niet worden geteld; ${a.drivers === '' ? 'ABC_Volumes heeft geen kostendrijvers' : `de kostendrijvers zijn ${a.drivers}`}.`,
+  unknownOrderFollowingDriver: (a) =>
+    `Ordervolgendedrijvers noemt "${a.driver}", dat geen kostendrijver van ABC_Volumes is, dus het kan de orders niet volgen; ${a.drivers === '' ? 'ABC_Volumes heeft geen kostendrijvers' : `de kostendrijvers zijn ${a.drivers}`}.`,
+  orderFollowingLineDriver: (a) =>
+    `Ordervolgendedrijvers noemt "${a.driver}", de Orderregeldrijver: een minimumorder houdt de orderregels gelijk en voegt alleen orders samen, dus orderregels kunnen de orders niet volgen.`,
+  invalidPlausibleFeeShare: (a) =>
+    `AanvaardbareToeslag moet de hoogste aanvaardbare ordertoeslag zijn als aandeel van de gemiddelde orderwaarde, boven 0% en hoogstens 100% (zoals 10%); er staat ${a.found}.`,
   unknownStatementSegment: (a) =>
     `Vergelijkingssegment "${a.dimension}" is geen kolom van ABC_Customers; ${a.dimensions === '' ? 'ABC_Customers heeft geen dimensiekolommen' : `de dimensiekolommen zijn ${a.dimensions}`}.`,
 

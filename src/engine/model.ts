@@ -85,6 +85,17 @@ export interface Settings {
   orderDriver?: NamedSetting;
   /** The driver that counts order lines (`OrderLineDriver`), for the actions' minimum lines per order; absent: not computed. */
   orderLineDriver?: NamedSetting;
+  /**
+   * Drivers whose quantities move with orders (`OrderFollowingDrivers`), such as delivery drops when every
+   * order is delivered: when a minimum order merges orders, their quantities fall in proportion. Absent:
+   * only the order driver moves.
+   */
+  orderFollowingDrivers?: NamedList;
+  /**
+   * The largest order fee still plausible, as a fraction of the average order value (`PlausibleFeeShare`);
+   * absent: `DEFAULT_PLAUSIBLE_FEE_SHARE`.
+   */
+  plausibleFeeShare?: Dec;
   /** The dimension whose average customer a statement shows (`StatementSegment`); absent: the first dimension. */
   statementSegment?: NamedSetting;
   /** Practical minutes one full-time person gives in the period (`MinutesPerFTE`), for scenarios' freed staff; absent: not set. */
@@ -99,6 +110,12 @@ export interface Settings {
 /** A setting that names something of the model, with its cell, so a name that matches nothing is reported there. */
 export interface NamedSetting {
   name: string;
+  where: Where;
+}
+
+/** A setting that names several things of the model (a list in one cell), with its cell. */
+export interface NamedList {
+  names: readonly string[];
   where: Where;
 }
 

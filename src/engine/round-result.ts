@@ -11,6 +11,7 @@ import { type Dec, POW10, type Scaled, ZERO, fromWholeCents, roundCents, scaledI
 import type { ExactActivity, ExactCosting, ExactPool } from './costing';
 import { type Issue, warning } from './issues';
 import { msg } from './messages';
+import { orderFollowingKeys } from './minimum-order';
 import { type ModelInput, nameKey } from './model';
 import type { ActivityResult, CostingResult, CustomerResult, PoolResult, Totals } from './result';
 
@@ -74,7 +75,10 @@ function round(model: ModelInput, exact: ExactCosting, fast: boolean): CostingRe
 
   const directCosts = directCostsPerCustomer(model);
   // The order and order-line drivers too, which no activity may use: statements and actions count with them.
-  const orderDriver = [model.settings.orderDriver, model.settings.orderLineDriver].flatMap((s) => (s === undefined ? [] : [nameKey(s.name)]));
+  const orderDriver = [
+    ...[model.settings.orderDriver, model.settings.orderLineDriver].flatMap((s) => (s === undefined ? [] : [nameKey(s.name)])),
+    ...orderFollowingKeys(model.settings),
+  ];
   const driverKeys = [...new Set([...activities.flatMap((a) => a.drivers.map((d) => nameKey(d.driver))), ...orderDriver])];
   const driverVolumes = driverKeys.map((key) => [key, exact.volumes.of(key).perCustomer] as const);
   if (fast) {

@@ -244,6 +244,7 @@ function checkStatementSettings(model: ModelInput): Issue[] {
   if (orderLineDriver !== undefined && !isVolumeDriver(orderLineDriver.name)) {
     issues.push(error('INVALID_SETTING', msg('unknownOrderLineDriver', { driver: orderLineDriver.name, drivers }), orderLineDriver.where));
   }
+  issues.push(...checkOrderFollowingDrivers(model, isVolumeDriver, drivers));
   if (statementSegment !== undefined) {
     const dimensions = [...new Set(model.customers.flatMap((c) => c.dimensions.map(([header]) => header)))];
     if (!dimensions.some((d) => nameKey(d) === nameKey(statementSegment.name))) {
@@ -253,6 +254,22 @@ function checkStatementSettings(model: ModelInput): Issue[] {
     }
   }
   return issues;
+}
+
+/**
+ * Each driver OrderFollowingDrivers names must be a driver of ABC_Volumes (a misspelt one would leave its
+ * quantity unchanged by a minimum order, silently), and not the OrderLineDriver: a minimum order keeps the
+ * lines. Every problem is reported at the setting's cell.
+ */
+function checkOrderFollowingDrivers(model: ModelInput, isVolumeDriver: (name: string) => boolean, drivers: string): Issue[] {
+  const list = model.settings.orderFollowingDrivers;
+  if (list === undefined) return [];
+  const lineKey = model.settings.orderLineDriver === undefined ? null : nameKey(model.settings.orderLineDriver.name);
+  return list.names.flatMap((driver) => {
+    if (!isVolumeDriver(driver)) return [error('INVALID_SETTING', msg('unknownOrderFollowingDriver', { driver, drivers }), list.where)];
+    if (nameKey(driver) === lineKey) return [error('INVALID_SETTING', msg('orderFollowingLineDriver', { driver }), list.where)];
+    return [];
+  });
 }
 
 /**

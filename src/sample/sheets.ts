@@ -93,6 +93,8 @@ function settingsSheet(plan: WholesalerPlan): SampleSheet {
     ['OrderDriver', 'Orders'],
     // The actions sheet's minimum lines per order.
     ['OrderLineDriver', 'Order lines'],
+    // Every order is delivered in a drop of its own, so a minimum order saves drops too.
+    ['OrderFollowingDrivers', 'Delivery drops'],
   ];
   return { sheet: 'Settings', rangeName: 'ABC_Settings', rows, columnWidths: [18, 12], numberFormats: [null, '@'] };
 }

@@ -1,4 +1,7 @@
-/** `ABC_Settings`: Currency, Period, UnusedCapacity, Language, OrderDriver, OrderLineDriver and StatementSegment as Setting / Value pairs. */
+/**
+ * `ABC_Settings`: Currency, Period, UnusedCapacity, Language, OrderDriver, OrderLineDriver, StatementSegment, MinutesPerFTE,
+ * Dimensions, OrderFollowingDrivers and PlausibleFeeShare as Setting / Value pairs.
+ */
 import type { MessageLanguage } from '../engine/message-args';
 import { DEFAULT_SETTINGS, nameKey, type Settings, type UnusedCapacityMode } from '../engine/model';
 import { quoteSheet } from '../engine/issues';
@@ -20,6 +23,8 @@ export const SETTING_NAMES: ReadonlyArray<{ key: SettingKey; en: string; nl: str
   { key: 'statementSegment', en: 'StatementSegment', nl: 'Vergelijkingssegment' },
   { key: 'minutesPerFte', en: 'MinutesPerFTE', nl: 'MinutenPerFTE' },
   { key: 'dimensions', en: 'Dimensions', nl: 'Dimensies' },
+  { key: 'orderFollowingDrivers', en: 'OrderFollowingDrivers', nl: 'Ordervolgendedrijvers' },
+  { key: 'plausibleFeeShare', en: 'PlausibleFeeShare', nl: 'AanvaardbareToeslag' },
 ];
 
 /** Values of UnusedCapacity in English and Dutch. */
@@ -131,6 +136,19 @@ function applySetting(reader: RangeReader, settings: Settings, key: SettingKey, 
       // Checked against the drivers and dimensions by validateModel, which knows them.
       settings[key] = { name: text.trim(), where: reader.where(r, column) };
       return;
+    case 'orderFollowingDrivers': {
+      // A list such as "Delivery drops; Invoices", checked against the drivers by validateModel.
+      const names = text.split(/[;,]/).map((n) => n.trim()).filter((n) => n !== '');
+      if (names.length > 0) settings.orderFollowingDrivers = { names, where: reader.where(r, column) };
+      return;
+    }
+    case 'plausibleFeeShare': {
+      // A percentage (10%, or 0.1 in a cell formatted as a percentage or not); 10 is refused, not read as 10%.
+      const reading = readNumberCell(raw, true);
+      if (reading.kind === 'number' && reading.value.greaterThan(0) && reading.value.lessThanOrEqualTo(1)) settings.plausibleFeeShare = reading.value;
+      else reader.report('error', 'INVALID_SETTING', msg('invalidPlausibleFeeShare', { found: showValue(raw) }), r, column);
+      return;
+    }
     case 'dimensions':
       // A list such as "Kortingen; Omzet 2023": headers meant as dimensions, matched like headers.
       settings.dimensions = text.split(/[;,]/).map((h) => nameKey(h)).filter((h) => h !== '');

@@ -7,7 +7,8 @@
 import { type ActionsResult, type CustomerActions, TOP_ACTIVITIES, breakEvenActions } from '../engine/break-even';
 import type { DimensionValue } from '../engine/model';
 import type { CostingResult } from '../engine/result';
-import { allWhole, blank, decimal, fitWidths, headerRow, integer, money, quantity, row, spacer, text } from './report-cells';
+import { type Dec, roundCents, toNumber } from '../engine/decimal';
+import { allWhole, blank, decimal, fitWidths, headerRow, integer, money, percent, quantity, row, spacer, text } from './report-cells';
 import { noteLine } from './report-common';
 import { REPORT_LANGUAGES, type ReportLanguage, type ReportText, reportText } from './report-text';
 import type { ReportCell, ReportRow, ReportSheet } from './report-types';
@@ -48,9 +49,37 @@ function headers(actions: ActionsResult, columns: Columns, a: ReportText['action
     ...(actions.segmentDimension === null ? [] : [actions.segmentDimension]),
     a.netProfit,
     ...activities,
-    ...(columns.orders ? [a.orders(actions.orderDriver ?? ''), ...(columns.lines ? [a.lines(actions.orderLineDriver ?? ''), a.linesPerOrder] : []), a.fee] : []),
-    ...(columns.lines ? [a.minimumLines, a.assessment] : []),
+    ...(columns.orders
+      ? [
+          a.orders(actions.orderDriver ?? ''),
+          ...(columns.lines ? [a.lines(actions.orderLineDriver ?? ''), a.linesPerOrder] : []),
+          a.averageOrderValue,
+          a.fee,
+          a.feeShare,
+          a.feeAssessment,
+        ]
+      : []),
+    ...(columns.lines ? [a.minimumLines, a.assessment, a.combinedMinimum, a.combinedFee, a.combinedFeeShare, a.combinedAssessment] : []),
   ];
+}
+
+/** Whether the fee alone is plausible, as the fee assessment column says it. */
+function feeAssessment(c: CustomerActions, a: ReportText['actions']): string | null {
+  if (c.feePlausible === null) return null;
+  if (c.feeShare === null) return a.feeNoValue;
+  return c.feePlausible ? a.feePlausible : a.feeNotPlausible;
+}
+
+/** The combined proposal's four cells: minimum lines, fee, its share of the order value, and the verdict. */
+function combinedCells(c: CustomerActions, a: ReportText['actions']): ReportCell[] {
+  const p = c.combined;
+  if (p === null) return [blank('decimal'), blank('money'), blank('percent'), blank()];
+  if (p.kind === 'noChange') return [decimal(p.minimumLines), blank('money'), blank('percent'), text(a.combinedNoChange)];
+  return [decimal(p.minimumLines), money(p.fee.shown), percentOf(p.feeShare), text(p.plausible ? a.combinedPlausible : p.feeShare === null ? a.feeNoValue : a.combinedNotPlausible)];
+}
+
+function percentOf(value: Dec | null): ReportCell {
+  return percent(value === null ? null : toNumber(value));
 }
 
 /** What the assessment column says about the minimum order size. */
@@ -82,9 +111,16 @@ function customerRow(c: CustomerActions, actions: ActionsResult, columns: Column
     money(c.netProfit),
     ...activities,
     ...(columns.orders
-      ? [quantity(c.orders, columns.wholeOrders), ...(columns.lines ? [quantity(c.lines, columns.wholeLines), decimal(c.linesPerOrder)] : []), c.fee === null ? blank('money') : money(c.fee.shown)]
+      ? [
+          quantity(c.orders, columns.wholeOrders),
+          ...(columns.lines ? [quantity(c.lines, columns.wholeLines), decimal(c.linesPerOrder)] : []),
+          c.averageOrderValue === null ? blank('money') : money(roundCents(c.averageOrderValue)),
+          c.fee === null ? blank('money') : money(c.fee.shown),
+          percentOf(c.feeShare),
+          text(feeAssessment(c, a)),
+        ]
       : []),
-    ...(columns.lines ? [quantity(minimum, columns.wholeMinimum), text(assessment(c, a))] : []),
+    ...(columns.lines ? [quantity(minimum, columns.wholeMinimum), text(assessment(c, a)), ...combinedCells(c, a)] : []),
   ]);
 }
 
@@ -101,6 +137,8 @@ function headlines(actions: ActionsResult, columns: Columns, a: ReportText['acti
   else if (worst.fee === null) lines.push([a.worstNoOrders(name), null]);
   else lines.push([a.worstFee(name), money(worst.fee.shown)]);
   if (columns.lines && actions.linesPerOrderP90 !== null) lines.push([a.percentile, decimal(actions.linesPerOrderP90)]);
+  if (columns.orders) lines.push([a.feeShareLimit, percentOf(actions.plausibleFeeShare)]);
+  if (columns.lines && actions.combinedMinimumLines !== null) lines.push([a.combinedLines, decimal(actions.combinedMinimumLines)]);
   return lines;
 }
 
@@ -132,6 +170,16 @@ function layout(actions: ActionsResult, language: ReportLanguage): { table: Repo
   return { table, widths, sentences, valueColumn: columnAfter(widths, Math.max(...sentences.map(([label]) => label.length)) + 1) };
 }
 
+/** How the fee is weighed, how the combined proposal is made and which drivers follow orders: only above a table that shows them. */
+function methodNotes(actions: ActionsResult, columns: Columns, a: ReportText['actions']): ReportRow[] {
+  if (actions.customers.length === 0) return [];
+  return [
+    ...(columns.orders ? [row('note', [text(a.methodFee)])] : []),
+    ...(columns.lines ? [row('note', [text(a.methodCombined)])] : []),
+    ...(columns.lines && actions.orderFollowingDrivers.length > 0 ? [row('note', [text(a.following(actions.orderFollowingDrivers.join(', ')))])] : []),
+  ];
+}
+
 /** The sheet for actions already computed (the JSON shows the same ones). */
 export function actionsSheet(result: CostingResult, actions: ActionsResult, language: ReportLanguage = 'en'): ReportSheet {
   const t = reportText(language);
@@ -141,6 +189,7 @@ export function actionsSheet(result: CostingResult, actions: ActionsResult, lang
   const valueColumn = Math.max(...REPORT_LANGUAGES.map((l) => layout(actions, l).valueColumn));
   const pad = Array.from({ length: valueColumn - 1 }, () => blank());
   const missing = actions.missingSettings;
+  const columns = columnsOf(actions);
   const top: ReportRow[] = [
     row('title', [text(a.title)]),
     row('note', [text(noteLine(result, t))]),
@@ -148,6 +197,7 @@ export function actionsSheet(result: CostingResult, actions: ActionsResult, lang
     ...(missing.length === 0
       ? []
       : [row('note', [text(a.missingSettings({ orderDriver: missing.includes('OrderDriver'), orderLineDriver: missing.includes('OrderLineDriver') }))])]),
+    ...methodNotes(actions, columns, a),
     spacer(),
     ...sentences.map(([label, value]) => row('body', value === null ? [text(label)] : [text(label), ...pad, value])),
   ];

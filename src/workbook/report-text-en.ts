@@ -208,6 +208,29 @@ export const REPORT_TEXT_EN: ReportText = {
     notPlausible: 'Not plausible: above what 90% of customers order (the 90th percentile above)',
     notByOrderSize: 'Order size alone cannot make up the loss',
     noOrders: 'No orders',
+    methodFee:
+      'Average order value: net revenue divided by the orders. The fee is plausible when it is at most the share of the average order value given below ' +
+      '(setting PlausibleFeeShare, 10% unless set); the share is the loss divided by the net revenue, since the orders cancel out.',
+    methodCombined:
+      'Combined proposal, only when neither a plausible minimum order nor a plausible fee alone makes up the loss: a minimum order at the 90th percentile ' +
+      'of lines per order rounded down to one decimal (the figure below), so the same lines come in lines ÷ minimum orders (not rounded); what those orders ' +
+      'no longer cost is saved, and the loss that remains is the fee per remaining order, rounded up to the cent, weighed against the new, larger order value.',
+    following: (drivers) => `A minimum order also lowers, in proportion to the orders (per order they stay the same, not rounded): ${drivers}.`,
+    feeShareLimit: 'Plausible order fee: at most this share of the average order value',
+    combinedLines: 'Combined proposals: minimum lines per order',
+    averageOrderValue: 'Average order value',
+    feeShare: 'Fee as % of order value',
+    feeAssessment: 'Fee plausible?',
+    feePlausible: 'Plausible: within the plausible share of the order value',
+    feeNotPlausible: 'Not plausible: above the plausible share of the order value',
+    feeNoValue: 'Not plausible: no net revenue',
+    combinedMinimum: 'Combined: minimum lines per order',
+    combinedFee: 'Combined: fee per order',
+    combinedFeeShare: 'Combined: fee as % of order value',
+    combinedAssessment: 'Combined plausible?',
+    combinedPlausible: 'Plausible: within the 90th percentile and the plausible share',
+    combinedNotPlausible: 'Not plausible: the remaining fee is still above the plausible share',
+    combinedNoChange: 'Already orders at least this many lines: only the fee is left',
   },
 
   scenarios: {

@@ -208,6 +208,29 @@ export const REPORT_TEXT_NL: ReportText = {
     notPlausible: 'Niet haalbaar: boven wat 90% van de klanten bestelt (het 90e percentiel hierboven)',
     notByOrderSize: 'Alleen de ordergrootte kan het verlies niet dekken',
     noOrders: 'Geen orders',
+    methodFee:
+      'Gemiddelde orderwaarde: de netto-omzet gedeeld door het aantal orders. De ordertoeslag is aanvaardbaar als hij hoogstens het hieronder genoemde aandeel ' +
+      'van de gemiddelde orderwaarde is (instelling AanvaardbareToeslag, 10% als die niet is ingesteld); dat aandeel is het verlies gedeeld door de netto-omzet, want de orders vallen weg.',
+    methodCombined:
+      'Gecombineerd voorstel, alleen als noch een aanvaardbare minimumorder noch een aanvaardbare ordertoeslag alleen het verlies dekt: een minimumorder op het 90e percentiel ' +
+      'van de orderregels per order, naar beneden afgerond op één decimaal (het getal hieronder), zodat dezelfde orderregels in orderregels ÷ minimum orders komen (niet afgerond); ' +
+      'wat die orders niet meer kosten is bespaard, en het verlies dat overblijft is de ordertoeslag per resterende order, naar boven afgerond op centen, afgezet tegen de nieuwe, hogere orderwaarde.',
+    following: (drivers) => `Een minimumorder verlaagt ook, in verhouding tot de orders (per order blijven ze gelijk, niet afgerond): ${drivers}.`,
+    feeShareLimit: 'Aanvaardbare ordertoeslag: hoogstens dit aandeel van de gemiddelde orderwaarde',
+    combinedLines: 'Gecombineerde voorstellen: minimum orderregels per order',
+    averageOrderValue: 'Gemiddelde orderwaarde',
+    feeShare: 'Ordertoeslag als % van de orderwaarde',
+    feeAssessment: 'Ordertoeslag aanvaardbaar?',
+    feePlausible: 'Aanvaardbaar: binnen het aanvaardbare aandeel van de orderwaarde',
+    feeNotPlausible: 'Niet aanvaardbaar: boven het aanvaardbare aandeel van de orderwaarde',
+    feeNoValue: 'Niet aanvaardbaar: geen netto-omzet',
+    combinedMinimum: 'Gecombineerd: minimum orderregels per order',
+    combinedFee: 'Gecombineerd: ordertoeslag per order',
+    combinedFeeShare: 'Gecombineerd: ordertoeslag als % van de orderwaarde',
+    combinedAssessment: 'Gecombineerd aanvaardbaar?',
+    combinedPlausible: 'Aanvaardbaar: binnen het 90e percentiel en het aanvaardbare aandeel',
+    combinedNotPlausible: 'Niet aanvaardbaar: de resterende ordertoeslag blijft boven het aanvaardbare aandeel',
+    combinedNoChange: 'Bestelt al minstens zoveel orderregels: alleen de ordertoeslag blijft over',
   },
 
   scenarios: {

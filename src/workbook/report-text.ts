@@ -230,6 +230,31 @@ export interface ReportText {
     notPlausible: string;
     notByOrderSize: string;
     noOrders: string;
+    /** How the fee is weighed against the order value (issue 17). */
+    methodFee: string;
+    /** How the combined proposal of a minimum order and a fee is made. */
+    methodCombined: string;
+    /** The drivers that fall with the orders under a minimum order (OrderFollowingDrivers), comma-separated. */
+    following: (drivers: string) => string;
+    /** Followed by PlausibleFeeShare as a percentage. */
+    feeShareLimit: string;
+    /** Followed by the combined proposals' minimum lines per order. */
+    combinedLines: string;
+    averageOrderValue: string;
+    feeShare: string;
+    feeAssessment: string;
+    feePlausible: string;
+    feeNotPlausible: string;
+    /** Net revenue is zero or negative: no order value to weigh a fee against. */
+    feeNoValue: string;
+    combinedMinimum: string;
+    combinedFee: string;
+    combinedFeeShare: string;
+    combinedAssessment: string;
+    combinedPlausible: string;
+    combinedNotPlausible: string;
+    /** The customer already orders at least the combined minimum. */
+    combinedNoChange: string;
   };
 
   /** What-if scenarios (report-scenarios.ts): each scenario before and after, its capacity effect and the customers it changes. */

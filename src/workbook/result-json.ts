@@ -9,6 +9,7 @@ import type { CostingResult } from '../engine/result';
 import type { ScenarioOutcome } from '../engine/scenarios/types';
 import { type ScenarioJson, scenarioToJson } from './scenario-json';
 import { breakEvenActions } from '../engine/break-even';
+import type { CombinedProposal } from '../engine/order-fee-share';
 import { allText, type ExactMoney, exactPart } from './exact-money';
 
 export interface PoolJson {
@@ -128,7 +129,10 @@ export interface ActionJson {
   linesPerOrder: number | null;
   /** The fee per order that makes net profit zero, rounded up to the cent; null without orders. */
   breakEvenFeePerOrder: number | null;
-  /** What one order costs (its time terms at the cost per minute, its rates, shares at today's cost per unit). */
+  /**
+   * What one order not placed saves this customer: its time terms at the cost per minute, its rates, shares at
+   * today's cost per unit, plus each OrderFollowingDrivers driver's quantity per order × its cost per unit.
+   */
   costPerOrder: number | null;
   /** `lines`: a minimum order size exists; `notByOrderSize`: fewer orders alone cannot make up the loss; `noOrders`. */
   minimumOrder: 'lines' | 'notByOrderSize' | 'noOrders' | null;
@@ -139,8 +143,33 @@ export interface ActionJson {
   /** The company's 90th percentile of lines per order (nearest rank), and whether the minimum is at most it. */
   linesPerOrderP90: number | null;
   plausible: boolean | null;
+  /** Net revenue ÷ orders, rounded to the cent; null without OrderDriver or orders. */
+  averageOrderValue: number | null;
+  /** The exact break-even fee as a fraction of the average order value (loss ÷ net revenue), unrounded; null without a fee or net revenue ≤ 0. */
+  feeShareOfOrderValue: number | null;
+  /** PlausibleFeeShare (default 0.1), and whether the fee is at most that share; null without a fee. */
+  plausibleFeeShare: number;
+  feePlausible: boolean | null;
+  /** Minimum order + remaining fee, given only when neither a plausible minimum order nor a plausible fee alone makes up the loss. */
+  combined: CombinedJson | null;
   /** The exact text of `netProfit` when it is 10^13 or more in size. */
   exact?: ExactMoney;
+}
+
+/** A minimum order at the 90th percentile (rounded down to one decimal) plus the fee for the loss that remains. */
+export interface CombinedJson {
+  /** `proposal`, or `noChange` when the customer already orders at least the minimum (the other fields are then null). */
+  kind: 'proposal' | 'noChange';
+  minimumLinesPerOrder: number;
+  /** Orders with the minimum: lines ÷ minimum, unrounded. */
+  orders: number | null;
+  /** The loss the minimum order leaves, to the cent. */
+  remainingLoss: number | null;
+  /** The remaining loss ÷ the orders, rounded up to the cent. */
+  feePerOrder: number | null;
+  /** The remaining loss ÷ net revenue (the fee's share of the new order value), unrounded; null when net revenue ≤ 0. */
+  feeShareOfOrderValue: number | null;
+  plausible: boolean | null;
 }
 
 /** What `resultToJson` needs: every issue of the run, and the result when there were no errors. */
@@ -298,7 +327,28 @@ function actionsToJson(r: CostingResult): ActionJson[] {
       minimumLinesPerOrder: m?.kind === 'lines' ? num(m.shown) : null,
       linesPerOrderP90: numOrNull(actions.linesPerOrderP90),
       plausible: c.plausible,
+      averageOrderValue: c.averageOrderValue === null ? null : money(c.averageOrderValue),
+      feeShareOfOrderValue: numOrNull(c.feeShare),
+      plausibleFeeShare: num(actions.plausibleFeeShare),
+      feePlausible: c.feePlausible,
+      combined: combinedToJson(c.combined),
       ...exactPart({ netProfit: c.netProfit }),
     };
   });
+}
+
+function combinedToJson(p: CombinedProposal | null): CombinedJson | null {
+  if (p === null) return null;
+  if (p.kind === 'noChange') {
+    return { kind: 'noChange', minimumLinesPerOrder: num(p.minimumLines), orders: null, remainingLoss: null, feePerOrder: null, feeShareOfOrderValue: null, plausible: null };
+  }
+  return {
+    kind: 'proposal',
+    minimumLinesPerOrder: num(p.minimumLines),
+    orders: num(p.orders),
+    remainingLoss: money(p.remainingLoss),
+    feePerOrder: num(p.fee.shown),
+    feeShareOfOrderValue: numOrNull(p.feeShare),
+    plausible: p.plausible,
+  };
 }

@@ -54,7 +54,15 @@ test('the sample’s three scenarios reach the report, the printout and the JSON
     expect(headline).toEqual([
       ['Order fee Hospitality', '1051802.80', '1177097.80', '1177097.80', '125295.00', [['Inside sales', '0', '0.00', '0.00'], ['Warehouse', '0', '0.00', '0.00'], ['Transport', '0', '0.00', '0.00']]],
       ['EDI order entry retail chains', '1051802.80', '1051802.80', '1068950.70', '0.00', [['Inside sales', '16159', '0.21', '17147.90'], ['Warehouse', '0', '0.00', '0.00'], ['Transport', '0', '0.00', '0.00']]],
-      ['Minimum order 8 lines', '1051802.80', '1051802.80', '1157000.57', '0.00', [['Inside sales', '26580', '0.35', '28206.64'], ['Warehouse', '48730', '0.63', '76991.13'], ['Transport', '0', '0.00', '0.00']]],
+      // Delivery drops follow orders (OrderFollowingDrivers): each customer's drops fall with its orders, unrounded.
+      [
+        'Minimum order 8 lines',
+        '1051802.80',
+        '1051802.80',
+        '1194766.51',
+        '0.00',
+        [['Inside sales', '26580', '0.35', '28206.64'], ['Warehouse', '48730', '0.63', '76991.13'], ['Transport', '23019.239055669875278271880014880170536', '0.30', '37765.94']],
+      ],
     ]);
     expect(out).toContain('  EDI order entry retail chains: € 1,051,802.80 → € 1,051,802.80; resized € 1,068,950.70');
   } finally {

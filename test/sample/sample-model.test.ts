@@ -52,7 +52,7 @@ describe('determinism', () => {
       ['ABC_Customers', 251],
       ['ABC_Volumes', 17885],
       ['ABC_CustomerCosts', 45],
-      ['ABC_Settings', 6],
+      ['ABC_Settings', 7],
       ['ABC_Scenarios', 4],
     ]);
     expect(sheetOf('ABC_Pools').rows).toEqual([
@@ -203,6 +203,7 @@ describe('shape', () => {
       ['UnusedCapacity', 'report'],
       ['OrderDriver', 'Orders'],
       ['OrderLineDriver', 'Order lines'],
+      ['OrderFollowingDrivers', 'Delivery drops'],
     ]);
   });
 

@@ -9,6 +9,7 @@
  */
 import { type Dec, ONE, ZERO } from '../decimal';
 import { type ActivityTermInput, type ModelInput, type VolumeInput, nameKey } from '../model';
+import { followingQuantity, orderFollowingKeys } from '../minimum-order';
 import { type ScenarioContext, scenarioContext } from './scenario-context';
 import { isTermProblem, resolveDriver, resolvePool, resolveTerm } from './targets';
 import type { ScenarioChangeInput } from './types';
@@ -117,38 +118,49 @@ function totalsOf({ model, indexOf }: ScenarioContext, volumes: readonly VolumeI
 /**
  * Minimum order rows: a scoped customer whose lines per order are below the minimum orders
  * ceil(lines ÷ minimum) times instead: the same lines in fewer, larger orders. Its order rows are replaced
- * by one row of the new count. Customers without lines keep their orders (there is nothing to combine).
+ * by one row of the new count, and the rows of each driver that follows orders (`OrderFollowingDrivers`)
+ * by one row of its total × new orders ÷ old orders, unrounded, as the actions' minimum order assumes.
+ * Customers without lines keep their orders (there is nothing to combine).
  */
 function applyMinimumOrders(context: ScenarioContext, volumes: VolumeInput[]): VolumeInput[] {
   const { rowsOf, scoped, indexOf } = context;
   const rows = rowsOf('minimumOrder');
   const { orderDriver, orderLineDriver } = context.model.settings;
   if (rows.length === 0 || orderDriver === undefined || orderLineDriver === undefined) return volumes;
+  const followingKeys = orderFollowingKeys(context.model.settings);
   let current = volumes;
   for (const row of rows) {
     if (row.value.kind !== 'number') continue;
     const minimum = row.value.value;
     const orders = totalsOf(context, current, orderDriver.name);
     const lines = totalsOf(context, current, orderLineDriver.name);
-    const changed = new Map<number, Dec>();
+    const changed = new Map<number, { before: Dec; after: Dec }>();
     for (const i of scoped(row)) {
       const o = orders[i] as Dec;
       const l = lines[i] as Dec;
       if (o.isZero() || l.isZero() || !l.dividedBy(o).lessThan(minimum)) continue;
-      changed.set(i, l.dividedBy(minimum).ceil());
+      changed.set(i, { before: o, after: l.dividedBy(minimum).ceil() });
     }
     if (changed.size === 0) continue;
-    const key = nameKey(orderDriver.name);
+    const newTotals = new Map<string, (i: number) => Dec | undefined>([[nameKey(orderDriver.name), (i) => changed.get(i)?.after]]);
+    for (const key of followingKeys) {
+      const totals = totalsOf(context, current, key);
+      newTotals.set(key, (i) => {
+        const c = changed.get(i);
+        return c === undefined ? undefined : followingQuantity(totals[i] as Dec, c.before, c.after);
+      });
+    }
     const kept: VolumeInput[] = [];
-    const written = new Set<number>();
+    const written = new Set<string>();
     for (const v of current) {
       const i = indexOf(v);
-      const count = nameKey(v.driver) === key ? changed.get(i) : undefined;
-      if (count === undefined) {
+      const key = nameKey(v.driver);
+      const total = newTotals.get(key)?.(i);
+      if (total === undefined) {
         kept.push(v);
-      } else if (!written.has(i)) {
-        written.add(i);
-        kept.push({ ...v, quantity: count });
+      } else if (!written.has(`${i}\u0000${key}`)) {
+        written.add(`${i}\u0000${key}`);
+        kept.push({ ...v, quantity: total });
       }
     }
     current = kept;
