@@ -34,7 +34,7 @@ const FORBIDDEN: ReadonlyArray<{ pattern: RegExp; use: string }> = [
   { pattern: /nettoresultaat/i, use: 'nettowinst' },
   { pattern: /bedrijfsondersteunend/i, use: 'bedrijfsbrede activiteit' },
   { pattern: /activity[- ]based/i, use: 'op basis van activiteiten' },
-  { pattern: /toeslag per order/i, use: 'ordertoeslag' },
+  { pattern: /(?<!order)toeslag per order/i, use: 'ordertoeslag' },
   { pattern: /minimale ordergrootte/i, use: 'minimumorder' },
   // English words that leaked into Dutch sentences.
   { pattern: /\b(the|of the|and|customers?|drivers?|pools?|warnings?|unused|capacity|order lines?|statement|sheet)\b/i, use: 'the Dutch word' },
