@@ -10,7 +10,8 @@
  * cells on import (checked by test/xlsx/template-libreoffice.test.ts). INDIRECT("ABC_Pools[Pool]") would
  * work in Excel only, and a fixed range ($A$2:$A$1000) would list blanks and stop at its last row.
  */
-import { CONTRACT_HEADERS, CONTRACT_RANGES, type ContractRangeName } from './contract-spec';
+import { nameKey } from '../engine/model';
+import { columnHeaders, CONTRACT_HEADERS, CONTRACT_RANGES, type ContractRangeName } from './contract-spec';
 import { type CellValue, columnLetters } from './grid';
 import { SCENARIO_CHANGES } from './read-scenarios';
 import { SETTING_NAMES, UNUSED_CAPACITY_VALUES } from './read-settings';
@@ -154,63 +155,95 @@ function inputRows(column: number, first = 2, last = TEMPLATE_INPUT_ROWS + 1): s
   return `${l}${first}:${l}${last}`;
 }
 
-/** The header of a contract column in a language. */
-function header(range: ContractRangeName, key: string, language: TemplateLanguage): string {
-  const col = CONTRACT_HEADERS[range].columns.find((c) => c.key === key);
-  if (col === undefined) throw new Error(`The contract has no column ${key} in ${range}.`);
-  return col[language];
+/** A contract range as laid out on its own sheet from A1: its headers and its data rows. */
+export interface PlacedRange {
+  range: ContractRangeName;
+  sheet: string;
+  headers: readonly CellValue[];
+  dataRows: readonly CellValue[][];
 }
 
-/** 1-based position of a contract column in the template's table. */
-function position(range: ContractRangeName, key: string): number {
-  return CONTRACT_HEADERS[range].columns.findIndex((c) => c.key === key) + 1;
+/** 1-based column of a contract column in a placed range, by its header in either language; null when absent. */
+function columnOf(block: PlacedRange, key: string): number | null {
+  const col = CONTRACT_HEADERS[block.range].columns.find((c) => c.key === key);
+  if (col === undefined) return null;
+  const accepted = new Set(columnHeaders(col).map(nameKey));
+  const i = block.headers.findIndex((h) => typeof h === 'string' && accepted.has(nameKey(h)));
+  return i < 0 ? null : i + 1;
 }
 
-/** The names the drop-downs use, with their table columns in the template's language. */
-function listNames(language: TemplateLanguage): TemplateListName[] {
-  return [
-    { name: 'PoolList', formula: `ABC_Pools[${header('ABC_Pools', 'pool', language)}]` },
-    { name: 'DriverList', formula: `ABC_Activities[${header('ABC_Activities', 'driver', language)}]` },
-    { name: 'CustomerList', formula: `ABC_Customers[${header('ABC_Customers', 'customer', language)}]` },
-  ];
+/** The lists the drop-downs use: which contract column each lists. */
+const LISTS: ReadonlyArray<{ name: string; range: ContractRangeName; key: string }> = [
+  { name: 'PoolList', range: 'ABC_Pools', key: 'pool' },
+  { name: 'DriverList', range: 'ABC_Activities', key: 'driver' },
+  { name: 'CustomerList', range: 'ABC_Customers', key: 'customer' },
+];
+
+/**
+ * The names the drop-downs use. Over a table, a structured reference (`ABC_Pools[Pool]`, see the top of
+ * this file); over a defined name (the sample), the name's column below its header, which follows the name
+ * when the user extends it.
+ */
+export function listNames(blocks: readonly PlacedRange[], over: 'table' | 'name'): TemplateListName[] {
+  return LISTS.flatMap((l) => {
+    const block = blocks.find((b) => b.range === l.range);
+    const column = block === undefined ? null : columnOf(block, l.key);
+    if (block === undefined || column === null) return [];
+    const formula = over === 'table' ? `${l.range}[${String(block.headers[column - 1])}]` : `OFFSET(${l.range},1,${column - 1},ROWS(${l.range})-1,1)`;
+    return [{ name: l.name, formula }];
+  });
+}
+
+/** Setting names in both languages, compared as the reader compares them. */
+function settingKey(name: CellValue | undefined): string | undefined {
+  if (typeof name !== 'string') return undefined;
+  const key = name.replace(/\s+/g, '').toLowerCase();
+  return SETTING_NAMES.find((s) => s.en.toLowerCase() === key || s.nl.toLowerCase() === key)?.key;
 }
 
 /**
- * The drop-downs of the template's tables. Pool and Driver columns list the pools of ABC_Pools and the drivers
- * named in ABC_Activities (where drivers are defined, so its own Driver column stays free text); customer
- * columns list ABC_Customers; Unit, the scenario changes and the settings list the words the contract reads.
+ * The drop-downs of a model's ranges, down to `lastRow`. Pool and Driver columns list the pools of ABC_Pools
+ * and the drivers named in ABC_Activities (where drivers are defined, so its own Driver column stays free
+ * text); customer columns list ABC_Customers; Unit, the scenario changes and the settings list the words the
+ * contract reads, in the model's language.
  */
-function validations(language: TemplateLanguage, settingsRows: readonly CellValue[][]): TemplateValidation[] {
-  const sheet = TEMPLATE_SHEET_NAMES[language];
+export function modelValidations(language: TemplateLanguage, blocks: readonly PlacedRange[], lastRow: number): TemplateValidation[] {
   const name = (n: string): ListSource => ({ kind: 'name', name: n });
   const values = (v: readonly string[]): ListSource => ({ kind: 'values', values: v });
   const units: Record<TemplateLanguage, string[]> = { en: ['minutes', 'hours'], nl: ['minuten', 'uren'] };
-  const column = (range: ContractRangeName, key: string, source: ListSource): TemplateValidation => ({
-    sheet: sheet[range],
-    ref: inputRows(position(range, key)),
-    source,
-  });
-  const out: TemplateValidation[] = [
-    column('ABC_Pools', 'unit', values(units[language])),
-    column('ABC_Activities', 'pool', name('PoolList')),
-    column('ABC_Volumes', 'customer', name('CustomerList')),
-    column('ABC_Volumes', 'driver', name('DriverList')),
-    column('ABC_CustomerCosts', 'customer', name('CustomerList')),
-    column('ABC_Settings', 'setting', values(SETTING_NAMES.map((s) => s[language]))),
-    column('ABC_Scenarios', 'change', values(SCENARIO_CHANGES.map((c) => c[language]))),
+  const columns: ReadonlyArray<[ContractRangeName, string, ListSource]> = [
+    ['ABC_Pools', 'unit', values(units[language])],
+    ['ABC_Activities', 'pool', name('PoolList')],
+    ['ABC_Volumes', 'customer', name('CustomerList')],
+    ['ABC_Volumes', 'driver', name('DriverList')],
+    ['ABC_CustomerCosts', 'customer', name('CustomerList')],
+    ['ABC_Settings', 'setting', values(SETTING_NAMES.map((s) => s[language]))],
+    ['ABC_Scenarios', 'change', values(SCENARIO_CHANGES.map((c) => c[language]))],
   ];
+  const out: TemplateValidation[] = [];
+  // A list whose range is not in the model (a partial model) gives no drop-down rather than a broken one.
+  const listed = new Set(listNames(blocks, 'name').map((n) => n.name));
+  const usable = (source: ListSource): boolean => source.kind === 'values' || listed.has(source.name);
+  for (const [range, key, source] of columns) {
+    const block = blocks.find((b) => b.range === range);
+    const column = block === undefined ? null : columnOf(block, key);
+    if (block !== undefined && column !== null && usable(source)) out.push({ sheet: block.sheet, ref: inputRows(column, 2, Math.max(lastRow, block.dataRows.length + 1)), source });
+  }
   // The Value of a setting with a fixed set of values: its own drop-down on that row.
-  const valueColumn = position('ABC_Settings', 'value');
+  const settings = blocks.find((b) => b.range === 'ABC_Settings');
+  const valueColumn = settings === undefined ? null : columnOf(settings, 'value');
+  const settingColumn = settings === undefined ? null : columnOf(settings, 'setting');
+  if (settings === undefined || valueColumn === null || settingColumn === null) return out;
   const perSetting: Partial<Record<string, ListSource>> = {
     unusedCapacity: values(UNUSED_CAPACITY_VALUES.map((v) => v[language])),
     language: values(['en', 'nl']),
     orderDriver: name('DriverList'),
     orderLineDriver: name('DriverList'),
   };
-  settingsRows.forEach((row, i) => {
-    const key = SETTING_NAMES.find((s) => s[language] === row[0])?.key;
+  settings.dataRows.forEach((row, i) => {
+    const key = settingKey(row[settingColumn - 1]);
     const source = key === undefined ? undefined : perSetting[key];
-    if (source !== undefined) out.push({ sheet: sheet.ABC_Settings, ref: inputRows(valueColumn, i + 2, i + 2), source });
+    if (source !== undefined && usable(source)) out.push({ sheet: settings.sheet, ref: inputRows(valueColumn, i + 2, i + 2), source });
   });
   return out;
 }
@@ -232,12 +265,13 @@ export function templateLayout(language: TemplateLanguage): TemplateLayout {
     }));
     return { sheet: TEMPLATE_SHEET_NAMES[language][range], tableName: range, columns, rows };
   });
+  const placed = tables.map((t) => ({ range: t.tableName, sheet: t.sheet, headers: t.columns.map((c) => c.header), dataRows: t.rows }));
   return {
     language,
     instructions: { sheet: TEMPLATE_SHEET_NAMES[language].instructions, ...INSTRUCTIONS[language] },
     tables,
-    listNames: listNames(language),
-    validations: validations(language, settingsRows),
+    listNames: listNames(placed, 'table'),
+    validations: modelValidations(language, placed, TEMPLATE_INPUT_ROWS + 1),
   };
 }
 

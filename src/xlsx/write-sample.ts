@@ -9,6 +9,9 @@ import JSZip from 'jszip';
 import type { CellValue } from '../workbook/grid';
 import { columnLetters, isCellError, isPercentCell, isUncalculated } from '../workbook/grid';
 import { quoteSheet } from '../engine/issues';
+import { CONTRACT_RANGES, type ContractRangeName } from '../workbook/contract-spec';
+import { listNames, modelValidations, type PlacedRange, TEMPLATE_INPUT_ROWS } from '../workbook/template-layout';
+import { addValidations } from './validations';
 import { editDefinedNames, type NewDefinedName } from './workbook-xml';
 
 /** One block of the model: the shape `generateSampleModel` returns (src/sample). */
@@ -63,7 +66,16 @@ export async function buildBlocksWorkbook(blocks: readonly SheetBlock[]): Promis
     const height = Math.max(1, block.rows.length);
     names.push({ name: block.rangeName, formula: `${quoteSheet(block.sheet)}!$A$1:$${columnLetters(width)}$${height}` });
   }
-  return workbookWithNames(workbook, names);
+  // The same drop-downs as the empty model, with lists over the defined names (the sample is in English).
+  const placed = blocks.flatMap((b): PlacedRange[] =>
+    isContractRange(b.rangeName) ? [{ range: b.rangeName, sheet: b.sheet, headers: b.rows[0] ?? [], dataRows: b.rows.slice(1) }] : [],
+  );
+  addValidations(workbook, modelValidations('en', placed, TEMPLATE_INPUT_ROWS + 1));
+  return workbookWithNames(workbook, [...names, ...listNames(placed, 'name')]);
+}
+
+function isContractRange(name: string): name is ContractRangeName {
+  return (CONTRACT_RANGES as readonly string[]).includes(name);
 }
 
 /**

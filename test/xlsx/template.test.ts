@@ -15,6 +15,8 @@ import { MAIN_NS } from '../../src/xlsx/namespaces';
 import { parsePart, readXmlPart } from '../../src/xlsx/package';
 import { readTables } from '../../src/xlsx/tables';
 import { attr, childNamed, childrenNamed } from '../../src/xlsx/xml-tree';
+import { buildBlocksWorkbook } from '../../src/xlsx/write-sample';
+import { generateSampleModel } from '../../src/sample';
 import { fillTemplate, MODEL, PYTHON } from './template-fill';
 import { sha256, tempDir } from './workbook-files';
 
@@ -91,6 +93,30 @@ describe('the empty model (--template)', () => {
       ['B7:B7', 'DriverList'],
     ]);
     expect(v.get(s('Scenarios', "Scenario's"))).toEqual([['C2:C1001', s('"quantity,price,fee,minutes,capacity,minimum order"', '"aantal,prijs,vergoeding,minuten,capaciteit,minimumorder"')]]);
+  });
+
+  it('gives the sample model the same drop-downs, over its defined names', async () => {
+    const path = join(dir, 'sample.xlsx');
+    writeFileSync(path, await buildBlocksWorkbook(generateSampleModel()));
+    const loaded = await loadWorkbook(path);
+    const names = Object.fromEntries(loaded.info.definedNames.map((d) => [d.name, d.formula]));
+    expect(names).toMatchObject({
+      ABC_Pools: 'Pools!$A$1:$F$5',
+      PoolList: 'OFFSET(ABC_Pools,1,0,ROWS(ABC_Pools)-1,1)',
+      DriverList: 'OFFSET(ABC_Activities,1,2,ROWS(ABC_Activities)-1,1)',
+      CustomerList: 'OFFSET(ABC_Customers,1,0,ROWS(ABC_Customers)-1,1)',
+    });
+    const v = await validationsOf(path);
+    expect(v.get('Activities')).toEqual([['B2:B1001', 'PoolList']]);
+    expect(v.get('Transactions')).toEqual([
+      ['A2:A17885', 'CustomerList'],
+      ['B2:B17885', 'DriverList'],
+    ]);
+    expect(v.get('Settings')?.slice(1)).toEqual([
+      ['B4:B4', '"report,assign"'],
+      ['B5:B5', 'DriverList'],
+      ['B6:B6', 'DriverList'],
+    ]);
   });
 
   it('refuses to write over an existing file', async () => {
