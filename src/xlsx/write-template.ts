@@ -16,19 +16,20 @@ import {
 import { addValidations } from './validations';
 import { workbookWithNames } from './write-sample';
 
+/** Printed in landscape, one page wide: a table's columns stay together, and the instructions' lines whole. */
+const ONE_PAGE_WIDE: Partial<ExcelJS.PageSetup> = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+
 function solid(hex: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex}` } };
 }
 
 function addInstructions(workbook: ExcelJS.Workbook, layout: TemplateLayout): void {
-  const ws = workbook.addWorksheet(layout.instructions.sheet);
-  ws.getColumn(1).width = 100;
+  const ws = workbook.addWorksheet(layout.instructions.sheet, { pageSetup: ONE_PAGE_WIDE });
+  ws.getColumn(1).width = 120;
   ws.getCell('A1').value = layout.instructions.title;
   ws.getCell('A1').font = { bold: true, size: 14 };
   layout.instructions.lines.forEach((line, i) => {
-    const cell = ws.getCell(i + 3, 1);
-    cell.value = line;
-    cell.alignment = { wrapText: true, vertical: 'top' };
+    ws.getCell(i + 3, 1).value = line;
   });
   ws.getCell(layout.instructions.lines.length + 4, 1).value = layout.language === 'nl' ? 'Invoercel' : 'Input cell';
   ws.getCell(layout.instructions.lines.length + 4, 1).fill = solid(INPUT_FILL);
@@ -40,7 +41,7 @@ export async function buildTemplateWorkbook(language: TemplateLanguage): Promise
   const workbook = new ExcelJS.Workbook();
   addInstructions(workbook, layout);
   for (const table of layout.tables) {
-    const ws = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+    const ws = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }], pageSetup: ONE_PAGE_WIDE });
     // Style first: addTable writes the values into the cells it finds.
     const block = ws.getCell(inputBlock(table).split(':')[1] ?? 'A2');
     for (let r = 2; r <= Number(block.row); r++) {
