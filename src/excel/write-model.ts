@@ -42,6 +42,8 @@ interface ModelBlock {
 interface ModelLook {
   language: ModelLanguage;
   inputCells: boolean;
+  /** The empty model's instructions sheet, added before the model's sheets. */
+  instructions?: { sheet: string; title: string; lines: readonly string[] };
 }
 
 /** A list as Office.js takes it: `=PoolList` for a name, `minutes,hours` for words (no quotes, unlike the file). */
@@ -113,11 +115,20 @@ async function insertBlocks(run: ExcelRun, blocks: readonly ModelBlock[], option
       if (clashes.length > 0) throw new GatewayError('modelExists', clashes);
 
       const taken = new Set(sheets.items.map((ws) => nameKey(ws.name)));
+      const guide = look.instructions === undefined ? null : { ...look.instructions, sheet: freeName(look.instructions.sheet, taken) };
       const placed = blocks.map((b) => ({ ...b, sheet: freeName(b.sheet, taken) }));
+      const added = [...(guide === null ? [] : [guide.sheet]), ...placed.map((b) => b.sheet)];
       const total = placed.reduce((n, b) => n + b.rows.length, 0);
       try {
-        for (const block of placed) context.workbook.worksheets.add(block.sheet);
+        for (const sheet of added) context.workbook.worksheets.add(sheet);
         await counter.sync(context);
+        if (guide !== null) {
+          const rows: WriteCell[][] = [guide.title, null, ...guide.lines].map((line) => [{ value: line, numberFormat: null }]);
+          await writeBlock(context, counter, guide.sheet, rows, { options, stage: 'writing', before: 0, total });
+          const ws = context.workbook.worksheets.getItem(guide.sheet);
+          ws.getRange('A1').format.font.bold = true;
+          setColumnWidths(ws, [110]);
+        }
         let before = 0;
         for (const block of placed) {
           before += await writeBlock(context, counter, block.sheet, blockCells(block), { options, stage: 'writing', before, total });
@@ -129,7 +140,7 @@ async function insertBlocks(run: ExcelRun, blocks: readonly ModelBlock[], option
         }
         await counter.sync(context);
       } catch (err) {
-        await removeSheets(context, placed.map((b) => b.sheet));
+        await removeSheets(context, added);
         throw err;
       }
       // Names last: they only ever point at complete sheets.
@@ -145,10 +156,10 @@ async function insertBlocks(run: ExcelRun, blocks: readonly ModelBlock[], option
         }
       }
       queueLook(context, placed, look);
-      const first = placed[0];
-      if (first !== undefined) context.workbook.worksheets.getItem(first.sheet).activate();
+      const first = added[0];
+      if (first !== undefined) context.workbook.worksheets.getItem(first).activate();
       await counter.sync(context);
-      return { sheets: placed.map((b) => b.sheet), replaced: [], syncs: counter.count };
+      return { sheets: added, replaced: [], syncs: counter.count };
     });
   } catch (err) {
     throw toGatewayError(err);
@@ -170,7 +181,8 @@ export function insertSample(run: ExcelRun, sheets: readonly SampleSheet[], opti
  * both), so rows the user types below grow the table and stay inside the range.
  */
 export function insertEmptyModel(run: ExcelRun, language: ModelLanguage, options: ActionOptions = {}): Promise<WriteOutcome> {
-  const blocks = templateLayout(language).tables.map(
+  const layout = templateLayout(language);
+  const blocks = layout.tables.map(
     (t): ModelBlock => ({
       sheet: t.sheet,
       rangeName: t.tableName,
@@ -181,5 +193,5 @@ export function insertEmptyModel(run: ExcelRun, language: ModelLanguage, options
       asTable: true,
     }),
   );
-  return insertBlocks(run, blocks, options, { language, inputCells: true });
+  return insertBlocks(run, blocks, options, { language, inputCells: true, instructions: layout.instructions });
 }

@@ -232,6 +232,10 @@ describe('inserting a model and selecting cells', () => {
     expect(book.validations.every((v) => v.inCellDropDown)).toBe(true);
     expect(book.sheet('Kostenpools')?.cell(1, 0).style['fill.color']).toBe('#FFF2CC');
     expect(book.sheet('Kostenpools')?.cell(1000, 4).style['fill.color']).toBe('#FFF2CC');
+    // The instructions come first, and are the sheet shown.
+    expect(book.sheets.map((s) => s.name).slice(0, 3)).toEqual(['Blad1', 'Instructies', 'Kostenpools']);
+    expect(book.sheet('Instructies')?.valuesOf('A1:A1')).toEqual([['Leeg model voor klantwinstgevendheid op activiteitenbasis']]);
+    expect(book.activeSheet).toBe('Instructies');
   });
 
   test('Insert sample model adds the same drop-downs, over its defined names', async () => {
