@@ -21,7 +21,8 @@ export type UsageProblem =
   | { kind: 'decimal-invalid'; value: string | null }
   | { kind: 'volumes-and-sql' }
   | { kind: 'db-without-sql' }
-  | { kind: 'decimal-without-volumes' };
+  | { kind: 'decimal-without-volumes' }
+  | { kind: 'template-alone' };
 
 /** `--volumes`, `--volumes-sql` with `--db`, and `--decimal`: where the volumes come from instead of ABC_Volumes. */
 export type VolumeRequest =
@@ -31,6 +32,8 @@ export type VolumeRequest =
 /** What the user asked for. */
 export type Command =
   | { kind: 'help' }
+  /** `--template <file>`: write the empty model there, in `lang` (English when not given). */
+  | { kind: 'template'; path: string; lang: ReportLanguage }
   | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null; lang?: ReportLanguage; svg?: string; statements?: StatementRequest; volumes?: VolumeRequest }
   | { kind: 'usage-error'; problem: UsageProblem };
 
@@ -68,6 +71,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const statementCustomers: string[] = [];
   let statementMode: StatementRequest['mode'] = null;
   let sample = false;
+  let template: string | null = null;
   let lang: ReportLanguage | null = null;
   const volumeFlags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -86,6 +90,12 @@ export function parseArgs(argv: readonly string[]): Command {
       volumeFlags.set(volumeFlag, value);
     } else if (arg === '--sample') {
       sample = true;
+    } else if (arg === '--template' || arg.startsWith('--template=')) {
+      const value = arg === '--template' ? argv[i + 1] : arg.slice('--template='.length);
+      if (value === undefined || value === '' || value.startsWith('--')) return usage({ kind: 'file-name-missing', flag: '--template' });
+      if (template !== null) return usage({ kind: 'given-twice', flag: '--template' });
+      template = value;
+      if (arg === '--template') i++;
     } else if (arg === '--lang' || arg.startsWith('--lang=')) {
       const value = arg === '--lang' ? argv[i + 1] : arg.slice('--lang='.length);
       if (value === undefined || value === '' || value.startsWith('--')) return usage({ kind: 'lang-missing' });
@@ -134,6 +144,10 @@ export function parseArgs(argv: readonly string[]): Command {
     } else {
       input = arg;
     }
+  }
+  if (template !== null) {
+    const others = input !== null || sample || out !== null || json !== null || svg !== null || statementCustomers.length > 0 || statementMode !== null || volumeFlags.size > 0;
+    return others ? usage({ kind: 'template-alone' }) : { kind: 'template', path: template, lang: lang ?? 'en' };
   }
   if (sample && input !== null) return usage({ kind: 'workbook-and-sample' });
   if (!sample && input === null) return usage({ kind: 'no-workbook' });

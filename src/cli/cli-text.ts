@@ -48,7 +48,10 @@ export interface CliText {
   noWorkbook: string;
 
   /** What a file is, in "Cannot write the … <path>". */
-  files: { report: string; json: string; sample: string; svg: string };
+  files: { report: string; json: string; sample: string; svg: string; template: string };
+  /** `--template` onto a file that exists: an empty model must never replace a workbook. */
+  templateExists: (path: string) => string;
+  templateWritten: (path: string) => string;
   cannotWrite: (what: string, path: string, reason: string | null, code: string | null) => string;
   /** Why a write failed, by the operating system's error code. */
   writeFailures: Readonly<Record<string, string>>;
@@ -110,7 +113,9 @@ export const CLI_TEXT_EN: CliText = {
   unexpectedFailure: (detail) => `Unexpected failure: ${detail}`,
   noWorkbook: 'No workbook given.',
 
-  files: { report: 'report workbook', json: 'JSON file', sample: 'sample workbook', svg: 'whale-curve picture' },
+  files: { report: 'report workbook', json: 'JSON file', sample: 'sample workbook', svg: 'whale-curve picture', template: 'empty model' },
+  templateExists: (path) => `--template ${path} exists; the empty model is never written over a file. Give a new file name.`,
+  templateWritten: (path) => `Empty model written to ${path}: fill in the yellow cells, then run npm run cost -- ${path}.`,
   cannotWrite: (what, path, reason, code) =>
     code === null
       ? `Cannot write the ${what} ${path}: ${reason ?? ''}.`
@@ -173,6 +178,8 @@ export const CLI_TEXT_EN: CliText = {
         return '--db names the database for --volumes-sql; give that too.';
       case 'decimal-without-volumes':
         return '--decimal applies to --volumes or --volumes-sql; give one of them.';
+      case 'template-alone':
+        return '--template writes an empty model and takes only --lang; give no workbook, --sample or other options with it.';
     }
   },
   runWithHelp: 'Run with --help for usage.',
@@ -217,7 +224,9 @@ export const CLI_TEXT_NL: CliText = {
   unexpectedFailure: (detail) => `Onverwachte fout: ${detail}`,
   noWorkbook: 'Geen werkmap opgegeven.',
 
-  files: { report: 'de rapportwerkmap', json: 'het JSON-bestand', sample: 'de voorbeeldwerkmap', svg: 'de walviscurve-afbeelding' },
+  files: { report: 'de rapportwerkmap', json: 'het JSON-bestand', sample: 'de voorbeeldwerkmap', svg: 'de walviscurve-afbeelding', template: 'het lege model' },
+  templateExists: (path) => `--template ${path} bestaat al; het lege model wordt nooit over een bestand geschreven. Geef een nieuwe bestandsnaam.`,
+  templateWritten: (path) => `Leeg model geschreven naar ${path}: vul de gele cellen in en reken dan met npm run cost -- ${path} --lang nl.`,
   cannotWrite: (what, path, reason, code) =>
     code === null
       ? `Kan ${what} ${path} niet schrijven: ${reason ?? ''}.`
@@ -280,6 +289,8 @@ export const CLI_TEXT_NL: CliText = {
         return '--db noemt de database voor --volumes-sql; geef die ook op.';
       case 'decimal-without-volumes':
         return '--decimal hoort bij --volumes of --volumes-sql; geef een van beide op.';
+      case 'template-alone':
+        return '--template schrijft een leeg model en kent alleen --lang; geef er geen werkmap, --sample of andere opties bij.';
     }
   },
   runWithHelp: 'Gebruik --help voor uitleg.',

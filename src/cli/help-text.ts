@@ -13,6 +13,7 @@ Usage:
   npm run cost -- --sample [--out <report.xlsx>] [--json <result.json>] [--lang nl|en]
   npm run cost -- <workbook.xlsx> --volumes <lines.csv|lines.parquet> [--decimal , | .] [options]
   npm run cost -- <workbook.xlsx> --volumes-sql <volumes.sql> [--db <database.duckdb>] [options]
+  npm run cost -- --template <new.xlsx> [--lang nl|en]
   npm run cost -- --help
 
 Reads the named ranges of the workbook contract (ABC_Pools, ABC_Activities, ABC_Customers, ABC_Volumes,
@@ -33,6 +34,10 @@ Options:
                  The workbook's Language / Taal setting in ABC_Settings wins when present. The JSON
                  output stays English. Report sheets of an earlier run in the other language are replaced.
   --sample       build the embedded sample model into ${SAMPLE_WORKBOOK_PATH} and run on it.
+  --template <file>
+                 write an empty model to a new file (never over an existing one) and stop: every range
+                 as an Excel table with its headers (Dutch with --lang nl), an instructions sheet, input
+                 cells in yellow and drop-downs listing the pools, drivers, customers and setting values.
   --statement <customer>
                  also write the statement of a customer (its id, or its exact name): the sheet
                  "ABC Statement <customer>" with its P&L next to the average customer of its segment and
@@ -64,6 +69,7 @@ Gebruik:
   npm run cost -- --sample [--out <rapport.xlsx>] [--json <resultaat.json>] [--lang nl|en]
   npm run cost -- <werkmap.xlsx> --volumes <regels.csv|regels.parquet> [--decimal , | .] [opties]
   npm run cost -- <werkmap.xlsx> --volumes-sql <volumes.sql> [--db <database.duckdb>] [opties]
+  npm run cost -- --template <nieuw.xlsx> [--lang nl|en]
   npm run cost -- --help
 
 Leest de benoemde bereiken van het werkmapcontract (ABC_Pools, ABC_Activities, ABC_Customers, ABC_Volumes,
@@ -84,6 +90,11 @@ Opties:
                    De instelling Taal / Language in ABC_Settings gaat voor als de werkmap die heeft. De
                    JSON blijft Engels. Rapportbladen van een eerdere run in de andere taal worden vervangen.
   --sample         bouw het ingebouwde voorbeeldmodel in ${SAMPLE_WORKBOOK_PATH} en reken daarmee.
+  --template <bestand>
+                   schrijf een leeg model naar een nieuw bestand (nooit over een bestaand) en stop: elk
+                   bereik als Excel-tabel met de kopteksten (Nederlands met --lang nl), een blad met
+                   instructies, invoercellen in geel en keuzelijsten met de kostenpools, kostendrijvers,
+                   klanten en de waarden van de instellingen.
   --statement <klant>
                    schrijf ook het klantoverzicht van een klant (het nummer, of de exacte naam): het blad
                    "ABC Klantoverzicht <klant>" met de winst-en-verliesrekening naast de gemiddelde klant

@@ -6,6 +6,7 @@ import { languageOfArgs, parseArgs } from './args';
 import { cliText } from './cli-text';
 import type { Output } from './print';
 import { EXIT_OK, EXIT_USAGE, runCost } from './run';
+import { writeTemplate } from './template';
 import { streamOutput } from './stream-output';
 
 let standardStreams: Output | null = null;
@@ -33,6 +34,8 @@ export async function main(argv: readonly string[], io: Output = consoleOutput()
       return EXIT_USAGE;
     case 'run':
       return runCost(command, io);
+    case 'template':
+      return writeTemplate(command.path, command.lang, io);
   }
 }
 

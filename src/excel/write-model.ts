@@ -8,50 +8,24 @@
 import { quoteSheet } from '../engine/issues';
 import { nameKey } from '../engine/model';
 import type { SampleSheet } from '../sample';
-import { CONTRACT_HEADERS, CONTRACT_RANGES, type ContractRangeName } from '../workbook/contract';
+import { CONTRACT_RANGES, type ContractRangeName } from '../workbook/contract';
 import { type CellValue, isCellError, isPercentCell, isUncalculated } from '../workbook/grid';
+import {
+  HEADER_FILL,
+  INPUT_FILL,
+  type ListSource,
+  listNames,
+  modelValidations,
+  type PlacedRange,
+  TEMPLATE_INPUT_ROWS,
+  templateLayout,
+} from '../workbook/template-layout';
 import type { ActionOptions, ModelLanguage, WriteOutcome } from './actions';
 import { blockAddress } from './address';
 import { type ExcelRun, SyncCounter } from './context';
 import { GatewayError, toGatewayError } from './errors';
 import { type WriteCell, setColumnWidths, writeBlock } from './write-cells';
 import { removeSheets } from './report-sheets';
-
-/** Sheet names of the empty model per language. */
-const EMPTY_SHEET_NAMES: Record<ModelLanguage, Record<ContractRangeName, string>> = {
-  en: {
-    ABC_Pools: 'Pools',
-    ABC_Activities: 'Activities',
-    ABC_Customers: 'Customers',
-    ABC_Volumes: 'Volumes',
-    ABC_CustomerCosts: 'Customer costs',
-    ABC_Settings: 'Settings',
-    ABC_Scenarios: 'Scenarios',
-  },
-  nl: {
-    ABC_Pools: 'Kostenpools',
-    ABC_Activities: 'Activiteiten',
-    ABC_Customers: 'Klanten',
-    ABC_Volumes: 'Volumes',
-    ABC_CustomerCosts: 'Klantkosten',
-    ABC_Settings: 'Instellingen',
-    ABC_Scenarios: "Scenario's",
-  },
-};
-
-/** Starting rows of the empty settings table, so the user sees what can be set. */
-const EMPTY_SETTINGS: Record<ModelLanguage, CellValue[][]> = {
-  en: [
-    ['Currency', 'EUR'],
-    ['Period', null],
-    ['UnusedCapacity', 'report'],
-  ],
-  nl: [
-    ['Valuta', 'EUR'],
-    ['Periode', null],
-    ['OngebruikteCapaciteit', 'rapporteren'],
-  ],
-};
 
 /** One sheet to add with the model range it holds. */
 interface ModelBlock {
@@ -62,6 +36,41 @@ interface ModelBlock {
   numberFormats?: Array<string | null>;
   /** Add an Excel table named after the range instead of a workbook-scoped name. */
   asTable: boolean;
+}
+
+/** The drop-downs of the model (template-layout.ts), in its language; the empty model also marks its input cells. */
+interface ModelLook {
+  language: ModelLanguage;
+  inputCells: boolean;
+  /** The empty model's instructions sheet, added before the model's sheets. */
+  instructions?: { sheet: string; title: string; lines: readonly string[] };
+}
+
+/** A list as Office.js takes it: `=PoolList` for a name, `minutes,hours` for words (no quotes, unlike the file). */
+function officeListSource(source: ListSource): string {
+  return source.kind === 'name' ? `=${source.name}` : source.values.join(',');
+}
+
+/**
+ * Queues the drop-downs and their list names for the placed blocks: the names first, since Excel refuses a
+ * list that names nothing. The empty model's input cells get the input fill, its header row the header fill.
+ */
+function queueLook(context: Excel.RequestContext, placed: readonly ModelBlock[], look: ModelLook): void {
+  const ranges: PlacedRange[] = placed.map((b) => ({ range: b.rangeName, sheet: b.sheet, headers: b.rows[0] ?? [], dataRows: b.rows.slice(1) }));
+  const over = placed.every((b) => b.asTable) ? 'table' : 'name';
+  for (const n of listNames(ranges, over)) context.workbook.names.add(n.name, `=${n.formula}`);
+  for (const v of modelValidations(look.language, ranges, TEMPLATE_INPUT_ROWS + 1)) {
+    context.workbook.worksheets.getItem(v.sheet).getRange(v.ref.replace(/^([A-Z]+\d+):\1$/, '$1')).dataValidation.rule = {
+      list: { inCellDropDown: true, source: officeListSource(v.source) },
+    };
+  }
+  if (!look.inputCells) return;
+  for (const b of placed) {
+    const ws = context.workbook.worksheets.getItem(b.sheet);
+    const width = Math.max(1, ...b.rows.map((r) => r.length));
+    ws.getRangeByIndexes(1, 0, TEMPLATE_INPUT_ROWS, width).format.fill.color = `#${INPUT_FILL}`;
+    ws.getRangeByIndexes(0, 0, 1, width).format.fill.color = `#${HEADER_FILL}`;
+  }
 }
 
 /** Cells of a block: the header row bold later, number formats on the data rows. */
@@ -93,7 +102,7 @@ function freeName(name: string, taken: Set<string>): string {
 }
 
 /** Writes the blocks; the shared part of "Insert sample model" and "New empty model". */
-async function insertBlocks(run: ExcelRun, blocks: readonly ModelBlock[], options: ActionOptions): Promise<WriteOutcome> {
+async function insertBlocks(run: ExcelRun, blocks: readonly ModelBlock[], options: ActionOptions, look: ModelLook): Promise<WriteOutcome> {
   const counter = new SyncCounter();
   try {
     return await run(async (context) => {
@@ -106,11 +115,20 @@ async function insertBlocks(run: ExcelRun, blocks: readonly ModelBlock[], option
       if (clashes.length > 0) throw new GatewayError('modelExists', clashes);
 
       const taken = new Set(sheets.items.map((ws) => nameKey(ws.name)));
+      const guide = look.instructions === undefined ? null : { ...look.instructions, sheet: freeName(look.instructions.sheet, taken) };
       const placed = blocks.map((b) => ({ ...b, sheet: freeName(b.sheet, taken) }));
+      const added = [...(guide === null ? [] : [guide.sheet]), ...placed.map((b) => b.sheet)];
       const total = placed.reduce((n, b) => n + b.rows.length, 0);
       try {
-        for (const block of placed) context.workbook.worksheets.add(block.sheet);
+        for (const sheet of added) context.workbook.worksheets.add(sheet);
         await counter.sync(context);
+        if (guide !== null) {
+          const rows: WriteCell[][] = [guide.title, null, ...guide.lines].map((line) => [{ value: line, numberFormat: null }]);
+          await writeBlock(context, counter, guide.sheet, rows, { options, stage: 'writing', before: 0, total });
+          const ws = context.workbook.worksheets.getItem(guide.sheet);
+          ws.getRange('A1').format.font.bold = true;
+          setColumnWidths(ws, [110]);
+        }
         let before = 0;
         for (const block of placed) {
           before += await writeBlock(context, counter, block.sheet, blockCells(block), { options, stage: 'writing', before, total });
@@ -122,7 +140,7 @@ async function insertBlocks(run: ExcelRun, blocks: readonly ModelBlock[], option
         }
         await counter.sync(context);
       } catch (err) {
-        await removeSheets(context, placed.map((b) => b.sheet));
+        await removeSheets(context, added);
         throw err;
       }
       // Names last: they only ever point at complete sheets.
@@ -137,10 +155,11 @@ async function insertBlocks(run: ExcelRun, blocks: readonly ModelBlock[], option
           context.workbook.names.add(block.rangeName, range);
         }
       }
-      const first = placed[0];
-      if (first !== undefined) context.workbook.worksheets.getItem(first.sheet).activate();
+      queueLook(context, placed, look);
+      const first = added[0];
+      if (first !== undefined) context.workbook.worksheets.getItem(first).activate();
       await counter.sync(context);
-      return { sheets: placed.map((b) => b.sheet), replaced: [], syncs: counter.count };
+      return { sheets: added, replaced: [], syncs: counter.count };
     });
   } catch (err) {
     throw toGatewayError(err);
@@ -153,6 +172,7 @@ export function insertSample(run: ExcelRun, sheets: readonly SampleSheet[], opti
     run,
     sheets.map((s) => ({ ...s, asTable: false })),
     options,
+    { language: 'en', inputCells: false },
   );
 }
 
@@ -161,18 +181,17 @@ export function insertSample(run: ExcelRun, sheets: readonly SampleSheet[], opti
  * both), so rows the user types below grow the table and stay inside the range.
  */
 export function insertEmptyModel(run: ExcelRun, language: ModelLanguage, options: ActionOptions = {}): Promise<WriteOutcome> {
-  const blocks = CONTRACT_RANGES.map((name): ModelBlock => {
-    const spec = CONTRACT_HEADERS[name];
-    const headers = spec.columns.map((c) => c[language]);
-    const rows: CellValue[][] = [headers];
-    if (name === 'ABC_Settings') rows.push(...EMPTY_SETTINGS[language]);
-    return {
-      sheet: EMPTY_SHEET_NAMES[language][name],
-      rangeName: name,
-      rows,
-      columnWidths: headers.map((h) => Math.max(12, h.length + 4)),
+  const layout = templateLayout(language);
+  const blocks = layout.tables.map(
+    (t): ModelBlock => ({
+      sheet: t.sheet,
+      rangeName: t.tableName,
+      // The layout's blank row is the table's first data row, which tables.add makes anyway.
+      rows: [t.columns.map((c) => c.header), ...t.rows.filter((r) => r.some((v) => v !== null))],
+      columnWidths: t.columns.map((c) => c.width),
+      numberFormats: t.columns.map((c) => c.numberFormat),
       asTable: true,
-    };
-  });
-  return insertBlocks(run, blocks, options);
+    }),
+  );
+  return insertBlocks(run, blocks, options, { language, inputCells: true, instructions: layout.instructions });
 }

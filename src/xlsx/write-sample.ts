@@ -9,7 +9,10 @@ import JSZip from 'jszip';
 import type { CellValue } from '../workbook/grid';
 import { columnLetters, isCellError, isPercentCell, isUncalculated } from '../workbook/grid';
 import { quoteSheet } from '../engine/issues';
-import { editDefinedNames } from './workbook-xml';
+import { CONTRACT_RANGES, type ContractRangeName } from '../workbook/contract-spec';
+import { listNames, modelValidations, type PlacedRange, TEMPLATE_INPUT_ROWS } from '../workbook/template-layout';
+import { addValidations } from './validations';
+import { editDefinedNames, type NewDefinedName } from './workbook-xml';
 
 /** One block of the model: the shape `generateSampleModel` returns (src/sample). */
 export interface SheetBlock {
@@ -63,10 +66,27 @@ export async function buildBlocksWorkbook(blocks: readonly SheetBlock[]): Promis
     const height = Math.max(1, block.rows.length);
     names.push({ name: block.rangeName, formula: `${quoteSheet(block.sheet)}!$A$1:$${columnLetters(width)}$${height}` });
   }
+  // The same drop-downs as the empty model, with lists over the defined names (the sample is in English).
+  const placed = blocks.flatMap((b): PlacedRange[] =>
+    isContractRange(b.rangeName) ? [{ range: b.rangeName, sheet: b.sheet, headers: b.rows[0] ?? [], dataRows: b.rows.slice(1) }] : [],
+  );
+  addValidations(workbook, modelValidations('en', placed, TEMPLATE_INPUT_ROWS + 1));
+  return workbookWithNames(workbook, [...names, ...listNames(placed, 'name')]);
+}
+
+function isContractRange(name: string): name is ContractRangeName {
+  return (CONTRACT_RANGES as readonly string[]).includes(name);
+}
+
+/**
+ * The bytes of an ExcelJS workbook with workbook-scoped defined names added to its workbook part: ExcelJS
+ * itself would expand a name cell by cell, and cannot write a name over a table column (`ABC_Pools[Pool]`).
+ */
+export async function workbookWithNames(workbook: ExcelJS.Workbook, names: readonly NewDefinedName[]): Promise<Buffer> {
   const zip = await JSZip.loadAsync(Buffer.from(await workbook.xlsx.writeBuffer()));
   const part = zip.file(WORKBOOK_PART);
   if (part === null) throw new Error(`The written workbook has no ${WORKBOOK_PART}.`);
   const xml = await part.async('string');
-  zip.file(WORKBOOK_PART, Buffer.from(editDefinedNames(xml, () => true, names.map((n) => ({ name: n.name, formula: n.formula }))), 'utf8'));
+  zip.file(WORKBOOK_PART, Buffer.from(editDefinedNames(xml, () => true, names), 'utf8'));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

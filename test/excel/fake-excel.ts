@@ -54,6 +54,14 @@ export interface FakeTable {
   showTotals: boolean;
 }
 
+/** A drop-down set with `range.dataValidation.rule = { list }`: its cells and its source as given. */
+export interface FakeValidation {
+  sheet: FakeSheet;
+  address: string;
+  source: string;
+  inCellDropDown: boolean;
+}
+
 /** What one sync sent and received. */
 export interface SyncRecord {
   requestBytes: number;
@@ -472,6 +480,7 @@ export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   readonly names: FakeName[] = [];
   readonly tables: FakeTable[] = [];
+  readonly validations: FakeValidation[] = [];
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
   readonly syncLog: SyncRecord[] = [];
@@ -834,10 +843,12 @@ function eachCell(t: RangeTarget, f: (cell: FakeCell, r: number, c: number) => v
 
 export class FakeRange extends Proxy<RangeTarget> {
   readonly format: FakeRangeFormat;
+  readonly dataValidation: FakeDataValidation;
 
   constructor(ctx: FakeContext, resolver: () => RangeTarget | null, orNull = false) {
     super(ctx, resolver, orNull);
     this.format = new FakeRangeFormat(ctx, () => this.must());
+    this.dataValidation = new FakeDataValidation(ctx, () => this.must());
   }
 
   protected read(t: RangeTarget, prop: string): unknown {
@@ -1035,6 +1046,43 @@ export class FakeRange extends Proxy<RangeTarget> {
 }
 
 /** `range.format` with font, fill, borders, widths and alignment, stored in the cells' `style`. */
+/**
+ * `range.dataValidation`, list rules only (all the add-in sets). As in Excel, a rule has one kind of
+ * criteria, and a list given as `=Name` must name a defined name of the workbook (Excel refuses a source
+ * that evaluates to an error); a new rule replaces the one on the same cells.
+ */
+class FakeDataValidation {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly target: () => RangeTarget,
+  ) {}
+
+  set rule(rule: { list?: { inCellDropDown: boolean; source: string } } & Record<string, unknown>) {
+    this.ctx.enqueue('dataValidation.rule', JSON.stringify(rule), () => {
+      const t = this.target();
+      guardSheet(t.sheet);
+      const kinds = Object.keys(rule).filter((k) => rule[k] !== undefined);
+      const list = rule.list;
+      if (kinds.length !== 1 || list === undefined) throw new FakeOfficeError('InvalidArgument', 'A data validation rule has exactly one kind of criteria; the fake knows list.');
+      if (typeof list.source !== 'string' || list.source.trim() === '') throw new FakeOfficeError('InvalidArgument', 'A list needs a source.');
+      if (list.source.startsWith('=')) {
+        const name = list.source.slice(1).toLowerCase();
+        if (!this.ctx.book.names.some((n) => n.name.toLowerCase() === name)) {
+          throw new FakeOfficeError('InvalidArgument', `The list source ${list.source} is not a defined name of the workbook.`);
+        }
+      }
+      const address = areaAddress(t.area);
+      const kept = this.ctx.book.validations.filter((v) => !(v.sheet === t.sheet && v.address === address));
+      this.ctx.book.validations.splice(0, this.ctx.book.validations.length, ...kept, { sheet: t.sheet, address, source: list.source, inCellDropDown: list.inCellDropDown });
+      return 8;
+    });
+  }
+
+  get rule(): never {
+    throw new FakeOfficeError('PropertyNotLoaded', 'dataValidation.rule is write-only in the fake.');
+  }
+}
+
 class FakeRangeFormat {
   readonly font: Record<string, unknown>;
   readonly fill: Record<string, unknown>;
@@ -1205,7 +1253,14 @@ export class FakeNamedItemCollection extends CollectionProxy<NameTarget, FakeNam
       checkDefinedName(name);
       if (this.find(name) !== null) throw new FakeOfficeError('ItemAlreadyExists', `The name ${name} already exists.`);
       let formula: string;
-      if (typeof reference === 'string') formula = reference.startsWith('=') ? reference : `=${reference}`;
+      if (typeof reference === 'string') {
+        formula = reference.startsWith('=') ? reference : `=${reference}`;
+        // A structured reference to a table that does not exist is no formula Excel takes.
+        const table = /^=([A-Za-z_][\w.]*)\[/.exec(formula)?.[1];
+        if (table !== undefined && !this.ctx.book.tables.some((t) => t.name.toLowerCase() === table.toLowerCase())) {
+          throw new FakeOfficeError('InvalidArgument', `The name ${name} refers to the table ${table}, which does not exist.`);
+        }
+      }
       else {
         const t = reference['must']();
         formula = `=${quote(t.sheet.name)}!${areaAddress(t.area).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;

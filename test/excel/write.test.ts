@@ -180,7 +180,7 @@ describe('inserting a model and selecting cells', () => {
     const gateway = createExcelGateway(fakeRun(book));
     const out = await gateway.insertSample(generateSampleModel());
     expect(out.sheets).toEqual(['Pools', 'Activities', 'Customers (2)', 'Transactions', 'Customer costs', 'Settings', 'Scenarios']);
-    expect(book.names.map((n) => n.name)).toEqual(['ABC_Pools', 'ABC_Activities', 'ABC_Customers', 'ABC_Volumes', 'ABC_CustomerCosts', 'ABC_Settings', 'ABC_Scenarios']);
+    expect(book.names.map((n) => n.name)).toEqual(['ABC_Pools', 'ABC_Activities', 'ABC_Customers', 'ABC_Volumes', 'ABC_CustomerCosts', 'ABC_Settings', 'ABC_Scenarios', 'PoolList', 'DriverList', 'CustomerList']);
     expect(book.names.find((n) => n.name === 'ABC_Customers')?.formula).toBe("='Customers (2)'!$A$1:$H$251");
     const read = await gateway.readModel();
     const analysis = analyseWorkbook(read.grids);
@@ -209,6 +209,58 @@ describe('inserting a model and selecting cells', () => {
       ['EMPTY_RANGE', 'ABC_Activities'],
       ['EMPTY_RANGE', 'ABC_Customers'],
     ]);
+  });
+
+  test('New empty model adds drop-downs over names of the table columns, and styles the input cells', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('Blad1');
+    await createExcelGateway(fakeRun(book)).insertEmptyModel('nl');
+    expect(book.names.map((n) => [n.name, n.formula])).toEqual([
+      ['PoolList', '=ABC_Pools[Kostenpool]'],
+      ['DriverList', '=ABC_Activities[Kostendrijver]'],
+      ['CustomerList', '=ABC_Customers[Klant]'],
+    ]);
+    const drops = book.validations.map((v) => [v.sheet.name, v.address, v.source]);
+    expect(drops).toEqual(
+      expect.arrayContaining([
+        ['Kostenpools', 'D2:D1001', 'minuten,uren'],
+        ['Activiteiten', 'B2:B1001', '=PoolList'],
+        ['Volumes', 'B2:B1001', '=DriverList'],
+        ['Instellingen', 'B4', 'rapporteren,toerekenen'],
+      ]),
+    );
+    expect(book.validations.every((v) => v.inCellDropDown)).toBe(true);
+    expect(book.sheet('Kostenpools')?.cell(1, 0).style['fill.color']).toBe('#FFF2CC');
+    expect(book.sheet('Kostenpools')?.cell(1000, 4).style['fill.color']).toBe('#FFF2CC');
+    // The instructions come first, and are the sheet shown.
+    expect(book.sheets.map((s) => s.name).slice(0, 3)).toEqual(['Blad1', 'Instructies', 'Kostenpools']);
+    expect(book.sheet('Instructies')?.valuesOf('A1:A1')).toEqual([['Leeg model voor klantwinstgevendheid op activiteitenbasis']]);
+    expect(book.activeSheet).toBe('Instructies');
+  });
+
+  test('Insert sample model adds the same drop-downs, over its defined names', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('Sheet1');
+    await createExcelGateway(fakeRun(book)).insertSample(generateSampleModel());
+    expect(book.names.find((n) => n.name === 'PoolList')?.formula).toBe('=OFFSET(ABC_Pools,1,0,ROWS(ABC_Pools)-1,1)');
+    expect(book.validations.map((v) => [v.sheet.name, v.address, v.source])).toEqual(
+      expect.arrayContaining([
+        ['Activities', 'B2:B1001', '=PoolList'],
+        ['Transactions', 'B2:B17885', '=DriverList'],
+      ]),
+    );
+  });
+
+  test('the fake refuses a drop-down whose list is no defined name, as Excel does', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('Sheet1');
+    await expect(
+      fakeRun(book)(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A1:A5').dataValidation.rule = { list: { inCellDropDown: true, source: '=NoSuchList' } };
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    expect(book.validations).toEqual([]);
   });
 
   test('clicking an issue selects its cell', async () => {
