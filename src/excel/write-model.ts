@@ -15,6 +15,7 @@ import {
   INPUT_FILL,
   type ListSource,
   listNames,
+  modelLanguage,
   modelValidations,
   type PlacedRange,
   TEMPLATE_INPUT_ROWS,
@@ -172,7 +173,8 @@ export function insertSample(run: ExcelRun, sheets: readonly SampleSheet[], opti
     run,
     sheets.map((s) => ({ ...s, asTable: false })),
     options,
-    { language: 'en', inputCells: false },
+    // The sample comes in the pane's language; its drop-downs list the words its cells hold.
+    { language: modelLanguage(sheets.map((s) => ({ range: s.rangeName, sheet: s.sheet, headers: s.rows[0] ?? [], dataRows: [] }))), inputCells: false },
   );
 }
 

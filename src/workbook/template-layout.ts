@@ -196,6 +196,25 @@ export function listNames(blocks: readonly PlacedRange[], over: 'table' | 'name'
   });
 }
 
+/**
+ * The language a model is written in, read from its headers: Dutch when more of its contract headers are the
+ * Dutch ones than the English ones. The sample comes in either language and its drop-downs must list the
+ * words its own cells hold (`minuten`, `rapporteren`), or Excel would refuse the next edit of such a cell.
+ */
+export function modelLanguage(blocks: readonly PlacedRange[]): TemplateLanguage {
+  let dutch = 0;
+  let english = 0;
+  for (const block of blocks) {
+    const headers = new Set(block.headers.filter((h): h is string => typeof h === 'string').map(nameKey));
+    for (const col of CONTRACT_HEADERS[block.range].columns) {
+      if (nameKey(col.nl) === nameKey(col.en)) continue;
+      if (headers.has(nameKey(col.nl))) dutch += 1;
+      if (headers.has(nameKey(col.en))) english += 1;
+    }
+  }
+  return dutch > english ? 'nl' : 'en';
+}
+
 /** Setting names in both languages, compared as the reader compares them. */
 function settingKey(name: CellValue | undefined): string | undefined {
   if (typeof name !== 'string') return undefined;

@@ -10,7 +10,7 @@ import type { CellValue } from '../workbook/grid';
 import { columnLetters, isCellError, isPercentCell, isUncalculated } from '../workbook/grid';
 import { quoteSheet } from '../engine/issues';
 import { CONTRACT_RANGES, type ContractRangeName } from '../workbook/contract-spec';
-import { listNames, modelValidations, type PlacedRange, TEMPLATE_INPUT_ROWS } from '../workbook/template-layout';
+import { listNames, modelLanguage, modelValidations, type PlacedRange, TEMPLATE_INPUT_ROWS } from '../workbook/template-layout';
 import { addValidations } from './validations';
 import { editDefinedNames, type NewDefinedName } from './workbook-xml';
 
@@ -66,11 +66,11 @@ export async function buildBlocksWorkbook(blocks: readonly SheetBlock[]): Promis
     const height = Math.max(1, block.rows.length);
     names.push({ name: block.rangeName, formula: `${quoteSheet(block.sheet)}!$A$1:$${columnLetters(width)}$${height}` });
   }
-  // The same drop-downs as the empty model, with lists over the defined names (the sample is in English).
+  // The same drop-downs as the empty model, with lists over the defined names, in the words of the model's language.
   const placed = blocks.flatMap((b): PlacedRange[] =>
     isContractRange(b.rangeName) ? [{ range: b.rangeName, sheet: b.sheet, headers: b.rows[0] ?? [], dataRows: b.rows.slice(1) }] : [],
   );
-  addValidations(workbook, modelValidations('en', placed, TEMPLATE_INPUT_ROWS + 1));
+  addValidations(workbook, modelValidations(modelLanguage(placed), placed, TEMPLATE_INPUT_ROWS + 1));
   return workbookWithNames(workbook, [...names, ...listNames(placed, 'name')]);
 }
 

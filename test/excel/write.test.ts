@@ -251,6 +251,15 @@ describe('inserting a model and selecting cells', () => {
     );
   });
 
+  test('Insert sample model in Dutch lists the Dutch words its cells hold', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('Sheet1');
+    await createExcelGateway(fakeRun(book)).insertSample(generateSampleModel(undefined, 'nl'));
+    const sources = book.validations.map((v) => [v.sheet.name, v.address, v.source]);
+    expect(sources).toEqual(expect.arrayContaining([['Kostenpools', 'D2:D1001', 'minuten,uren']]));
+    expect(sources.some(([, , source]) => source === 'minutes,hours')).toBe(false);
+  });
+
   test('the fake refuses a drop-down whose list is no defined name, as Excel does', async () => {
     const book = new FakeWorkbook();
     book.addSheet('Sheet1');

@@ -119,6 +119,33 @@ describe('the empty model (--template)', () => {
     ]);
   });
 
+  it.each(['en', 'nl'] as const)('gives the %s sample drop-downs that accept every word its own cells hold', async (language) => {
+    const sheets = generateSampleModel(undefined, language);
+    const path = join(dir, `sample-${language}.xlsx`);
+    writeFileSync(path, await buildBlocksWorkbook(sheets));
+    const lists = await validationsOf(path);
+    const refused: string[] = [];
+    let checked = 0;
+    for (const sheet of sheets) {
+      for (const [sqref, formula] of lists.get(sheet.sheet) ?? []) {
+        if (!formula.startsWith('"')) continue;
+        const words = new Set(formula.slice(1, -1).split(','));
+        const m = /^([A-Z]+)(\d+):[A-Z]+(\d+)$/.exec(sqref);
+        if (m === null) throw new Error(`unexpected sqref ${sqref}`);
+        const column = (m[1] ?? 'A').charCodeAt(0) - 65;
+        for (let r = Number(m[2]); r <= Number(m[3]) && r <= sheet.rows.length; r += 1) {
+          const value = sheet.rows[r - 1]?.[column];
+          if (value === null || value === undefined) continue;
+          checked += 1;
+          if (!words.has(String(value))) refused.push(`${sheet.sheet}!${m[1]}${r} ${String(value)} not in ${formula}`);
+        }
+      }
+    }
+    expect(refused).toEqual([]);
+    // Unit, every setting name, UnusedCapacity and every scenario change: the lists are really looked at.
+    expect(checked).toBeGreaterThanOrEqual(12);
+  });
+
   it('refuses to write over an existing file', async () => {
     const path = join(dir, 'mine.xlsx');
     writeFileSync(path, 'my model');
