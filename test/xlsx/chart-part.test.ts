@@ -134,11 +134,11 @@ describe('the whale-curve chart part', () => {
     const series = all(parse(await part(zip, chart)), C, 'ser');
     expect(series).toHaveLength(2);
     const refs = series.map((s) => [one(one(s, C, 'xVal'), C, 'f').text, one(one(s, C, 'yVal'), C, 'f').text]);
-    // smallResult: rank in A, 3 + 1 dimension + 6 + 4 activities + 6 columns: column 20, T, is the share (its header is checked in whale-curve.test.ts).
+    // smallResult: rank in A, 3 + 1 dimension + 6 + 3 charged activities (its business-sustaining one has no column) + 6 columns: column 19, S, is the share (its header is checked in whale-curve.test.ts).
     const peakRow = 3 + (curve.peak?.rank ?? 0);
     expect(refs).toEqual([
-      ["'ABC Customer P&L'!$A$4:$A$6", "'ABC Customer P&L'!$T$4:$T$6"],
-      [`'ABC Customer P&L'!$A$${peakRow}`, `'ABC Customer P&L'!$T$${peakRow}`],
+      ["'ABC Customer P&L'!$A$4:$A$6", "'ABC Customer P&L'!$S$4:$S$6"],
+      [`'ABC Customer P&L'!$A$${peakRow}`, `'ABC Customer P&L'!$S$${peakRow}`],
     ]);
     const cached = (s: Node, axis: string): number[] => all(one(s, C, axis), C, 'v').map((v) => Number(v.text));
     expect(cached(series[0] as Node, 'yVal')).toEqual(curve.points.map((p) => p.share));
@@ -250,7 +250,7 @@ describe('the whale-curve chart part', () => {
     expect(await target(again, 'xl/drawings/drawing1.xml', 'rId9')).toBe('xl/charts/chart9.xml');
   });
 
-  it('the summary, rates and statements print one page wide in landscape; the P&L keeps the default', async () => {
+  it('the summary, rates and statements print one page wide in landscape; the P&L landscape as many pages wide as its columns need', async () => {
     const input = join(dir, 'in.xlsx');
     await makeInput(input);
     const zip = await JSZip.loadAsync(await report(input, join(dir, 'out.xlsx')));
@@ -262,7 +262,7 @@ describe('the whale-curve chart part', () => {
     };
     expect(await print('ABC Summary')).toEqual(['1', 'landscape', '1', '0']);
     expect(await print('ABC Rates')).toEqual(['1', 'landscape', '1', '0']);
-    expect(await print('ABC Customer P&L')).toEqual([undefined, undefined, undefined, undefined]);
+    expect(await print('ABC Customer P&L')).toEqual(['1', 'landscape', '2', '0']);
     // Schema order: sheetPr first; pageSetup right after pageMargins.
     const summary = parse(await part(zip, await sheetPart(zip, 'ABC Summary')));
     expect(summary.children[0]?.local).toBe('sheetPr');

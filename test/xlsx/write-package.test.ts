@@ -137,6 +137,9 @@ describe('the report copy at package level', () => {
       ['ABC_ReportOwner', '2'],
       ['ABC_ReportOwner', '3'],
       ['ABC_ReportOwner', '4'],
+      // The P&L's filter and print titles, once each after the second run too.
+      ['_xlnm._FilterDatabase', '1'],
+      ['_xlnm.Print_Titles', '1'],
     ]);
   });
 

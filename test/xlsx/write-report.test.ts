@@ -220,6 +220,8 @@ describe('buildBlocksWorkbook', () => {
     expect(await definedNames(path)).toEqual([
       { name: 'ABC_Pools', localSheetId: null, hidden: false, formula: 'Pools!$A$1:$B$3' },
       { name: 'ABC_CustomerCosts', localSheetId: null, hidden: false, formula: "'Customer costs'!$A$1:$C$1" },
+      // The list the Pool drop-downs use (template-layout.ts), over the pools below their header.
+      { name: 'PoolList', localSheetId: null, hidden: false, formula: 'OFFSET(ABC_Pools,1,0,ROWS(ABC_Pools)-1,1)' },
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
