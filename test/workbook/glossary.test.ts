@@ -20,8 +20,8 @@ const CATALOGS: ReadonlyArray<{ file: string; declaration: string | null; part?:
   { file: 'src/cli/help-text.ts', declaration: 'HELP_NL' },
   { file: 'src/cli/statements.ts', declaration: 'TEXT', part: 'nl' },
   { file: 'src/cli/scenarios.ts', declaration: 'TEXT', part: 'nl' },
-  { file: 'src/excel/write-model.ts', declaration: 'EMPTY_SHEET_NAMES', part: 'nl' },
-  { file: 'src/excel/write-model.ts', declaration: 'EMPTY_SETTINGS', part: 'nl' },
+  { file: 'src/workbook/template-layout.ts', declaration: 'TEMPLATE_SHEET_NAMES', part: 'nl' },
+  { file: 'src/workbook/template-layout.ts', declaration: 'INSTRUCTIONS', part: 'nl' },
   { file: 'src/warehouse/warehouse-text.ts', declaration: 'NL' },
 ];
 
