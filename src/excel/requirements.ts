@@ -94,6 +94,11 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Excel.Application.calculationMode (set)', 'ExcelApi 1.8', 'set the calculation mode'),
   row('Excel.Application.suspendApiCalculationUntilNextSync', 'ExcelApi 1.6', 'no recalculation while a chunk of the report is written'),
 
+  row('Excel.AutoFilter.clearCriteria', 'ExcelApi 1.9', 'show the rows a filter hides and drop a sort before a report sheet is written over'),
+  row('Excel.AutoFilter.enabled', 'ExcelApi 1.9', 'does a report sheet have an AutoFilter'),
+  row('Excel.AutoFilter.isDataFiltered', 'ExcelApi 1.9', 'does its filter hide rows or hold a sort'),
+  row('Excel.AutoFilter.load', 'ExcelApi 1.9', 'read a report sheet’s filter state'),
+
   row('Excel.NamedItem.delete', 'ExcelApi 1.4', 'remove a name'),
   row('Excel.NamedItem.formula', 'ExcelApi 1.7', 'what a contract name refers to, for the messages'),
   row('Excel.NamedItem.getRange', 'ExcelApi 1.1', 'the cells of a contract name'),
@@ -192,6 +197,7 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Excel.PageLayoutZoomOptions.horizontalFitToPages', 'ExcelApi 1.9', 'one page wide'),
   row('Excel.PageLayoutZoomOptions.verticalFitToPages', 'ExcelApi 1.9', 'as many pages tall as needed'),
   row('Excel.Worksheet.load', 'ExcelApi 1.1', 'read a sheet'),
+  row('Excel.Worksheet.autoFilter', 'ExcelApi 1.9', 'the filter of a report sheet, cleared before it is written over'),
   row('Excel.Worksheet.name', 'ExcelApi 1.1', 'sheet names'),
   row('Excel.Worksheet.names', 'ExcelApi 1.4', 'sheet-scoped names and the owner mark'),
   row('Excel.Worksheet.onCalculated', 'ExcelApi 1.8', 're-read the model after a full recalculation'),
