@@ -27,6 +27,8 @@ export interface ActionOptions {
   /** Cancel: checked between chunks; a cancelled write leaves the workbook as it was. */
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
+  /** The session writing (temp-mark.ts); this pane's own when absent. Tests give two to play two co-authors. */
+  session?: string;
 }
 
 /** The contract's ranges as found in the workbook. */
@@ -52,6 +54,8 @@ export interface WriteOutcome {
   /** Earlier report sheets of the add-in that were replaced. */
   replaced: string[];
   syncs: number;
+  /** Report sheets whose AutoFilter criteria and sort were cleared before they were written over (absent: none). */
+  filtersCleared?: string[];
 }
 
 /** A running watch of the model's cells: `relocate` re-finds the ranges after the model moved, `stop` ends it. */

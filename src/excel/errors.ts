@@ -15,6 +15,8 @@ export type GatewayErrorKind =
   | 'volumesExist'
   /** A sheet or the workbook structure is protected; `items` name the protected sheets (none: the workbook's structure). */
   | 'protected'
+  /** An import has more rows (`items`: the count with its header) than a sheet holds (1,048,576); nothing was written. */
+  | 'tooManyRows'
   /** A refresh stopped while updating the report sheets in place (`items`); they say so in A1, the next Refresh finishes them. */
   | 'reportIncomplete'
   /** A request was too large for Excel even after shrinking the chunks. */

@@ -6,6 +6,9 @@
 import { nameKey } from '../engine/model';
 import type { ReportSheet } from '../workbook/report-types';
 import type { SheetInfo } from './report-sheets';
+import { temporaryName } from './sheet-names';
+
+export { temporaryName };
 
 /** One report sheet of a refresh: where it is written first and where it ends up. */
 export interface Placement {
@@ -20,17 +23,6 @@ export interface Placement {
    * sheets whose names were swapped); null when it is renamed directly or not at all.
    */
   interim: string | null;
-}
-
-/** A sheet name not yet in use, for writing before the swap. */
-export function temporaryName(name: string, taken: Set<string>): string {
-  for (let i = 1; ; i++) {
-    const candidate = `~${i} ${name}`.slice(0, 31);
-    if (!taken.has(nameKey(candidate))) {
-      taken.add(nameKey(candidate));
-      return candidate;
-    }
-  }
 }
 
 /**

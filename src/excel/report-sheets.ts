@@ -16,12 +16,18 @@ export interface SheetInfo {
   mark: string | null;
   /** The role of an owned sheet: the one its mark names, else (an old mark) the one its name has; else null. */
   role: string | null;
-  /** Carries the temporary mark: a leftover of a refresh that did not finish. */
+  /** Carries the temporary mark: a sheet an action writes before its swap (this one's, another session's, or a leftover). */
   temporary: boolean;
+  /** The temporary mark's formula (`="temporary <session> <time>"`, see temp-mark.ts), null without the mark. */
+  tempMark: string | null;
   /** Carries the incomplete mark: an update in place that did not finish. */
   incomplete: boolean;
   visibility: string;
   protected: boolean;
+  /** The sheet's AutoFilter hides rows or holds a sort: cells written over it would land in the wrong rows. */
+  filtered: boolean;
+  /** Rows and columns from A1 to the last cell holding a value: the old report's area, whose formats a refresh may clear. */
+  extent: { rows: number; columns: number };
 }
 
 /** The sheets of the workbook with their marks, visibility and protection, and the workbook's protection: two syncs. */
@@ -33,9 +39,17 @@ export async function listSheets(
   const protection = context.workbook.protection.load('protected');
   await counter.sync(context);
   const marks = sheets.items.map((ws) => {
-    const mark = (name: string): Excel.NamedItem => ws.names.getItemOrNullObject(name).load('isNullObject');
-    const owner = ws.names.getItemOrNullObject(OWNER_NAME).load('isNullObject,formula');
-    return { ws, owner, temporary: mark(TEMP_NAME), incomplete: mark(INCOMPLETE_NAME), protection: ws.protection.load('protected') };
+    const mark = (name: string): Excel.NamedItem => ws.names.getItemOrNullObject(name).load('isNullObject,formula');
+    return {
+      ws,
+      owner: mark(OWNER_NAME),
+      temporary: mark(TEMP_NAME),
+      incomplete: mark(INCOMPLETE_NAME),
+      protection: ws.protection.load('protected'),
+      // AutoFilter (ExcelApi 1.9): filter criteria or a sort on the sheet (isDataFiltered covers both).
+      filter: ws.autoFilter.load('enabled,isDataFiltered'),
+      used: ws.getUsedRangeOrNullObject(true).load('isNullObject,rowIndex,columnIndex,rowCount,columnCount'),
+    };
   });
   await counter.sync(context);
   return {
@@ -46,9 +60,12 @@ export async function listSheets(
       mark: m.owner.isNullObject ? null : String(m.owner.formula),
       role: m.owner.isNullObject ? null : markedRole(String(m.owner.formula), m.ws.name),
       temporary: !m.temporary.isNullObject,
+      tempMark: m.temporary.isNullObject ? null : String(m.temporary.formula),
       incomplete: !m.incomplete.isNullObject,
       visibility: String(m.ws.visibility),
       protected: m.protection.protected,
+      filtered: m.filter.enabled && m.filter.isDataFiltered,
+      extent: m.used.isNullObject ? { rows: 0, columns: 0 } : { rows: m.used.rowIndex + m.used.rowCount, columns: m.used.columnIndex + m.used.columnCount },
     })),
   };
 }

@@ -23,16 +23,33 @@ function extent(sheet: ReportSheet): { rows: number; columns: number } {
   return { rows: sheet.rows.length, columns: Math.max(1, ...sheet.rows.map((r) => r.cells.length)) };
 }
 
-/** Swap step 2a: every sheet to update says it is incomplete before any of its cells change. */
+/**
+ * Swap step 2a: every sheet to update says it is incomplete before any of its cells change. A sheet whose
+ * AutoFilter hides rows or holds a sort has its criteria and sort cleared first: Excel pastes over a
+ * filtered range into the visible rows only, so the report's rows would land in the wrong places.
+ */
 export function queueMarkIncomplete(context: Excel.RequestContext, updates: readonly Placement[], notice: string): void {
   for (const p of updates) {
     const owned = p.owned as SheetInfo;
     const ws = context.workbook.worksheets.getItem(owned.name);
+    if (owned.filtered) ws.autoFilter.clearCriteria();
     if (!owned.incomplete) ws.names.add(INCOMPLETE_NAME, `=${INCOMPLETE_VALUE}`).visible = false;
     const a1 = ws.getRange('A1');
     a1.numberFormat = [['@']];
     a1.values = [[notice]];
   }
+}
+
+/**
+ * Clears what an older, larger content left below and right of the new content (rows, columns): values
+ * everywhere there, formats only where the old content was (`old`). `clear('All')` on whole rows would also
+ * take the conditional formats the user keeps below or beside the report.
+ */
+export function queueClearBeyond(ws: Excel.Worksheet, rows: number, columns: number, old: { rows: number; columns: number }): void {
+  if (rows < LAST_ROW) ws.getRange(`${rows + 1}:${LAST_ROW}`).clear('Contents');
+  if (columns < LAST_COLUMN) ws.getRange(`${columnLetters(columns + 1)}:${columnLetters(LAST_COLUMN)}`).clear('Contents');
+  if (old.rows > rows) ws.getRangeByIndexes(rows, 0, old.rows - rows, Math.max(columns, old.columns)).clear('Formats');
+  if (old.columns > columns) ws.getRangeByIndexes(0, columns, rows, old.columns - columns).clear('Formats');
 }
 
 /** Swap step 2b: the new content over the owned sheet (all but A1, which keeps the notice), the rest cleared. */
@@ -41,12 +58,13 @@ export function queueCopyContent(context: Excel.RequestContext, p: Placement): v
   const ws = context.workbook.worksheets.getItem(owned.name);
   const from = context.workbook.worksheets.getItem(p.temporary);
   const { rows, columns } = extent(p.sheet);
-  if (rows < LAST_ROW) ws.getRange(`${rows + 1}:${LAST_ROW}`).clear('All');
-  if (columns < LAST_COLUMN) ws.getRange(`${columnLetters(columns + 1)}:${columnLetters(LAST_COLUMN)}`).clear('All');
+  queueClearBeyond(ws, rows, columns, owned.extent);
   if (rows > 1) ws.getRangeByIndexes(1, 0, rows - 1, columns).copyFrom(from.getRangeByIndexes(1, 0, rows - 1, columns), 'All');
   if (columns > 1) ws.getRangeByIndexes(0, 1, 1, columns - 1).copyFrom(from.getRangeByIndexes(0, 1, 1, columns - 1), 'All');
   setColumnWidths(ws, p.sheet.columnWidths);
-  freeze(ws, p.sheet, true);
+  // Excel refuses freeze panes on a hidden sheet on some builds (office-js#1463): a hidden report sheet
+  // keeps the panes it has (its own, from the refresh that wrote it).
+  if (owned.visibility === 'Visible') freeze(ws, p.sheet, true);
   // Page settings and the AutoFilter are the sheet's, not its cells': copyFrom does not bring them.
   printSetup(ws, p.sheet);
   autoFilter(ws, p.sheet, true);

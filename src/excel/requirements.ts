@@ -94,6 +94,11 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Excel.Application.calculationMode (set)', 'ExcelApi 1.8', 'set the calculation mode'),
   row('Excel.Application.suspendApiCalculationUntilNextSync', 'ExcelApi 1.6', 'no recalculation while a chunk of the report is written'),
 
+  row('Excel.AutoFilter.clearCriteria', 'ExcelApi 1.9', 'show the rows a filter hides and drop a sort before a report sheet is written over'),
+  row('Excel.AutoFilter.enabled', 'ExcelApi 1.9', 'does a report sheet have an AutoFilter'),
+  row('Excel.AutoFilter.isDataFiltered', 'ExcelApi 1.9', 'does its filter hide rows or hold a sort'),
+  row('Excel.AutoFilter.load', 'ExcelApi 1.9', 'read a report sheet’s filter state'),
+
   row('Excel.NamedItem.delete', 'ExcelApi 1.4', 'remove a name'),
   row('Excel.NamedItem.formula', 'ExcelApi 1.7', 'what a contract name refers to, for the messages'),
   row('Excel.NamedItem.getRange', 'ExcelApi 1.1', 'the cells of a contract name'),
@@ -195,7 +200,7 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Excel.PageLayoutZoomOptions.horizontalFitToPages', 'ExcelApi 1.9', 'one page wide'),
   row('Excel.PageLayout.setPrintTitleRows', 'ExcelApi 1.9', 'the P&L’s title and header rows on every printed page'),
   row('Excel.PageLayout.setPrintTitleColumns', 'ExcelApi 1.9', 'the P&L’s customer columns on every printed page'),
-  row('Excel.Worksheet.autoFilter', 'ExcelApi 1.9', 'the P&L’s AutoFilter'),
+  row('Excel.Worksheet.autoFilter', 'ExcelApi 1.9', 'the P&L’s AutoFilter, and the filter of a report sheet, cleared before it is written over'),
   row('Excel.AutoFilter.apply', 'ExcelApi 1.9', 'an AutoFilter on the P&L’s header row'),
   row('Excel.AutoFilter.remove', 'ExcelApi 1.9', 'replace the AutoFilter of a P&L updated in place'),
   row('Excel.PageLayoutZoomOptions.verticalFitToPages', 'ExcelApi 1.9', 'as many pages tall as needed'),

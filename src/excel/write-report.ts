@@ -40,11 +40,12 @@ import { WHALE_CHART_NAME } from '../workbook/whale-curve';
 import type { ActionOptions, WriteOutcome } from './actions';
 import { type ExcelRun, SyncCounter } from './context';
 import { GatewayError, toGatewayError } from './errors';
-import { INCOMPLETE_NOTICE, OWNER_NAME, OWNER_VALUE, TEMP_NAME, TEMP_VALUE, ownerValue, planOwnedSheets, reportLanguageOf, targetRole } from './owner';
+import { INCOMPLETE_NOTICE, OWNER_NAME, OWNER_VALUE, TEMP_NAME, ownerValue, planOwnedSheets, reportLanguageOf, targetRole } from './owner';
 import { type Placement, planInterimNames, temporaryName } from './report-placements';
 import { type SheetInfo, listSheets, queueDeleteLeftovers, removeSheets } from './report-sheets';
 import { queueCopyContent, queueFinish, queueMarkIncomplete } from './report-swap';
 import { formatSheet } from './sheet-format';
+import { SESSION_ID, isLeftoverTemp, tempMarkValue } from './temp-mark';
 import { type WriteCell, writeBlock } from './write-cells';
 import { removeReportChart, writeReportChart } from './write-chart';
 
@@ -65,7 +66,10 @@ export async function writeReport(
   try {
     return await run(async (context) => {
       const found = await listSheets(context, counter);
-      const leftovers = found.sheets.filter((s) => s.temporary);
+      const session = options.session ?? SESSION_ID;
+      const now = Date.now();
+      // Another session's temporary sheets (a co-author's Refresh still running) are left alone.
+      const leftovers = found.sheets.filter((s) => s.temporary && isLeftoverTemp(s.tempMark ?? '', session, now));
       const targets = sheets.map((s) => ({ name: s.name, role: targetRole(s) }));
       const plan = planOwnedSheets(found.sheets.filter((s) => !s.temporary), targets);
       if (plan.taken.length > 0) throw new GatewayError('sheetTaken', plan.taken.map((s) => s.name));
@@ -87,7 +91,7 @@ export async function writeReport(
         for (const p of placements) {
           const ws = context.workbook.worksheets.add(p.temporary);
           ws.names.add(OWNER_NAME, `=${p.mark}`).visible = false;
-          ws.names.add(TEMP_NAME, `=${TEMP_VALUE}`).visible = false;
+          ws.names.add(TEMP_NAME, `=${tempMarkValue(session, now)}`).visible = false;
         }
         await counter.sync(context);
         let before = 0;
@@ -109,8 +113,9 @@ export async function writeReport(
           await counter.sync(context);
         }
         queueFinish(context, placements);
-        const first = sheets[0];
-        if (first !== undefined) context.workbook.worksheets.getItem(first.name).activate();
+        // Excel refuses to activate a hidden sheet: the first report sheet the user can see is shown.
+        const shown = placements.find((p) => p.owned === null || p.owned.visibility === 'Visible');
+        if (shown !== undefined) context.workbook.worksheets.getItem(shown.sheet.name).activate();
         await counter.sync(context);
       } catch (err) {
         await removeSheets(context, updates.map((p) => p.temporary));
@@ -124,7 +129,8 @@ export async function writeReport(
         if (s.chart !== undefined) await writeReportChart(context, counter, s.name, s.chart);
         else if (s.role === 'summary') await removeReportChart(context, counter, s.name, WHALE_CHART_NAME);
       }
-      return { sheets: sheets.map((s) => s.name), replaced: updates.map((p) => (p.owned as SheetInfo).name), syncs: counter.count };
+      const filtersCleared = updates.flatMap((p) => ((p.owned as SheetInfo).filtered ? [p.sheet.name] : []));
+      return { sheets: sheets.map((s) => s.name), replaced: updates.map((p) => (p.owned as SheetInfo).name), syncs: counter.count, filtersCleared };
     });
   } catch (err) {
     throw toGatewayError(err);

@@ -93,6 +93,10 @@ export const en: Strings = {
             title: `The report sheet ${items} is protected.`,
             action: 'Go to that sheet, choose Review > Unprotect Sheet (enter the password if asked), then refresh again. Nothing was changed.',
           },
+    tooManyRows: (items) => ({
+      title: `The import gives ${items} rows (one per customer and driver, with the header): more than an Excel sheet holds (1,048,576).`,
+      action: 'Import transactions of fewer customers or drivers (for example with small customers grouped into one), then import again. Nothing was changed.',
+    }),
     reportIncomplete: (items) => ({
       title: `The refresh stopped while updating ${items}: the report is incomplete (it says so in cell A1).`,
       action: 'Press Refresh report again to finish it. Your formulas that point at the report keep working.',

@@ -93,6 +93,10 @@ export const nl: Strings = {
             title: `Het rapportblad ${items} is beveiligd.`,
             action: 'Ga naar dat blad, kies Controleren > Beveiliging blad opheffen (geef zo nodig het wachtwoord) en vernieuw daarna opnieuw. Er is niets gewijzigd.',
           },
+    tooManyRows: (items) => ({
+      title: `De import geeft ${items} rijen (een per klant en kostendrijver, met de kopregel): meer dan een Excel-blad kan bevatten (1.048.576).`,
+      action: 'Importeer transacties van minder klanten of kostendrijvers (bijvoorbeeld met kleine klanten samengenomen) en importeer opnieuw. Er is niets gewijzigd.',
+    }),
     reportIncomplete: (items) => ({
       title: `Het vernieuwen stopte tijdens het bijwerken van ${items}: het rapport is onvolledig (dat staat ook in cel A1).`,
       action: 'Kies opnieuw Rapport vernieuwen om het af te maken. Uw formules die naar het rapport verwijzen blijven werken.',

@@ -34,10 +34,15 @@ function bareSection(code: string): string {
 /**
  * True when a format code shows a date or a time: a d, m, y, h or s outside quoted text, brackets
  * (`[Red]`, `[$€-413]`, `[h]` elapsed hours aside) and escaped or padding characters, in its first
- * section, as for Excel's own date test. "General" holds none of the letters.
+ * section, as for Excel's own date test. A code holding any other bare letter is no format code at all
+ * but the name of one: General in the user's language, which some Excel builds give for
+ * `Range.numberFormat` (`Standaard`, `Standard`, `Général`, `Estándar`). Excel takes no bare letter in a
+ * code besides the date and time ones, the eras (e, g, b), the exponent (E) and AM/PM or A/P.
  */
 export function isDateFormatCode(code: string): boolean {
-  return /[dmyhs]/i.test(bareSection(code));
+  const bare = bareSection(code).replace(/AM\/PM|A\/P/gi, '');
+  if (/[^\P{L}dmyhsegb]/iu.test(bare)) return false;
+  return /[dmyhs]/i.test(bare);
 }
 
 /** True when a format code shows a percentage (a `%` in its first section outside quotes and escapes). */

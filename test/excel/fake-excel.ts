@@ -152,12 +152,20 @@ export function splitReference(ref: string): { sheet: string | null; area: strin
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
 /**
- * Excel's rules for a sheet name (code InvalidArgument): 1 to 31 characters, none of `: \ / ? * [ ]`, not
- * starting or ending with an apostrophe, and not `History` (reserved by Excel's change tracking).
+ * Excel's rules for a sheet name (code InvalidArgument): 1 to 31 characters (UTF-16 units), none of
+ * `: \ / ? * [ ]`, not starting or ending with an apostrophe, not `History` (reserved by Excel's change
+ * tracking), and no half of a character written as two units (a name cut inside an emoji).
+ * https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
  */
 export function checkSheetName(name: string): void {
   const bad =
-    name.trim() === '' || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history';
+    name.trim() === '' ||
+    name.length > 31 ||
+    /[:\\/?*[\]]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    name.toLowerCase() === 'history' ||
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(name);
   if (bad) throw new FakeOfficeError('InvalidArgument', `The sheet name '${name}' is not valid.`);
 }
 
@@ -345,10 +353,46 @@ export class FakeSheet {
     orientation: null,
     zoom: null,
   };
-  /** The AutoFilter's cells (`worksheet.autoFilter.apply`, ExcelApi 1.9), as an address; null without one. */
-  autoFilter: string | null = null;
+  /**
+   * The sheet's AutoFilter (`Worksheet.autoFilter`, ExcelApi 1.9): its block, the rows its criteria hide
+   * (0-based) and whether it holds a sort; null when the sheet has none.
+   */
+  autoFilter: { area: Area; hiddenRows: Set<number>; sorted: boolean } | null = null;
 
   constructor(public name: string) {}
+
+  /** The AutoFilter's cells as an address (`A3:AC253`); null without one. */
+  get autoFilterAddress(): string | null {
+    return this.autoFilter === null ? null : areaAddress(this.autoFilter.area);
+  }
+
+  /** Test setup: an AutoFilter over `address` whose criteria hide `hiddenRows` (1-based, as the user sees them). */
+  setAutoFilter(address: string, hiddenRows: readonly number[], sorted = false): this {
+    const a = parseArea(address);
+    if (a === null) throw new Error(`bad address ${address}`);
+    this.autoFilter = { area: a, hiddenRows: new Set(hiddenRows.map((r) => r - 1)), sorted };
+    return this;
+  }
+
+  /**
+   * Test setup: a conditional format (the user's) over `address`, kept per cell as Excel keeps its
+   * ranges: `clear('All')` or `clear('Formats')` and a paste of formats over a cell take it off that cell.
+   */
+  addConditionalFormat(address: string, id: string): this {
+    const a = parseArea(address);
+    if (a === null) throw new Error(`bad address ${address}`);
+    for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.columns; c++) this.cell(a.top + r, a.left + c).style.conditionalFormat = id;
+    return this;
+  }
+
+  /** The cells (A1 addresses) a conditional format still covers (test helper). */
+  conditionalFormatCells(id: string): string[] {
+    return [...this.cells.entries()]
+      .filter(([, c]) => c.style.conditionalFormat === id)
+      .map(([k]) => k.split(',').map(Number) as [number, number])
+      .sort((x, y) => x[0] - y[0] || x[1] - y[1])
+      .map(([r, c]) => `${columnLetters(c + 1)}${r + 1}`);
+  }
 
   private static key(row: number, column: number): string {
     return `${row},${column}`;
@@ -977,9 +1021,25 @@ export class FakeRange extends Proxy<RangeTarget> {
         }
         copied.push([at[0] + dr, at[1] + dc, { ...cell, style: { ...cell.style }, ...(copyType === 'Values' ? from.sheet.result(cell) : {}) }]);
       }
-      const target: Area = { top: dest.area.top, left: dest.area.left, rows: from.area.rows, columns: from.area.columns };
+      // Excel pastes over a filtered range into its visible rows only: the source's rows land further down,
+      // past the rows the filter hides (the UI's rule for Paste, which the API's copyFrom shares).
+      // https://support.microsoft.com/office/copy-visible-cells-only-6e3a1f01-2884-4332-b262-8b814412847e
+      const hidden = dest.sheet.autoFilter?.hiddenRows ?? new Set<number>();
+      if (hidden.size > 0) {
+        let row = dest.area.top;
+        const rowOf = new Map<number, number>();
+        for (let r = 0; r < from.area.rows; r++) {
+          while (hidden.has(row)) row++;
+          rowOf.set(from.area.top + r, row++);
+        }
+        for (const c of copied) c[0] = rowOf.get(c[0] - dr) ?? c[0];
+      }
+      const target: Area = { top: dest.area.top, left: dest.area.left, rows: from.area.rows + hidden.size, columns: from.area.columns };
+      const lastRow = dest.area.top + from.area.rows - 1 + [...hidden].filter((r) => r >= dest.area.top).length;
       for (const [k, cell] of [...dest.sheet.cells]) {
-        if (inside(k, target) === null) continue;
+        const at = inside(k, target);
+        // The rows the filter hides keep what they hold.
+        if (at === null || hidden.has(at[0]) || at[0] > lastRow) continue;
         if (copyType === 'All') dest.sheet.cells.delete(k);
         else if (copyType === 'Formats') Object.assign(cell, { numberFormat: 'General', style: {} });
         else Object.assign(cell, { value: null, formula: null, error: null });
@@ -1515,6 +1575,8 @@ export class FakeWorksheet extends Proxy<FakeSheet> {
   readonly freezePanes: { freezeAt: (r: FakeRange) => void; freezeRows: (n: number) => void; freezeColumns: (n: number) => void; unfreeze: () => void };
   /** `Worksheet.protection` (ExcelApi 1.2): `protected` can be loaded. */
   readonly protection: FakeProtection;
+  /** `Worksheet.autoFilter` (ExcelApi 1.9): `enabled` and `isDataFiltered` load, `clearCriteria` and `remove`. */
+  readonly autoFilter: FakeAutoFilter;
   /** `Worksheet.pageLayout` (ExcelApi 1.9): orientation and zoom can be set, with Excel's checks of their values. */
   readonly pageLayout: {
     orientation: string;
@@ -1522,8 +1584,6 @@ export class FakeWorksheet extends Proxy<FakeSheet> {
     setPrintTitleRows: (rows: FakeRange | string) => void;
     setPrintTitleColumns: (columns: FakeRange | string) => void;
   };
-  /** `Worksheet.autoFilter` (ExcelApi 1.9): apply over a range, remove; one per sheet. */
-  readonly autoFilter: { apply: (range: FakeRange | string) => void; remove: () => void };
 
   constructor(ctx: FakeContext, resolver: () => FakeSheet | null, orNull = false) {
     super(ctx, resolver, orNull);
@@ -1532,6 +1592,9 @@ export class FakeWorksheet extends Proxy<FakeSheet> {
     this.charts = new FakeChartCollection(ctx, () => this.must());
     const freeze = (rows: () => number, columns: () => number): void =>
       this.ctx.enqueue('freezePanes', undefined, () => {
+        // Some Excel builds refuse freeze panes on a hidden sheet (office-js#1463:
+        // https://github.com/OfficeDev/office-js/issues/1463); the fake always does, the strict case.
+        if (this.must().visibility !== 'Visible') throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.');
         this.must().frozen = { rows: rows(), columns: columns() };
         return 8;
       });
@@ -1542,6 +1605,7 @@ export class FakeWorksheet extends Proxy<FakeSheet> {
       unfreeze: () => freeze(() => 0, () => 0),
     };
     this.protection = new FakeProtection(ctx, () => this.must().protected);
+    this.autoFilter = new FakeAutoFilter(ctx, () => this.must());
     const ctxRef = this.ctx;
     const sheet = (): FakeSheet => this.must();
     this.pageLayout = {
@@ -1585,23 +1649,6 @@ export class FakeWorksheet extends Proxy<FakeSheet> {
           if (area.rows !== MAX_ROWS) throw new FakeOfficeError('InvalidArgument', 'Print title columns must be whole columns.');
           guardSheet(sheet());
           sheet().print.titleColumns = areaAddress(area);
-          return 8;
-        }),
-    };
-    this.autoFilter = {
-      // A sheet has one AutoFilter: applying a second over other cells is refused until the first is removed.
-      apply: (range) =>
-        ctxRef.enqueue('autoFilter.apply', typeof range === 'string' ? range : null, () => {
-          const address = areaAddress(areaOfArgument(range, sheet()));
-          guardSheet(sheet());
-          if (sheet().autoFilter !== null && sheet().autoFilter !== address) throw new FakeOfficeError('InvalidOperation', 'The sheet already has an AutoFilter.');
-          sheet().autoFilter = address;
-          return 8;
-        }),
-      remove: () =>
-        ctxRef.enqueue('autoFilter.remove', undefined, () => {
-          guardSheet(sheet());
-          sheet().autoFilter = null;
           return 8;
         }),
     };
@@ -1677,8 +1724,13 @@ export class FakeWorksheet extends Proxy<FakeSheet> {
       true,
     );
   }
+  /**
+   * `Worksheet.activate()`: a hidden or very hidden sheet cannot be the active one, Excel refuses
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-activate-member(1)).
+   */
   activate(): void {
     this.ctx.enqueue('worksheet.activate', undefined, () => {
+      if (this.must().visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'A hidden sheet cannot be activated.');
       this.ctx.book.activeSheet = this.must().name;
       return 8;
     });
@@ -1739,6 +1791,54 @@ export class FakeProtection extends Proxy<{ protected: boolean }> {
   }
   get protected(): boolean {
     return this.get('protected');
+  }
+}
+
+/**
+ * `Worksheet.autoFilter` (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.autofilter):
+ * `isDataFiltered` is true while criteria hide rows or a sort is held; `clearCriteria()` shows every row and
+ * drops the sort, keeping the filter buttons; `remove()` takes the AutoFilter off; `apply(range)` puts one on.
+ * A sheet has one AutoFilter: applying a second over other cells is refused until the first is removed.
+ */
+export class FakeAutoFilter extends Proxy<FakeSheet> {
+  protected read(t: FakeSheet, prop: string): unknown {
+    if (prop === 'enabled') return t.autoFilter !== null;
+    if (prop === 'isDataFiltered') return t.autoFilter !== null && (t.autoFilter.hiddenRows.size > 0 || t.autoFilter.sorted);
+    throw new FakeOfficeError('InvalidArgument', `The fake does not load AutoFilter.${prop}.`);
+  }
+  get enabled(): boolean {
+    return this.get('enabled');
+  }
+  get isDataFiltered(): boolean {
+    return this.get('isDataFiltered');
+  }
+  apply(range: FakeRange | string): void {
+    this.ctx.enqueue('autoFilter.apply', typeof range === 'string' ? range : null, () => {
+      const t = this.must();
+      const area = areaOfArgument(range, t);
+      guardSheet(t);
+      if (t.autoFilter !== null && areaAddress(t.autoFilter.area) !== areaAddress(area)) {
+        throw new FakeOfficeError('InvalidOperation', 'The sheet already has an AutoFilter.');
+      }
+      t.autoFilter = { area, hiddenRows: t.autoFilter?.hiddenRows ?? new Set(), sorted: t.autoFilter?.sorted ?? false };
+      return 8;
+    });
+  }
+  clearCriteria(): void {
+    this.ctx.enqueue('autoFilter.clearCriteria', undefined, () => {
+      const t = this.must();
+      guardSheet(t);
+      if (t.autoFilter !== null) t.autoFilter = { ...t.autoFilter, hiddenRows: new Set(), sorted: false };
+      return 8;
+    });
+  }
+  remove(): void {
+    this.ctx.enqueue('autoFilter.remove', undefined, () => {
+      const t = this.must();
+      guardSheet(t);
+      t.autoFilter = null;
+      return 8;
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { generateSampleModel, sampleGrids } from '../../src/sample';
 import { analyseWorkbook } from '../../src/workbook/analyse';
 import { planBatches } from '../../src/excel/chunks';
-import { readModel } from '../../src/excel/read-model';
+import { readModel, toCellValue } from '../../src/excel/read-model';
 import { fakeRun, FakeWorkbook } from './fake-excel';
 import { sampleWorkbook, trimmed } from './helpers';
 
@@ -113,5 +113,20 @@ describe('reading the contract through Office.js', () => {
     const run = readModel(fakeRun(book), { signal: controller.signal, onProgress: (p) => p.done > 0 && controller.abort() }, 5_000);
     await expect(run).rejects.toMatchObject({ kind: 'cancelled' });
     expect(book.syncs).toBe(3); // locate, locate, first batch
+  });
+});
+
+describe('number formats as some Excel builds report them (issue 18, item 6)', () => {
+  test("a cost in a cell whose format comes back as a localized General ('Standaard') stays a number", async () => {
+    const book = sampleWorkbook();
+    const pools = book.sheet('Pools');
+    if (pools === undefined) throw new Error('no Pools sheet');
+    pools.setNumberFormat('B2:B4', 'Standaard');
+    pools.setNumberFormat('B5', 'Général');
+    const out = await readModel(fakeRun(book));
+    const rows = out.grids.get('ABC_Pools')?.rows ?? [];
+    for (const r of rows.slice(1, 5)) expect(typeof r[1]).toBe('number');
+    expect(toCellValue(41_000, 'Double', 'Standaard')).toBe(41_000);
+    expect(toCellValue(45_658, 'Double', 'd-m-yyyy')).toEqual(new Date(Date.UTC(2025, 0, 1)));
   });
 });

@@ -200,12 +200,12 @@ describe('print titles and the AutoFilter (ExcelApi 1.9)', () => {
     const { book, data } = twoSheets();
     const filter = (ctx: FakeContext) => ctx.workbook.worksheets.getItem('My data').autoFilter;
     expect(await codeOf(book, (ctx) => filter(ctx).apply(ctx.workbook.worksheets.getItem('My data').getRange('A1:B3')))).toBeNull();
-    expect(data.autoFilter).toBe('A1:B3');
+    expect(data.autoFilterAddress).toBe('A1:B3');
     expect(await codeOf(book, (ctx) => filter(ctx).apply('A1:A2'))).toBe('InvalidOperation');
     expect(await codeOf(book, (ctx) => filter(ctx).apply(ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A2')))).toBe('InvalidArgument');
     expect(await codeOf(book, (ctx) => filter(ctx).remove())).toBeNull();
     expect(await codeOf(book, (ctx) => filter(ctx).apply('A1:A2'))).toBeNull();
-    expect(data.autoFilter).toBe('A1:A2');
+    expect(data.autoFilterAddress).toBe('A1:A2');
   });
 });
 
@@ -244,5 +244,54 @@ describe('copying and clearing ranges as Office.js defines them', () => {
     expect(data.valuesOf('A1:B3')).toEqual([['id', null], ['x', null], [null, null]]);
     expect(data.at('A3')).toBeUndefined();
     expect(data.at('B2')?.numberFormat).toBe('@');
+  });
+});
+
+describe('hidden sheets, filters, conditional formats and sheet names as Excel has them (issue 18, item 8)', () => {
+  test('freeze panes and activate are refused on a hidden sheet', async () => {
+    const { book, data } = twoSheets();
+    book.setVisibility(data, 'Hidden');
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.getItem('My data').freezePanes.unfreeze())).toBe('GeneralException');
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.getItem('My data').freezePanes.freezeRows(1))).toBe('GeneralException');
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.getItem('My data').activate())).toBe('InvalidOperation');
+    book.setVisibility(data, 'Visible');
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.getItem('My data').activate())).toBeNull();
+  });
+
+  test('a paste over a filtered range lands in its visible rows; clearCriteria shows them all again', async () => {
+    const { book, data } = twoSheets();
+    const from = book.addSheet('From').setValues('A1', [['a'], ['b'], ['c']]);
+    void from;
+    data.setAutoFilter('A1:B3', [2]);
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.getItem('My data').getRange('A1').copyFrom(ctx.workbook.worksheets.getItem('From').getRange('A1:A3'), 'Values'))).toBeNull();
+    // Row 2 is hidden: 'b' went to row 3 and 'c' to row 4.
+    expect(data.valuesOf('A1:A4')).toEqual([['a'], ['x'], ['b'], ['c']]);
+    const state = await book.run(async (ctx) => {
+      const f = ctx.workbook.worksheets.getItem('My data').autoFilter.load('enabled,isDataFiltered');
+      await ctx.sync();
+      const before = [f.enabled, f.isDataFiltered];
+      f.clearCriteria();
+      f.load('enabled,isDataFiltered');
+      await ctx.sync();
+      return [before, [f.enabled, f.isDataFiltered]];
+    });
+    expect(state).toEqual([[true, true], [true, false]]);
+  });
+
+  test("clear('All') and clear('Formats') take a conditional format off the cells, clear('Contents') keeps it", async () => {
+    const { book, data } = twoSheets();
+    data.addConditionalFormat('A1:B3', 'cf');
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.getItem('My data').getRange('A:A').clear('Contents'))).toBeNull();
+    expect(data.conditionalFormatCells('cf')).toEqual(['A1', 'B1', 'A2', 'B2', 'A3', 'B3']);
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.getItem('My data').getRange('3:3').clear('All'))).toBeNull();
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.getItem('My data').getRange('B:B').clear('Formats'))).toBeNull();
+    expect(data.conditionalFormatCells('cf')).toEqual(['A1', 'A2']);
+  });
+
+  test('a sheet name with half of a two-unit character is refused', async () => {
+    const { book } = twoSheets();
+    const half = `${'B'.repeat(27)}\u{1F600}`.slice(0, 28);
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.add(half))).toBe('InvalidArgument');
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.add(`${'B'.repeat(27)}\u{1F600}`))).toBeNull();
   });
 });

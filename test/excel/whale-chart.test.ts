@@ -72,18 +72,18 @@ describe('the whale-curve chart in the add-in', () => {
     // over the header and the 250 customers (not the totals row).
     const pnlPrint = { orientation: 'Landscape', zoom: { horizontalFitToPages: 4, verticalFitToPages: 0 }, titleRows: 'A1:XFD3', titleColumns: 'A1:C1048576' };
     expect(book.sheet('ABC Customer P&L')?.print).toEqual(pnlPrint);
-    expect(book.sheet('ABC Customer P&L')?.autoFilter).toBe('A3:AC253');
+    expect(book.sheet('ABC Customer P&L')?.autoFilterAddress).toBe('A3:AC253');
     expect(book.sheet('ABC Customer P&L')?.frozen).toEqual({ rows: 3, columns: 3 });
     // The user prints the summary otherwise; a Refresh in place sets it back, since copyFrom brings no page settings.
     const summary = book.sheet('ABC Summary');
     if (summary !== undefined) summary.print = { orientation: 'Portrait', zoom: { scale: 50 } };
     // The user filters other cells of the P&L: the Refresh in place puts the report's filter back.
     const pnl = book.sheet('ABC Customer P&L');
-    if (pnl !== undefined) pnl.autoFilter = 'B10:D20';
+    if (pnl !== undefined) pnl.setAutoFilter('B10:D20', []);
     await refresh(book);
     expect(book.sheet('ABC Summary')?.print).toEqual(oneWide);
     expect(book.sheet('ABC Customer P&L')?.print).toEqual(pnlPrint);
-    expect(book.sheet('ABC Customer P&L')?.autoFilter).toBe('A3:AC253');
+    expect(book.sheet('ABC Customer P&L')?.autoFilterAddress).toBe('A3:AC253');
   });
 
   it("a Refresh with no whale curve (total profit of zero or less) deletes the report's chart and keeps the user's", async () => {

@@ -5,7 +5,8 @@
  */
 import { GatewayError } from '../../src/excel/errors';
 import { IMPORT_OWNER_NAME, IMPORT_OWNER_VALUE, type VolumesTable, writeVolumes } from '../../src/excel/write-volumes';
-import { FakeWorkbook, fakeRun } from './fake-excel';
+import { stringsFor } from '../../src/taskpane/i18n';
+import { type FakeSheet, FakeWorkbook, fakeRun } from './fake-excel';
 
 const FOUR_MB = 4 * 1024 * 1024;
 
@@ -112,6 +113,50 @@ describe('writing imported volumes', () => {
     expect(out.sheets).toEqual(['ABC Imported volumes (2)']);
     expect(mine.sheet('ABC Imported volumes')?.valuesOf('A1:B1')).toEqual([['my own notes', null]]);
     expect(mine.names.map((n) => n.formula)).toEqual(["='ABC Imported volumes (2)'!$A$1:$C$2"]);
+  });
+
+  test("a re-import updates the import's sheet in place: the user's formulas over it keep working, old rows go", async () => {
+    const book = emptyBook();
+    await writeVolumes(fakeRun(book), table([['A', 'Orders', 1], ['B', 'Orders', 5], ['C', 'Orders', 9]], 'first.csv'));
+    const sheet1 = book.sheet('Sheet1') as FakeSheet;
+    sheet1.setFormulas('A1', [["='ABC Imported volumes'!C2"], ['=VLOOKUP("B", \'ABC Imported volumes\'!$A:$C, 3, FALSE)']]);
+    expect(sheet1.valuesOf('A1:A2')).toEqual([[1], [5]]);
+    const out = await writeVolumes(fakeRun(book), table([['A', 'Orders', 2], ['B', 'Orders', 7]], 'second.csv'));
+    expect(out).toMatchObject({ sheets: ['ABC Imported volumes'], replaced: ['ABC Imported volumes'] });
+    // Deleting the sheet turned these into #REF! for good; updated in place they follow the new figures.
+    expect(sheet1.valuesOf('A1:A2')).toEqual([[2], [7]]);
+    const ws = book.sheet('ABC Imported volumes') as FakeSheet;
+    expect(ws.valuesOf('A1:C4')).toEqual([['Customer', 'Driver', 'Quantity'], ['A', 'Orders', 2], ['B', 'Orders', 7], [null, null, null]]);
+    expect(ws.valuesOf('F1')).toEqual([['second.csv']]);
+    expect(book.names.map((n) => [n.name, n.formula])).toEqual([['ABC_Volumes', "='ABC Imported volumes'!$A$1:$C$3"]]);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Sheet1', 'ABC Imported volumes']);
+    expect(book.hiddenNamesOf('ABC Imported volumes').map((n) => n.name)).toEqual([IMPORT_OWNER_NAME]);
+  });
+
+  test('a hidden, filtered import sheet is updated in place, stays hidden, and every row lands in its place', async () => {
+    const book = emptyBook();
+    await writeVolumes(fakeRun(book), table([['A', 'Orders', 1], ['B', 'Orders', 5], ['C', 'Orders', 9]]));
+    const ws = book.sheet('ABC Imported volumes') as FakeSheet;
+    ws.setAutoFilter('A1:C4', [2, 3], true);
+    book.setVisibility(ws, 'Hidden');
+    await writeVolumes(fakeRun(book), table([['A', 'Orders', 2], ['B', 'Orders', 7], ['C', 'Orders', 8]]));
+    expect(ws.valuesOf('A2:C4')).toEqual([['A', 'Orders', 2], ['B', 'Orders', 7], ['C', 'Orders', 8]]);
+    expect(ws.visibility).toBe('Hidden');
+    expect(ws.autoFilter?.hiddenRows.size).toBe(0);
+  });
+
+  test('more rows than a sheet holds stop the import before the first request', async () => {
+    const book = emptyBook();
+    const rows: VolumesTable['rows'] = Array.from({ length: 1_048_576 }, (_, i) => [`C${i}`, 'Orders', 1]);
+    const e = await refusal(writeVolumes(fakeRun(book), table(rows)));
+    expect(e.kind).toBe('tooManyRows');
+    expect(e.items).toEqual(['1,048,577']);
+    expect(book.syncLog).toEqual([]);
+    expect(stringsFor('en').errorsOf.tooManyRows('1,048,577').title).toContain('1,048,577 rows');
+    expect(stringsFor('nl').errorsOf.tooManyRows('1.048.577').title).toContain('1.048.577 rijen');
+    // One row fewer fits.
+    expect(rows.pop()).toBeDefined();
+    await expect(writeVolumes(fakeRun(book), table(rows.slice(0, 10)))).resolves.toMatchObject({ sheets: ['ABC Imported volumes'] });
   });
 
   test('Cancel during the write removes the new sheet and sets no name', async () => {

@@ -167,6 +167,16 @@ describe('isDateFormatCode', () => {
     ['#,##0 \\d', false],
     ['0.00E+00', false],
     ['@', false],
+    // General in the user's language, as some Excel builds give Range.numberFormat: never a date.
+    ['Standaard', false],
+    ['Standard', false],
+    ['Général', false],
+    ['Estándar', false],
+    ['Allgemein', false],
+    ['d/m/yyyy h:mm', true],
+    ['mmm d, yyyy', true],
+    ['[$-ja-JP]ggge"年"m"月"d"日"', true],
+    ['bbbb-mm-dd', true],
   ])('%s → %s', (code, date) => {
     expect(isDateFormatCode(code)).toBe(date);
   });
