@@ -59,8 +59,11 @@ it('scans a million empty rows in about the time of a million plain cells', asyn
     for (const [shape, row] of Object.entries(shapes)) {
       const ms = await timed(dir, padded(entries, row));
       if (process.env.PACKAGE_FIGURES !== undefined) process.stdout.write(`${shape}: ${ms} ms against a floor of ${floor} ms\n`);
-      // Named, so a failure says which shape was slow.
-      expect({ shape, withinBound: ms < 2 * floor + 2_000 }).toEqual({ shape, withinBound: true });
+      // Named, so a failure says which shape was slow. The bound only tells linear from worse: a scan
+      // quadratic in the rows takes minutes here, while a loaded 2-core machine (other suites, other
+      // processes) was seen to stretch one run against the other by more than 2x; speed itself is the
+      // benchmarks' job (npm run bench).
+      expect({ shape, withinBound: ms < 5 * floor + 5_000 }).toEqual({ shape, withinBound: true });
     }
   } finally {
     cleanup();
