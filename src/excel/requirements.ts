@@ -253,6 +253,13 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Office.HostType', 'none', 'is this Excel', { source: COMMON }),
   row('Office.context', 'none', 'the display language', { source: COMMON }),
   row('Office.Context.displayLanguage', 'none', 'English or Dutch', { source: COMMON }),
+  row('Office.Context.officeTheme', 'none', 'the pane light, dark or high-contrast as Office is', {
+    source: 'https://learn.microsoft.com/javascript/api/office/office.officetheme (Excel: supported on the web, Windows, Mac and iOS; no set)',
+  }),
+  row('Office.OfficeTheme.bodyBackgroundColor', 'none', 'dark or light, by its luminance', { source: COMMON }),
+  row('Office.OfficeTheme.bodyForegroundColor', 'none', 'handed to the pane with the theme', { source: COMMON }),
+  row('Office.OfficeTheme.controlBackgroundColor', 'none', 'handed to the pane with the theme', { source: COMMON }),
+  row('Office.OfficeTheme.controlForegroundColor', 'none', 'handed to the pane with the theme', { source: COMMON }),
 ];
 
 /**
