@@ -1,7 +1,7 @@
 /**
  * The pane's look follows Office's: Excel in a dark theme gets a dark pane, Windows' high-contrast mode
  * the high-contrast one, everything else the light one. Office tells its theme as colours
- * (`Office.context.officeTheme`, read by src/excel/host.ts); the choice is made from the body's
+ * (its `officeTheme`, read by src/excel/host.ts); the choice is made from the body's
  * background colour rather than `isDarkTheme` or `themeId`, which not every host fills in.
  */
 import { type Theme, teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';

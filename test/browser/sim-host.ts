@@ -23,10 +23,13 @@ const info = { host: 'Excel', platform: 'OfficeOnline' };
 
 const globals = window as unknown as Record<string, unknown>;
 globals.__fakeBook = book;
+/** Whether the pane's script has started (it asks Office.onReady first), for the order of registration. */
+let paneStarted = false;
 globals.Office = {
   HostType: { Excel: 'Excel' },
   context: { displayLanguage, officeTheme },
   onReady(callback?: (i: typeof info) => void): Promise<typeof info> {
+    paneStarted = true;
     return new Promise((resolve) => {
       const ready = (): void => {
         callback?.(info);
@@ -50,9 +53,13 @@ class CustomFunctionError extends Error {
 // The functions the page registers, by id, so a test can call them as Excel would (window.__customFunctions).
 const customFunctions: Record<string, (...args: unknown[]) => unknown> = {};
 globals.__customFunctions = customFunctions;
+// Each registration with whether the pane's script had started by then (window.__registrations).
+const registrations: Array<{ id: string; paneStarted: boolean }> = [];
+globals.__registrations = registrations;
 globals.CustomFunctions = {
   associate: (id: string, fn: (...args: unknown[]) => unknown): void => {
     customFunctions[id.toUpperCase()] = fn;
+    registrations.push({ id: id.toUpperCase(), paneStarted });
   },
   Error: CustomFunctionError,
   ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' },
