@@ -15,8 +15,8 @@ const params = new URLSearchParams(location.search);
 const displayLanguage = params.get('lang') ?? 'en-US';
 /** `Office.context.officeTheme` of Excel's Colorful and Black themes. */
 const OFFICE_THEMES: Record<string, Office.OfficeTheme> = {
-  colorful: { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#000000', isDarkTheme: false, themeId: 'Colorful' as Office.ThemeId },
-  black: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#262626', controlForegroundColor: '#FFFFFF', isDarkTheme: true, themeId: 'Black' as Office.ThemeId },
+  colorful: { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#000000', isDarkTheme: false, themeId: 'Colorful' as unknown as Office.ThemeId },
+  black: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#262626', controlForegroundColor: '#FFFFFF', isDarkTheme: true, themeId: 'Black' as unknown as Office.ThemeId },
 };
 const officeTheme = OFFICE_THEMES[params.get('theme') ?? 'colorful'];
 const info = { host: 'Excel', platform: 'OfficeOnline' };
