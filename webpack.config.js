@@ -74,8 +74,12 @@ module.exports = (env = {}, argv = {}) => {
     new HtmlWebpackPlugin({
       filename: 'taskpane.html',
       template: './src/taskpane/taskpane.html',
-      // Shared runtime: the functions run in this page, so their chunk is loaded here too.
-      chunks: hasFunctions ? ['taskpane', 'functions'] : ['taskpane'],
+      // Shared runtime: the functions run in this page, so their chunk is loaded here too, and first: their
+      // CustomFunctions.associate calls then run before any of the pane's code, whatever becomes of the
+      // pane's React tree (office-js #4981: streaming functions with a FluentProvider in one runtime were
+      // reported to show #VALUE! after reopening a file). functions.ts imports nothing of the pane.
+      chunks: hasFunctions ? ['functions', 'taskpane'] : ['taskpane'],
+      chunksSortMode: 'manual',
       officeJs: !test,
     }),
     new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }] }),

@@ -64,6 +64,37 @@ describe('architecture', () => {
     expect(importers).toEqual(['src/engine/decimal.ts']);
   });
 
+  it('keeps the worksheet functions apart from the pane: functions.ts reaches no React, Fluent UI or src/taskpane', () => {
+    // The functions register at load, before the pane's script runs (webpack.config.js); nothing of the
+    // pane's React tree may be pulled into their bundle (office-js #4981).
+    const seen = new Set<string>();
+    const outside: string[] = [];
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of importsOf(file)) {
+        if (!spec.startsWith('.')) {
+          if (/^(react|react-dom|@fluentui)(\/|$)/.test(spec)) outside.push(`${file} imports ${spec}`);
+          continue;
+        }
+        const base = posix.join(posix.dirname(file), spec);
+        const target = [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((f) => {
+          try {
+            return statSync(join(root, f)).isFile();
+          } catch {
+            return false;
+          }
+        });
+        if (target === undefined) continue;
+        if (target.startsWith('src/taskpane/')) outside.push(`${file} imports ${spec}`);
+        visit(target);
+      }
+    };
+    visit('src/functions/functions.ts');
+    expect(seen.size).toBeGreaterThan(5);
+    expect(outside).toEqual([]);
+  });
+
   it('touches Office.js only in src/excel', () => {
     const offenders = sourceFiles('src')
       .filter((file) => !file.startsWith('src/excel/'))

@@ -90,6 +90,8 @@ export type IssueCode =
   | 'INVALID_RANGE_REFERENCE'
   | 'AMBIGUOUS_RANGE_NAME'
   | 'REPORT_SHEET_TAKEN'
+  // the add-in's host
+  | 'DATE_SYSTEM_UNKNOWN'
   // the report
   | 'TEXT_CUT';
 

@@ -174,6 +174,8 @@ export interface MessageArgs {
 
   // names and sheets of the workbook file
   nameNotARange: { name: string; formula: string };
+  /** The add-in read dates as 1900 ones: Excel's DATE(1904,1,1) gave `found`, neither 1462 nor 0. */
+  dateSystemUnknown: { found: string };
   /** `sheets`: the worksheets the name is scoped to, as spelled in the workbook. */
   ambiguousRangeName: { name: string; sheets: readonly string[] };
   badReference: { name: string; problem: ReferenceProblem; reference: string; areas: number };

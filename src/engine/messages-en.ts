@@ -246,6 +246,10 @@ export const MESSAGES_EN: Catalog = {
     `UnusedCapacity is "assign", but no customer used pool "${a.pool}", so its unused capacity is not charged to customers.`,
 
   nameNotARange: (a) => `The name ${a.name} does not refer to a range of cells (it is ${a.formula}).`,
+  dateSystemUnknown: (a) =>
+    `Dates are read as in the 1900 date system: Excel's DATE(1904,1,1) gave ${a.found}, neither 1462 (1900) nor 0 (1904). ` +
+    'If it does (File > Options > Advanced, "Use 1904 date system"), every date read is 4 years and 1 day early; ' +
+    'they are labels only (Period, dimensions), no figure depends on them.',
   ambiguousRangeName: (a) =>
     `${a.name} is defined on the sheets ${listEn(a.sheets)} and not for the whole workbook; keep one, or define it for the workbook.`,
   badReference: (a) => `The name ${a.name} ${reference(a.problem, a.reference, a.areas)}.`,

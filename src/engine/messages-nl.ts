@@ -269,6 +269,10 @@ export const MESSAGES_NL: Catalog = {
     `OngebruikteCapaciteit staat op "toerekenen" (assign), maar geen enkele klant gebruikte kostenpool "${a.pool}", dus de onbenutte capaciteit ervan blijft niet toegerekend.`,
 
   nameNotARange: (a) => `De naam ${a.name} verwijst niet naar een celbereik (het is ${a.formula}).`,
+  dateSystemUnknown: (a) =>
+    `Datums worden gelezen als in het 1900-datumsysteem: DATUM(1904;1;1) gaf in Excel ${a.found}, niet 1462 (1900) of 0 (1904). ` +
+    'Als dat zo is (Bestand > Opties > Geavanceerd, "Het 1904-datumsysteem gebruiken"), ligt elke gelezen datum 4 jaar en 1 dag te vroeg; ' +
+    'het zijn alleen labels (Periode, dimensies), geen bedrag hangt ervan af.',
   ambiguousRangeName: (a) =>
     `${a.name} is gedefinieerd op de bladen ${listNl(a.sheets)} en niet voor de hele werkmap; houd er één over, of definieer de naam voor de werkmap.`,
   badReference: (a) => `De naam ${a.name} ${reference(a.problem, a.reference, a.areas)}.`,

@@ -6,11 +6,21 @@
  */
 import { DEFAULT_SYNC_TIMEOUT_MS, type ExcelRun, withSyncTimeout } from './context';
 
+/** Office's theme colours (`#rrggbb`), as `Office.context.officeTheme` gives them. */
+export interface OfficeThemeColors {
+  bodyBackgroundColor: string;
+  bodyForegroundColor: string;
+  controlBackgroundColor: string;
+  controlForegroundColor: string;
+}
+
 /** What the pane learns from its host. */
 export interface OfficeHost {
   isExcel: boolean;
   /** Office's display language, e.g. `nl-NL`; empty when the host does not say. */
   displayLanguage: string;
+  /** Office's theme, for the pane to match; null when the host tells none. */
+  theme: OfficeThemeColors | null;
   run: ExcelRun;
 }
 
@@ -43,6 +53,7 @@ export function syncTimeoutFrom(search: string): number {
 const NOT_IN_EXCEL: OfficeHost = {
   isExcel: false,
   displayLanguage: '',
+  theme: null,
   run: () => Promise.reject(new Error('Not in Excel: open the add-in from Excel.')),
 };
 
@@ -59,6 +70,17 @@ export async function connectToOffice(): Promise<OfficeHost> {
   return {
     isExcel: info.host === Office.HostType.Excel,
     displayLanguage: Office.context.displayLanguage ?? '',
+    theme: themeOf(Office.context.officeTheme),
     run: officeRun((options, batch) => Excel.run(options, batch), syncTimeoutFrom(search)),
   };
+}
+
+/**
+ * Office's theme colours, or null when the host gives none (every Excel gives them, but an older host or a
+ * preview may leave the object or its colours out; the pane is light then, as it always was).
+ */
+function themeOf(theme: Office.OfficeTheme | undefined): OfficeThemeColors | null {
+  if (theme === undefined || theme === null || typeof theme.bodyBackgroundColor !== 'string') return null;
+  const { bodyBackgroundColor, bodyForegroundColor, controlBackgroundColor, controlForegroundColor } = theme;
+  return { bodyBackgroundColor, bodyForegroundColor, controlBackgroundColor, controlForegroundColor };
 }

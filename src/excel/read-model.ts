@@ -7,7 +7,8 @@
  * stays under Excel on the web's payload limit. A name over whole columns (`Transactions!$A:$D`) is
  * clipped to the sheet's used range first, so it costs the rows that hold data, not a million. Office.js
  * gives a date as its serial number; in the small ranges where a date may be meant (settings, customer
- * dimensions) the cells' number formats are read too, so a date reaches the contract as a date.
+ * dimensions) the cells' number formats are read too, so a date reaches the contract as a date, counted
+ * from 1904 when the workbook says so and the host can tell (date-system.ts).
  */
 import { error, type Issue } from '../engine/issues';
 import { msg } from '../engine/messages';
@@ -19,6 +20,7 @@ import { isDateFormatCode, isPercentFormatCode, serialToDate } from '../workbook
 import type { ActionOptions, ReadOutcome } from './actions';
 import { READ_CELL_BUDGET, planBatches } from './chunks';
 import { type ExcelRun, SyncCounter, syncBatches } from './context';
+import { loadDateSystem, unknownDateSystem } from './date-system';
 import { toGatewayError } from './errors';
 import { markedRole, OWNER_NAME } from './owner';
 
@@ -49,15 +51,14 @@ const FORMATTED_RANGES: ReadonlySet<ContractRangeName> = new Set(['ABC_Pools', '
 /**
  * The values of a cell as Office.js reports them, to the contract's `CellValue`. Given the cell's number
  * format, a number shown as a date or time becomes that Date, and one shown as a percentage a
- * `PercentCell`, as the runner reads them from the file.
+ * `PercentCell`, as the runner reads them from the file. `date1904`: the serial counts from 1904.
  */
-export function toCellValue(value: unknown, valueType: string | undefined, numberFormat?: string): CellValue {
+export function toCellValue(value: unknown, valueType: string | undefined, numberFormat?: string, date1904 = false): CellValue {
   if (valueType === 'Error') return { error: String(value) };
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number') {
-    // The 1900 date system: the 1904 one is known to Office.js only from ExcelApi 1.16 (use1904DateSystem).
     if (numberFormat === undefined) return value;
-    if (isDateFormatCode(numberFormat)) return serialToDate(value, false);
+    if (isDateFormatCode(numberFormat)) return serialToDate(value, date1904);
     return isPercentFormatCode(numberFormat) ? { percent: value } : value;
   }
   if (typeof value === 'string' || typeof value === 'boolean') return value;
@@ -69,12 +70,17 @@ export async function readModel(run: ExcelRun, options: ActionOptions = {}, cell
   const counter = new SyncCounter();
   try {
     return await run(async (context) => {
+      // Asked in the first sync of locateRanges: no round trip of its own.
+      const dateSystemOf = loadDateSystem(context);
       const { located, issues, broken, statements } = await locateRanges(context, counter);
+      const dateSystem = dateSystemOf();
       const grids = new Map<ContractRangeName, RangeGrid>();
       for (const loc of located) {
         grids.set(loc.contractName, { name: loc.foundName, sheet: loc.sheet, top: loc.rowIndex + 1, left: loc.columnIndex + 1, rows: [] });
       }
-      await readCells(context, counter, located, grids, options, cellBudget);
+      await readCells(context, counter, located, grids, options, cellBudget, 'date1904' in dateSystem && dateSystem.date1904);
+      const unknown = unknownDateSystem(grids, dateSystem);
+      if (unknown !== null) issues.push(unknown);
       return { grids, issues, broken, statements, syncs: counter.count };
     });
   } catch (err) {
@@ -220,6 +226,7 @@ async function readCells(
   grids: Map<ContractRangeName, RangeGrid>,
   options: ActionOptions,
   cellBudget: number,
+  date1904: boolean,
 ): Promise<void> {
   const byName = new Map(located.map((l) => [l.contractName, l]));
   const total = located.reduce((n, l) => n + l.rowCount, 0);
@@ -251,7 +258,7 @@ async function readCells(
         range.values.forEach((row, r) => {
           const cells = row.map((v, c) => {
             const format = formats?.[r]?.[c];
-            return toCellValue(v, types[r]?.[c], typeof format === 'string' ? format : undefined);
+            return toCellValue(v, types[r]?.[c], typeof format === 'string' ? format : undefined, date1904);
           });
           while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
           grid.rows[slice.start + r] = cells;

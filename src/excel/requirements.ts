@@ -160,6 +160,11 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Excel.TableCollection.items', 'ExcelApi 1.1', 'list the tables'),
   row('Excel.TableCollection.load', 'ExcelApi 1.1', 'list the tables'),
 
+  row('Excel.Workbook.functions', 'ExcelApi 1.2', 'DATE(1904,1,1): the workbook’s date system (date-system.ts)'),
+  row('Excel.Functions.date', 'ExcelApi 1.2', 'DATE(1904,1,1) is 1462 counted from 1900, 0 from 1904'),
+  row('Excel.FunctionResult.load', 'ExcelApi 1.2', 'read its answer'),
+  row('Excel.FunctionResult.value', 'ExcelApi 1.2', 'the serial it gave'),
+  row('Excel.FunctionResult.error', 'ExcelApi 1.2', 'an error value instead: the date system stays unknown'),
   row('Excel.Workbook.names', 'ExcelApi 1.1', 'workbook-scoped names'),
   row('Excel.Workbook.protection', 'ExcelApi 1.7', 'check the workbook structure is not protected before writing'),
   row('Excel.Workbook.tables', 'ExcelApi 1.1', 'contract tables'),
@@ -253,6 +258,13 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Office.HostType', 'none', 'is this Excel', { source: COMMON }),
   row('Office.context', 'none', 'the display language', { source: COMMON }),
   row('Office.Context.displayLanguage', 'none', 'English or Dutch', { source: COMMON }),
+  row('Office.Context.officeTheme', 'none', 'the pane light, dark or high-contrast as Office is', {
+    source: 'https://learn.microsoft.com/javascript/api/office/office.officetheme (Excel: supported on the web, Windows, Mac and iOS; no set)',
+  }),
+  row('Office.OfficeTheme.bodyBackgroundColor', 'none', 'dark or light, by its luminance', { source: COMMON }),
+  row('Office.OfficeTheme.bodyForegroundColor', 'none', 'handed to the pane with the theme', { source: COMMON }),
+  row('Office.OfficeTheme.controlBackgroundColor', 'none', 'handed to the pane with the theme', { source: COMMON }),
+  row('Office.OfficeTheme.controlForegroundColor', 'none', 'handed to the pane with the theme', { source: COMMON }),
 ];
 
 /**

@@ -3,7 +3,7 @@
  * draws. The view subscribes; the workbook comes in as `WorkbookActions`, the computation as a `Computer`,
  * so the whole flow runs in Jest against the fake workbook and in the browser against Excel.
  */
-import type { ActionOptions, ModelLanguage, Progress, WorkbookActions } from '../excel/actions';
+import type { ActionOptions, ModelLanguage, Progress, WorkbookActions, WriteOutcome } from '../excel/actions';
 import { GatewayError, type GatewayErrorKind, toGatewayError } from '../excel/errors';
 import type { Issue } from '../engine/issues';
 import { DEFAULT_SAMPLE_SEED, generateSampleModel } from '../sample';
@@ -182,7 +182,7 @@ export class PaneController {
       const output = await this.compute(options, true);
       if (output === null || output.sheets === null) return;
       const written = await this.actions.writeReport(output.sheets, output.currency, options);
-      this.set({ notice: { intent: 'success', text: this.strings.reportWritten(written.sheets.join(', '), this.formatMs(output.computeMs)) } });
+      this.set({ notice: this.writtenNotice(this.strings.reportWritten(written.sheets.join(', '), this.formatMs(output.computeMs)), written) });
     });
   }
 
@@ -205,7 +205,7 @@ export class PaneController {
         return;
       }
       const written = await this.actions.writeReport([laid.sheet], laid.currency, options);
-      this.set({ notice: { intent: 'success', text: this.strings.statementWritten(written.sheets.join(', ')) } });
+      this.set({ notice: this.writtenNotice(this.strings.statementWritten(written.sheets.join(', ')), written) });
     });
   }
 
@@ -229,8 +229,18 @@ export class PaneController {
       }
       this.set({ scenarioFigures: ran.figures });
       const written = await this.actions.writeReport([ran.sheet], ran.currency, options);
-      this.set({ notice: { intent: 'success', text: this.strings.scenariosWritten(written.sheets.join(', ')) } });
+      this.set({ notice: this.writtenNotice(this.strings.scenariosWritten(written.sheets.join(', ')), written) });
     });
+  }
+
+  /**
+   * The notice after report sheets were written: success, or information when the write cleared a sheet's
+   * filter and sort, since the rows the user had chosen are visible again and they should know why.
+   */
+  private writtenNotice(text: string, written: WriteOutcome): Notice {
+    const cleared = written.filtersCleared ?? [];
+    if (cleared.length === 0) return { intent: 'success', text };
+    return { intent: 'info', text: `${text} ${this.strings.filtersCleared(cleared.join(', '))}` };
   }
 
   /** Why the scenarios were not run, in the pane's words. */

@@ -28,7 +28,7 @@ function mount(host: OfficeHost): void {
   const container = document.getElementById('root');
   if (container === null) return;
   document.documentElement.lang = language;
-  createRoot(container).render(<App controller={controller} strings={strings} language={language} locale={locale} />);
+  createRoot(container).render(<App controller={controller} strings={strings} language={language} locale={locale} officeTheme={host.theme} />);
 }
 
 /**

@@ -40,6 +40,7 @@ export const en: Strings = {
   whaleAxisX: 'customers, most profitable first',
   whaleAxisY: 'cumulative profit',
   reportWritten: (sheets, ms) => `Report written: ${sheets}. Computed in ${ms} ms.`,
+  filtersCleared: (sheets) => `The filter and sort of ${sheets} were cleared before the report was written over them; filter again to see the rows you chose.`,
   statementCustomer: 'Customer statement',
   statementPlaceholder: 'Type a customer id or name',
   writeStatement: 'Write statement',

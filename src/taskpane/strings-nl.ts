@@ -40,6 +40,7 @@ export const nl: Strings = {
   whaleAxisX: 'klanten, meest winstgevend eerst',
   whaleAxisY: 'cumulatieve winst',
   reportWritten: (sheets, ms) => `Rapport geschreven: ${sheets}. Berekend in ${ms} ms.`,
+  filtersCleared: (sheets) => `Het filter en de sortering van ${sheets} zijn gewist voordat het rapport eroverheen werd geschreven; filter opnieuw om de gekozen rijen te zien.`,
   statementCustomer: 'Klantoverzicht',
   statementPlaceholder: 'Typ een klantcode of naam',
   writeStatement: 'Klantoverzicht schrijven',

@@ -55,6 +55,8 @@ export interface Strings {
   whaleAxisX: string;
   whaleAxisY: string;
   reportWritten: (sheets: string, ms: string) => string;
+  /** Added to a written notice: report sheets whose filter and sort the write cleared (names joined). */
+  filtersCleared: (sheets: string) => string;
   /** The customer picker's label and placeholder, and the button that writes the chosen customer's statement. */
   statementCustomer: string;
   statementPlaceholder: string;

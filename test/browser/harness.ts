@@ -144,6 +144,8 @@ export function collectProblems(page: Page, into: string[] = []): string[] {
 export interface PaneSession {
   /** `http://127.0.0.1:<port>`, set once `beforeAll` has run. */
   base: string;
+  /** The built pane's folder (functions.json, taskpane.html …), set with `base`. */
+  dist: string;
   context: BrowserContext;
 }
 
@@ -152,13 +154,14 @@ export interface PaneSession {
  * `afterAll` that ends both; the session's fields are filled when the tests run.
  */
 export function paneSession(): PaneSession {
-  const session = { base: '' } as PaneSession;
+  const session = { base: '', dist: '' } as PaneSession;
   let pane: PaneServer | undefined;
   let excel: SimulatedExcel | undefined;
   beforeAll(async () => {
     pane = await servePane();
     excel = await withSimulatedExcel(pane.dist);
     session.base = pane.base;
+    session.dist = pane.dist;
     session.context = excel.context;
   });
   afterAll(async () => {

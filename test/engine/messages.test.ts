@@ -74,6 +74,7 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   zeroDriverQuantity: { driver: 'Returns', activity: 'Returns handling' },
   unusedNotAssignable: { pool: 'Warehouse' },
   nameNotARange: { name: 'ABC_Settings', formula: '="EUR"' },
+  dateSystemUnknown: { found: '#VALUE!' },
   ambiguousRangeName: { name: 'ABC_Volumes', sheets: ['Jan', 'Feb', 'Mar 2024'] },
   badReference: { name: 'ABC_Customers', problem: 'severalAreas', reference: 'Data!$A$1:$A$2,Data!$C$1:$C$2', areas: 2 },
   referenceToMissingSheet: { name: 'ABC_Activities', sheet: 'Old sheet' },

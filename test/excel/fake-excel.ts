@@ -538,6 +538,10 @@ export class FakeWorkbook {
   syncDelayMs = 0;
   /** Hanging syncs, cell-edit mode, GeneralException on size and localized messages (fake-faults.ts). */
   readonly faults = new FakeFaults();
+  /** The workbook counts dates from 1904 (File > Options > Advanced); serials are stored as they are. */
+  date1904 = false;
+  /** An error value `workbook.functions` answers with instead of a result (null: they compute), to test the unknown case. */
+  functionError: string | null = null;
 
   get syncs(): number {
     return this.syncLog.length;
@@ -1848,11 +1852,42 @@ export class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   /** Workbook structure protection (ExcelApi 1.7). */
   readonly protection: FakeProtection;
+  /** Worksheet functions evaluated by Excel (ExcelApi 1.2): DATE only. */
+  readonly functions: { date: (year: number, month: number, day: number) => FakeFunctionResult };
   constructor(ctx: FakeContext) {
+    this.functions = { date: (year, month, day) => new FakeFunctionResult(ctx, (book) => dateFunction(book, year, month, day)) };
     this.protection = new FakeProtection(ctx, () => ctx.book.workbookProtected);
     this.names = new FakeNamedItemCollection(ctx, () => null);
     this.tables = new FakeTableCollection(ctx, () => null);
     this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+}
+
+/**
+ * Excel's DATE(year, month, day) in the book's date system: the serial counted from 1900 (with Excel's
+ * 29 February 1900) or from 1904; an error value when the book is told to fail functions.
+ */
+function dateFunction(book: FakeWorkbook, year: number, month: number, day: number): { value: number | null; error: string | null } {
+  if (book.functionError !== null) return { value: null, error: book.functionError };
+  const serial1900 = dateSerial(new Date(Date.UTC(year, month - 1, day)));
+  return { value: book.date1904 ? serial1900 - 1462 : serial1900, error: null };
+}
+
+/** `FunctionResult` (ExcelApi 1.2): `value` and `error` load after a sync. */
+export class FakeFunctionResult extends Proxy<{ value: number | null; error: string | null }> {
+  constructor(ctx: FakeContext, evaluate: (book: FakeWorkbook) => { value: number | null; error: string | null }) {
+    super(ctx, () => evaluate(ctx.book));
+  }
+  protected read(t: { value: number | null; error: string | null }, prop: string): unknown {
+    if (prop === 'value') return t.value;
+    if (prop === 'error') return t.error;
+    throw new FakeOfficeError('InvalidArgument', `The fake does not load FunctionResult.${prop}.`);
+  }
+  get value(): number | null {
+    return this.get('value');
+  }
+  get error(): string | null {
+    return this.get('error');
   }
 }
 

@@ -23,7 +23,8 @@ import {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCANNED_DIRS = ['src/excel', 'src/functions'];
-const OFFICE_DTS = path.join(ROOT, 'node_modules', '@types', 'office-js', 'index.d.ts');
+// The real path: the compiler resolves a linked node_modules (a git worktree's) to where it lies.
+const OFFICE_DTS = fs.realpathSync(path.join(ROOT, 'node_modules', '@types', 'office-js', 'index.d.ts'));
 const CF_DTS = path.join(ROOT, 'src', 'functions', 'custom-functions-runtime.d.ts');
 /** A file that exists only in the compiler host: uses a scan must recognise, in the gateway's folder. */
 const PROBE = path.join(ROOT, 'src', 'excel', '__requirements_probe__.ts');

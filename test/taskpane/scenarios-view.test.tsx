@@ -41,7 +41,7 @@ function render(names: string[], figures: ScenarioFiguresJson[] | null, language
       figures={figures}
       strings={stringsFor(language)}
       format={formatter(language === 'nl' ? 'nl-NL' : 'en-US', 'EUR')}
-      disabled={false}
+      busy={false}
       onRun={() => undefined}
     />,
   );

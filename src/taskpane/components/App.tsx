@@ -14,20 +14,31 @@ import {
   Title3,
   makeStyles,
   tokens,
-  webLightTheme,
 } from '@fluentui/react-components';
+import type { OfficeThemeColors } from '../../excel/host';
 import type { PaneController, PaneState } from '../controller';
 import { formatter, headlineOf, whalePoints, whaleSentenceOf } from '../figures';
 import type { Language, Strings } from '../i18n';
+import { fluentThemeOf } from '../theme';
 import { HeadlineFigures } from './Headline';
 import { ImportButton, ImportReport } from './ImportTransactions';
 import { ModelStatus } from './ModelStatus';
 import { ScenariosView } from './ScenariosView';
 import { StatementPicker } from './StatementPicker';
+import { usePaneLook } from './use-pane-look';
 import { WhaleCurve } from './WhaleCurve';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', minHeight: '100vh', boxSizing: 'border-box' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '12px',
+    padding: '12px',
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
   section: { display: 'flex', flexDirection: 'column', gap: '6px' },
   header: { display: 'flex', flexDirection: 'column', gap: '2px' },
@@ -41,6 +52,8 @@ export interface AppProps {
   language: Language;
   /** BCP 47 locale for numbers, from Office's display language. */
   locale: string;
+  /** Office's theme: the pane is dark in a dark Office, high-contrast under forced colours; light when null or left out. */
+  officeTheme?: OfficeThemeColors | null;
 }
 
 function useControllerState(controller: PaneController): PaneState {
@@ -56,8 +69,9 @@ function progressHint(progress: PaneState['progress'], strings: Strings, integer
   return strings.progress(integer(progress.done), integer(progress.total));
 }
 
-export function App({ controller, strings, language, locale }: AppProps): React.ReactElement {
+export function App({ controller, strings, language, locale, officeTheme = null }: AppProps): React.ReactElement {
   const styles = useStyles();
+  const look = usePaneLook(officeTheme);
   const state = useControllerState(controller);
   React.useEffect(() => {
     void controller.check();
@@ -72,7 +86,7 @@ export function App({ controller, strings, language, locale }: AppProps): React.
   const explained = state.error === null ? null : strings.errorsOf[state.error.kind](state.error.items.map((s) => `"${s}"`).join(', '));
 
   return (
-    <FluentProvider theme={webLightTheme} lang={language}>
+    <FluentProvider theme={fluentThemeOf(look)} lang={language} data-look={look}>
       <main className={styles.root}>
         <header className={styles.header}>
           <Title3 as="h1" className={styles.heading}>
@@ -83,19 +97,19 @@ export function App({ controller, strings, language, locale }: AppProps): React.
           </Caption1>
         </header>
         <div className={styles.buttons}>
-          <Button appearance="primary" disabled={state.busy} onClick={() => void controller.refresh()} data-testid="refresh">
+          <Button appearance="primary" disabledFocusable={state.busy} onClick={() => void controller.refresh()} data-testid="refresh">
             {strings.refresh}
           </Button>
-          <Button disabled={state.busy} onClick={() => void controller.check()} data-testid="check">
+          <Button disabledFocusable={state.busy} onClick={() => void controller.check()} data-testid="check">
             {strings.checkModel}
           </Button>
-          <Button disabled={state.busy} onClick={() => void controller.insertSample()} data-testid="insert-sample">
+          <Button disabledFocusable={state.busy} onClick={() => void controller.insertSample()} data-testid="insert-sample">
             {strings.insertSample}
           </Button>
-          <Button disabled={state.busy} onClick={() => void controller.insertEmpty(language)} data-testid="new-empty">
+          <Button disabledFocusable={state.busy} onClick={() => void controller.insertEmpty(language)} data-testid="new-empty">
             {strings.newEmptyModel}
           </Button>
-          <ImportButton strings={strings} disabled={state.busy} onFile={(file) => void controller.importTransactions(file)} />
+          <ImportButton strings={strings} busy={state.busy} onFile={(file) => void controller.importTransactions(file)} />
         </div>
         {state.busy ? (
           <div className={styles.section} data-testid="progress">
@@ -134,7 +148,7 @@ export function App({ controller, strings, language, locale }: AppProps): React.
         ) : null}
         {json !== null && json.customers.length > 0 ? (
           <section className={styles.section} data-testid="statement">
-            <StatementPicker customers={json.customers} strings={strings} disabled={state.busy} onWrite={(c) => void controller.writeStatement(c)} />
+            <StatementPicker customers={json.customers} strings={strings} busy={state.busy} onWrite={(c) => void controller.writeStatement(c)} />
           </section>
         ) : null}
         {json !== null && state.output !== null ? (
@@ -145,7 +159,7 @@ export function App({ controller, strings, language, locale }: AppProps): React.
               figures={state.scenarioFigures}
               strings={strings}
               format={format}
-              disabled={state.busy}
+              busy={state.busy}
               onRun={(names) => void controller.runScenarios(names)}
             />
           </section>

@@ -6,16 +6,17 @@ import type { Strings } from '../i18n';
 
 export interface ImportTransactionsProps {
   strings: Strings;
-  disabled: boolean;
+  /** An action is running: the button stays focusable (aria-disabled), so a background re-read does not take the keyboard focus away. */
+  busy: boolean;
   onFile: (file: File) => void;
 }
 
 /** The button and its hidden file input. */
-export function ImportButton({ strings, disabled, onFile }: ImportTransactionsProps): React.ReactElement {
+export function ImportButton({ strings, busy, onFile }: ImportTransactionsProps): React.ReactElement {
   const input = React.useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button disabled={disabled} onClick={() => input.current?.click()} data-testid="import-transactions">
+      <Button disabledFocusable={busy} onClick={() => input.current?.click()} data-testid="import-transactions">
         {strings.importTransactions}
       </Button>
       <input

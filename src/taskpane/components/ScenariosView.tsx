@@ -29,7 +29,8 @@ export interface ScenariosViewProps {
   figures: readonly ScenarioFiguresJson[] | null;
   strings: Strings;
   format: Formatter;
-  disabled: boolean;
+  /** An action is running: the button stays focusable (aria-disabled), so a background re-read does not take the keyboard focus away. */
+  busy: boolean;
   onRun: (names: string[]) => void;
 }
 
@@ -46,7 +47,7 @@ function linesOf(f: ScenarioFiguresJson, strings: Strings): Array<{ id: string; 
   ];
 }
 
-export function ScenariosView({ names, figures, strings, format, disabled, onRun }: ScenariosViewProps): React.ReactElement {
+export function ScenariosView({ names, figures, strings, format, busy, onRun }: ScenariosViewProps): React.ReactElement {
   const styles = useStyles();
   // Unticked ones are remembered, so a scenario added to the workbook starts ticked.
   const [unticked, setUnticked] = React.useState<ReadonlySet<string>>(new Set());
@@ -85,7 +86,7 @@ export function ScenariosView({ names, figures, strings, format, disabled, onRun
           />
         ))}
       </div>
-      <Button className={styles.run} disabled={disabled || chosen.length === 0} onClick={() => onRun(chosen)} data-testid="run-scenarios">
+      <Button className={styles.run} disabled={chosen.length === 0} disabledFocusable={busy} onClick={() => onRun(chosen)} data-testid="run-scenarios">
         {strings.runScenarios}
       </Button>
       {(figures ?? []).map((f, i) => {

@@ -12,11 +12,12 @@ const useStyles = makeStyles({
 export interface StatementPickerProps {
   customers: readonly PickerCustomer[];
   strings: Strings;
-  disabled: boolean;
+  /** An action is running: the button stays focusable (aria-disabled), so a background re-read does not take the keyboard focus away. */
+  busy: boolean;
   onWrite: (customer: string) => void;
 }
 
-export function StatementPicker({ customers, strings, disabled, onWrite }: StatementPickerProps): React.ReactElement {
+export function StatementPicker({ customers, strings, busy, onWrite }: StatementPickerProps): React.ReactElement {
   const styles = useStyles();
   const [query, setQuery] = React.useState('');
   const [chosen, setChosen] = React.useState<string | null>(null);
@@ -54,7 +55,7 @@ export function StatementPicker({ customers, strings, disabled, onWrite }: State
           )}
         </Combobox>
       </Field>
-      <Button disabled={disabled || current === null} onClick={() => current !== null && onWrite(current)} data-testid="write-statement">
+      <Button disabled={current === null} disabledFocusable={busy} onClick={() => current !== null && onWrite(current)} data-testid="write-statement">
         {strings.writeStatement}
       </Button>
     </div>
