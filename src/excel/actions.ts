@@ -85,8 +85,9 @@ export interface WorkbookActions {
   /** Selects a cell (e.g. `B7`) on a sheet, activating the sheet. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /**
-   * Calls `onChange` whenever the user changes a cell of a contract range (not for the add-in's own writes
-   * where Excel tells them apart); see watch-model.ts. Resolves once watching has started.
+   * Calls `onChange` with the contract ranges touched whenever the user changes a cell of a contract range
+   * (not for the add-in's own writes where Excel tells them apart) or Excel recalculates one; see
+   * watch-model.ts. Resolves once watching has started.
    */
-  watchModel(onChange: () => void): Promise<ModelWatch>;
+  watchModel(onChange: (ranges: ContractRangeName[]) => void): Promise<ModelWatch>;
 }

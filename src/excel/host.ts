@@ -12,6 +12,8 @@ export interface OfficeHost {
   /** Office's display language, e.g. `nl-NL`; empty when the host does not say. */
   displayLanguage: string;
   run: ExcelRun;
+  /** Does the host support a requirement set: for optional, newer APIs the manifest does not ask for. */
+  supports: (name: string, version: string) => boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ const NOT_IN_EXCEL: OfficeHost = {
   isExcel: false,
   displayLanguage: '',
   run: () => Promise.reject(new Error('Not in Excel: open the add-in from Excel.')),
+  supports: () => false,
 };
 
 /**
@@ -60,5 +63,7 @@ export async function connectToOffice(): Promise<OfficeHost> {
     isExcel: info.host === Office.HostType.Excel,
     displayLanguage: Office.context.displayLanguage ?? '',
     run: officeRun((options, batch) => Excel.run(options, batch), syncTimeoutFrom(search)),
+    // A host that cannot answer (an old office.js, a simulated host without it) supports nothing optional.
+    supports: (name, version) => Office.context.requirements?.isSetSupported(name, version) === true,
   };
 }

@@ -23,7 +23,8 @@ import {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCANNED_DIRS = ['src/excel', 'src/functions'];
-const OFFICE_DTS = path.join(ROOT, 'node_modules', '@types', 'office-js', 'index.d.ts');
+// The real path: TypeScript names a file by it, and node_modules may be a link (a git worktree's).
+const OFFICE_DTS = fs.realpathSync(path.join(ROOT, 'node_modules', '@types', 'office-js', 'index.d.ts'));
 const CF_DTS = path.join(ROOT, 'src', 'functions', 'custom-functions-runtime.d.ts');
 /** A file that exists only in the compiler host: uses a scan must recognise, in the gateway's folder. */
 const PROBE = path.join(ROOT, 'src', 'excel', '__requirements_probe__.ts');
@@ -356,6 +357,20 @@ describe('the requirement sets of the Office.js APIs the add-in uses', () => {
     // `because` lists the rows that set each level, so a failure says which use raised it.
     expect({ declared: describeSets(declared), because: why }).toEqual({ declared: describeSets(needed), because: why });
     expect(why).toContain('ExcelApi');
+  });
+
+  test('an optional row (used behind isSetSupported) is in use yet never raises the manifest', () => {
+    const address = requirementOf('Excel.WorksheetCalculatedEventArgs.address');
+    expect(address?.optional).toBe(true);
+    expect(address?.requires).toEqual({ name: 'ExcelApi', version: '1.11' });
+    expect(used.some((u) => u.api === 'Excel.WorksheetCalculatedEventArgs.address' && u.at.startsWith('src/excel/watch-model.ts'))).toBe(true);
+    const base: ApiRequirement = { api: 'a', requires: { name: 'ExcelApi', version: '1.9' }, use: '' };
+    expect(Object.fromEntries(highestSets([base, { ...base, api: 'b', requires: { name: 'ExcelApi', version: '1.11' }, optional: true }]))).toEqual({ ExcelApi: '1.9' });
+    expect(Object.fromEntries(highestSets([base, { ...base, api: 'b', requires: { name: 'ExcelApi', version: '1.11' } }]))).toEqual({ ExcelApi: '1.11' });
+    // Only the gateway's watch uses an optional row, and it asks the host first.
+    const optional = API_REQUIREMENTS.filter((r) => r.optional === true).map((r) => r.api);
+    expect(optional).toEqual(['Excel.WorksheetCalculatedEventArgs.address']);
+    expect(fs.readFileSync(path.join(ROOT, 'src/excel/watch-model.ts'), 'utf8')).toContain("supports('ExcelApi', '1.11')");
   });
 
   test('versions order numerically and the requirement text is strict', () => {

@@ -17,7 +17,7 @@ import { type Computer, inlineComputer } from '../../src/taskpane/computer';
 import { type FollowingPane, followModel } from '../../src/taskpane/follow-model';
 import { stringsFor } from '../../src/taskpane/i18n';
 import type { CellValue } from '../../src/workbook/grid';
-import { changedHandlerCount } from '../excel/fake-events';
+import { calculatedHandlerCount, changedHandlerCount, hostBefore1_11 } from '../excel/fake-events';
 import { FakeWorkbook, fakeRun } from '../excel/fake-excel';
 
 class FakeError {
@@ -82,9 +82,9 @@ async function sampleBook(): Promise<FakeWorkbook> {
   return book;
 }
 
-/** The pane and the functions over a book, counting reads of the model and computations. */
-async function follow(book: FakeWorkbook) {
-  const gateway = createExcelGateway(fakeRun(book));
+/** The pane and the functions over a book, counting reads of the model and computations; `supports` as the host answers isSetSupported. */
+async function follow(book: FakeWorkbook, supports: (name: string, version: string) => boolean = () => true) {
+  const gateway = createExcelGateway(fakeRun(book), supports);
   const counts = { reads: 0, computes: 0 };
   const actions: WorkbookActions = {
     ...gateway,
@@ -318,12 +318,68 @@ describe('ABC functions follow the model', () => {
     expect(again.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
   });
 
-  test('stopping removes the handler from the workbook', async () => {
+  test('stopping removes both handlers from the workbook', async () => {
     const book = await sampleBook();
     const { pane } = await follow(book);
-    expect(changedHandlerCount(book)).toBe(1);
+    expect([changedHandlerCount(book), calculatedHandlerCount(book)]).toEqual([1, 1]);
     await pane.stop();
     following = null;
-    expect(changedHandlerCount(book)).toBe(0);
+    expect([changedHandlerCount(book), calculatedHandlerCount(book)]).toEqual([0, 0]);
+  });
+
+  /** The sample with the customer's Order lines volume as a formula `=Inputs!A1` over a cell of another sheet. */
+  async function formulaBook(): Promise<{ book: FakeWorkbook; row: number; quantity: number }> {
+    const book = await sampleBook();
+    const { row, quantity } = volumeCell('Order lines');
+    book.addSheet('Inputs').setValues('A1', [[quantity]]);
+    book.sheet('Transactions')?.setFormulas(`C${row}`, [['=Inputs!A1']]);
+    return { book, row, quantity };
+  }
+
+  test('a volume that is a formula follows its recalculation (onCalculated; onChanged tells nothing)', async () => {
+    const { book, row, quantity } = await formulaBook();
+    const { controller, counts } = await follow(book);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    expect(formula.results).toEqual([directProfit()]);
+    // The user types on Inputs, outside the model: only the recalculation of Transactions!C{row} tells.
+    book.sheet('Inputs')?.setValues('A1', [[quantity + 400]]);
+    await wait(DEBOUNCE);
+    expect(counts.reads).toBe(2);
+    expect(formula.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
+  });
+
+  test('with the calculated cells given (ExcelApi 1.11) a recalculation beside the model reads nothing', async () => {
+    const { book } = await formulaBook();
+    book.sheet('Transactions')?.setFormulas('H2', [['=Inputs!B1']]);
+    book.sheet('Inputs')?.setFormulas('C1', [['=Inputs!B1']]);
+    const { controller, counts } = await follow(book);
+    await controller.check();
+    await settle();
+    // Inputs!B1 feeds Transactions!H2 (beside ABC_Volumes) and Inputs!C1, neither a model cell.
+    book.sheet('Inputs')?.setValues('B1', [[7]]);
+    await wait(10 * DEBOUNCE);
+    expect(counts.reads).toBe(1);
+  });
+
+  test('an older host (no address, or isSetSupported says no) reads after a recalculation on a model sheet only', async () => {
+    const { book, row, quantity } = await formulaBook();
+    hostBefore1_11(book);
+    book.addSheet('Notes').setFormulas('A1', [['=Inputs!A1']]);
+    const { controller, counts } = await follow(book, () => false);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    book.sheet('Inputs')?.setValues('A1', [[quantity + 400]]);
+    await wait(DEBOUNCE);
+    // Transactions (a model sheet) and Notes (none) were recalculated: one read, for Transactions.
+    expect(counts.reads).toBe(2);
+    expect(formula.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
+    book.sheet('Notes')?.setValues('B1', [['a note']]);
+    await wait(10 * DEBOUNCE);
+    expect(counts.reads).toBe(2);
   });
 });
