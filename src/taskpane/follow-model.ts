@@ -50,8 +50,10 @@ export function followModel(options: FollowOptions): FollowingPane {
         return result;
       },
       (err: unknown) => {
-        // The functions keep the last model only when no change came after it; otherwise it is stale.
-        if (!feed.fresh) store.fail(unreadMessage(err));
+        // Cancel leaves the functions on the last good model: the user stopped a read, the model did not
+        // become unreadable (the change that made it stale is still followed). Any other failure after a
+        // change makes the last model stale, and the functions say why.
+        if (!feed.fresh && toGatewayError(err).kind !== 'cancelled') store.fail(unreadMessage(err));
         // A read that may succeed later is tried again later, for the formulas still waiting.
         if (toGatewayError(err).retryable) feed.retryLater();
         throw err;
@@ -95,6 +97,5 @@ export function followModel(options: FollowOptions): FollowingPane {
 
 function unreadMessage(err: unknown): string {
   const e = toGatewayError(err);
-  if (e.kind === 'cancelled') return 'Reading the model was cancelled. Press Refresh in the ABC pane.';
   return `Could not read the model from the workbook (${e.detail ?? e.kind}). Open the ABC pane and press Refresh.`;
 }

@@ -318,6 +318,28 @@ describe('ABC functions follow the model', () => {
     expect(again.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
   });
 
+  test('Cancel during a read leaves the functions on the last good model, never #VALUE!', async () => {
+    const book = await sampleBook();
+    const { controller, counts } = await follow(book);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    const { row, quantity } = volumeCell('Order lines');
+    book.sheet('Transactions')?.setValues(`C${row}`, [[quantity + 400]]);
+    // The user presses Refresh, then Cancel, before the quiet period is over.
+    const refresh = controller.refresh();
+    controller.cancel();
+    await refresh;
+    await settle();
+    expect(controller.getState().notice?.text).toMatch(/cancel/i);
+    expect(formula.results).toEqual([directProfit()]);
+    // The edit is still followed: one more read after the quiet period.
+    await wait(DEBOUNCE);
+    expect(formula.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
+    expect(counts.reads).toBe(3);
+  });
+
   test('stopping removes both handlers from the workbook', async () => {
     const book = await sampleBook();
     const { pane } = await follow(book);
