@@ -3,7 +3,7 @@
  * draws. The view subscribes; the workbook comes in as `WorkbookActions`, the computation as a `Computer`,
  * so the whole flow runs in Jest against the fake workbook and in the browser against Excel.
  */
-import type { ActionOptions, ModelLanguage, Progress, WorkbookActions } from '../excel/actions';
+import type { ActionOptions, ModelLanguage, Progress, ReadOptions, WorkbookActions } from '../excel/actions';
 import { GatewayError, type GatewayErrorKind, toGatewayError } from '../excel/errors';
 import type { Issue } from '../engine/issues';
 import { DEFAULT_SAMPLE_SEED, generateSampleModel } from '../sample';
@@ -136,7 +136,7 @@ export class PaneController {
   }
 
   /** Reads and computes; returns the output, or null when the model has errors. `report`: lay out the report sheets too (Refresh). */
-  private async compute(options: ActionOptions, report = false): Promise<ComputeOutput | null> {
+  private async compute(options: ReadOptions, report = false): Promise<ComputeOutput | null> {
     const output = await this.track(async () => {
       const read = await this.actions.readModel(options);
       options.onProgress?.({ stage: 'computing', done: 0, total: 0 });
@@ -164,7 +164,8 @@ export class PaneController {
     while (this.state.busy) await this.idle;
     if (!needed()) return;
     await this.busy(async (options) => {
-      await this.compute(options);
+      // Following an edit: the ranges the watch saw unchanged may be reused (read-cache.ts).
+      await this.compute({ ...options, partial: true });
     }, true);
   }
 

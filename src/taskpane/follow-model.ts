@@ -13,6 +13,7 @@ import type { ModelStore } from '../functions/model-store';
 import type { Computer } from './computer';
 import { PaneController } from './controller';
 import type { Strings } from './i18n';
+import { ReadCache } from './read-cache';
 
 /** What the pane needs to follow the model. */
 export interface FollowOptions {
@@ -41,6 +42,7 @@ export interface FollowingPane {
 export function followModel(options: FollowOptions): FollowingPane {
   const { actions, computer, strings, store, language } = options;
   const feed = new ModelFeed(options.debounceMs ?? DEFAULT_DEBOUNCE_MS, options.timers);
+  const reads = new ReadCache();
   let watch: ModelWatch | null = null;
   const track = <T>(work: () => Promise<T>): Promise<T> =>
     feed.track(work).then(
@@ -60,7 +62,7 @@ export function followModel(options: FollowOptions): FollowingPane {
       },
     );
   const controller = new PaneController(
-    actions,
+    reads.wrap(actions),
     computer,
     strings,
     options.formatMs,
@@ -75,8 +77,18 @@ export function followModel(options: FollowOptions): FollowingPane {
     track,
   );
   feed.connect(() => controller.follow(() => !feed.fresh));
-  store.connect(feed);
-  const watching = actions.watchModel(() => feed.changed()).then(
+  // A manual recalculation may have changed any range without an event: the next read reads them all.
+  store.connect({
+    wanted: () => feed.wanted(),
+    recalculated: () => {
+      reads.changedAll();
+      feed.recalculated();
+    },
+  });
+  const watching = actions.watchModel((ranges) => {
+    reads.changed(ranges);
+    feed.changed();
+  }).then(
     (w) => {
       watch = w;
       return w;

@@ -8,7 +8,7 @@
  * recovers; a manual recalculation (Excel cancelling and calling every formula again) reads again.
  */
 import { createExcelGateway } from '../../src/excel/gateway';
-import type { WorkbookActions } from '../../src/excel/actions';
+import type { ReadOutcome, WorkbookActions } from '../../src/excel/actions';
 import { profit } from '../../src/functions/functions';
 import { sharedModelStore } from '../../src/functions/model-store';
 import { generateSampleModel, sampleGrids } from '../../src/sample';
@@ -86,11 +86,14 @@ async function sampleBook(): Promise<FakeWorkbook> {
 async function follow(book: FakeWorkbook, supports: (name: string, version: string) => boolean = () => true) {
   const gateway = createExcelGateway(fakeRun(book), supports);
   const counts = { reads: 0, computes: 0 };
+  const outcomes: ReadOutcome[] = [];
   const actions: WorkbookActions = {
     ...gateway,
-    readModel: (options) => {
+    readModel: async (options) => {
       counts.reads += 1;
-      return gateway.readModel(options);
+      const outcome = await gateway.readModel(options);
+      outcomes.push(outcome);
+      return outcome;
     },
   };
   const computer: Computer = {
@@ -101,7 +104,7 @@ async function follow(book: FakeWorkbook, supports: (name: string, version: stri
   };
   following = followModel({ actions, computer, strings: stringsFor('en'), store: sharedModelStore(), language: 'en', debounceMs: DEBOUNCE });
   await following.watching;
-  return { pane: following, counts, controller: following.controller };
+  return { pane: following, counts, controller: following.controller, outcomes };
 }
 
 /** The row (1-based, on sheet Transactions) and quantity of the customer's first volume of a driver. */
@@ -316,6 +319,52 @@ describe('ABC functions follow the model', () => {
     await wait(DEBOUNCE);
     expect(counts.reads).toBe(2);
     expect(again.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
+  });
+
+  test('an edit reads again only the range it touched; the others are reused, the figures exact', async () => {
+    const book = await sampleBook();
+    const { controller, counts, outcomes } = await follow(book);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    const full = outcomes[0] as ReadOutcome;
+    expect(full.reused).toEqual([]);
+    const { row, quantity } = volumeCell('Order lines');
+    book.sheet('Transactions')?.setValues(`C${row}`, [[quantity + 400]]);
+    await wait(DEBOUNCE);
+    const partial = outcomes[1] as ReadOutcome;
+    // ABC_Volumes read again; every other range of the sample taken from the first read.
+    expect(partial.reused?.slice().sort()).toEqual([...full.grids.keys()].filter((k) => k !== 'ABC_Volumes').sort());
+    expect(formula.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
+    // An edit of a small range does not read the volumes again: fewer syncs than the full read.
+    book.sheet('Pools')?.setValues('B2', [[1_100_000]]);
+    await wait(DEBOUNCE);
+    const pools = outcomes[2] as ReadOutcome;
+    expect(pools.reused).toContain('ABC_Volumes');
+    expect(pools.reused).not.toContain('ABC_Pools');
+    expect(pools.grids.get('ABC_Pools')?.rows[1]?.[1]).toBe(1_100_000);
+    expect(pools.syncs).toBeLessThan(full.syncs);
+    // Refresh, which the user starts, reads every range.
+    await controller.refresh();
+    expect(outcomes[3]?.reused).toEqual([]);
+    expect(counts.reads).toBe(4);
+  });
+
+  test('a range whose name now covers other cells is read again, whatever the watch saw', async () => {
+    const book = await sampleBook();
+    const { controller, outcomes } = await follow(book);
+    await controller.check();
+    const { row, quantity } = volumeCell('Order lines');
+    // ABC_Pools redefined one row shorter (as in Name Manager: no event), then a volume edited.
+    const pools = book.names.find((n) => n.name === 'ABC_Pools');
+    if (pools === undefined) throw new Error('no ABC_Pools');
+    const before = outcomes[0]?.grids.get('ABC_Pools')?.rows.length ?? 0;
+    pools.formula = pools.formula.replace(/\$(\d+)$/, (_m, r: string) => `$${Number(r) - 1}`);
+    book.sheet('Transactions')?.setValues(`C${row}`, [[quantity]]);
+    await wait(DEBOUNCE);
+    expect(outcomes[1]?.reused).not.toContain('ABC_Pools');
+    expect(outcomes[1]?.grids.get('ABC_Pools')?.rows.length).toBe(before - 1);
   });
 
   test('Cancel during a read leaves the functions on the last good model, never #VALUE!', async () => {
