@@ -26,13 +26,21 @@ export interface FollowOptions {
   formatMs?: (ms: number) => string;
   debounceMs?: number;
   timers?: FeedTimers;
+  /** Waits before each new attempt to watch the model after one failed; the last failure gives up. */
+  watchRetryMs?: readonly number[];
 }
+
+/** Waits between attempts to start watching: about half a minute in all, then the pane says it gave up. */
+export const WATCH_RETRY_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 16_000];
 
 /** The pane's controller and the feed, with the watch once it has started. */
 export interface FollowingPane {
   controller: PaneController;
   feed: ModelFeed;
-  /** Resolves once the model's cells are watched (null when the host refused: the functions then follow Refresh only). */
+  /**
+   * Resolves once the model's cells are watched, after as many attempts as it took (null when the host kept
+   * refusing, or the pane stopped first: the functions then follow Check and Refresh only, and the pane says so).
+   */
   watching: Promise<ModelWatch | null>;
   /** Stops watching and following. */
   stop(): Promise<void>;
@@ -85,21 +93,57 @@ export function followModel(options: FollowOptions): FollowingPane {
       feed.recalculated();
     },
   });
-  const watching = actions.watchModel((ranges) => {
-    reads.changed(ranges);
-    feed.changed();
-  }).then(
-    (w) => {
-      watch = w;
-      return w;
-    },
-    () => null,
-  );
+  const timers = options.timers ?? { set: (callback: () => void, ms: number) => setTimeout(callback, ms), clear: (h: unknown) => clearTimeout(h as number) };
+  const delays = options.watchRetryMs ?? WATCH_RETRY_MS;
+  let stopped = false;
+  let retryTimer: unknown = null;
+  let wake: () => void = () => undefined;
+  const later = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      wake = resolve;
+      retryTimer = timers.set(() => {
+        retryTimer = null;
+        resolve();
+      }, ms);
+    });
+  const start = async (): Promise<ModelWatch | null> => {
+    for (let attempt = 0; !stopped; attempt++) {
+      try {
+        const w = await actions.watchModel((ranges) => {
+          reads.changed(ranges);
+          feed.changed();
+        });
+        if (stopped) {
+          await w.stop();
+          return null;
+        }
+        watch = w;
+        controller.setFunctionsFollow('yes');
+        // Edits made while the watch was off were not seen: the next read reads every range.
+        if (attempt > 0) {
+          reads.changedAll();
+          feed.changed();
+        }
+        return w;
+      } catch {
+        const delay = delays[attempt];
+        if (delay === undefined) break;
+        controller.setFunctionsFollow('retrying');
+        await later(delay);
+      }
+    }
+    if (!stopped) controller.setFunctionsFollow('no');
+    return null;
+  };
+  const watching = start();
   return {
     controller,
     feed,
     watching,
     async stop() {
+      stopped = true;
+      if (retryTimer !== null) timers.clear(retryTimer);
+      wake();
       feed.dispose();
       store.connect(null);
       await (await watching)?.stop();

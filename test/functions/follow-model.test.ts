@@ -389,6 +389,82 @@ describe('ABC functions follow the model', () => {
     expect(counts.reads).toBe(3);
   });
 
+  test('a read following an edit runs in the background: the buttons stay enabled, the notice stays', async () => {
+    const book = await sampleBook();
+    const { controller, counts } = await follow(book);
+    await controller.check();
+    await settle();
+    const notice = controller.getState().notice;
+    const seen: Array<{ busy: boolean; updating: boolean }> = [];
+    controller.subscribe((s) => seen.push({ busy: s.busy, updating: s.updating }));
+    const { row, quantity } = volumeCell('Order lines');
+    book.sheet('Transactions')?.setValues(`C${row}`, [[quantity + 1]]);
+    await wait(DEBOUNCE);
+    expect(counts.reads).toBe(2);
+    expect(seen.some((s) => s.updating)).toBe(true);
+    expect(seen.filter((s) => s.busy)).toEqual([]);
+    expect(controller.getState()).toMatchObject({ busy: false, updating: false, notice });
+  });
+
+  test('Refresh pressed during a background read stops that read and reads itself; the functions end on the edit', async () => {
+    const book = await sampleBook();
+    const { controller, counts } = await follow(book);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    const { row, quantity } = volumeCell('Order lines');
+    book.sheet('Transactions')?.setValues(`C${row}`, [[quantity + 400]]);
+    await settle();
+    // The quiet period ends and the background read starts; Refresh is pressed before it is done.
+    jest.advanceTimersByTime(DEBOUNCE);
+    await Promise.resolve();
+    expect(controller.getState().updating).toBe(true);
+    await controller.refresh();
+    await wait(10 * DEBOUNCE);
+    expect(controller.getState().notice?.text).toMatch(/^Report written/);
+    expect(controller.getState().error).toBeNull();
+    expect(formula.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
+    expect(counts.reads).toBe(3);
+  });
+
+  test('a watch Excel refuses is tried again after 1 s, 2 s …; the pane says the functions do not follow, then that they do', async () => {
+    const book = await sampleBook();
+    let refusals = 2;
+    book.fault = (op) => (op === 'worksheets.onChanged.add' && refusals-- > 0 ? Object.assign(new Error('The workbook is busy.'), { code: 'GeneralException' }) : null);
+    following = followModel({ actions: createExcelGateway(fakeRun(book), () => true), computer: inlineComputer, strings: stringsFor('en'), store: sharedModelStore(), language: 'en', debounceMs: DEBOUNCE, watchRetryMs: [1_000, 2_000, 4_000] });
+    const { controller } = following;
+    await settle();
+    expect(controller.getState().functionsFollow).toBe('retrying');
+    await wait(1_000);
+    expect(controller.getState().functionsFollow).toBe('retrying');
+    await wait(2_000);
+    expect(await following.watching).not.toBeNull();
+    expect(controller.getState().functionsFollow).toBe('yes');
+    expect([changedHandlerCount(book), calculatedHandlerCount(book)]).toEqual([1, 1]);
+    // Following now: an edit changes the formula.
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await wait(DEBOUNCE);
+    const { row, quantity } = volumeCell('Order lines');
+    book.sheet('Transactions')?.setValues(`C${row}`, [[quantity + 400]]);
+    await wait(DEBOUNCE);
+    expect(formula.results.at(-1)).toBe(directProfit({ row, quantity: quantity + 400 }));
+  });
+
+  test('a watch refused every time gives up after the last wait, and the pane says the functions follow Check and Refresh only', async () => {
+    const book = await sampleBook();
+    book.fault = (op) => (op === 'worksheets.onChanged.add' ? Object.assign(new Error('The workbook is busy.'), { code: 'GeneralException' }) : null);
+    following = followModel({ actions: createExcelGateway(fakeRun(book)), computer: inlineComputer, strings: stringsFor('en'), store: sharedModelStore(), language: 'en', watchRetryMs: [1_000, 2_000] });
+    await settle();
+    await wait(1_000);
+    await wait(2_000);
+    expect(await following.watching).toBeNull();
+    expect(following.controller.getState().functionsFollow).toBe('no');
+    expect(stringsFor('en').functionsNotFollowing(false)).toMatch(/press Check model or Refresh report/);
+    expect(changedHandlerCount(book)).toBe(0);
+  });
+
   test('stopping removes both handlers from the workbook', async () => {
     const book = await sampleBook();
     const { pane } = await follow(book);
