@@ -59,13 +59,38 @@ export async function watchModel(run: ExcelRun, onChange: (ranges: ContractRange
   const relocate = async (): Promise<void> => {
     blocks = await locateModel(run);
   };
+  // Excel has no event for a name redefined in Name Manager, or a table resized: on any other event the
+  // ranges are located again (a few small syncs, one check at a time) and those that moved count as changed.
+  let checking: Promise<void> | null = null;
+  let checkAgain = false;
+  const checkMoved = (): void => {
+    if (checking !== null) {
+      checkAgain = true;
+      return;
+    }
+    const before = blocks;
+    checking = locateModel(run)
+      .then((now) => {
+        blocks = now;
+        const moved = movedRanges(before, now);
+        if (moved.length > 0) onChange(moved);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        checking = null;
+        if (checkAgain) {
+          checkAgain = false;
+          checkMoved();
+        }
+      });
+  };
   const touched = (worksheetId: string, addresses: readonly string[] | null): void => {
-    const onSheet = blocks.get(worksheetId);
-    if (onSheet === undefined) return;
+    const onSheet = blocks.get(worksheetId) ?? [];
     const cells = addresses?.map(parseBlock) ?? null;
     // An address this module cannot read is taken as touching the model: one read too many, never one too few.
     const hit = onSheet.filter((b) => cells === null || cells.some((c) => c === null || overlaps(b, c)));
     if (hit.length > 0) onChange([...new Set(hit.map((b) => b.range))]);
+    else checkMoved();
   };
   const changed = async (args: ChangedArgs): Promise<void> => {
     if (args.triggerSource === 'ThisLocalAddin') return;
@@ -101,6 +126,18 @@ export async function watchModel(run: ExcelRun, onChange: (ranges: ContractRange
       await new SyncCounter().sync(first.context as Excel.RequestContext);
     },
   };
+}
+
+/** The contract ranges whose blocks differ between two locations of the model (moved, grown, gone or new). */
+function movedRanges(before: ReadonlyMap<string, Watched[]>, now: ReadonlyMap<string, Watched[]>): ContractRangeName[] {
+  const where = (bySheet: ReadonlyMap<string, Watched[]>): Map<ContractRangeName, string> => {
+    const out = new Map<ContractRangeName, string[]>();
+    for (const [sheet, list] of bySheet) for (const b of list) out.set(b.range, [...(out.get(b.range) ?? []), `${sheet}:${b.top},${b.left},${b.bottom},${b.right}`]);
+    return new Map([...out].map(([r, list]) => [r, list.sort().join(';')]));
+  };
+  const a = where(before);
+  const b = where(now);
+  return CONTRACT_RANGES.filter((r) => a.get(r) !== b.get(r));
 }
 
 /** Finds the blocks of every contract range by worksheet id: named ranges at both scopes, and tables. */

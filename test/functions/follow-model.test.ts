@@ -367,6 +367,41 @@ describe('ABC functions follow the model', () => {
     expect(outcomes[1]?.grids.get('ABC_Pools')?.rows.length).toBe(before - 1);
   });
 
+  test('a name redefined in Name Manager (no event) is followed at the next event anywhere: the moved range is read', async () => {
+    const book = await sampleBook();
+    const { controller, counts, outcomes } = await follow(book);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    // A copy of ABC_Pools with a higher first pool cost, on a sheet of its own.
+    const pools = sampleGrids().get('ABC_Pools');
+    if (pools === undefined) throw new Error('no pools');
+    const rows = pools.rows.map((r) => [...r]);
+    const cost = rows[1]?.[1];
+    if (typeof cost !== 'number') throw new Error('no pool cost');
+    (rows[1] as CellValue[])[1] = cost + 50_000;
+    book.addSheet('Pools 2026').setValues('A1', rows as Array<Array<string | number | null>>);
+    await wait(10 * DEBOUNCE);
+    expect(counts.reads).toBe(1);
+    const name = book.names.find((n) => n.name === 'ABC_Pools');
+    if (name === undefined) throw new Error('no ABC_Pools');
+    const width = Math.max(...rows.map((r) => r.length));
+    name.formula = `='Pools 2026'!$A$1:$${String.fromCharCode(64 + width)}$${rows.length}`;
+    await wait(10 * DEBOUNCE);
+    expect(counts.reads).toBe(1);
+    // The user types a note on another sheet: the model is located again, ABC_Pools has moved.
+    book.sheet('Sheet1')?.setValues('A1', [['checked']]);
+    await wait(DEBOUNCE);
+    expect(counts.reads).toBe(2);
+    expect(outcomes[1]?.grids.get('ABC_Pools')?.sheet).toBe('Pools 2026');
+    const grids = new Map(sampleGrids());
+    grids.set('ABC_Pools', { ...pools, rows });
+    const expected = computeModel({ grids: [...grids], readIssues: [], broken: [] }).json?.customers.find((c) => c.customer === String(CUSTOMER))?.netProfit;
+    expect(expected).toBeLessThan(directProfit());
+    expect(formula.results).toEqual([directProfit(), expected]);
+  });
+
   test('Cancel during a read leaves the functions on the last good model, never #VALUE!', async () => {
     const book = await sampleBook();
     const { controller, counts } = await follow(book);
