@@ -31,6 +31,23 @@ export interface ActionOptions {
   session?: string;
 }
 
+/**
+ * A read of the model that may reuse an earlier one: the ranges not in `changed` whose name or table still
+ * covers exactly the same cells are taken from `outcome` instead of being read again.
+ */
+export interface PreviousRead {
+  outcome: ReadOutcome;
+  changed: ReadonlySet<ContractRangeName>;
+}
+
+/** Options of a read of the model. */
+export interface ReadOptions extends ActionOptions {
+  /** Set by the pane for a read that follows an edit: the ranges the watch saw unchanged may be reused. */
+  partial?: boolean;
+  /** What may be reused (set by whoever keeps the last read: follow-model.ts); absent: read every range. */
+  reuse?: PreviousRead;
+}
+
 /** The contract's ranges as found in the workbook. */
 export interface ReadOutcome {
   grids: Map<ContractRangeName, RangeGrid>;
@@ -45,6 +62,10 @@ export interface ReadOutcome {
   statements?: string[];
   /** Number of `context.sync()` calls made, for the curious and the tests. */
   syncs: number;
+  /** Where each range was read from (name, sheet, position, extent), to tell later whether it moved. */
+  extents?: Map<ContractRangeName, string>;
+  /** Ranges taken from the previous read rather than read again (absent: none). */
+  reused?: ContractRangeName[];
 }
 
 /** What a write did. */
@@ -70,7 +91,7 @@ export type ModelLanguage = 'en' | 'nl';
 /** The workbook, as the task pane uses it. */
 export interface WorkbookActions {
   /** Reads every range of the contract (named range first, then table of the same name). */
-  readModel(options?: ActionOptions): Promise<ReadOutcome>;
+  readModel(options?: ReadOptions): Promise<ReadOutcome>;
   /** Writes the report sheets, replacing only report sheets the add-in created before. */
   writeReport(sheets: readonly ReportSheet[], currency: string, options?: ActionOptions): Promise<WriteOutcome>;
   /** Writes the sample model's sheets with a workbook-scoped name over each range. */
@@ -85,8 +106,9 @@ export interface WorkbookActions {
   /** Selects a cell (e.g. `B7`) on a sheet, activating the sheet. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /**
-   * Calls `onChange` whenever the user changes a cell of a contract range (not for the add-in's own writes
-   * where Excel tells them apart); see watch-model.ts. Resolves once watching has started.
+   * Calls `onChange` with the contract ranges touched whenever the user changes a cell of a contract range
+   * (not for the add-in's own writes where Excel tells them apart) or Excel recalculates one; see
+   * watch-model.ts. Resolves once watching has started.
    */
-  watchModel(onChange: () => void): Promise<ModelWatch>;
+  watchModel(onChange: (ranges: ContractRangeName[]) => void): Promise<ModelWatch>;
 }

@@ -7,7 +7,7 @@ import type { WorkbookActions } from './actions';
 import { type ExcelRun, SyncCounter, withCancel } from './context';
 import { toGatewayError } from './errors';
 import { readModel } from './read-model';
-import { watchModel } from './watch-model';
+import { type SupportsSet, watchModel } from './watch-model';
 import { insertEmptyModel, insertSample } from './write-model';
 import { writeReport } from './write-report';
 import { writeVolumes } from './write-volumes';
@@ -28,9 +28,10 @@ async function selectCell(run: ExcelRun, sheet: string, cell: string): Promise<v
 
 /**
  * The workbook actions over `run` (in the add-in: `officeRun` of host.ts). Each action's syncs also end on
- * its Cancel, not only between chunks: a sync that never answers cannot keep the pane busy.
+ * its Cancel, not only between chunks: a sync that never answers cannot keep the pane busy. `supports`
+ * tells which optional, newer APIs the host has (host.ts); none by default.
  */
-export function createExcelGateway(run: ExcelRun): WorkbookActions {
+export function createExcelGateway(run: ExcelRun, supports: SupportsSet = () => false): WorkbookActions {
   return {
     readModel: (options) => readModel(withCancel(run, options?.signal), options),
     writeReport: (sheets, currency, options) => writeReport(withCancel(run, options?.signal), sheets, currency, options),
@@ -38,6 +39,6 @@ export function createExcelGateway(run: ExcelRun): WorkbookActions {
     insertEmptyModel: (language, options) => insertEmptyModel(withCancel(run, options?.signal), language, options),
     writeVolumes: (table, options) => writeVolumes(withCancel(run, options?.signal), table, options),
     selectCell: (sheet, cell) => selectCell(run, sheet, cell),
-    watchModel: (onChange) => watchModel(run, () => onChange()),
+    watchModel: (onChange) => watchModel(run, onChange, supports),
   };
 }

@@ -22,6 +22,8 @@ export interface OfficeHost {
   /** Office's theme, for the pane to match; null when the host tells none. */
   theme: OfficeThemeColors | null;
   run: ExcelRun;
+  /** Does the host support a requirement set: for optional, newer APIs the manifest does not ask for. */
+  supports: (name: string, version: string) => boolean;
 }
 
 /**
@@ -55,6 +57,7 @@ const NOT_IN_EXCEL: OfficeHost = {
   displayLanguage: '',
   theme: null,
   run: () => Promise.reject(new Error('Not in Excel: open the add-in from Excel.')),
+  supports: () => false,
 };
 
 /**
@@ -72,6 +75,8 @@ export async function connectToOffice(): Promise<OfficeHost> {
     displayLanguage: Office.context.displayLanguage ?? '',
     theme: themeOf(Office.context.officeTheme),
     run: officeRun((options, batch) => Excel.run(options, batch), syncTimeoutFrom(search)),
+    // A host that cannot answer (an old office.js, a simulated host without it) supports nothing optional.
+    supports: (name, version) => Office.context.requirements?.isSetSupported(name, version) === true,
   };
 }
 

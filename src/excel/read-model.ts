@@ -17,7 +17,7 @@ import { chooseRangeName, type NameCandidate } from '../workbook/choose-range-na
 import { CONTRACT_RANGES, type ContractRangeName } from '../workbook/contract';
 import type { CellValue, RangeGrid } from '../workbook/grid';
 import { isDateFormatCode, isPercentFormatCode, serialToDate } from '../workbook/number-formats';
-import type { ActionOptions, ReadOutcome } from './actions';
+import type { ActionOptions, ReadOptions, ReadOutcome } from './actions';
 import { READ_CELL_BUDGET, planBatches } from './chunks';
 import { type ExcelRun, SyncCounter, syncBatches } from './context';
 import { loadDateSystem, unknownDateSystem } from './date-system';
@@ -65,8 +65,18 @@ export function toCellValue(value: unknown, valueType: string | undefined, numbe
   return String(value);
 }
 
-/** Reads the contract's ranges. Options: cancel between chunks, progress in rows. */
-export async function readModel(run: ExcelRun, options: ActionOptions = {}, cellBudget = READ_CELL_BUDGET): Promise<ReadOutcome> {
+/** Where a located range lies, as one comparable text: a range reused must cover exactly these cells. */
+function extentOf(loc: Located): string {
+  return JSON.stringify([loc.foundName, loc.sheet, loc.rowIndex, loc.columnIndex, loc.rowCount, loc.columnCount]);
+}
+
+/**
+ * Reads the contract's ranges. Options: cancel between chunks, progress in rows, and `reuse`: the ranges an
+ * earlier read holds that did not change are taken from it. The names are always resolved again (a couple
+ * of syncs), so a range whose name was redefined, or whose table or used rows grew, is read again whatever
+ * the watch said.
+ */
+export async function readModel(run: ExcelRun, options: ReadOptions = {}, cellBudget = READ_CELL_BUDGET): Promise<ReadOutcome> {
   const counter = new SyncCounter();
   try {
     return await run(async (context) => {
@@ -75,13 +85,26 @@ export async function readModel(run: ExcelRun, options: ActionOptions = {}, cell
       const { located, issues, broken, statements } = await locateRanges(context, counter);
       const dateSystem = dateSystemOf();
       const grids = new Map<ContractRangeName, RangeGrid>();
+      const extents = new Map<ContractRangeName, string>();
+      const reused: ContractRangeName[] = [];
+      const toRead: Located[] = [];
       for (const loc of located) {
+        const extent = extentOf(loc);
+        extents.set(loc.contractName, extent);
+        const before = options.reuse;
+        const grid = before?.outcome.grids.get(loc.contractName);
+        if (before !== undefined && grid !== undefined && !before.changed.has(loc.contractName) && before.outcome.extents?.get(loc.contractName) === extent) {
+          grids.set(loc.contractName, grid);
+          reused.push(loc.contractName);
+          continue;
+        }
         grids.set(loc.contractName, { name: loc.foundName, sheet: loc.sheet, top: loc.rowIndex + 1, left: loc.columnIndex + 1, rows: [] });
+        toRead.push(loc);
       }
-      await readCells(context, counter, located, grids, options, cellBudget, 'date1904' in dateSystem && dateSystem.date1904);
+      await readCells(context, counter, toRead, grids, options, cellBudget, 'date1904' in dateSystem && dateSystem.date1904);
       const unknown = unknownDateSystem(grids, dateSystem);
       if (unknown !== null) issues.push(unknown);
-      return { grids, issues, broken, statements, syncs: counter.count };
+      return { grids, issues, broken, statements, syncs: counter.count, extents, reused };
     });
   } catch (err) {
     throw toGatewayError(err);

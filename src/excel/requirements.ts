@@ -36,6 +36,11 @@ export interface ApiRequirement {
   /** Where the set is documented, for rows the typings do not annotate. */
   source?: string;
   /**
+   * An API the code uses only where `isSetSupported` says the host has it, with a fallback elsewhere: its
+   * set does not raise the manifest's (an Excel without it still runs the add-in, a little less well).
+   */
+  optional?: boolean;
+  /**
    * A use that is not in the scanned TypeScript (the manifest, generated code): the file that holds it
    * and a text it contains, so the test can check that the use is still there.
    */
@@ -59,7 +64,7 @@ export function compareVersions(a: string, b: string): number {
   return aMajor - bMajor || aMinor - bMinor;
 }
 
-function row(api: string, requires: string, use: string, extra: Pick<ApiRequirement, 'source' | 'outsideSource'> = {}): ApiRequirement {
+function row(api: string, requires: string, use: string, extra: Pick<ApiRequirement, 'source' | 'outsideSource' | 'optional'> = {}): ApiRequirement {
   return { api, requires: parseRequirement(requires), use, ...extra };
 }
 
@@ -220,6 +225,10 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Excel.Worksheet.visibility', 'ExcelApi 1.1', 'find hidden and very hidden leftovers'),
   row('Excel.Worksheet.visibility (set)', 'ExcelApi 1.2', 'hide a sheet while it is written'),
   row('Excel.WorksheetCalculatedEventArgs.worksheetId', 'ExcelApi 1.8', 'which sheet was recalculated'),
+  row('Excel.WorksheetCalculatedEventArgs.address', 'ExcelApi 1.11', 'which cells were recalculated, to ignore recalculations beside the model', {
+    optional: true,
+    source: 'https://learn.microsoft.com/javascript/api/excel/excel.worksheetcalculatedeventargs#excel-excel-worksheetcalculatedeventargs-address-member',
+  }),
   row('Excel.WorksheetChangedEventArgs.address', 'ExcelApi 1.7', 'which cells the user changed'),
   row('Excel.WorksheetChangedEventArgs.worksheetId', 'ExcelApi 1.7', 'on which sheet'),
   row('Excel.WorksheetCollection.add', 'ExcelApi 1.1', 'add report and model sheets'),
@@ -265,6 +274,8 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Office.OfficeTheme.bodyForegroundColor', 'none', 'handed to the pane with the theme', { source: COMMON }),
   row('Office.OfficeTheme.controlBackgroundColor', 'none', 'handed to the pane with the theme', { source: COMMON }),
   row('Office.OfficeTheme.controlForegroundColor', 'none', 'handed to the pane with the theme', { source: COMMON }),
+  row('Office.Context.requirements', 'none', 'which optional, newer APIs the host has', { source: COMMON }),
+  row('Office.RequirementSetSupport.isSetSupported', 'none', 'which optional, newer APIs the host has', { source: COMMON }),
 ];
 
 /**
@@ -294,11 +305,14 @@ export function requirementOf(api: string): ApiRequirement | undefined {
   return API_REQUIREMENTS.find((r) => r.api === api);
 }
 
-/** The highest version of each set among the given rows: what the manifest must declare for them. */
+/**
+ * The highest version of each set among the given rows: what the manifest must declare for them. An
+ * optional row (used behind `isSetSupported`) never raises it.
+ */
 export function highestSets(rows: readonly ApiRequirement[]): Map<RequirementSetName, string> {
   const highest = new Map<RequirementSetName, string>();
   for (const r of rows) {
-    if (r.requires === null) continue;
+    if (r.requires === null || r.optional === true) continue;
     const now = highest.get(r.requires.name);
     if (now === undefined || compareVersions(r.requires.version, now) > 0) highest.set(r.requires.name, r.requires.version);
   }

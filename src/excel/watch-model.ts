@@ -1,7 +1,12 @@
 /// <reference types="office-js" />
 /**
  * Watches the cells of the model: one `workbook.worksheets.onChanged` handler (ExcelApi 1.9) that calls back
- * when a change touches a contract range (`ABC_Pools` … `ABC_Settings`, by name at either scope or by
+ * when a change touches a contract range, and one `workbook.worksheets.onCalculated` handler (ExcelApi 1.8)
+ * for a model cell that is a formula: its result moves on recalculation, which onChanged never reports.
+ * Where the host gives the calculated cells (`address`, ExcelApi 1.11, checked with `isSetSupported` so the
+ * manifest still asks for 1.9 only) a recalculation elsewhere is ignored; an older host's event names the
+ * sheet only, and every contract range on that sheet counts as changed. Each call names the contract
+ * ranges touched, so the reader can read those again and reuse the others. A change to a contract range (`ABC_Pools` … `ABC_Settings`, by name at either scope or by
  * table), and ignores everything else: the user's other sheets, cells beside the ranges, and the report
  * sheets the add-in writes itself. The add-in's own writes are also told apart by the event's
  * `triggerSource` where Excel gives it (ExcelApi 1.14); where it does not, the caller's rule that a read
@@ -12,17 +17,10 @@
  * beyond its end, because typing there grows the table.
  */
 import { nameKey } from '../engine/model';
-import { CONTRACT_RANGES } from '../workbook/contract';
+import { CONTRACT_RANGES, type ContractRangeName } from '../workbook/contract';
 import type { ModelWatch } from './actions';
 import { type ExcelRun, SyncCounter } from './context';
 import { toGatewayError } from './errors';
-
-/** A change to a model range, as far as the callback needs it. */
-export interface ModelChange {
-  worksheetId: string;
-  /** The changed cells without the sheet name, as Excel reports them (`B7`, `A2:C4`). */
-  address: string;
-}
 
 /** A block of cells, 0-based, with its end exclusive. */
 interface Block {
@@ -32,7 +30,12 @@ interface Block {
   right: number;
 }
 
-const CONTRACT_KEYS = new Set(CONTRACT_RANGES.map((n) => nameKey(n)));
+/** Where a contract range lies on its sheet. */
+interface Watched extends Block {
+  range: ContractRangeName;
+}
+
+const CONTRACT_BY_KEY = new Map(CONTRACT_RANGES.map((n) => [nameKey(n), n]));
 
 /** The part of the event's arguments used here (`Excel.WorksheetChangedEventArgs`). */
 interface ChangedArgs {
@@ -41,28 +44,70 @@ interface ChangedArgs {
   triggerSource?: string;
 }
 
+
+/** Does the host support a requirement set (`Office.context.requirements.isSetSupported`)? */
+export type SupportsSet = (name: string, version: string) => boolean;
+
 /**
- * Starts watching the model's cells; `onChange` is called for each change that touches them (the caller
- * debounces). Resolves once the handler is registered.
+ * Starts watching the model's cells; `onChange` is called with the contract ranges each change or
+ * recalculation touches (the caller debounces). Resolves once both handlers are registered.
  */
-export async function watchModel(run: ExcelRun, onChange: (change: ModelChange) => void): Promise<ModelWatch> {
-  let blocks = new Map<string, Block[]>();
+export async function watchModel(run: ExcelRun, onChange: (ranges: ContractRangeName[]) => void, supports: SupportsSet = () => false): Promise<ModelWatch> {
+  let blocks = new Map<string, Watched[]>();
+  // Read once: the event's shape does not change within a session.
+  const calculatedAddress = supports('ExcelApi', '1.11');
   const relocate = async (): Promise<void> => {
     blocks = await locateModel(run);
   };
-  const handler = async (args: ChangedArgs): Promise<void> => {
-    if (args.triggerSource === 'ThisLocalAddin') return;
-    const onSheet = blocks.get(args.worksheetId);
-    if (onSheet === undefined) return;
-    const changed = parseBlock(args.address);
+  // Excel has no event for a name redefined in Name Manager, or a table resized: on any other event the
+  // ranges are located again (a few small syncs, one check at a time) and those that moved count as changed.
+  let checking: Promise<void> | null = null;
+  let checkAgain = false;
+  const checkMoved = (): void => {
+    if (checking !== null) {
+      checkAgain = true;
+      return;
+    }
+    const before = blocks;
+    checking = locateModel(run)
+      .then((now) => {
+        blocks = now;
+        const moved = movedRanges(before, now);
+        if (moved.length > 0) onChange(moved);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        checking = null;
+        if (checkAgain) {
+          checkAgain = false;
+          checkMoved();
+        }
+      });
+  };
+  const touched = (worksheetId: string, addresses: readonly string[] | null): void => {
+    const onSheet = blocks.get(worksheetId) ?? [];
+    const cells = addresses?.map(parseBlock) ?? null;
     // An address this module cannot read is taken as touching the model: one read too many, never one too few.
-    if (changed === null || onSheet.some((b) => overlaps(b, changed))) onChange({ worksheetId: args.worksheetId, address: args.address });
+    const hit = onSheet.filter((b) => cells === null || cells.some((c) => c === null || overlaps(b, c)));
+    if (hit.length > 0) onChange([...new Set(hit.map((b) => b.range))]);
+    else checkMoved();
+  };
+  const changed = async (args: ChangedArgs): Promise<void> => {
+    if (args.triggerSource === 'ThisLocalAddin') return;
+    touched(args.worksheetId, [args.address]);
+  };
+  // `address` exists only from ExcelApi 1.11 (an optional row of requirements.ts) and is null on some hosts
+  // (https://github.com/OfficeDev/office-js/issues/955).
+  const calculated = async (args: Excel.WorksheetCalculatedEventArgs): Promise<void> => {
+    // No address (an older host, or one that sends null): every range on the sheet may have moved.
+    const address = calculatedAddress && typeof args.address === 'string' && args.address !== '' ? args.address.split(',') : null;
+    touched(args.worksheetId, address);
   };
   await relocate();
-  let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+  let registrations: Array<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs | Excel.WorksheetCalculatedEventArgs>> = [];
   try {
-    registration = await run(async (context) => {
-      const added = context.workbook.worksheets.onChanged.add(handler);
+    registrations = await run(async (context) => {
+      const added = [context.workbook.worksheets.onChanged.add(changed), context.workbook.worksheets.onCalculated.add(calculated)];
       await new SyncCounter().sync(context);
       return added;
     });
@@ -72,18 +117,31 @@ export async function watchModel(run: ExcelRun, onChange: (change: ModelChange) 
   return {
     relocate,
     async stop() {
-      const r = registration;
-      registration = null;
-      if (r === null) return;
-      // Office.js removes a handler only through the context it was added in.
-      r.remove();
-      await new SyncCounter().sync(r.context as Excel.RequestContext);
+      const all = registrations;
+      registrations = [];
+      const first = all[0];
+      if (first === undefined) return;
+      // Office.js removes a handler only through the context it was added in (both were added in one).
+      for (const r of all) r.remove();
+      await new SyncCounter().sync(first.context as Excel.RequestContext);
     },
   };
 }
 
+/** The contract ranges whose blocks differ between two locations of the model (moved, grown, gone or new). */
+function movedRanges(before: ReadonlyMap<string, Watched[]>, now: ReadonlyMap<string, Watched[]>): ContractRangeName[] {
+  const where = (bySheet: ReadonlyMap<string, Watched[]>): Map<ContractRangeName, string> => {
+    const out = new Map<ContractRangeName, string[]>();
+    for (const [sheet, list] of bySheet) for (const b of list) out.set(b.range, [...(out.get(b.range) ?? []), `${sheet}:${b.top},${b.left},${b.bottom},${b.right}`]);
+    return new Map([...out].map(([r, list]) => [r, list.sort().join(';')]));
+  };
+  const a = where(before);
+  const b = where(now);
+  return CONTRACT_RANGES.filter((r) => a.get(r) !== b.get(r));
+}
+
 /** Finds the blocks of every contract range by worksheet id: named ranges at both scopes, and tables. */
-async function locateModel(run: ExcelRun): Promise<Map<string, Block[]>> {
+async function locateModel(run: ExcelRun): Promise<Map<string, Watched[]>> {
   try {
     return await run(async (context) => {
       // Every sync through the counter: it is where a sync that never answers is given up on.
@@ -95,13 +153,15 @@ async function locateModel(run: ExcelRun): Promise<Map<string, Block[]>> {
       const sheetNames = sheets.items.map((ws) => ws.names.load('items/name,items/type'));
       await counter.sync(context);
 
-      const found: Array<{ range: Excel.Range; table: boolean }> = [];
+      const found: Array<{ contract: ContractRangeName; range: Excel.Range; table: boolean }> = [];
       for (const item of [...names.items, ...sheetNames.flatMap((list) => list.items)]) {
         // Every contract name at every scope: watching one that loses to another costs at most a read.
-        if (CONTRACT_KEYS.has(nameKey(item.name)) && item.type === 'Range') found.push({ range: item.getRange(), table: false });
+        const contract = CONTRACT_BY_KEY.get(nameKey(item.name));
+        if (contract !== undefined && item.type === 'Range') found.push({ contract, range: item.getRange(), table: false });
       }
       for (const table of tables.items) {
-        if (CONTRACT_KEYS.has(nameKey(table.name))) found.push({ range: table.getRange(), table: true });
+        const contract = CONTRACT_BY_KEY.get(nameKey(table.name));
+        if (contract !== undefined) found.push({ contract, range: table.getRange(), table: true });
       }
       for (const f of found) {
         f.range.load('rowIndex,columnIndex,rowCount,columnCount');
@@ -109,10 +169,11 @@ async function locateModel(run: ExcelRun): Promise<Map<string, Block[]>> {
       }
       await counter.sync(context);
 
-      const bySheet = new Map<string, Block[]>();
-      for (const { range, table } of found) {
+      const bySheet = new Map<string, Watched[]>();
+      for (const { contract, range, table } of found) {
         const grow = table ? 1 : 0;
-        const block: Block = {
+        const block: Watched = {
+          range: contract,
           top: range.rowIndex,
           left: range.columnIndex,
           bottom: range.rowIndex + range.rowCount + grow,

@@ -3,7 +3,7 @@
  * draws. The view subscribes; the workbook comes in as `WorkbookActions`, the computation as a `Computer`,
  * so the whole flow runs in Jest against the fake workbook and in the browser against Excel.
  */
-import type { ActionOptions, ModelLanguage, Progress, WorkbookActions, WriteOutcome } from '../excel/actions';
+import type { ActionOptions, ModelLanguage, Progress, ReadOptions, WorkbookActions, WriteOutcome } from '../excel/actions';
 import { GatewayError, type GatewayErrorKind, toGatewayError } from '../excel/errors';
 import type { Issue } from '../engine/issues';
 import { DEFAULT_SAMPLE_SEED, generateSampleModel } from '../sample';
@@ -43,7 +43,17 @@ export interface PaneState {
   scenarioFigures: ScenarioFiguresJson[] | null;
   /** Why the last import wrote nothing: a title and one line per problem and bad row; null when none. */
   importReport: { title: string; lines: string[] } | null;
+  /**
+   * Do the worksheet functions follow edits: `yes`, `retrying` (watching the workbook failed and is tried
+   * again) or `no` (it kept failing: they follow Check and Refresh only). The pane says so when not `yes`.
+   */
+  functionsFollow: FunctionsFollow;
+  /** A read following an edit is under way in the background (the buttons stay enabled). */
+  updating: boolean;
 }
+
+/** Whether the worksheet functions follow the model's edits. */
+export type FunctionsFollow = 'yes' | 'retrying' | 'no';
 
 const INITIAL: PaneState = {
   busy: false,
@@ -55,6 +65,8 @@ const INITIAL: PaneState = {
   error: null,
   scenarioFigures: null,
   importReport: null,
+  functionsFollow: 'yes',
+  updating: false,
 };
 
 export class PaneController {
@@ -63,6 +75,8 @@ export class PaneController {
   private abort: AbortController | null = null;
   /** Settles when the running action ends. */
   private idle: Promise<void> = Promise.resolve();
+  /** The read following an edit, under way in the background; an action the user starts stops it. */
+  private background: { abort: AbortController; done: Promise<void> } | null = null;
 
   constructor(
     private readonly actions: WorkbookActions,
@@ -89,6 +103,11 @@ export class PaneController {
     for (const l of this.listeners) l(this.state);
   }
 
+  /** Says whether the worksheet functions follow edits (follow-model.ts, as its watch starts or fails). */
+  setFunctionsFollow(functionsFollow: FunctionsFollow): void {
+    if (this.state.functionsFollow !== functionsFollow) this.set({ functionsFollow });
+  }
+
   /** Runs a long action with progress, Cancel and error reporting; one at a time. */
   private async busy(work: (options: ActionOptions) => Promise<void>, quiet = false): Promise<void> {
     if (this.state.busy) return;
@@ -98,9 +117,16 @@ export class PaneController {
     this.idle = new Promise((resolve) => {
       finished = resolve;
     });
-    // A quiet action (following an edit) keeps the last notice: the user did not ask for it.
+    // A quiet action (the scenarios a formula asks for) keeps the last notice: the user did not ask for it.
     this.set(quiet ? { busy: true, progress: null } : { busy: true, progress: null, notice: null, error: null });
     try {
+      // The user's action reads the model itself: a read following an edit in the background is stopped.
+      // A quiet one reads nothing, so it waits for that read instead.
+      const behind = this.background;
+      if (behind !== null) {
+        if (!quiet) behind.abort.abort();
+        await behind.done;
+      }
       const options: ActionOptions = { signal: abort.signal, onProgress: (progress) => this.set({ progress }) };
       await this.retryAfterCellEdit(() => work(options), abort.signal);
     } catch (err) {
@@ -136,7 +162,7 @@ export class PaneController {
   }
 
   /** Reads and computes; returns the output, or null when the model has errors. `report`: lay out the report sheets too (Refresh). */
-  private async compute(options: ActionOptions, report = false): Promise<ComputeOutput | null> {
+  private async compute(options: ReadOptions, report = false): Promise<ComputeOutput | null> {
     const output = await this.track(async () => {
       const read = await this.actions.readModel(options);
       options.onProgress?.({ stage: 'computing', done: 0, total: 0 });
@@ -161,11 +187,32 @@ export class PaneController {
    * the model status and figures quietly.
    */
   async follow(needed: () => boolean = () => true): Promise<void> {
-    while (this.state.busy) await this.idle;
+    while (this.state.busy || this.background !== null) await (this.background?.done ?? this.idle);
     if (!needed()) return;
-    await this.busy(async (options) => {
-      await this.compute(options);
-    }, true);
+    // In the background: the buttons stay enabled, the last notice stays (the user did not ask for this
+    // read), and an action the user starts stops it (see `busy`), its own read covering the edit.
+    const abort = new AbortController();
+    let finished = (): void => undefined;
+    this.background = {
+      abort,
+      done: new Promise((resolve) => {
+        finished = resolve;
+      }),
+    };
+    this.set({ updating: true });
+    try {
+      // The ranges the watch saw unchanged may be reused (read-cache.ts).
+      await this.retryAfterCellEdit(async () => {
+        await this.compute({ signal: abort.signal, partial: true });
+      }, abort.signal);
+    } catch (err) {
+      const e = toGatewayError(err);
+      if (e.kind !== 'cancelled') this.set({ error: { kind: e.kind, items: e.items, detail: e.detail } });
+    } finally {
+      this.background = null;
+      this.set({ updating: false });
+      finished();
+    }
   }
 
   /** Reads the model and shows its status and figures, writing nothing. */

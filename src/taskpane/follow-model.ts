@@ -13,6 +13,7 @@ import type { ModelStore } from '../functions/model-store';
 import type { Computer } from './computer';
 import { PaneController } from './controller';
 import type { Strings } from './i18n';
+import { ReadCache } from './read-cache';
 
 /** What the pane needs to follow the model. */
 export interface FollowOptions {
@@ -25,13 +26,21 @@ export interface FollowOptions {
   formatMs?: (ms: number) => string;
   debounceMs?: number;
   timers?: FeedTimers;
+  /** Waits before each new attempt to watch the model after one failed; the last failure gives up. */
+  watchRetryMs?: readonly number[];
 }
+
+/** Waits between attempts to start watching: about half a minute in all, then the pane says it gave up. */
+export const WATCH_RETRY_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 16_000];
 
 /** The pane's controller and the feed, with the watch once it has started. */
 export interface FollowingPane {
   controller: PaneController;
   feed: ModelFeed;
-  /** Resolves once the model's cells are watched (null when the host refused: the functions then follow Refresh only). */
+  /**
+   * Resolves once the model's cells are watched, after as many attempts as it took (null when the host kept
+   * refusing, or the pane stopped first: the functions then follow Check and Refresh only, and the pane says so).
+   */
   watching: Promise<ModelWatch | null>;
   /** Stops watching and following. */
   stop(): Promise<void>;
@@ -41,6 +50,7 @@ export interface FollowingPane {
 export function followModel(options: FollowOptions): FollowingPane {
   const { actions, computer, strings, store, language } = options;
   const feed = new ModelFeed(options.debounceMs ?? DEFAULT_DEBOUNCE_MS, options.timers);
+  const reads = new ReadCache();
   let watch: ModelWatch | null = null;
   const track = <T>(work: () => Promise<T>): Promise<T> =>
     feed.track(work).then(
@@ -50,15 +60,17 @@ export function followModel(options: FollowOptions): FollowingPane {
         return result;
       },
       (err: unknown) => {
-        // The functions keep the last model only when no change came after it; otherwise it is stale.
-        if (!feed.fresh) store.fail(unreadMessage(err));
+        // Cancel leaves the functions on the last good model: the user stopped a read, the model did not
+        // become unreadable (the change that made it stale is still followed). Any other failure after a
+        // change makes the last model stale, and the functions say why.
+        if (!feed.fresh && toGatewayError(err).kind !== 'cancelled') store.fail(unreadMessage(err));
         // A read that may succeed later is tried again later, for the formulas still waiting.
         if (toGatewayError(err).retryable) feed.retryLater();
         throw err;
       },
     );
   const controller = new PaneController(
-    actions,
+    reads.wrap(actions),
     computer,
     strings,
     options.formatMs,
@@ -73,19 +85,65 @@ export function followModel(options: FollowOptions): FollowingPane {
     track,
   );
   feed.connect(() => controller.follow(() => !feed.fresh));
-  store.connect(feed);
-  const watching = actions.watchModel(() => feed.changed()).then(
-    (w) => {
-      watch = w;
-      return w;
+  // A manual recalculation may have changed any range without an event: the next read reads them all.
+  store.connect({
+    wanted: () => feed.wanted(),
+    recalculated: () => {
+      reads.changedAll();
+      feed.recalculated();
     },
-    () => null,
-  );
+  });
+  const timers = options.timers ?? { set: (callback: () => void, ms: number) => setTimeout(callback, ms), clear: (h: unknown) => clearTimeout(h as number) };
+  const delays = options.watchRetryMs ?? WATCH_RETRY_MS;
+  let stopped = false;
+  let retryTimer: unknown = null;
+  let wake: () => void = () => undefined;
+  const later = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      wake = resolve;
+      retryTimer = timers.set(() => {
+        retryTimer = null;
+        resolve();
+      }, ms);
+    });
+  const start = async (): Promise<ModelWatch | null> => {
+    for (let attempt = 0; !stopped; attempt++) {
+      try {
+        const w = await actions.watchModel((ranges) => {
+          reads.changed(ranges);
+          feed.changed();
+        });
+        if (stopped) {
+          await w.stop();
+          return null;
+        }
+        watch = w;
+        controller.setFunctionsFollow('yes');
+        // Edits made while the watch was off were not seen: the next read reads every range.
+        if (attempt > 0) {
+          reads.changedAll();
+          feed.changed();
+        }
+        return w;
+      } catch {
+        const delay = delays[attempt];
+        if (delay === undefined) break;
+        controller.setFunctionsFollow('retrying');
+        await later(delay);
+      }
+    }
+    if (!stopped) controller.setFunctionsFollow('no');
+    return null;
+  };
+  const watching = start();
   return {
     controller,
     feed,
     watching,
     async stop() {
+      stopped = true;
+      if (retryTimer !== null) timers.clear(retryTimer);
+      wake();
       feed.dispose();
       store.connect(null);
       await (await watching)?.stop();
@@ -95,6 +153,5 @@ export function followModel(options: FollowOptions): FollowingPane {
 
 function unreadMessage(err: unknown): string {
   const e = toGatewayError(err);
-  if (e.kind === 'cancelled') return 'Reading the model was cancelled. Press Refresh in the ABC pane.';
   return `Could not read the model from the workbook (${e.detail ?? e.kind}). Open the ABC pane and press Refresh.`;
 }

@@ -20,7 +20,7 @@ function mount(host: OfficeHost): void {
   const strings = stringsFor(language);
   const computer = typeof Worker === 'function' ? workerComputer(() => new Worker('compute-worker.js')) : inlineComputer;
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const gateway = createExcelGateway(host.run);
+  const gateway = createExcelGateway(host.run, host.supports);
   // The custom functions share this runtime and this computation: every read of the pane (its start-up
   // check included) is published to them, and edits to the model's cells are followed (follow-model.ts).
   const { controller } = followModel({ actions: gateway, computer, strings, store: sharedModelStore(), language, formatMs: (ms) => integer.format(ms) });

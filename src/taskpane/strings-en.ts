@@ -161,4 +161,9 @@ export const en: Strings = {
     return `Line ${r.line}: ${what[r.reason]}.`;
   },
   moreBadRows: (shown, total) => `The first ${shown} of ${total} are shown.`,
+  functionsNotFollowing: (retrying) =>
+    retrying
+      ? 'The ABC worksheet functions do not follow your edits yet: Excel did not let the add-in watch the workbook. Trying again.'
+      : 'The ABC worksheet functions do not follow your edits: Excel did not let the add-in watch the workbook. They update when you press Check model or Refresh report; reopen the pane to try again.',
+  updatingFunctions: 'Updating the ABC worksheet functions after your edit…',
 };

@@ -161,4 +161,9 @@ export const nl: Strings = {
     return `Regel ${r.line}: ${what[r.reason]}.`;
   },
   moreBadRows: (shown, total) => `De eerste ${shown} van ${total} staan hierboven.`,
+  functionsNotFollowing: (retrying) =>
+    retrying
+      ? 'De ABC-werkbladfuncties volgen uw wijzigingen nog niet: Excel stond niet toe dat de invoegtoepassing de werkmap in de gaten houdt. Er wordt opnieuw geprobeerd.'
+      : 'De ABC-werkbladfuncties volgen uw wijzigingen niet: Excel stond niet toe dat de invoegtoepassing de werkmap in de gaten houdt. Ze worden bijgewerkt als u Model controleren of Rapport vernieuwen kiest; open het taakvenster opnieuw om het nog eens te proberen.',
+  updatingFunctions: 'De ABC-werkbladfuncties worden bijgewerkt na uw wijziging…',
 };

@@ -105,4 +105,8 @@ export interface Strings {
   badRow: (row: BadRow) => string;
   /** Under the list of bad rows when there are more than it shows. */
   moreBadRows: (shown: string, total: string) => string;
+  /** The worksheet functions do not follow edits: watching the workbook failed and is tried again (`retrying`) or gave up. */
+  functionsNotFollowing: (retrying: boolean) => string;
+  /** Beside the buttons while a read following an edit runs in the background. */
+  updatingFunctions: string;
 }

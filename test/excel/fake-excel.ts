@@ -11,7 +11,7 @@
  * simulated host.
  */
 
-import { notifyChanged, sheetId, worksheetsOnChanged } from './fake-events';
+import { notifyChanged, sheetId, worksheetsOnCalculated, worksheetsOnChanged } from './fake-events';
 import { FakeFaults, operationBytes } from './fake-faults';
 
 /** An error as Office.js throws it (`OfficeExtension.Error`), with its code. */
@@ -1772,6 +1772,10 @@ export class FakeWorksheetCollection extends CollectionProxy<FakeSheet, FakeWork
   /** `WorksheetCollection.onChanged` (ExcelApi 1.9), see fake-events.ts. */
   get onChanged(): ReturnType<typeof worksheetsOnChanged> {
     return worksheetsOnChanged(this.ctx);
+  }
+  /** `WorksheetCollection.onCalculated` (ExcelApi 1.8), see fake-events.ts. */
+  get onCalculated(): ReturnType<typeof worksheetsOnCalculated> {
+    return worksheetsOnCalculated(this.ctx);
   }
   add(name: string): FakeWorksheet {
     let created: FakeSheet | null = null;

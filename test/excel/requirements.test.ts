@@ -359,6 +359,20 @@ describe('the requirement sets of the Office.js APIs the add-in uses', () => {
     expect(why).toContain('ExcelApi');
   });
 
+  test('an optional row (used behind isSetSupported) is in use yet never raises the manifest', () => {
+    const address = requirementOf('Excel.WorksheetCalculatedEventArgs.address');
+    expect(address?.optional).toBe(true);
+    expect(address?.requires).toEqual({ name: 'ExcelApi', version: '1.11' });
+    expect(used.some((u) => u.api === 'Excel.WorksheetCalculatedEventArgs.address' && u.at.startsWith('src/excel/watch-model.ts'))).toBe(true);
+    const base: ApiRequirement = { api: 'a', requires: { name: 'ExcelApi', version: '1.9' }, use: '' };
+    expect(Object.fromEntries(highestSets([base, { ...base, api: 'b', requires: { name: 'ExcelApi', version: '1.11' }, optional: true }]))).toEqual({ ExcelApi: '1.9' });
+    expect(Object.fromEntries(highestSets([base, { ...base, api: 'b', requires: { name: 'ExcelApi', version: '1.11' } }]))).toEqual({ ExcelApi: '1.11' });
+    // Only the gateway's watch uses an optional row, and it asks the host first.
+    const optional = API_REQUIREMENTS.filter((r) => r.optional === true).map((r) => r.api);
+    expect(optional).toEqual(['Excel.WorksheetCalculatedEventArgs.address']);
+    expect(fs.readFileSync(path.join(ROOT, 'src/excel/watch-model.ts'), 'utf8')).toContain("supports('ExcelApi', '1.11')");
+  });
+
   test('versions order numerically and the requirement text is strict', () => {
     expect(compareVersions('1.10', '1.9')).toBeGreaterThan(0);
     expect(compareVersions('1.7', '1.7')).toBe(0);

@@ -8,7 +8,7 @@
  * recovers; a manual recalculation (Excel cancelling and calling every formula again) reads again.
  */
 import { createExcelGateway } from '../../src/excel/gateway';
-import type { WorkbookActions } from '../../src/excel/actions';
+import type { ReadOutcome, WorkbookActions } from '../../src/excel/actions';
 import { profit } from '../../src/functions/functions';
 import { sharedModelStore } from '../../src/functions/model-store';
 import { generateSampleModel, sampleGrids } from '../../src/sample';
@@ -17,7 +17,7 @@ import { type Computer, inlineComputer } from '../../src/taskpane/computer';
 import { type FollowingPane, followModel } from '../../src/taskpane/follow-model';
 import { stringsFor } from '../../src/taskpane/i18n';
 import type { CellValue } from '../../src/workbook/grid';
-import { changedHandlerCount } from '../excel/fake-events';
+import { calculatedHandlerCount, changedHandlerCount, hostBefore1_11 } from '../excel/fake-events';
 import { FakeWorkbook, fakeRun } from '../excel/fake-excel';
 
 class FakeError {
@@ -82,15 +82,18 @@ async function sampleBook(): Promise<FakeWorkbook> {
   return book;
 }
 
-/** The pane and the functions over a book, counting reads of the model and computations. */
-async function follow(book: FakeWorkbook) {
-  const gateway = createExcelGateway(fakeRun(book));
+/** The pane and the functions over a book, counting reads of the model and computations; `supports` as the host answers isSetSupported. */
+async function follow(book: FakeWorkbook, supports: (name: string, version: string) => boolean = () => true) {
+  const gateway = createExcelGateway(fakeRun(book), supports);
   const counts = { reads: 0, computes: 0 };
+  const outcomes: ReadOutcome[] = [];
   const actions: WorkbookActions = {
     ...gateway,
-    readModel: (options) => {
+    readModel: async (options) => {
       counts.reads += 1;
-      return gateway.readModel(options);
+      const outcome = await gateway.readModel(options);
+      outcomes.push(outcome);
+      return outcome;
     },
   };
   const computer: Computer = {
@@ -101,7 +104,7 @@ async function follow(book: FakeWorkbook) {
   };
   following = followModel({ actions, computer, strings: stringsFor('en'), store: sharedModelStore(), language: 'en', debounceMs: DEBOUNCE });
   await following.watching;
-  return { pane: following, counts, controller: following.controller };
+  return { pane: following, counts, controller: following.controller, outcomes };
 }
 
 /** The row (1-based, on sheet Transactions) and quantity of the customer's first volume of a driver. */
@@ -318,12 +321,247 @@ describe('ABC functions follow the model', () => {
     expect(again.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
   });
 
-  test('stopping removes the handler from the workbook', async () => {
+  test('an edit reads again only the range it touched; the others are reused, the figures exact', async () => {
+    const book = await sampleBook();
+    const { controller, counts, outcomes } = await follow(book);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    const full = outcomes[0] as ReadOutcome;
+    expect(full.reused).toEqual([]);
+    const { row, quantity } = volumeCell('Order lines');
+    book.sheet('Transactions')?.setValues(`C${row}`, [[quantity + 400]]);
+    await wait(DEBOUNCE);
+    const partial = outcomes[1] as ReadOutcome;
+    // ABC_Volumes read again; every other range of the sample taken from the first read.
+    expect(partial.reused?.slice().sort()).toEqual([...full.grids.keys()].filter((k) => k !== 'ABC_Volumes').sort());
+    expect(formula.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
+    // An edit of a small range does not read the volumes again: fewer syncs than the full read.
+    book.sheet('Pools')?.setValues('B2', [[1_100_000]]);
+    await wait(DEBOUNCE);
+    const pools = outcomes[2] as ReadOutcome;
+    expect(pools.reused).toContain('ABC_Volumes');
+    expect(pools.reused).not.toContain('ABC_Pools');
+    expect(pools.grids.get('ABC_Pools')?.rows[1]?.[1]).toBe(1_100_000);
+    expect(pools.syncs).toBeLessThan(full.syncs);
+    // Refresh, which the user starts, reads every range.
+    await controller.refresh();
+    expect(outcomes[3]?.reused).toEqual([]);
+    expect(counts.reads).toBe(4);
+  });
+
+  test('a range whose name now covers other cells is read again, whatever the watch saw', async () => {
+    const book = await sampleBook();
+    const { controller, outcomes } = await follow(book);
+    await controller.check();
+    const { row, quantity } = volumeCell('Order lines');
+    // ABC_Pools redefined one row shorter (as in Name Manager: no event), then a volume edited.
+    const pools = book.names.find((n) => n.name === 'ABC_Pools');
+    if (pools === undefined) throw new Error('no ABC_Pools');
+    const before = outcomes[0]?.grids.get('ABC_Pools')?.rows.length ?? 0;
+    pools.formula = pools.formula.replace(/\$(\d+)$/, (_m, r: string) => `$${Number(r) - 1}`);
+    book.sheet('Transactions')?.setValues(`C${row}`, [[quantity]]);
+    await wait(DEBOUNCE);
+    expect(outcomes[1]?.reused).not.toContain('ABC_Pools');
+    expect(outcomes[1]?.grids.get('ABC_Pools')?.rows.length).toBe(before - 1);
+  });
+
+  test('a name redefined in Name Manager (no event) is followed at the next event anywhere: the moved range is read', async () => {
+    const book = await sampleBook();
+    const { controller, counts, outcomes } = await follow(book);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    // A copy of ABC_Pools with a higher first pool cost, on a sheet of its own.
+    const pools = sampleGrids().get('ABC_Pools');
+    if (pools === undefined) throw new Error('no pools');
+    const rows = pools.rows.map((r) => [...r]);
+    const cost = rows[1]?.[1];
+    if (typeof cost !== 'number') throw new Error('no pool cost');
+    (rows[1] as CellValue[])[1] = cost + 50_000;
+    book.addSheet('Pools 2026').setValues('A1', rows as Array<Array<string | number | null>>);
+    await wait(10 * DEBOUNCE);
+    expect(counts.reads).toBe(1);
+    const name = book.names.find((n) => n.name === 'ABC_Pools');
+    if (name === undefined) throw new Error('no ABC_Pools');
+    const width = Math.max(...rows.map((r) => r.length));
+    name.formula = `='Pools 2026'!$A$1:$${String.fromCharCode(64 + width)}$${rows.length}`;
+    await wait(10 * DEBOUNCE);
+    expect(counts.reads).toBe(1);
+    // The user types a note on another sheet: the model is located again, ABC_Pools has moved.
+    book.sheet('Sheet1')?.setValues('A1', [['checked']]);
+    await wait(DEBOUNCE);
+    expect(counts.reads).toBe(2);
+    expect(outcomes[1]?.grids.get('ABC_Pools')?.sheet).toBe('Pools 2026');
+    const grids = new Map(sampleGrids());
+    grids.set('ABC_Pools', { ...pools, rows });
+    const expected = computeModel({ grids: [...grids], readIssues: [], broken: [] }).json?.customers.find((c) => c.customer === String(CUSTOMER))?.netProfit;
+    expect(expected).toBeLessThan(directProfit());
+    expect(formula.results).toEqual([directProfit(), expected]);
+  });
+
+  test('Cancel during a read leaves the functions on the last good model, never #VALUE!', async () => {
+    const book = await sampleBook();
+    const { controller, counts } = await follow(book);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    const { row, quantity } = volumeCell('Order lines');
+    book.sheet('Transactions')?.setValues(`C${row}`, [[quantity + 400]]);
+    // The user presses Refresh, then Cancel, before the quiet period is over.
+    const refresh = controller.refresh();
+    controller.cancel();
+    await refresh;
+    await settle();
+    expect(controller.getState().notice?.text).toMatch(/cancel/i);
+    expect(formula.results).toEqual([directProfit()]);
+    // The edit is still followed: one more read after the quiet period.
+    await wait(DEBOUNCE);
+    expect(formula.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
+    expect(counts.reads).toBe(3);
+  });
+
+  test('a read following an edit runs in the background: the buttons stay enabled, the notice stays', async () => {
+    const book = await sampleBook();
+    const { controller, counts } = await follow(book);
+    await controller.check();
+    await settle();
+    const notice = controller.getState().notice;
+    const seen: Array<{ busy: boolean; updating: boolean }> = [];
+    controller.subscribe((s) => seen.push({ busy: s.busy, updating: s.updating }));
+    const { row, quantity } = volumeCell('Order lines');
+    book.sheet('Transactions')?.setValues(`C${row}`, [[quantity + 1]]);
+    await wait(DEBOUNCE);
+    expect(counts.reads).toBe(2);
+    expect(seen.some((s) => s.updating)).toBe(true);
+    expect(seen.filter((s) => s.busy)).toEqual([]);
+    expect(controller.getState()).toMatchObject({ busy: false, updating: false, notice });
+  });
+
+  test('Refresh pressed during a background read stops that read and reads itself; the functions end on the edit', async () => {
+    const book = await sampleBook();
+    const { controller, counts } = await follow(book);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    const { row, quantity } = volumeCell('Order lines');
+    book.sheet('Transactions')?.setValues(`C${row}`, [[quantity + 400]]);
+    await settle();
+    // The quiet period ends and the background read starts; Refresh is pressed before it is done.
+    jest.advanceTimersByTime(DEBOUNCE);
+    await Promise.resolve();
+    expect(controller.getState().updating).toBe(true);
+    await controller.refresh();
+    await wait(10 * DEBOUNCE);
+    expect(controller.getState().notice?.text).toMatch(/^Report written/);
+    expect(controller.getState().error).toBeNull();
+    expect(formula.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
+    expect(counts.reads).toBe(3);
+  });
+
+  test('a watch Excel refuses is tried again after 1 s, 2 s …; the pane says the functions do not follow, then that they do', async () => {
+    const book = await sampleBook();
+    let refusals = 2;
+    book.fault = (op) => (op === 'worksheets.onChanged.add' && refusals-- > 0 ? Object.assign(new Error('The workbook is busy.'), { code: 'GeneralException' }) : null);
+    following = followModel({ actions: createExcelGateway(fakeRun(book), () => true), computer: inlineComputer, strings: stringsFor('en'), store: sharedModelStore(), language: 'en', debounceMs: DEBOUNCE, watchRetryMs: [1_000, 2_000, 4_000] });
+    const { controller } = following;
+    await settle();
+    expect(controller.getState().functionsFollow).toBe('retrying');
+    await wait(1_000);
+    expect(controller.getState().functionsFollow).toBe('retrying');
+    await wait(2_000);
+    expect(await following.watching).not.toBeNull();
+    expect(controller.getState().functionsFollow).toBe('yes');
+    expect([changedHandlerCount(book), calculatedHandlerCount(book)]).toEqual([1, 1]);
+    // Following now: an edit changes the formula.
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await wait(DEBOUNCE);
+    const { row, quantity } = volumeCell('Order lines');
+    book.sheet('Transactions')?.setValues(`C${row}`, [[quantity + 400]]);
+    await wait(DEBOUNCE);
+    expect(formula.results.at(-1)).toBe(directProfit({ row, quantity: quantity + 400 }));
+  });
+
+  test('a watch refused every time gives up after the last wait, and the pane says the functions follow Check and Refresh only', async () => {
+    const book = await sampleBook();
+    book.fault = (op) => (op === 'worksheets.onChanged.add' ? Object.assign(new Error('The workbook is busy.'), { code: 'GeneralException' }) : null);
+    following = followModel({ actions: createExcelGateway(fakeRun(book)), computer: inlineComputer, strings: stringsFor('en'), store: sharedModelStore(), language: 'en', watchRetryMs: [1_000, 2_000] });
+    await settle();
+    await wait(1_000);
+    await wait(2_000);
+    expect(await following.watching).toBeNull();
+    expect(following.controller.getState().functionsFollow).toBe('no');
+    expect(stringsFor('en').functionsNotFollowing(false)).toMatch(/press Check model or Refresh report/);
+    expect(changedHandlerCount(book)).toBe(0);
+  });
+
+  test('stopping removes both handlers from the workbook', async () => {
     const book = await sampleBook();
     const { pane } = await follow(book);
-    expect(changedHandlerCount(book)).toBe(1);
+    expect([changedHandlerCount(book), calculatedHandlerCount(book)]).toEqual([1, 1]);
     await pane.stop();
     following = null;
-    expect(changedHandlerCount(book)).toBe(0);
+    expect([changedHandlerCount(book), calculatedHandlerCount(book)]).toEqual([0, 0]);
+  });
+
+  /** The sample with the customer's Order lines volume as a formula `=Inputs!A1` over a cell of another sheet. */
+  async function formulaBook(): Promise<{ book: FakeWorkbook; row: number; quantity: number }> {
+    const book = await sampleBook();
+    const { row, quantity } = volumeCell('Order lines');
+    book.addSheet('Inputs').setValues('A1', [[quantity]]);
+    book.sheet('Transactions')?.setFormulas(`C${row}`, [['=Inputs!A1']]);
+    return { book, row, quantity };
+  }
+
+  test('a volume that is a formula follows its recalculation (onCalculated; onChanged tells nothing)', async () => {
+    const { book, row, quantity } = await formulaBook();
+    const { controller, counts } = await follow(book);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    expect(formula.results).toEqual([directProfit()]);
+    // The user types on Inputs, outside the model: only the recalculation of Transactions!C{row} tells.
+    book.sheet('Inputs')?.setValues('A1', [[quantity + 400]]);
+    await wait(DEBOUNCE);
+    expect(counts.reads).toBe(2);
+    expect(formula.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
+  });
+
+  test('with the calculated cells given (ExcelApi 1.11) a recalculation beside the model reads nothing', async () => {
+    const { book } = await formulaBook();
+    book.sheet('Transactions')?.setFormulas('H2', [['=Inputs!B1']]);
+    book.sheet('Inputs')?.setFormulas('C1', [['=Inputs!B1']]);
+    const { controller, counts } = await follow(book);
+    await controller.check();
+    await settle();
+    // Inputs!B1 feeds Transactions!H2 (beside ABC_Volumes) and Inputs!C1, neither a model cell.
+    book.sheet('Inputs')?.setValues('B1', [[7]]);
+    await wait(10 * DEBOUNCE);
+    expect(counts.reads).toBe(1);
+  });
+
+  test('an older host (no address, or isSetSupported says no) reads after a recalculation on a model sheet only', async () => {
+    const { book, row, quantity } = await formulaBook();
+    hostBefore1_11(book);
+    book.addSheet('Notes').setFormulas('A1', [['=Inputs!A1']]);
+    const { controller, counts } = await follow(book, () => false);
+    const formula = invocation();
+    profit(CUSTOMER, formula);
+    await controller.check();
+    await settle();
+    book.sheet('Inputs')?.setValues('A1', [[quantity + 400]]);
+    await wait(DEBOUNCE);
+    // Transactions (a model sheet) and Notes (none) were recalculated: one read, for Transactions.
+    expect(counts.reads).toBe(2);
+    expect(formula.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
+    book.sheet('Notes')?.setValues('B1', [['a note']]);
+    await wait(10 * DEBOUNCE);
+    expect(counts.reads).toBe(2);
   });
 });

@@ -134,6 +134,16 @@ export function App({ controller, strings, language, locale, officeTheme = null 
             </MessageBarBody>
           </MessageBar>
         ) : null}
+        {state.functionsFollow !== 'yes' ? (
+          <MessageBar intent="warning" data-testid="functions-not-following">
+            <MessageBarBody>{strings.functionsNotFollowing(state.functionsFollow === 'retrying')}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {state.updating && !state.busy ? (
+          <Caption1 as="p" data-testid="updating-functions">
+            {strings.updatingFunctions}
+          </Caption1>
+        ) : null}
         <ImportReport report={state.importReport} />
         {state.notice !== null ? (
           <MessageBar intent={state.notice.intent} data-testid="notice">
