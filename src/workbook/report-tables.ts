@@ -88,6 +88,41 @@ export function namedCellFormula(sheetName: string, cell: ReportNamedCell): stri
   return `${quoted(sheetName)}!$${columnLetters(cell.column)}$${cell.row}`;
 }
 
+/** The sheet a reference such as `'ABC Summary'!$B$17` (with or without `=`) is on, or null. */
+export function sheetOfReference(formula: string): string | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(formula.trim().replace(/^=/, ''));
+  if (m === null) return null;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? null);
+}
+
+/**
+ * The report's columns an existing table keeps, by name (ignoring case): the longest run of them in the
+ * same order in both, since a table's columns cannot be moved. The others are deleted (the old) or added
+ * (the new); a reference to a kept column keeps its meaning, one to a column that moved shows #REF!.
+ */
+export function keptColumns(old: readonly string[], wanted: readonly string[]): Set<string> {
+  const at = new Map(wanted.map((w, i) => [w.toLowerCase(), i]));
+  const positions = old.map((o) => at.get(o.toLowerCase())).filter((p): p is number => p !== undefined);
+  // The longest increasing subsequence of the positions (quadratic: a report has tens of columns).
+  const length = positions.map(() => 1);
+  const before = positions.map(() => -1);
+  positions.forEach((p, i) => {
+    for (let j = 0; j < i; j++) {
+      if ((positions[j] as number) < p && (length[j] as number) + 1 > (length[i] as number)) {
+        length[i] = (length[j] as number) + 1;
+        before[i] = j;
+      }
+    }
+  });
+  const kept = new Set<string>();
+  let i = length.indexOf(Math.max(0, ...length));
+  while (i >= 0) {
+    kept.add((wanted[positions[i] as number] as string).toLowerCase());
+    i = before[i] as number;
+  }
+  return kept;
+}
+
 /** The tables and named cells of a report sheet, as names. */
 export function sheetReportNames(sheet: Pick<ReportSheet, 'tables' | 'namedCells'>): string[] {
   return [...(sheet.tables ?? []).map((t) => t.name), ...(sheet.namedCells ?? []).map((c) => c.name)];

@@ -7,7 +7,7 @@
 import { error, type Issue } from '../engine/issues';
 import { msg } from '../engine/messages';
 import { nameKey } from '../engine/model';
-import { REPORT_DEFINED_NAMES, sheetReportNames } from '../workbook/report-tables';
+import { REPORT_DEFINED_NAMES, sheetOfReference, sheetReportNames } from '../workbook/report-tables';
 import type { ReportSheet } from '../workbook/report-types';
 import type { LoadedWorkbook } from './load-workbook';
 import { readTables } from './tables';
@@ -18,13 +18,6 @@ export interface ReportNamesPlan {
   issues: Issue[];
   /** Indexes (in `info.definedNames`) of an earlier report's names, replaced by the new ones. */
   earlier: Set<number>;
-}
-
-/** The sheet a formula such as `'ABC Summary'!$B$17` refers to, or null. */
-function referencedSheet(formula: string): string | null {
-  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(formula.trim().replace(/^=/, ''));
-  if (m === null) return null;
-  return m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? null);
 }
 
 /**
@@ -45,7 +38,7 @@ export async function planReportNames(
   loaded.info.definedNames.forEach((d, i) => {
     const key = nameKey(d.name);
     if (d.localSheetId !== null || !ours.has(key)) return;
-    const sheet = referencedSheet(d.formula);
+    const sheet = sheetOfReference(d.formula);
     if (sheet !== null && ownedNames.has(nameKey(sheet))) earlier.add(i);
     else if (wanted.has(key)) issues.push(error('REPORT_NAME_TAKEN', msg('reportNameTaken', { name: d.name }), { range: d.name }));
   });
