@@ -15,7 +15,7 @@
  * overwritten with another's name. The temporary sheets carry no table: a table's name is unique in the workbook.
  */
 import { nameKey } from '../engine/model';
-import { keptColumns, namedCellFormula, REPORT_DEFINED_NAMES, sheetOfReference, sheetReportNames, tableRange } from '../workbook/report-tables';
+import { columnKey, keptColumns, namedCellFormula, REPORT_DEFINED_NAMES, sheetOfReference, sheetReportNames, tableRange } from '../workbook/report-tables';
 import type { ReportSheet, ReportTable } from '../workbook/report-types';
 import type { SyncCounter } from './context';
 
@@ -95,9 +95,9 @@ export function queueReshapeTable(ws: Excel.Worksheet, old: ExistingTable, table
   const t = ws.tables.getItem(old.name);
   t.clearFilters();
   const kept = keptColumns(old.columns, table.columns);
-  for (const c of old.columns) if (!kept.has(c.toLowerCase())) t.columns.getItem(c).delete();
+  for (const c of old.columns) if (!kept.has(columnKey(c))) t.columns.getItem(c).delete();
   table.columns.forEach((c, i) => {
-    if (!kept.has(c.toLowerCase())) t.columns.add(i, undefined, c);
+    if (!kept.has(columnKey(c))) t.columns.add(i, undefined, c);
   });
   const rows = table.lastRow - table.headerRow;
   if (rows > old.bodyRows) t.rows.add(undefined, Array.from({ length: rows - old.bodyRows }, () => table.columns.map(() => '')));

@@ -7,6 +7,7 @@
  * tables' columns are named by its Dutch headers. Both writers (src/xlsx, src/excel) write what is here.
  */
 import { columnLetters } from './grid';
+import { REPORT_LANGUAGES, reportText } from './report-text';
 import type { ReportNamedCell, ReportSheet, ReportTable } from './report-types';
 
 /** The tables of the report, by what they hold. */
@@ -95,14 +96,48 @@ export function sheetOfReference(formula: string): string | null {
   return m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? null);
 }
 
+/** The report's own column headers in every language, by text (lower case), to a key no language changes. */
+const FIXED_KEYS: ReadonlyMap<string, string> = (() => {
+  const keys = new Map<string, string>();
+  for (const language of REPORT_LANGUAGES) {
+    const t = reportText(language);
+    for (const [section, texts] of [['pnl', t.pnl], ['rates', t.rates]] as const) {
+      for (const [field, text] of Object.entries(texts)) {
+        if (typeof text === 'string' && !keys.has(text.toLowerCase())) keys.set(text.toLowerCase(), `${section}.${field}`);
+      }
+    }
+  }
+  return keys;
+})();
+
+/** The P&L's unused-capacity headers (`Unused capacity: <pool>`) in every language, as prefix and suffix. */
+const UNUSED_PATTERNS = REPORT_LANGUAGES.map((l) => reportText(l).pnl.unusedCapacityOf('\u0000').toLowerCase().split('\u0000') as [string, string]);
+
 /**
- * The report's columns an existing table keeps, by name (ignoring case): the longest run of them in the
- * same order in both, since a table's columns cannot be moved. The others are deleted (the old) or added
- * (the new); a reference to a kept column keeps its meaning, one to a column that moved shows #REF!.
+ * What a table column is, whatever the report's language: one of the report's own headers (`Net profit`
+ * and `Nettowinst` are one column), a pool's unused capacity, or a name from the model (an activity, a
+ * dimension), which no language changes. A Refresh in the other language keeps such a column and only
+ * renames it (references follow a renamed column).
+ */
+export function columnKey(header: string): string {
+  const text = header.toLowerCase();
+  const fixed = FIXED_KEYS.get(text);
+  if (fixed !== undefined) return fixed;
+  for (const [prefix, suffix] of UNUSED_PATTERNS) {
+    if (text.length > prefix.length + suffix.length && text.startsWith(prefix) && text.endsWith(suffix)) return `unused:${text.slice(prefix.length, text.length - suffix.length)}`;
+  }
+  return `model:${text}`;
+}
+
+/**
+ * The report's columns an existing table keeps, by what they are (see `columnKey`): the longest run of
+ * them in the same order in both, since a table's columns cannot be moved. The others are deleted (the
+ * old) or added (the new); a reference to a kept column keeps its meaning, one to a column that moved or
+ * went shows #REF!. Returns the kept columns' keys.
  */
 export function keptColumns(old: readonly string[], wanted: readonly string[]): Set<string> {
-  const at = new Map(wanted.map((w, i) => [w.toLowerCase(), i]));
-  const positions = old.map((o) => at.get(o.toLowerCase())).filter((p): p is number => p !== undefined);
+  const at = new Map(wanted.map((w, i) => [columnKey(w), i]));
+  const positions = old.map((o) => at.get(columnKey(o))).filter((p): p is number => p !== undefined);
   // The longest increasing subsequence of the positions (quadratic: a report has tens of columns).
   const length = positions.map(() => 1);
   const before = positions.map(() => -1);
@@ -117,7 +152,7 @@ export function keptColumns(old: readonly string[], wanted: readonly string[]): 
   const kept = new Set<string>();
   let i = length.indexOf(Math.max(0, ...length));
   while (i >= 0) {
-    kept.add((wanted[positions[i] as number] as string).toLowerCase());
+    kept.add(columnKey(wanted[positions[i] as number] as string));
     i = before[i] as number;
   }
   return kept;

@@ -23,7 +23,8 @@ import {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCANNED_DIRS = ['src/excel', 'src/functions'];
-const OFFICE_DTS = path.join(ROOT, 'node_modules', '@types', 'office-js', 'index.d.ts');
+// Through symlinks: the compiler knows the file by its real path (a worktree links node_modules).
+const OFFICE_DTS = fs.realpathSync(path.join(ROOT, 'node_modules', '@types', 'office-js', 'index.d.ts'));
 const CF_DTS = path.join(ROOT, 'src', 'functions', 'custom-functions-runtime.d.ts');
 /** A file that exists only in the compiler host: uses a scan must recognise, in the gateway's folder. */
 const PROBE = path.join(ROOT, 'src', 'excel', '__requirements_probe__.ts');
@@ -323,7 +324,9 @@ describe('the requirement sets of the Office.js APIs the add-in uses', () => {
       }
       const read = /ExcelApi (\d+\.\d+)/.exec(annotation)?.[1];
       const expected = r.api.endsWith(' (set)') ? setVersionOf(annotation) : read;
-      if (expected !== r.requires.version) disagreements.push(`${r.api}: row says ExcelApi ${r.requires.version}, typings say "${annotation}"`);
+      // An annotation that names several sets (a parameter added later): a row with its source may need a later one of them.
+      const named = r.source !== undefined && [...annotation.matchAll(/\b(\d+\.\d+)\b/g)].some((m) => m[1] === r.requires?.version);
+      if (expected !== r.requires.version && !named) disagreements.push(`${r.api}: row says ExcelApi ${r.requires.version}, typings say "${annotation}"`);
     }
     expect(disagreements).toEqual([]);
   });
