@@ -48,29 +48,10 @@ export function buildRatesSheet(result: CostingResult, language: ReportLanguage 
   const h = t.rates;
   const total = (values: Dec[]): ReportCell => money(sum(values));
   const pools = result.pools;
-  const poolColumns = uniqueColumnNames([
-      h.pool,
-      h.method,
-      h.cost,
-      h.capacityMinutes,
-      h.costPerMinute,
-      h.usedMinutes,
-      h.unusedMinutes,
-      h.unusedCapacityCost,
-      h.unassigned,
-      h.activitiesCost,
-    ], () => false);
-  const activityColumns = uniqueColumnNames([
-      h.activity,
-      h.pool,
-      h.method,
-      h.driver,
-      h.termValue,
-      h.totalQuantity,
-      h.costPerDriverUnit,
-      h.activityCost,
-      h.notCharged,
-    ], () => false);
+  // The report's own headers, unique already; the rule of `uniqueColumnNames` keeps them table column names.
+  const own = (headers: string[]): string[] => uniqueColumnNames(headers, () => false);
+  const poolColumns = own([h.pool, h.method, h.cost, h.capacityMinutes, h.costPerMinute, h.usedMinutes, h.unusedMinutes, h.unusedCapacityCost, h.unassigned, h.activitiesCost]);
+  const activityColumns = own([h.activity, h.pool, h.method, h.driver, h.termValue, h.totalQuantity, h.costPerDriverUnit, h.activityCost, h.notCharged]);
   const activityRows = result.activities.flatMap((a) => activityLines(a, t));
   const rows: ReportRow[] = [
     row('title', [text(h.title)]),
