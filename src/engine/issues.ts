@@ -90,6 +90,7 @@ export type IssueCode =
   | 'INVALID_RANGE_REFERENCE'
   | 'AMBIGUOUS_RANGE_NAME'
   | 'REPORT_SHEET_TAKEN'
+  | 'REPORT_NAME_TAKEN'
   // the add-in's host
   | 'DATE_SYSTEM_UNKNOWN'
   // the report

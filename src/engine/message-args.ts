@@ -182,6 +182,8 @@ export interface MessageArgs {
   referenceToMissingSheet: { name: string; sheet: string };
   referenceToNonWorksheet: { name: string; sheet: string };
   reportSheetTaken: { sheet: string };
+  /** A table or defined name of the user's holds a name the report gives a table or a figure. */
+  reportNameTaken: { name: string };
   /** A report cell's text of `length` UTF-16 units, cut to Excel's `limit`. */
   textCut: { length: number; limit: number };
 

@@ -257,6 +257,8 @@ export const MESSAGES_EN: Catalog = {
   referenceToNonWorksheet: (a) => `The name ${a.name} refers to "${a.sheet}", which is not a worksheet with cells.`,
   reportSheetTaken: (a) =>
     `The workbook already has a sheet "${a.sheet}" that the add-in did not create; rename or delete it so the report can be written.`,
+  reportNameTaken: (a) =>
+    `The workbook already has a table or name "${a.name}" that the add-in did not create; the report names its tables and headline figures so (tables and names share one list in Excel): rename yours so the report can be written.`,
   textCut: (a) =>
     `This text is ${a.length} characters long and an Excel cell holds at most ${a.limit}: the report shows its first ${a.limit} characters; shorten the text in the model to see all of it.`,
 

@@ -280,6 +280,8 @@ export const MESSAGES_NL: Catalog = {
   referenceToNonWorksheet: (a) => `De naam ${a.name} verwijst naar "${a.sheet}", dat geen werkblad met cellen is.`,
   reportSheetTaken: (a) =>
     `De werkmap heeft al een werkblad "${a.sheet}" dat de invoegtoepassing niet heeft gemaakt; geef het een andere naam of verwijder het, zodat het rapport kan worden geschreven.`,
+  reportNameTaken: (a) =>
+    `De werkmap heeft al een tabel of naam "${a.name}" die de invoegtoepassing niet heeft gemaakt; het rapport geeft zijn tabellen en kerncijfers die naam (tabellen en namen delen één lijst in Excel): geef de uwe een andere naam, zodat het rapport kan worden geschreven.`,
   textCut: (a) =>
     `Deze tekst is ${a.length} tekens lang en een Excel-cel bevat er hoogstens ${a.limit}: het rapport toont de eerste ${a.limit} tekens; maak de tekst in het model korter om hem helemaal te zien.`,
 

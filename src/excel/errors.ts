@@ -9,6 +9,8 @@
 export type GatewayErrorKind =
   /** A sheet with a name the add-in needs belongs to the user. */
   | 'sheetTaken'
+  /** A table or workbook name of the user's (`items`) has a name the report gives its tables and figures (`ABC_PnL`). */
+  | 'nameTaken'
   /** The workbook already holds (part of) a model; inserting another would mix them. */
   | 'modelExists'
   /** The workbook has an `ABC_Volumes` an import did not write (`items`: the name with what it points at); importing would replace the user's. */

@@ -10,6 +10,7 @@ import type { ReportSheet } from '../workbook/report-types';
 import { INCOMPLETE_NAME, INCOMPLETE_VALUE, OWNER_NAME, TEMP_NAME } from './owner';
 import type { Placement } from './report-placements';
 import type { SheetInfo } from './report-sheets';
+import { type ExistingNames, type ExistingTable, queueMissingTables, queueNamedCells, queueReshapeTables } from './report-tables';
 import { autoFilter, freeze, printSetup } from './sheet-format';
 import { setColumnWidths } from './write-cells';
 
@@ -53,11 +54,14 @@ export function queueClearBeyond(ws: Excel.Worksheet, rows: number, columns: num
 }
 
 /** Swap step 2b: the new content over the owned sheet (all but A1, which keeps the notice), the rest cleared. */
-export function queueCopyContent(context: Excel.RequestContext, p: Placement): void {
+export function queueCopyContent(context: Excel.RequestContext, p: Placement, tables: readonly ExistingTable[] = []): void {
   const owned = p.owned as SheetInfo;
   const ws = context.workbook.worksheets.getItem(owned.name);
   const from = context.workbook.worksheets.getItem(p.temporary);
   const { rows, columns } = extent(p.sheet);
+  // The report's tables keep their names and columns (references by name keep their meaning): reshaped
+  // to the new rows and columns before the cells land in them.
+  queueReshapeTables(ws, p.sheet, tables);
   queueClearBeyond(ws, rows, columns, owned.extent);
   if (rows > 1) ws.getRangeByIndexes(1, 0, rows - 1, columns).copyFrom(from.getRangeByIndexes(1, 0, rows - 1, columns), 'All');
   if (columns > 1) ws.getRangeByIndexes(0, 1, 1, columns - 1).copyFrom(from.getRangeByIndexes(0, 1, 1, columns - 1), 'All');
@@ -68,10 +72,11 @@ export function queueCopyContent(context: Excel.RequestContext, p: Placement): v
   // Page settings and the AutoFilter are the sheet's, not its cells': copyFrom does not bring them.
   printSetup(ws, p.sheet);
   autoFilter(ws, p.sheet, true);
+  queueMissingTables(ws, p.sheet, tables);
 }
 
 /** Swap step 3: A1 back, marks off or renewed, owned sheets renamed, temporary sheets deleted or renamed into place. */
-export function queueFinish(context: Excel.RequestContext, placements: readonly Placement[]): void {
+export function queueFinish(context: Excel.RequestContext, placements: readonly Placement[], existing: ExistingNames = { tables: [], names: [] }): void {
   const sheets = context.workbook.worksheets;
   for (const p of placements) {
     if (p.owned === null) continue;
@@ -94,6 +99,10 @@ export function queueFinish(context: Excel.RequestContext, placements: readonly 
       // Renamed first, unmarked after: a failure in between leaves a marked leftover, never an unmarked stray.
       temp.name = p.sheet.name;
       temp.names.getItem(TEMP_NAME).delete();
+      // Its tables now: the temporary sheet had none, a table's name being unique in the workbook.
+      queueMissingTables(temp, p.sheet, []);
     }
   }
+  // The headline figures' names, once every sheet has its final name.
+  for (const p of placements) queueNamedCells(context, p.sheet, existing);
 }

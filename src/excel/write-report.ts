@@ -44,6 +44,7 @@ import { INCOMPLETE_NOTICE, OWNER_NAME, OWNER_VALUE, TEMP_NAME, ownerValue, plan
 import { type Placement, planInterimNames, temporaryName } from './report-placements';
 import { type SheetInfo, listSheets, queueDeleteLeftovers, removeSheets } from './report-sheets';
 import { queueCopyContent, queueFinish, queueMarkIncomplete } from './report-swap';
+import { loadExistingNames, takenNames } from './report-tables';
 import { formatSheet } from './sheet-format';
 import { SESSION_ID, isLeftoverTemp, tempMarkValue } from './temp-mark';
 import { type WriteCell, writeBlock } from './write-cells';
@@ -76,6 +77,10 @@ export async function writeReport(
       if (found.workbookProtected) throw new GatewayError('protected', []);
       const locked = plan.owned.flatMap((s) => (s !== null && s.protected ? [s.name] : []));
       if (locked.length > 0) throw new GatewayError('protected', locked);
+      // The report's tables and figure names: a user's of those names stops the run; ours are kept, reshaped.
+      const existing = await loadExistingNames(context, counter);
+      const taken = takenNames(existing, sheets, found.sheets.filter((s) => s.owned && !s.temporary).map((s) => s.name));
+      if (taken.length > 0) throw new GatewayError('nameTaken', taken);
 
       const names = new Set(found.sheets.map((s) => nameKey(s.name)));
       const placements: Placement[] = sheets.map((sheet, i) => {
@@ -109,10 +114,10 @@ export async function writeReport(
         if (updates.length > 0) {
           queueMarkIncomplete(context, updates, notice);
           await counter.sync(context);
-          for (const p of updates) queueCopyContent(context, p);
+          for (const p of updates) queueCopyContent(context, p, existing.tables.filter((t) => nameKey(t.sheet) === nameKey((p.owned as SheetInfo).name)));
           await counter.sync(context);
         }
-        queueFinish(context, placements);
+        queueFinish(context, placements, existing);
         // Excel refuses to activate a hidden sheet: the first report sheet the user can see is shown.
         const shown = placements.find((p) => p.owned === null || p.owned.visibility === 'Visible');
         if (shown !== undefined) context.workbook.worksheets.getItem(shown.sheet.name).activate();

@@ -76,6 +76,10 @@ export const en: Strings = {
       title: `The workbook already has a sheet ${items} that the add-in did not create.`,
       action: 'Rename or delete that sheet, then try again. The add-in never overwrites your sheets.',
     }),
+    nameTaken: (items) => ({
+      title: `The workbook already has a table or name ${items} that the add-in did not create.`,
+      action: 'The report names its tables and headline figures so (tables and names share one list in Excel): rename yours, then try again.',
+    }),
     modelExists: (items) => ({
       title: `This workbook already holds a model (${items}).`,
       action: 'Open a new, empty workbook to insert another model, or delete the existing names first.',

@@ -76,6 +76,10 @@ export const nl: Strings = {
       title: `De werkmap heeft al een blad ${items} dat niet door de invoegtoepassing is gemaakt.`,
       action: 'Geef dat blad een andere naam of verwijder het en probeer het opnieuw. Uw eigen bladen worden nooit overschreven.',
     }),
+    nameTaken: (items) => ({
+      title: `De werkmap heeft al een tabel of naam ${items} die niet door de invoegtoepassing is gemaakt.`,
+      action: 'Het rapport geeft zijn tabellen en kerncijfers die naam (tabellen en namen delen één lijst in Excel): geef de uwe een andere naam en probeer het opnieuw.',
+    }),
     modelExists: (items) => ({
       title: `Deze werkmap bevat al een model (${items}).`,
       action: 'Open een nieuwe, lege werkmap om een ander model in te voegen, of verwijder eerst de bestaande namen.',

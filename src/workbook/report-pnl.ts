@@ -6,6 +6,7 @@ import { type Dec, ZERO, sum } from '../engine/decimal';
 import type { CostingResult, CustomerResult } from '../engine/result';
 import { blank, fitWidths, headerRow, integer, money, percent, row, share, text } from './report-cells';
 import { noteLine } from './report-common';
+import { REPORT_TABLE_NAMES, reportTable, uniqueColumnNames } from './report-tables';
 import { type ReportLanguage, type ReportText, reportText } from './report-text';
 import type { ReportCell, ReportRow, ReportSheet } from './report-types';
 import { type WhaleCells, whaleCurveOfResult } from './whale-curve';
@@ -92,7 +93,7 @@ export function buildCustomerPnlSheet(result: CostingResult, language: ReportLan
   const unusedPools = chargedUnusedPools(result);
   const totalNetProfit = sum(result.customers.map((c) => c.netProfit));
 
-  const header = headerRow([
+  const headers = [
     h.rank,
     h.customer,
     h.name,
@@ -111,7 +112,14 @@ export function buildCustomerPnlSheet(result: CostingResult, language: ReportLan
     h.netProfitPercent,
     h.cumulativeNetProfit,
     h.cumulativeProfitShare,
-  ]);
+  ];
+  // The model's names (dimensions, activities, pools) sit between the report's own columns.
+  const modelFirst = 3;
+  const modelEnd = 3 + dims.length + 6 + activities.length + unusedPools.length;
+  const isModel = (i: number): boolean => (i >= modelFirst && i < modelFirst + dims.length) || (i >= modelFirst + dims.length + 6 && i < modelEnd);
+  const columnNames = uniqueColumnNames(headers, (i) => !isModel(i));
+  // The header cells are the table's column names: Excel keeps the two the same.
+  const header = headerRow(columnNames);
 
   const body: ReportRow[] = [];
   // The cumulative columns are the whale curve's points, as the summary's chart reads them.
@@ -189,8 +197,9 @@ export function buildCustomerPnlSheet(result: CostingResult, language: ReportLan
     printOrientation: 'landscape',
     printPagesWide: pagesWide(widths, 3),
     printTitles: { rows: headerRowNumber, columns: 3 },
-    // The customers only: the totals row stays under them whatever the sort.
-    autoFilter: { headerRow: headerRowNumber, lastRow: headerRowNumber + body.length, columns: header.cells.length },
+    // The customers only, as a table with its own filter buttons (no sheet AutoFilter beside it): the totals
+    // row stays under them whatever the sort, and `ABC_PnL[Net profit]` keeps its meaning after a Refresh.
+    tables: reportTable(REPORT_TABLE_NAMES.pnl, headerRowNumber, columnNames, body.length),
     rows,
   };
 }

@@ -6,6 +6,7 @@ import { type Dec, sum, toNumber } from '../engine/decimal';
 import type { ActivityResult, CostingResult, DriverResult } from '../engine/result';
 import { blank, decimal, fitWidths, headerRow, money, percent, quantity, rate, row, spacer, text } from './report-cells';
 import { methodLabel, noteLine } from './report-common';
+import { REPORT_TABLE_NAMES, reportTable, uniqueColumnNames } from './report-tables';
 import { type ReportLanguage, type ReportText, reportText } from './report-text';
 import type { ReportCell, ReportRow, ReportSheet } from './report-types';
 
@@ -47,22 +48,16 @@ export function buildRatesSheet(result: CostingResult, language: ReportLanguage 
   const h = t.rates;
   const total = (values: Dec[]): ReportCell => money(sum(values));
   const pools = result.pools;
+  // The report's own headers, unique already; the rule of `uniqueColumnNames` keeps them table column names.
+  const own = (headers: string[]): string[] => uniqueColumnNames(headers, () => false);
+  const poolColumns = own([h.pool, h.method, h.cost, h.capacityMinutes, h.costPerMinute, h.usedMinutes, h.unusedMinutes, h.unusedCapacityCost, h.unassigned, h.activitiesCost]);
+  const activityColumns = own([h.activity, h.pool, h.method, h.driver, h.termValue, h.totalQuantity, h.costPerDriverUnit, h.activityCost, h.notCharged]);
+  const activityRows = result.activities.flatMap((a) => activityLines(a, t));
   const rows: ReportRow[] = [
     row('title', [text(h.title)]),
     row('note', [text(noteLine(result, t))]),
     row('section', [text(h.poolsSection)]),
-    headerRow([
-      h.pool,
-      h.method,
-      h.cost,
-      h.capacityMinutes,
-      h.costPerMinute,
-      h.usedMinutes,
-      h.unusedMinutes,
-      h.unusedCapacityCost,
-      h.unassigned,
-      h.activitiesCost,
-    ]),
+    headerRow(poolColumns),
     ...pools.map((p) =>
       row('body', [
         text(p.pool),
@@ -91,18 +86,8 @@ export function buildRatesSheet(result: CostingResult, language: ReportLanguage 
     ]),
     spacer(),
     row('section', [text(h.activitiesSection)]),
-    headerRow([
-      h.activity,
-      h.pool,
-      h.method,
-      h.driver,
-      h.termValue,
-      h.totalQuantity,
-      h.costPerDriverUnit,
-      h.activityCost,
-      h.notCharged,
-    ]),
-    ...result.activities.flatMap((a) => activityLines(a, t)),
+    headerRow(activityColumns),
+    ...activityRows,
     row('total', [
       text(t.common.total),
       blank(),
@@ -121,6 +106,11 @@ export function buildRatesSheet(result: CostingResult, language: ReportLanguage 
     printOnePageWide: 'landscape',
     columnWidths: fitWidths(rows, 10, 36),
     freeze: { rows: 2, columns: 1 },
+    // Title, note, section: the pools' header is row 4; the activities' follows the pools' totals, a spacer and a section.
+    tables: [
+      ...reportTable(REPORT_TABLE_NAMES.poolRates, 4, poolColumns, pools.length),
+      ...reportTable(REPORT_TABLE_NAMES.activityRates, 4 + pools.length + 4, activityColumns, activityRows.length),
+    ],
     rows,
   };
 }

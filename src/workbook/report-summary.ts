@@ -9,6 +9,7 @@ import type { CostingResult } from '../engine/result';
 import { blank, fitWidths, headerRow, integer, money, percent, row, share, spacer, text } from './report-cells';
 import { noteLine } from './report-common';
 import { rollupRows } from './report-rollups';
+import { REPORT_CELL_NAMES } from './report-tables';
 import { type ReportLanguage, type ReportText, reportText } from './report-text';
 import { pnlWhaleCells } from './report-pnl';
 import type { ReportCell, ReportChart, ReportRow, ReportSheet } from './report-types';
@@ -69,27 +70,35 @@ function line(label: string, value: ReportCell, style: 'body' | 'total' = 'body'
   return row(style, [text(label), value]);
 }
 
-function headline(result: CostingResult, s: ReportText['summary']): ReportRow[] {
+/** The headline rows that carry a named figure (in column B), with its name. */
+type Named = Map<ReportRow, string>;
+
+function headline(result: CostingResult, s: ReportText['summary'], named: Named): ReportRow[] {
   const t = result.totals;
   const d = profitDistribution(result);
+  const n = (r: ReportRow, name: string): ReportRow => {
+    named.set(r, name);
+    return r;
+  };
+  const N = REPORT_CELL_NAMES;
   return [
     row('section', [text(s.headlineSection)]),
     headerRow([s.figure, s.value]),
-    line(s.revenue, money(t.revenue)),
+    n(line(s.revenue, money(t.revenue)), N.revenue),
     line(s.discounts, money(t.discounts)),
-    line(s.netRevenue, money(t.netRevenue)),
+    n(line(s.netRevenue, money(t.netRevenue)), N.netRevenue),
     line(s.cogs, money(t.cogs)),
-    line(s.grossMargin, money(t.grossMargin)),
+    n(line(s.grossMargin, money(t.grossMargin)), N.grossMargin),
     line(s.grossMarginPercent, share(t.grossMargin, t.netRevenue)),
-    line(s.costToServe, money(t.costToServe)),
+    n(line(s.costToServe, money(t.costToServe)), N.costToServe),
     line(s.directCosts, money(t.directCosts)),
-    line(s.customersNetProfit, money(t.netProfit)),
+    n(line(s.customersNetProfit, money(t.netProfit)), N.customersNetProfit),
     line(s.netProfitPercent, share(t.netProfit, t.netRevenue)),
-    line(s.unusedCapacityCost, money(t.unusedCapacityCost)),
-    line(s.unassignedCost, money(t.unassignedCost)),
-    line(s.operatingProfit, money(t.operatingProfit), 'total'),
-    line(s.customers, integer(d.customers)),
-    line(s.lossMakingCustomers, integer(d.lossMaking)),
+    n(line(s.unusedCapacityCost, money(t.unusedCapacityCost)), N.unusedCapacity),
+    n(line(s.unassignedCost, money(t.unassignedCost)), N.notCharged),
+    n(line(s.operatingProfit, money(t.operatingProfit), 'total'), N.operatingProfit),
+    n(line(s.customers, integer(d.customers)), N.customerCount),
+    n(line(s.lossMakingCustomers, integer(d.lossMaking)), N.lossMakingCustomers),
     line(s.lossMakingShare, percent(d.customers === 0 ? null : d.lossMaking / d.customers)),
     line(s.lossMakingProfit, money(d.lossMakingProfit)),
     line(s.topShare(d.topCount), percent(d.topShare)),
@@ -182,7 +191,8 @@ function warnings(result: CostingResult, language: ReportLanguage, s: ReportText
 /** Builds the summary sheet in a language (English by default). */
 export function buildSummarySheet(result: CostingResult, language: ReportLanguage = 'en'): ReportSheet {
   const t = reportText(language);
-  const top: ReportRow[] = [row('title', [text(t.summary.title)]), row('note', [text(noteLine(result, t))]), ...headline(result, t.summary), spacer()];
+  const named: Named = new Map();
+  const top: ReportRow[] = [row('title', [text(t.summary.title)]), row('note', [text(noteLine(result, t))]), ...headline(result, t.summary, named), spacer()];
   const whale = whaleBlock(result, language, top.length);
   const warningList = warnings(result, language, t.summary);
   const rows: ReportRow[] = [
@@ -201,7 +211,8 @@ export function buildSummarySheet(result: CostingResult, language: ReportLanguag
   // message runs on to the right over empty cells, so it widens no column of the tables above it.
   const warningRows = new Set(warningList);
   const widths = fitWidths(rows.map((r) => (warningRows.has(r) ? row(r.style, r.cells.slice(0, 2)) : r)), 12, 60, true);
-  const sheet: ReportSheet = { name: t.sheetNames.summary, role: 'summary', columnWidths: widths, freeze: { rows: 2, columns: 0 }, rows, printOnePageWide: 'landscape' };
+  const namedCells = [...named].map(([r, name]) => ({ name, row: rows.indexOf(r) + 1, column: 2 }));
+  const sheet: ReportSheet = { name: t.sheetNames.summary, role: 'summary', columnWidths: widths, freeze: { rows: 2, columns: 0 }, rows, printOnePageWide: 'landscape', namedCells };
   if (whale.chart !== undefined) sheet.chart = whale.chart;
   return sheet;
 }

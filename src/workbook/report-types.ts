@@ -100,4 +100,33 @@ export interface ReportSheet {
    * from column A to `columns`. A totals row is left out, so sorting never moves it.
    */
   autoFilter?: { headerRow: number; lastRow: number; columns: number };
+  /**
+   * Excel tables over blocks of the sheet, so a user refers to a figure by name (`ABC_PnL[Net profit]`)
+   * and a Refresh never changes what the reference means (report-tables.ts). A table brings its own filter
+   * buttons: a sheet with one has no `autoFilter` over the same cells.
+   */
+  tables?: ReportTable[];
+  /** Single cells with a workbook-scoped defined name (`ABC_OperatingProfit`), for the headline figures. */
+  namedCells?: ReportNamedCell[];
+}
+
+/**
+ * An Excel table of a report sheet: its header row and the rows under it (1-based, inclusive), from
+ * `firstColumn` on, one column per name. The names are the header row's texts, unique ignoring case, as
+ * Excel requires of a table's columns. A totals row of the report lies outside the table.
+ */
+export interface ReportTable {
+  /** The table's name: language-neutral, unique in the workbook among tables and defined names. */
+  name: string;
+  headerRow: number;
+  lastRow: number;
+  firstColumn: number;
+  columns: string[];
+}
+
+/** A cell of a report sheet with a workbook-scoped defined name; 1-based row and column. */
+export interface ReportNamedCell {
+  name: string;
+  row: number;
+  column: number;
 }

@@ -204,13 +204,12 @@ export class RelationshipsEditor {
     return this.rels.find(predicate);
   }
 
-  /** Adds a relationship of type `type` to `part` and returns its id. */
-  add(type: string, part: string): string {
+  /** Adds a relationship of type `type` to `part` and returns its id; `target` as written (default: see `targetFor`). */
+  add(type: string, part: string, target: string = targetFor(this.sourcePart, part)): string {
     const used = new Set(this.rels.map((r) => r.id));
     let n = this.rels.length + 1;
     while (used.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const target = targetFor(this.sourcePart, part);
     const name = newElementName(this.root, PACKAGE_REL_NS, 'Relationship');
     const element = `${name.open} Id="${encodeXml(id)}" Type="${encodeXml(type)}" Target="${encodeXml(target)}"/>`;
     this.edits.push(...appendInside(this.text, this.root, element));

@@ -2,7 +2,8 @@
  * Renders a host-independent `ReportSheet` as the XML of a worksheet part. Text is written as an inline
  * string (`t="inlineStr"`), which is never a formula: text such as `=1+1` from the workbook stays text,
  * and the workbook's shared strings part is left as it was. Elements follow the schema's order:
- * sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, autoFilter, pageMargins, pageSetup, drawing.
+ * sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, autoFilter, pageMargins, pageSetup, drawing,
+ * tableParts.
  * The print titles and the filter's defined names are the workbook part's (see `sheetDefinedNames`).
  */
 import { columnLetters } from '../workbook/grid';
@@ -79,6 +80,8 @@ export function renderSheetXml(
   conformance: Conformance = 'transitional',
   /** The relationship id of the sheet's drawing (its chart, and what the user drew on it); none without. */
   drawingRelId: string | null = null,
+  /** The relationship ids of the sheet's table parts, in the order of `sheet.tables`. */
+  tableRelIds: readonly string[] = [],
 ): string {
   const ns = namespacesFor(conformance);
   const rowsXml: string[] = [];
@@ -120,6 +123,8 @@ export function renderSheetXml(
     pageSetup(sheet) +
     // After pageMargins (and pageSetup, headerFooter, breaks … which the report does not write), before legacyDrawing.
     (drawingRelId === null ? '' : `<drawing r:id="${encodeXml(drawingRelId)}"/>`) +
+    // After drawing (and legacyDrawing … webPublishItems, which the report does not write), before extLst.
+    (tableRelIds.length === 0 ? '' : `<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${encodeXml(id)}"/>`).join('')}</tableParts>`) +
     '</worksheet>'
   );
 }

@@ -41,7 +41,10 @@ import {
 import { relateDrawing, sheetDrawingPart, writeSheetDrawing } from './chart-part';
 import { renderSheetXml, sheetDefinedNames } from './render-sheet';
 import { reportZipBytes } from './report-zip';
-import { OWNER_NAME, OWNER_VALUE, ownerValue, planReportSheets } from './report-owner';
+import { planReportNames } from './report-names';
+import { OWNER_NAME, OWNER_VALUE, ownedSheetRoles, ownerValue, planReportSheets } from './report-owner';
+import { relateTables, removeTableParts, sheetTableParts, tableIds, writeTableParts } from './table-parts';
+import { namedCellFormula } from '../workbook/report-tables';
 import { addReportStyles, usedStyles } from './report-styles';
 import { definedNamesEdits, type NewDefinedName, parseWorkbookDocument } from './workbook-xml';
 import { appendInside, applyEdits, type Edit, namespacedAttribute, newElementName, setAttributeEdit } from './xml-tree';
@@ -53,6 +56,11 @@ export class ReportSheetTakenError extends Error {
   constructor(readonly issues: Issue[]) {
     super(issues.map((i) => i.message).join(' '));
   }
+}
+
+/** The workbook-scoped names of a sheet's named cells. */
+function namedCells(sheet: ReportSheet): NewDefinedName[] {
+  return (sheet.namedCells ?? []).map((c) => ({ name: c.name, formula: namedCellFormula(sheet.name, c) }));
 }
 
 /** A part name not in the package yet: `<folder>/worksheets/sheet<n>.xml`. */
@@ -94,6 +102,11 @@ export async function reportExtension(loaded: Pick<LoadedWorkbook, 'zip' | 'work
 export async function buildReportWorkbook(loaded: LoadedWorkbook, sheets: readonly ReportSheet[], currency: string): Promise<Buffer> {
   const plan = planReportSheets(loaded, sheets.map((s) => ({ name: s.name, role: s.role ?? roleOfSheetName(s.name) })));
   if (plan.issues.length > 0) throw new ReportSheetTakenError(plan.issues);
+  const replacedSheets = new Set([...plan.byTarget.values()].map((s) => s.index));
+  const names = await planReportNames(loaded, sheets, new Set(ownedSheetRoles(loaded).keys()), replacedSheets);
+  if (names.issues.length > 0) throw new ReportSheetTakenError(names.issues);
+  // The ids of the tables that stay: an earlier report's are freed with its sheets.
+  const usedTableIds = await tableIds(loaded, replacedSheets);
   const { zip, workbookPart, info } = loaded;
   const workbookXml = loaded.workbookXml;
   const doc = parseWorkbookDocument(workbookXml, workbookPart);
@@ -129,23 +142,30 @@ export async function buildReportWorkbook(loaded: LoadedWorkbook, sheets: readon
   const replaced = new Set<number>();
   // Each report sheet's print titles and AutoFilter names, scoped to its index.
   const sheetNames: NewDefinedName[] = [];
+  // The headline figures' workbook-scoped names (`ABC_OperatingProfit`).
+  const cellNames: NewDefinedName[] = [];
   let nextPart = info.sheets.length + 1;
 
   for (const sheet of sheets) {
-    const xmlWith = (drawingRelId: string | null): string => renderSheetXml(sheet, styles.xf, conformance, drawingRelId);
+    const xmlWith = (drawingRelId: string | null, tableRelIds: readonly string[]): string => renderSheetXml(sheet, styles.xf, conformance, drawingRelId, tableRelIds);
+    const old = plan.byTarget.get(nameKey(sheet.name));
+    // An earlier report sheet's tables go with its old content, first, so the new ones take their parts.
+    if (old?.part != null) removeTableParts(zip, contentTypes, await sheetTableParts(zip, old.part));
+    const tables = writeTableParts(zip, contentTypes, workbookPart, sheet.tables ?? [], usedTableIds, conformance);
     const role = sheet.role ?? roleOfSheetName(sheet.name);
     const mark = role === null ? OWNER_VALUE : ownerValue(role);
     // Found by its mark's role, so an earlier sheet in another language is renamed rather than duplicated.
-    const old = plan.byTarget.get(nameKey(sheet.name));
     if (old === undefined) {
       const newPart = newSheetPart(zip, workbookPart, nextPart++);
       const drawing = await writeSheetDrawing(zip, contentTypes, workbookPart, sheet.chart, null, conformance);
-      const part = writePart(zip, newPart, xmlWith(relateDrawing(zip, newPart, drawing.drawingPart, conformance)));
+      const drawingId = relateDrawing(zip, newPart, drawing.drawingPart, conformance);
+      const part = writePart(zip, newPart, xmlWith(drawingId, await relateTables(zip, newPart, tables, conformance)));
       contentTypes.setOverride(part, CONTENT_TYPES.worksheet);
       const id = rels.add(relationshipType('worksheet', conformance), part);
       added.push(`${sheetName.open} name="${encodeXml(sheet.name)}" sheetId="${++sheetId}"${namespacedAttribute(doc.sheets, relNs, 'id', id)}/>`);
       owned.set(info.sheets.length + added.length - 1, mark);
       sheetNames.push(...sheetDefinedNames(sheet, info.sheets.length + added.length - 1));
+      cellNames.push(...namedCells(sheet));
       continue;
     }
     // An earlier report sheet: same entry, same place, same relationship; new content.
@@ -170,17 +190,19 @@ export async function buildReportWorkbook(loaded: LoadedWorkbook, sheets: readon
     // The sheet's drawing is kept: the report's chart in it replaced, what the user drew left (chart-part.ts).
     const reused = part === old.part;
     const drawing = await writeSheetDrawing(zip, contentTypes, workbookPart, sheet.chart, reused ? await sheetDrawingPart(zip, part) : null, conformance);
-    part = writePart(zip, part, xmlWith(drawing.drawingPart === null ? null : 'rId1'));
+    part = findPart(zip, part)?.name ?? part;
     if (reused) {
       // The old part's other relationships (comments, tables on the report sheet) no longer apply.
       const ownRels = findPart(zip, relsPathOf(part));
       if (ownRels !== null) zip.remove(ownRels.name);
     }
-    relateDrawing(zip, part, drawing.drawingPart, conformance);
+    const drawingId = relateDrawing(zip, part, drawing.drawingPart, conformance);
+    part = writePart(zip, part, xmlWith(drawingId, await relateTables(zip, part, tables, conformance)));
     contentTypes.setOverride(part, CONTENT_TYPES.worksheet);
     owned.set(old.index, mark);
     replaced.add(old.index);
     sheetNames.push(...sheetDefinedNames(sheet, old.index));
+    cellNames.push(...namedCells(sheet));
   }
 
   if (added.length > 0) edits.push(...appendInside(workbookXml, doc.sheets, added.join('')));
@@ -189,7 +211,8 @@ export async function buildReportWorkbook(loaded: LoadedWorkbook, sheets: readon
   const markers: NewDefinedName[] = [...owned]
     .sort(([a], [b]) => a - b)
     .map(([index, formula]) => ({ name: OWNER_NAME, formula, localSheetId: index, hidden: true }));
-  edits.push(...definedNamesEdits(workbookXml, doc, (i) => replaced.has(info.definedNames[i]?.localSheetId ?? -1), [...markers, ...sheetNames]));
+  const drop = (i: number): boolean => replaced.has(info.definedNames[i]?.localSheetId ?? -1) || names.earlier.has(i);
+  edits.push(...definedNamesEdits(workbookXml, doc, drop, [...markers, ...sheetNames, ...cellNames]));
 
   writePart(zip, workbookPart, applyEdits(workbookXml, edits), loaded.workbookPartText.encoding);
   rels.save(zip);

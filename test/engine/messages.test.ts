@@ -80,6 +80,7 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   referenceToMissingSheet: { name: 'ABC_Activities', sheet: 'Old sheet' },
   referenceToNonWorksheet: { name: 'ABC_Pools', sheet: 'Chart1' },
   reportSheetTaken: { sheet: 'ABC Summary' },
+  reportNameTaken: { name: 'ABC_PnL' },
   textCut: { length: 40000, limit: 32767 },
   invalidMinutesPerFte: { found: '"lots"' },
   scenarioUnknownChange: {},

@@ -52,6 +52,47 @@ export interface FakeTable {
   rows: number;
   columns: number;
   showTotals: boolean;
+  /**
+   * The column names as Excel keeps them, by position: a header cell written with another text renames its
+   * column, and the formulas that refer to it follow (see `FakeWorkbook.syncTableHeaders`).
+   */
+  columnNames: string[];
+  style?: string;
+  showBandedRows?: boolean;
+}
+
+/** A table's block, header included. */
+function tableArea(t: FakeTable): Area {
+  return { top: t.top, left: t.left, rows: t.rows, columns: t.columns };
+}
+
+function overlaps(a: Area, b: Area): boolean {
+  return a.top < b.top + b.rows && b.top < a.top + a.rows && a.left < b.left + b.columns && b.left < a.left + a.columns;
+}
+
+/** A table's header texts as its cells hold them now ('' for a blank cell). */
+function headerTexts(t: FakeTable): string[] {
+  return Array.from({ length: t.columns }, (_, c) => {
+    const v = t.sheet.peek(t.top, t.left + c)?.value;
+    return v === null || v === undefined ? '' : String(v);
+  });
+}
+
+/** Moves the cells of `area` by `dr` rows and `dc` columns, over what lies there (an insert or delete that shifts cells). */
+function moveCells(sheet: FakeSheet, area: Area, dr: number, dc: number): void {
+  const moved: Array<[number, number, FakeCell]> = [];
+  for (const [k, cell] of [...sheet.cells]) {
+    const [r, c] = k.split(',').map(Number) as [number, number];
+    if (r < area.top || r >= area.top + area.rows || c < area.left || c >= area.left + area.columns) continue;
+    sheet.cells.delete(k);
+    moved.push([r + dr, c + dc, cell]);
+  }
+  for (const [r, c, cell] of moved) Object.assign(sheet.cell(r, c), cell);
+}
+
+/** A regular expression for a literal text. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A drop-down set with `range.dataValidation.rule = { list }`: its cells and its source as given. */
@@ -269,6 +310,8 @@ export function evaluateFormula(sheet: FakeSheet, formula: string, depth: number
   if (/^"(?:[^"]|"")*"$/.test(body)) return { value: body.slice(1, -1).replace(/""/g, '"'), error: null };
   if (/^-?\d+(\.\d+)?$/.test(body)) return { value: Number(body), error: null };
   if (/^(TRUE|FALSE)$/i.test(body)) return { value: body.toUpperCase() === 'TRUE', error: null };
+  const xlookup = /^XLOOKUP\((.*)\)$/i.exec(body);
+  if (xlookup !== null) return evaluateXlookup(sheet, splitArguments(xlookup[1] as string), depth);
   const vlookup = /^VLOOKUP\((.*)\)$/i.exec(body);
   if (vlookup !== null) return evaluateVlookup(sheet, splitArguments(vlookup[1] as string), depth);
   const ref = referenceOf(sheet, body);
@@ -282,6 +325,34 @@ export function evaluateFormula(sheet: FakeSheet, formula: string, depth: number
   const name = sheet.names.find((n) => n.name.toLowerCase() === body.toLowerCase()) ?? sheet.book?.names.find((n) => n.name.toLowerCase() === body.toLowerCase());
   if (name !== undefined) return evaluateFormula(sheet, name.formula, depth + 1);
   return { value: null, error: '#NAME?' };
+}
+
+/** A table column by a structured reference (`ABC_PnL[Net profit]`): the table and the column's index, or null. */
+function tableColumnOf(book: FakeWorkbook | null, reference: string): { table: FakeTable; index: number } | null {
+  const m = /^([A-Za-z_\\][\w.]*)\[([^\]]+)\]$/.exec(reference.trim());
+  const table = m === null ? undefined : book?.tables.find((t) => t.name.toLowerCase() === (m[1] as string).toLowerCase());
+  if (m === null || table === undefined) return null;
+  const index = table.columnNames.findIndex((n) => n.toLowerCase() === (m[2] as string).toLowerCase());
+  return index < 0 ? null : { table, index };
+}
+
+/** `XLOOKUP(key, Table[Column], Table[Column])`: exact match, over the table's rows as they are now. */
+function evaluateXlookup(sheet: FakeSheet, args: string[], depth: number): Result {
+  if (args.length !== 3) return { value: null, error: '#NAME?' };
+  const key = evaluateFormula(sheet, args[0] as string, depth + 1);
+  if (key.error !== null) return key;
+  const from = tableColumnOf(sheet.book, args[1] as string);
+  const to = tableColumnOf(sheet.book, args[2] as string);
+  if (from === null || to === null || from.table !== to.table) return { value: null, error: '#REF!' };
+  const t = from.table;
+  for (let r = t.top + 1; r < t.top + t.rows; r++) {
+    const found = t.sheet.result(t.sheet.peek(r, t.left + from.index));
+    if (found.error === null && found.value === key.value) {
+      const v = t.sheet.result(t.sheet.peek(r, t.left + to.index));
+      return { value: v.value ?? 0, error: v.error };
+    }
+  }
+  return { value: null, error: '#N/A' };
 }
 
 function evaluateVlookup(sheet: FakeSheet, args: string[], depth: number): Result {
@@ -603,7 +674,7 @@ export class FakeWorkbook {
       throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     }
     this.sheets.splice(this.sheets.indexOf(ws), 1);
-    for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i]?.sheet === ws) this.tables.splice(i, 1);
+    for (const t of this.tables.filter((x) => x.sheet === ws)) this.removeTable(t);
     this.rewriteFormulas((f) => rewriteSheetReferences(f, ws.name, null));
     ws.book = null;
     if (this.activeSheet === ws.name) this.activeSheet = this.sheets.find((s) => s.visibility === 'Visible')?.name ?? null;
@@ -622,9 +693,54 @@ export class FakeWorkbook {
     const ws = this.sheet(sheet);
     const a = parseArea(address);
     if (ws === undefined || a === null) throw new Error(`bad table ${sheet}!${address}`);
-    const t = { name, sheet: ws, ...a, showTotals: options.showTotals ?? false };
+    const t: FakeTable = { name, sheet: ws, ...a, showTotals: options.showTotals ?? false, columnNames: [] };
+    t.columnNames = headerTexts(t);
     this.tables.push(t);
     return t;
+  }
+
+  /**
+   * Excel's structured references follow their column and table: renamed with it, `#REF!` once it is
+   * deleted (`to` null; `column` null: the whole table).
+   * https://support.microsoft.com/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e
+   */
+  rewriteStructured(table: string, column: string | null, to: string | null): void {
+    const pattern = new RegExp(`(?<![\\w.])${literal(table)}\\[${column === null ? '[^\\]]*' : literal(column)}\\]`, 'gi');
+    this.rewriteFormulas((f) => f.replace(pattern, to === null ? '#REF!' : `${table}[${to}]`));
+  }
+
+  /**
+   * After every operation: a header cell written with another text renames its table column, as Excel does,
+   * and references to the column follow; a blank or repeated header is made unique by Excel itself
+   * (`Column3`, `Name2`), in the cell too.
+   */
+  syncTableHeaders(): void {
+    for (const t of this.tables) {
+      const texts = headerTexts(t);
+      texts.forEach((text, i) => {
+        const old = t.columnNames[i];
+        if (text === old) return;
+        const others = new Set(t.columnNames.filter((_n, j) => j !== i).map((n) => n.toLowerCase()));
+        const base = text === '' ? `Column${i + 1}` : text;
+        let name = base;
+        for (let n = 2; others.has(name.toLowerCase()); n++) name = `${base}${n}`;
+        if (name !== text) t.sheet.cell(t.top, t.left + i).value = name;
+        if (old !== undefined) this.rewriteStructured(t.name, old, name);
+        t.columnNames[i] = name;
+      });
+    }
+  }
+
+  /** A renamed table: references by its old name follow it. */
+  rewriteStructuredTable(from: string, to: string): void {
+    const pattern = new RegExp(`(?<![\\w.])${literal(from)}\\[`, 'gi');
+    this.rewriteFormulas((f) => f.replace(pattern, `${to}[`));
+  }
+
+  /** Removes a table (its cells stay); references to it show `#REF!`. */
+  removeTable(t: FakeTable): void {
+    this.tables.splice(this.tables.indexOf(t), 1);
+    this.rewriteStructured(t.name, null, null);
   }
 
   /** Resolves a reference (`=Sheet!$A$1:$B$2`) to a sheet and block, or null when it is no range. */
@@ -710,6 +826,7 @@ export class FakeContext {
       const fault = this.book.fault?.(op.label) ?? null;
       if (fault !== null) throw fault;
       record.responseBytes += op.run();
+      this.book.syncTableHeaders();
     }
     if (record.responseBytes > this.book.payloadLimit) {
       throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`);
@@ -1255,6 +1372,15 @@ export class FakeNamedItem extends Proxy<NameTarget> {
   get worksheetOrNullObject(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.must().scope, true);
   }
+  /** `NamedItem.formula` set (ExcelApi 1.7): the name now refers to that. */
+  set formula(v: string) {
+    this.ctx.enqueue('name.formula', v, () => {
+      const t = this.must();
+      if (t.scope !== null) guardSheet(t.scope);
+      t.item.formula = v.startsWith('=') ? v : `=${v}`;
+      return 8;
+    });
+  }
   set visible(v: boolean) {
     this.ctx.enqueue('name.visible', v, () => {
       this.must().item.visible = v;
@@ -1316,6 +1442,10 @@ export class FakeNamedItemCollection extends CollectionProxy<NameTarget, FakeNam
       if (s !== null) guardSheet(s);
       checkDefinedName(name);
       if (this.find(name) !== null) throw new FakeOfficeError('ItemAlreadyExists', `The name ${name} already exists.`);
+      // Workbook names and tables share one namespace (see `table.name`).
+      if (s === null && this.ctx.book.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
+        throw new FakeOfficeError('ItemAlreadyExists', `A table named ${name} exists.`);
+      }
       let formula: string;
       if (typeof reference === 'string') {
         formula = reference.startsWith('=') ? reference : `=${reference}`;
@@ -1357,10 +1487,59 @@ export class FakeTableProxy extends Proxy<FakeTable> {
   }
   set name(v: string) {
     this.ctx.enqueue('table.name', v, () => {
-      if (this.ctx.book.tables.some((t) => t.name.toLowerCase() === v.toLowerCase()) || this.ctx.book.names.some((n) => n.name.toLowerCase() === v.toLowerCase())) {
+      const self = this.must();
+      // A table's name follows the rules of defined names (letters, digits, _ . \, at most 255, no cell
+      // address) and is unique among tables and workbook names, which share one namespace:
+      // https://support.microsoft.com/office/rename-an-excel-table-fbf49a4f-82a3-43eb-8ba2-44d21233b114
+      checkDefinedName(v);
+      const key = v.toLowerCase();
+      if (this.ctx.book.tables.some((t) => t !== self && t.name.toLowerCase() === key) || this.ctx.book.names.some((n) => n.name.toLowerCase() === key)) {
         throw new FakeOfficeError('InvalidArgument', `The name ${v} is already in use.`);
       }
-      this.must().name = v;
+      const old = self.name;
+      self.name = v;
+      // References by the old name follow the table, as with a renamed column.
+      if (old !== v) this.ctx.book.rewriteStructuredTable(old, v);
+      return 8;
+    });
+  }
+  /** `Table.worksheet` (ExcelApi 1.2). */
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.must().sheet);
+  }
+  /** `Table.columns` (ExcelApi 1.1; `add` with a name 1.4). */
+  get columns(): FakeTableColumnCollection {
+    return new FakeTableColumnCollection(this.ctx, () => this.must());
+  }
+  /** `Table.rows` (ExcelApi 1.1; several rows at once 1.4). */
+  get rows(): FakeTableRowCollection {
+    return new FakeTableRowCollection(this.ctx, () => this.must());
+  }
+  set style(v: string) {
+    this.ctx.enqueue('table.style', v, () => {
+      this.must().style = v;
+      return 8;
+    });
+  }
+  set showBandedRows(v: boolean) {
+    this.ctx.enqueue('table.showBandedRows', v, () => {
+      this.must().showBandedRows = v;
+      return 8;
+    });
+  }
+  /** `Table.clearFilters` (ExcelApi 1.2): the fake keeps no table filters, so nothing changes. */
+  clearFilters(): void {
+    this.ctx.enqueue('table.clearFilters', undefined, () => {
+      guardSheet(this.must().sheet);
+      return 8;
+    });
+  }
+  /** `Table.delete` (ExcelApi 1.1): the table goes, references to it show `#REF!`. */
+  delete(): void {
+    this.ctx.enqueue('table.delete', undefined, () => {
+      const t = this.must();
+      guardSheet(t.sheet);
+      this.ctx.book.removeTable(t);
       return 8;
     });
   }
@@ -1371,6 +1550,133 @@ export class FakeTableProxy extends Proxy<FakeTable> {
     return new FakeRange(this.ctx, () => {
       const t = this.must();
       return { sheet: t.sheet, area: { top: t.top, left: t.left, rows: t.rows, columns: t.columns } };
+    });
+  }
+}
+
+/** A table column as a proxy: its name loads, `delete()` removes it. */
+export class FakeTableColumn extends Proxy<{ table: FakeTable; index: number }> {
+  protected read(t: { table: FakeTable; index: number }, prop: string): unknown {
+    if (prop === 'name') return t.table.columnNames[t.index];
+    throw new FakeOfficeError('InvalidArgument', `The fake does not load TableColumn.${prop}.`);
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  /** `TableColumn.delete` (ExcelApi 1.1): the cells right of it in the table's rows shift left; references to it show `#REF!`. */
+  delete(): void {
+    this.ctx.enqueue('tableColumn.delete', undefined, () => {
+      const { table: t, index } = this.must();
+      guardSheet(t.sheet);
+      if (t.columns === 1) throw new FakeOfficeError('InvalidOperation', 'A table keeps at least one column.');
+      const name = t.columnNames[index] as string;
+      for (let r = 0; r < t.rows; r++) t.sheet.cells.delete(`${t.top + r},${t.left + index}`);
+      moveCells(t.sheet, { top: t.top, left: t.left + index + 1, rows: t.rows, columns: MAX_COLUMNS }, 0, -1);
+      t.columns -= 1;
+      t.columnNames.splice(index, 1);
+      this.ctx.book.rewriteStructured(t.name, name, null);
+      return 8;
+    });
+  }
+}
+
+/** `Table.columns`: `load('items/name')`, `getItem(name)`, `add(index, values, name)`. */
+export class FakeTableColumnCollection extends CollectionProxy<{ table: FakeTable; index: number }, FakeTableColumn> {
+  constructor(
+    ctx: FakeContext,
+    private readonly table: () => FakeTable,
+  ) {
+    super(ctx, () => {
+      const t = table();
+      return t.columnNames.map((_n, index) => ({ table: t, index }));
+    });
+  }
+  protected child(t: { table: FakeTable; index: number }): FakeTableColumn {
+    return new FakeTableColumn(this.ctx, () => t);
+  }
+  protected childProps(t: { table: FakeTable; index: number }, props: string[]): FakeTableColumn {
+    return new FakeTableColumn(this.ctx, () => t)['loadedWith'](t, props);
+  }
+  protected readChild(t: { table: FakeTable; index: number }): unknown {
+    return t.table.columnNames[t.index];
+  }
+  getItem(key: string): FakeTableColumn {
+    return new FakeTableColumn(this.ctx, () => {
+      const t = this.table();
+      const index = t.columnNames.findIndex((n) => n.toLowerCase() === key.toLowerCase());
+      return index < 0 ? null : { table: t, index };
+    });
+  }
+  /**
+   * `TableColumnCollection.add` (ExcelApi 1.1; `name` 1.4): a column at `index` (the end when absent), the
+   * cells from there to the right in the table's rows shift right. Its name must be new in the table.
+   */
+  add(index?: number, values?: unknown, name?: string): FakeTableColumn {
+    let created: { table: FakeTable; index: number } | null = null;
+    this.ctx.enqueue('tableColumns.add', name ?? null, () => {
+      const t = this.table();
+      guardSheet(t.sheet);
+      if (values !== undefined) throw new FakeOfficeError('NotImplemented', 'The fake adds table columns without values.');
+      const at = index === undefined || index === null || index < 0 ? t.columns : index;
+      if (at > t.columns) throw new FakeOfficeError('InvalidArgument', 'The index is past the table.');
+      let text = name ?? `Column${at + 1}`;
+      for (let n = 2; t.columnNames.some((c) => c.toLowerCase() === text.toLowerCase()); n++) text = `${name ?? 'Column'}${n}`;
+      moveCells(t.sheet, { top: t.top, left: t.left + at, rows: t.rows, columns: MAX_COLUMNS }, 0, 1);
+      t.columns += 1;
+      t.columnNames.splice(at, 0, text);
+      t.sheet.cell(t.top, t.left + at).value = text;
+      created = { table: t, index: at };
+      return 8;
+    });
+    return new FakeTableColumn(this.ctx, () => created);
+  }
+}
+
+/** A table row: `delete()` (ExcelApi 1.1) removes it, the cells under it in the table's columns shift up. */
+export class FakeTableRow extends Proxy<{ table: FakeTable; index: number }> {
+  protected read(): unknown {
+    throw new FakeOfficeError('InvalidArgument', 'The fake loads nothing of a TableRow.');
+  }
+  delete(): void {
+    this.ctx.enqueue('tableRow.delete', undefined, () => {
+      const { table: t, index } = this.must();
+      guardSheet(t.sheet);
+      if (index < 0 || index >= t.rows - 1) throw new FakeOfficeError('ItemNotFound', 'The table has no such row.');
+      if (t.rows === 2) throw new FakeOfficeError('InvalidOperation', 'A table keeps a row under its header.');
+      const row = t.top + 1 + index;
+      for (let c = 0; c < t.columns; c++) t.sheet.cells.delete(`${row},${t.left + c}`);
+      moveCells(t.sheet, { top: row + 1, left: t.left, rows: MAX_ROWS, columns: t.columns }, -1, 0);
+      t.rows -= 1;
+      return 8;
+    });
+  }
+}
+
+/** `Table.rows`: `getItemAt(index)`, `add(index, values)`. */
+export class FakeTableRowCollection {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly table: () => FakeTable,
+  ) {}
+  getItemAt(index: number): FakeTableRow {
+    return new FakeTableRow(this.ctx, () => ({ table: this.table(), index }));
+  }
+  /**
+   * `TableRowCollection.add` (ExcelApi 1.1; several rows 1.4): rows at the end (the fake adds nowhere else),
+   * inserted: the cells under the table in its columns shift down.
+   */
+  add(index?: number, values?: unknown[][]): void {
+    this.ctx.enqueue('tableRows.add', values ?? null, () => {
+      const t = this.table();
+      guardSheet(t.sheet);
+      if (index !== undefined && index !== null && index !== t.rows - 1) throw new FakeOfficeError('NotImplemented', 'The fake adds table rows at the end only.');
+      const rows = values ?? [t.columnNames.map(() => '')];
+      if (rows.some((r) => r.length !== t.columns)) throw new FakeOfficeError('InvalidArgument', "The values don't match the table's columns.");
+      const below = t.top + t.rows;
+      moveCells(t.sheet, { top: below, left: t.left, rows: MAX_ROWS, columns: t.columns }, rows.length, 0);
+      rows.forEach((r, i) => r.forEach((v, c) => enter(t.sheet.cell(below + i, t.left + c), v)));
+      t.rows += rows.length;
+      return 8;
     });
   }
 }
@@ -1406,7 +1712,25 @@ export class FakeTableCollection extends CollectionProxy<FakeTable, FakeTablePro
       if (ws === null || ws === undefined || a === null) throw new FakeOfficeError('InvalidArgument', `Bad table address ${address}.`);
       guardSheet(ws);
       if (!hasHeaders) throw new FakeOfficeError('InvalidArgument', 'The fake only makes tables with headers.');
-      created = { name: `Table${this.ctx.book.tables.length + 1}`, sheet: ws, ...a, showTotals: false };
+      // https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)
+      // A table needs a row under its header, may not overlap another table nor the sheet's AutoFilter (the
+      // table brings its own filter buttons):
+      // https://support.microsoft.com/office/overview-of-excel-tables-7ab0bb7d-3a9e-4b56-a3c9-6c94334e492c
+      if (a.rows < 2) throw new FakeOfficeError('InvalidArgument', 'A table needs a row under its header.');
+      if (this.ctx.book.tables.some((t) => t.sheet === ws && overlaps(tableArea(t), a))) throw new FakeOfficeError('InvalidOperation', 'A table cannot overlap another table.');
+      if (ws.autoFilter !== null && overlaps(ws.autoFilter.area, a)) throw new FakeOfficeError('InvalidOperation', "A table cannot overlap the sheet's AutoFilter.");
+      const t: FakeTable = { name: '', sheet: ws, ...a, showTotals: false, columnNames: [] };
+      // Excel makes blank and repeated headers unique itself (Column1, Name2), changing the cells; the fake
+      // refuses them, so a test sees that the layout's headers would not be the table's column names.
+      const texts = headerTexts(t);
+      const seen = new Set<string>();
+      for (const text of texts) {
+        if (text === '' || seen.has(text.toLowerCase())) throw new FakeOfficeError('InvalidArgument', `The header "${text}" is blank or repeated: Excel would rename it.`);
+        seen.add(text.toLowerCase());
+      }
+      let n = this.ctx.book.tables.length + 1;
+      while (this.ctx.book.tables.some((x) => x.name.toLowerCase() === `table${n}`) || this.ctx.book.names.some((x) => x.name.toLowerCase() === `table${n}`)) n++;
+      created = Object.assign(t, { name: `Table${n}`, columnNames: texts });
       this.ctx.book.tables.push(created);
       return 8;
     });
@@ -1827,6 +2151,10 @@ export class FakeAutoFilter extends Proxy<FakeSheet> {
       guardSheet(t);
       if (t.autoFilter !== null && areaAddress(t.autoFilter.area) !== areaAddress(area)) {
         throw new FakeOfficeError('InvalidOperation', 'The sheet already has an AutoFilter.');
+      }
+      // A table has its own filter: the sheet's AutoFilter cannot lie over it (see `tables.add`).
+      if (this.ctx.book.tables.some((x) => x.sheet === t && overlaps(tableArea(x), area))) {
+        throw new FakeOfficeError('InvalidOperation', "The sheet's AutoFilter cannot overlap a table.");
       }
       t.autoFilter = { area, hiddenRows: t.autoFilter?.hiddenRows ?? new Set(), sorted: t.autoFilter?.sorted ?? false };
       return 8;

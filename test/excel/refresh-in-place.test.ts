@@ -140,7 +140,14 @@ describe('a Refresh keeps the references to the report', () => {
     const sheets = await refresh(book);
     const pl = sheets.find((s) => s.name === 'ABC Customer P&L') as ReportSheet;
     // Fewer customers and fewer columns: the first 100 rows, 12 columns wide.
-    const shrunk: ReportSheet = { ...pl, rows: pl.rows.slice(0, 100).map((r) => ({ ...r, cells: r.cells.slice(0, 12) })) };
+    // Its table ABC_PnL shrinks with it (reshaped in place: columns and rows deleted).
+    const table = pl.tables?.[0];
+    if (table === undefined) throw new Error('the P&L has its table');
+    const shrunk: ReportSheet = {
+      ...pl,
+      rows: pl.rows.slice(0, 100).map((r) => ({ ...r, cells: r.cells.slice(0, 12) })),
+      tables: [{ ...table, lastRow: 100, columns: table.columns.slice(0, 12) }],
+    };
     await writeReport(fakeRun(book), [shrunk, ...sheets.filter((s) => s !== pl)], 'EUR');
     const ws = plSheet(book);
     expect(ws.usedArea()).toEqual({ top: 0, left: 0, rows: 100, columns: 12 });
@@ -151,6 +158,7 @@ describe('a Refresh keeps the references to the report', () => {
       .filter(([r, c]) => r >= 100 || c >= 12);
     expect(stray).toEqual([]);
     expect(ws.valuesOf('A100:L100')).toEqual([shrunk.rows[99]?.cells.map((c) => (c.value === '' ? null : c.value))]);
+    expect(book.tables.filter((t) => t.name === 'ABC_PnL').map((t) => [t.top, t.left, t.rows, t.columns])).toEqual([[2, 0, 98, 12]]);
   });
 });
 

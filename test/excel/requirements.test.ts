@@ -324,7 +324,9 @@ describe('the requirement sets of the Office.js APIs the add-in uses', () => {
       }
       const read = /ExcelApi (\d+\.\d+)/.exec(annotation)?.[1];
       const expected = r.api.endsWith(' (set)') ? setVersionOf(annotation) : read;
-      if (expected !== r.requires.version) disagreements.push(`${r.api}: row says ExcelApi ${r.requires.version}, typings say "${annotation}"`);
+      // An annotation that names several sets (a parameter added later): a row with its source may need a later one of them.
+      const named = r.source !== undefined && [...annotation.matchAll(/\b(\d+\.\d+)\b/g)].some((m) => m[1] === r.requires?.version);
+      if (expected !== r.requires.version && !named) disagreements.push(`${r.api}: row says ExcelApi ${r.requires.version}, typings say "${annotation}"`);
     }
     expect(disagreements).toEqual([]);
   });

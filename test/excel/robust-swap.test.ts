@@ -72,18 +72,20 @@ describe('hidden, filtered and sorted report sheets', () => {
     expect(book.hiddenNamesOf('ABC Customer P&L').map((n) => n.name)).toEqual([OWNER_NAME]);
   });
 
-  test('a filtered and sorted P&L has its filter and sort cleared and said so; every row lands in its place', async () => {
+  test('a filtered and sorted P&L of before tables has its filter and sort cleared and said so; every row lands in its place', async () => {
     const book = await refreshedOnce();
     const pl = sheet(book, 'ABC Customer P&L');
+    // A P&L written before the report's tables: a sheet AutoFilter, filtered and sorted by the user.
+    book.tables.splice(0, book.tables.length);
     pl.setAutoFilter('A3:L60', [5, 6, 7, 20], true);
     const { sheets, currency } = await reportOf(book);
     const out = await writeReport(fakeRun(book), sheets, currency);
     expect(out.filtersCleared).toEqual(['ABC Customer P&L']);
     const layout = sheets.find((s) => s.name === 'ABC Customer P&L') as ReportSheet;
     expect(pl.valuesOf(area(layout))).toEqual(expectedValues(layout));
-    expect(pl.autoFilter).toMatchObject({ hiddenRows: new Set(), sorted: false });
-    // The filter buttons stay, over the report's own header and customer rows (A3:AC253): only the criteria and the sort went.
-    expect(pl.autoFilter?.area).toEqual({ top: 2, left: 0, rows: 251, columns: 29 });
+    // The sheet's AutoFilter gives way to the table ABC_PnL over the header and customer rows (A3:AC253).
+    expect(pl.autoFilter).toBeNull();
+    expect(book.tables.map((t) => [t.name, t.sheet.name, t.top, t.left, t.rows, t.columns])).toContainEqual(['ABC_PnL', 'ABC Customer P&L', 2, 0, 251, 29]);
     expect((await writeReport(fakeRun(book), sheets, currency)).filtersCleared).toEqual([]);
   });
 

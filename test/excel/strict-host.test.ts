@@ -295,3 +295,78 @@ describe('hidden sheets, filters, conditional formats and sheet names as Excel h
     expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.add(`${'B'.repeat(27)}\u{1F600}`))).toBeNull();
   });
 });
+
+describe('tables as Excel has them (issue 18, items 2 and 8)', () => {
+  /** A sheet with a header row and two rows under it, a table named `ABC_PnL` over them. */
+  function withTable(): { book: FakeWorkbook; data: FakeSheet; sheet1: FakeSheet } {
+    const { book, data, sheet1 } = twoSheets();
+    book.addTable('ABC_PnL', 'My data', 'A1:B3');
+    return { book, data, sheet1 };
+  }
+
+  test('tables.add refuses blank or repeated headers, an overlap with a table or the AutoFilter, a table without rows', async () => {
+    const { book, data } = twoSheets();
+    data.setValues('D1', [['k', 'K'], [1, 2]]);
+    data.setValues('G1', [['k', ''], [1, 2]]);
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.getItem('My data').tables.add('D1:E2', true))).toBe('InvalidArgument');
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.getItem('My data').tables.add('G1:H2', true))).toBe('InvalidArgument');
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.getItem('My data').tables.add('A1:B1', true))).toBe('InvalidArgument');
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.getItem('My data').tables.add('A1:B3', true))).toBeNull();
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.getItem('My data').tables.add('B2:C3', true))).toBe('InvalidOperation');
+    data.setAutoFilter('J1:K3', []);
+    data.setValues('J1', [['a', 'b'], [1, 2]]);
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.getItem('My data').tables.add('J1:K2', true))).toBe('InvalidOperation');
+    expect(await codeOf(book, (ctx) => ctx.workbook.worksheets.getItem('My data').autoFilter.apply('A1:B3'))).toBe('InvalidOperation');
+  });
+
+  test('a table name is a valid name, unique among tables and workbook names, which share one namespace', async () => {
+    const { book } = withTable();
+    book.addName('Total', "='My data'!$B$3");
+    book.sheet('Sheet1')!.setValues('A1', [['x'], [1]]);
+    // Each attempt on a fresh block: a batch is no transaction, the table of a failed one stays.
+    let column = 0;
+    const named = (name: string) => (ctx: FakeContext) => {
+      column += 2;
+      book.sheet('Sheet1')!.setValues(`${String.fromCharCode(65 + column)}1`, [['x'], [1]]);
+      ctx.workbook.worksheets.getItem('Sheet1').tables.add(`${String.fromCharCode(65 + column)}1:${String.fromCharCode(65 + column)}2`, true).name = name;
+    };
+    expect(await codeOf(book, named('ABC PnL'))).toBe('InvalidArgument');
+    expect(await codeOf(book, named('abc_pnl'))).toBe('InvalidArgument');
+    expect(await codeOf(book, named('Total'))).toBe('InvalidArgument');
+    expect(await codeOf(book, named('A1'))).toBe('InvalidArgument');
+    expect(await codeOf(book, (ctx) => ctx.workbook.names.add('ABC_PnL', "='My data'!$A$1"))).toBe('ItemAlreadyExists');
+  });
+
+  test('a structured reference follows its column when a header cell renames it, and shows #REF! once the column is deleted', async () => {
+    const { book, sheet1 } = withTable();
+    sheet1.setFormulas('A1', [['=XLOOKUP("y", ABC_PnL[id], ABC_PnL[amount])']]);
+    expect(sheet1.valuesOf('A1')).toEqual([[20]]);
+    await book.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('My data').getRange('B1').values = [['Amount EUR']];
+      await ctx.sync();
+    });
+    expect(sheet1.at('A1')?.formula).toBe('=XLOOKUP("y", ABC_PnL[id], ABC_PnL[Amount EUR])');
+    expect(sheet1.valuesOf('A1')).toEqual([[20]]);
+    await book.run(async (ctx) => {
+      ctx.workbook.tables.getItem('ABC_PnL').columns.getItem('Amount EUR').delete();
+      await ctx.sync();
+    });
+    expect(sheet1.valuesOf('A1')).toEqual([['#REF!']]);
+  });
+
+  test('rows added to a table push the cells under it down; a row deleted pulls them up', async () => {
+    const { book, data } = withTable();
+    data.setValues('A5', [['below']]);
+    await book.run(async (ctx) => {
+      ctx.workbook.tables.getItem('ABC_PnL').rows.add(undefined, [['z', 30], ['w', 40]]);
+      await ctx.sync();
+    });
+    expect(data.valuesOf('A4:B7')).toEqual([['z', 30], ['w', 40], [null, null], ['below', null]]);
+    await book.run(async (ctx) => {
+      ctx.workbook.tables.getItem('ABC_PnL').rows.getItemAt(0).delete();
+      await ctx.sync();
+    });
+    expect(data.valuesOf('A2:A6')).toEqual([['y'], ['z'], ['w'], [null], ['below']]);
+    expect(book.tables[0]).toMatchObject({ rows: 4, columns: 2 });
+  });
+});

@@ -62,28 +62,32 @@ describe('the whale-curve chart in the add-in', () => {
     expect(book.sheet('ABC Summary')?.charts[0]?.series).toHaveLength(2);
   });
 
-  it('the summary and the rates print one page wide in landscape, the P&L across pages with titles and an AutoFilter, after a first Refresh and after one in place', async () => {
+  it('the summary and the rates print one page wide in landscape, the P&L across pages with titles and its table, after a first Refresh and after one in place', async () => {
     const book = sampleWorkbook();
     const oneWide = { orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } };
     await refresh(book);
     expect(book.sheet('ABC Summary')?.print).toEqual(oneWide);
     expect(book.sheet('ABC Rates')?.print).toEqual(oneWide);
-    // The P&L: landscape at full size, its title, header and customer columns on every page, an AutoFilter
-    // over the header and the 250 customers (not the totals row).
+    // The P&L: landscape at full size, its title, header and customer columns on every page, the table
+    // ABC_PnL over the header and the 250 customers (not the totals row), whose filter buttons replace the
+    // sheet's AutoFilter (the two cannot overlap).
     const pnlPrint = { orientation: 'Landscape', zoom: { horizontalFitToPages: 4, verticalFitToPages: 0 }, titleRows: 'A1:XFD3', titleColumns: 'A1:C1048576' };
     expect(book.sheet('ABC Customer P&L')?.print).toEqual(pnlPrint);
-    expect(book.sheet('ABC Customer P&L')?.autoFilterAddress).toBe('A3:AC253');
+    const pnlTable = (): unknown => book.tables.map((t) => [t.name, t.sheet.name, t.top, t.left, t.rows, t.columns]).find((t) => t[0] === 'ABC_PnL');
+    expect(pnlTable()).toEqual(['ABC_PnL', 'ABC Customer P&L', 2, 0, 251, 29]);
+    expect(book.sheet('ABC Customer P&L')?.autoFilterAddress).toBeNull();
     expect(book.sheet('ABC Customer P&L')?.frozen).toEqual({ rows: 3, columns: 3 });
     // The user prints the summary otherwise; a Refresh in place sets it back, since copyFrom brings no page settings.
     const summary = book.sheet('ABC Summary');
     if (summary !== undefined) summary.print = { orientation: 'Portrait', zoom: { scale: 50 } };
-    // The user filters other cells of the P&L: the Refresh in place puts the report's filter back.
+    // The user filters cells beside the P&L's table: the Refresh in place removes that filter, keeps the table.
     const pnl = book.sheet('ABC Customer P&L');
-    if (pnl !== undefined) pnl.setAutoFilter('B10:D20', []);
+    if (pnl !== undefined) pnl.setAutoFilter('AE10:AF20', []);
     await refresh(book);
     expect(book.sheet('ABC Summary')?.print).toEqual(oneWide);
     expect(book.sheet('ABC Customer P&L')?.print).toEqual(pnlPrint);
-    expect(book.sheet('ABC Customer P&L')?.autoFilterAddress).toBe('A3:AC253');
+    expect(pnlTable()).toEqual(['ABC_PnL', 'ABC Customer P&L', 2, 0, 251, 29]);
+    expect(book.sheet('ABC Customer P&L')?.autoFilterAddress).toBeNull();
   });
 
   it("a Refresh with no whale curve (total profit of zero or less) deletes the report's chart and keeps the user's", async () => {

@@ -32,14 +32,17 @@ async function sampleReport(): Promise<string> {
 }
 
 describe('the printed report', () => {
-  it('marks the P&L: AutoFilter over header and customers, print titles, landscape', async () => {
+  it('marks the P&L: a table over header and customers (its filter buttons, no sheet AutoFilter), print titles, landscape', async () => {
     const zip = await JSZip.loadAsync(readFileSync(await sampleReport()));
     const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
-    expect(workbook).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">\'ABC Customer P&amp;L\'!$A$3:$AC$253</definedName>');
+    // A table and a sheet AutoFilter over the same cells cannot coexist: the table brings the filter.
+    expect(workbook).not.toContain('_xlnm._FilterDatabase');
     expect(workbook).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">\'ABC Customer P&amp;L\'!$A:$C,\'ABC Customer P&amp;L\'!$1:$3</definedName>');
     const sheets = await Promise.all(Object.keys(zip.files).filter((n) => /worksheets\/sheet\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
-    const pnl = sheets.find((s) => s.includes('<autoFilter')) ?? '';
-    expect(pnl).toMatch(/<\/sheetData><autoFilter ref="A3:AC253"\/><pageMargins [^>]*\/><pageSetup orientation="landscape" fitToWidth="4" fitToHeight="0"\/>/);
+    const pnl = sheets.find((s) => s.includes('Customer profitability: P&amp;L per customer')) ?? '';
+    expect(pnl).not.toContain('<autoFilter');
+    expect(pnl).toMatch(/<\/sheetData><pageMargins [^>]*\/><pageSetup orientation="landscape" fitToWidth="4" fitToHeight="0"\/><tableParts count="1"><tablePart r:id="rId1"\/><\/tableParts>/);
+    expect(await zip.file('xl/tables/table1.xml')?.async('string')).toContain('name="ABC_PnL" displayName="ABC_PnL" ref="A3:AC253"');
     expect(pnl).toContain("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>");
   });
 

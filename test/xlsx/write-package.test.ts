@@ -75,7 +75,7 @@ describe('the report copy at package level', () => {
     expect(await sheetNames(out)).toEqual(['Pools', 'Activities', 'Customers', 'Volumes', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']);
   });
 
-  it('copies every part of the input byte for byte and adds four worksheet parts', async () => {
+  it('copies every part of the input byte for byte and adds four worksheet parts and their tables', async () => {
     const input = join(dir, 'in.xlsx');
     await writeWorkbook(input, (wb) => {
       wb.addWorksheet('Pools').addRows([['Pool', 'Cost'], ['Sales', 1000]]);
@@ -90,6 +90,12 @@ describe('the report copy at package level', () => {
       'xl/charts/chart1.xml',
       'xl/drawings/_rels/drawing1.xml.rels',
       'xl/drawings/drawing1.xml',
+      // The P&L's table, the rates' two (report-tables.ts), related from their sheets.
+      'xl/tables/table1.xml',
+      'xl/tables/table2.xml',
+      'xl/tables/table3.xml',
+      'xl/worksheets/_rels/sheet3.xml.rels',
+      'xl/worksheets/_rels/sheet4.xml.rels',
       'xl/worksheets/_rels/sheet5.xml.rels',
       'xl/worksheets/sheet3.xml',
       'xl/worksheets/sheet4.xml',
@@ -137,10 +143,14 @@ describe('the report copy at package level', () => {
       ['ABC_ReportOwner', '2'],
       ['ABC_ReportOwner', '3'],
       ['ABC_ReportOwner', '4'],
-      // The P&L's filter and print titles, once each after the second run too.
-      ['_xlnm._FilterDatabase', '1'],
+      // The P&L's print titles and the headline figures' names, once each after the second run too.
       ['_xlnm.Print_Titles', '1'],
+      ...['Revenue', 'NetRevenue', 'GrossMargin', 'CostToServe', 'CustomersNetProfit', 'UnusedCapacity', 'NotCharged', 'OperatingProfit', 'CustomerCount', 'LossMakingCustomers'].map(
+        (n) => [`ABC_${n}`, null],
+      ),
     ]);
+    // The tables are written again in the same parts with the same ids (an earlier report's are freed).
+    for (const n of [1, 2, 3]) expect(b.get(`xl/tables/table${n}.xml`)!.equals(a.get(`xl/tables/table${n}.xml`)!)).toBe(true);
   });
 
   it('writes into a package with x: prefixes, no styles part and no names, keeping its VBA and custom XML', async () => {

@@ -38,6 +38,20 @@ async function makeInput(path: string, extraSheets: string[] = []): Promise<void
   );
 }
 
+/** The summary's named headline figures, workbook-scoped (report-tables.ts). */
+const HEADLINE_NAMES = [
+  ['ABC_Revenue', 5],
+  ['ABC_NetRevenue', 7],
+  ['ABC_GrossMargin', 9],
+  ['ABC_CostToServe', 11],
+  ['ABC_CustomersNetProfit', 13],
+  ['ABC_UnusedCapacity', 15],
+  ['ABC_NotCharged', 16],
+  ['ABC_OperatingProfit', 17],
+  ['ABC_CustomerCount', 18],
+  ['ABC_LossMakingCustomers', 19],
+].map(([name, row]) => ({ name: name as string, localSheetId: null, hidden: false, formula: `'ABC Summary'!$B$${row}` }));
+
 async function report(input: string, output: string): Promise<void> {
   const loaded = await loadWorkbook(input);
   writeFileSync(output, await buildReportWorkbook(loaded, buildReportSheets(hostileResult()), 'EUR'));
@@ -117,9 +131,9 @@ describe('writing the report workbook', () => {
       { name: 'ABC_ReportOwner', localSheetId: '3', hidden: true, formula: '"ABC report: rates"' },
       { name: 'ABC_ReportOwner', localSheetId: '4', hidden: true, formula: '"ABC report: summary"' },
       { name: 'ABC_ReportOwner', localSheetId: '5', hidden: true, formula: '"ABC report: actions"' },
-      // The P&L's AutoFilter (over the header and its customers) and its print titles, scoped to it.
-      { name: '_xlnm._FilterDatabase', localSheetId: '2', hidden: true, formula: "'ABC Customer P&L'!$A$3:$S$6" },
+      // The P&L's print titles, scoped to it; its filter is its table's (ABC_PnL), no sheet AutoFilter.
       { name: '_xlnm.Print_Titles', localSheetId: '2', hidden: false, formula: "'ABC Customer P&L'!$A:$C,'ABC Customer P&L'!$1:$3" },
+      ...HEADLINE_NAMES,
     ]);
   });
 
@@ -162,9 +176,9 @@ describe('writing the report workbook', () => {
       { name: 'ABC_ReportOwner', localSheetId: '2', hidden: true, formula: '"ABC report: pnl"' },
       { name: 'ABC_ReportOwner', localSheetId: '3', hidden: true, formula: '"ABC report: rates"' },
       { name: 'ABC_ReportOwner', localSheetId: '4', hidden: true, formula: '"ABC report: actions"' },
-      // The P&L's AutoFilter (over the header and its customers) and its print titles, scoped to it.
-      { name: '_xlnm._FilterDatabase', localSheetId: '2', hidden: true, formula: "'ABC Customer P&L'!$A$3:$S$6" },
+      // The P&L's print titles, scoped to it; its filter is its table's (ABC_PnL), no sheet AutoFilter.
       { name: '_xlnm.Print_Titles', localSheetId: '2', hidden: false, formula: "'ABC Customer P&L'!$A:$C,'ABC Customer P&L'!$1:$3" },
+      ...HEADLINE_NAMES,
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
