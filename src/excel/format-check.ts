@@ -87,6 +87,16 @@ export class NumberFormatCheck {
    * probed on. Cancel, a lost connection or a timeout during that sync end the write as usual.
    */
   async settle(context: Excel.RequestContext, counter: SyncCounter): Promise<FormatFailure[]> {
+    // A probe queued into a sync that failed and was retried in parts (a GeneralException on size) was
+    // never answered: read those again, in a sync of their own that only that rare path costs.
+    const unanswered = this.probes.filter((p) => !answered(p.probe));
+    if (unanswered.length > 0) {
+      for (const p of unanswered) {
+        const first = p.runs[0] as Probe['runs'][number];
+        p.probe = context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(first.row, first.column, 1, 1).load('numberFormat');
+      }
+      await counter.sync(context);
+    }
     const garbled = this.probes.filter((p) => !kept(p.probe, p.code));
     if (garbled.length === 0) return [];
     const separators = this.separators();
@@ -123,6 +133,15 @@ export class NumberFormatCheck {
     return application.useSystemSeparators
       ? { decimal: culture.numberDecimalSeparator, group: culture.numberGroupSeparator }
       : { decimal: application.decimalSeparator, group: application.thousandsSeparator };
+  }
+}
+
+/** True when the probe's load was answered (reading an unloaded property throws PropertyNotLoaded). */
+function answered(probe: Excel.Range): boolean {
+  try {
+    return Array.isArray(probe.numberFormat);
+  } catch {
+    return false;
   }
 }
 

@@ -373,9 +373,9 @@ export class PaneController {
   /** Writes the sample wholesaler into the workbook, in the pane's language, then checks it. */
   insertSample(): Promise<void> {
     return this.busy(async (options) => {
-      await this.actions.insertSample(generateSampleModel(DEFAULT_SAMPLE_SEED, this.strings.language), options);
+      const written = await this.actions.insertSample(generateSampleModel(DEFAULT_SAMPLE_SEED, this.strings.language), options);
       await this.compute(options);
-      this.set({ notice: { intent: 'success', text: this.strings.sampleInserted } });
+      this.set({ notice: this.writtenNotice(this.strings.sampleInserted, written) });
     });
   }
 

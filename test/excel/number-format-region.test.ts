@@ -9,9 +9,9 @@ import type { WriteOutcome } from '../../src/excel/actions';
 import { analyseWorkbook } from '../../src/workbook/analyse';
 import { buildReportSheets, numberFormat } from '../../src/workbook/report-layout';
 import type { ReportSheet } from '../../src/workbook/report-types';
-import { sampleGrids } from '../../src/sample';
+import { generateSampleModel, sampleGrids } from '../../src/sample';
 import { hostBefore1_11 } from './fake-events';
-import { type FakeRegion, type FakeWorkbook, fakeRun } from './fake-excel';
+import { type FakeRegion, FakeWorkbook, fakeRun } from './fake-excel';
 import { sampleWorkbook } from './helpers';
 
 const result = analyseWorkbook(sampleGrids()).result;
@@ -106,6 +106,36 @@ describe('number formats on a host of another region', () => {
     const out = await refresh(book);
     expect(out.sheets).toEqual(sheets.map((s) => s.name));
     expect(out.formatsNotSet).toEqual(expect.arrayContaining([{ sheet: 'ABC Customer P&L', code: MONEY }]));
+  });
+});
+
+describe('the sample model on a host of another region', () => {
+  const sample = generateSampleModel();
+  const pools = sample.find((s) => s.sheet === 'Pools');
+  if (pools === undefined) throw new Error('the sample has a Pools sheet');
+
+  async function inserted(region: FakeRegion, supports1_11: boolean): Promise<{ book: FakeWorkbook; out: WriteOutcome }> {
+    const book = new FakeWorkbook();
+    book.addSheet('Sheet1');
+    book.region = region;
+    if (!supports1_11) hostBefore1_11(book);
+    const out = await createExcelGateway(fakeRun(book), () => supports1_11).insertSample(sample);
+    return { book, out };
+  }
+
+  test('its money and one-decimal columns are set again locally on a German Mac', async () => {
+    const plain = await inserted({ ...GERMAN_MAC, numberFormatReadLocally: false }, true);
+    const { book, out } = await inserted(GERMAN_MAC, true);
+    expect(out.formatsNotSet).toEqual([]);
+    expect(out.syncs).toBe(plain.out.syncs + 1);
+    // Pools: B money, C count, E one decimal (sample/sheets.ts), on the first data row.
+    const ws = book.sheet('Pools');
+    expect([1, 2, 4].map((c) => ws?.peek(1, c)?.numberFormat)).toEqual([1, 2, 4].map((c) => pools.numberFormats?.[c]));
+  });
+
+  test('without ExcelApi 1.11 the formats it could not set are named', async () => {
+    const { out } = await inserted(GERMAN_MAC, false);
+    expect(out.formatsNotSet).toEqual(expect.arrayContaining([{ sheet: 'Pools', code: pools.numberFormats?.[1] }, { sheet: 'Pools', code: '0.0' }]));
   });
 });
 
