@@ -77,6 +77,11 @@ export interface WriteOutcome {
   syncs: number;
   /** Report sheets whose AutoFilter criteria and sort were cleared before they were written over (absent: none). */
   filtersCleared?: string[];
+  /**
+   * Number formats Excel did not keep (a host of another region garbled them and they could not be set in
+   * its local form), each code once per sheet (absent: none). The cells hold the right numbers; only their look is off.
+   */
+  formatsNotSet?: Array<{ sheet: string; code: string }>;
 }
 
 /** A running watch of the model's cells: `relocate` re-finds the ranges after the model moved, `stop` ends it. */

@@ -34,9 +34,9 @@ async function selectCell(run: ExcelRun, sheet: string, cell: string): Promise<v
 export function createExcelGateway(run: ExcelRun, supports: SupportsSet = () => false): WorkbookActions {
   return {
     readModel: (options) => readModel(withCancel(run, options?.signal), options),
-    writeReport: (sheets, currency, options) => writeReport(withCancel(run, options?.signal), sheets, currency, options),
-    insertSample: (sheets, options) => insertSample(withCancel(run, options?.signal), sheets, options),
-    insertEmptyModel: (language, options) => insertEmptyModel(withCancel(run, options?.signal), language, options),
+    writeReport: (sheets, currency, options) => writeReport(withCancel(run, options?.signal), sheets, currency, options, undefined, supports),
+    insertSample: (sheets, options) => insertSample(withCancel(run, options?.signal), sheets, options, supports),
+    insertEmptyModel: (language, options) => insertEmptyModel(withCancel(run, options?.signal), language, options, supports),
     writeVolumes: (table, options) => writeVolumes(withCancel(run, options?.signal), table, options),
     selectCell: (sheet, cell) => selectCell(run, sheet, cell),
     watchModel: (onChange) => watchModel(run, onChange, supports),

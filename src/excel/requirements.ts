@@ -98,6 +98,21 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Excel.Application.calculationMode', 'ExcelApi 1.1', 'read the calculation mode'),
   row('Excel.Application.calculationMode (set)', 'ExcelApi 1.8', 'set the calculation mode'),
   row('Excel.Application.suspendApiCalculationUntilNextSync', 'ExcelApi 1.6', 'no recalculation while a chunk of the report is written'),
+  // The host's separators, to set a number format it garbled in its local form (format-check.ts); only
+  // where isSetSupported says ExcelApi 1.11.
+  row('Excel.Application.load', 'ExcelApi 1.1', 'the separators Excel formats numbers with'),
+  ...['cultureInfo', 'decimalSeparator', 'thousandsSeparator', 'useSystemSeparators'].map((m) =>
+    row(`Excel.Application.${m}`, 'ExcelApi 1.11', 'the separators of a number format in the local form', {
+      optional: true,
+      source: `https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-${m.toLowerCase()}-member`,
+    }),
+  ),
+  ...['CultureInfo.numberFormat', 'NumberFormatInfo.load', 'NumberFormatInfo.numberDecimalSeparator', 'NumberFormatInfo.numberGroupSeparator'].map((m) =>
+    row(`Excel.${m}`, 'ExcelApi 1.11', 'the system region’s separators of a number format in the local form', {
+      optional: true,
+      source: 'https://learn.microsoft.com/javascript/api/excel/excel.numberformatinfo',
+    }),
+  ),
 
   row('Excel.AutoFilter.clearCriteria', 'ExcelApi 1.9', 'show the rows a filter hides and drop a sort before a report sheet is written over'),
   row('Excel.AutoFilter.enabled', 'ExcelApi 1.9', 'does a report sheet have an AutoFilter'),
@@ -136,6 +151,7 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Excel.Range.getResizedRange', 'ExcelApi 1.2', 'grow or shrink a range'),
   row('Excel.Range.load', 'ExcelApi 1.1', 'read a range'),
   row('Excel.Range.numberFormat', 'ExcelApi 1.1', 'text cells as text (`@`), dates and percentages by their format'),
+  row('Excel.Range.numberFormatLocal', 'ExcelApi 1.7', 'set a number format the host garbled again, in its local form (office-js#1553)'),
   row('Excel.Range.rowCount', 'ExcelApi 1.1', 'the extent of a contract range'),
   row('Excel.Range.rowIndex', 'ExcelApi 1.1', 'the position of a contract range'),
   row('Excel.Range.select', 'ExcelApi 1.1', 'select the cell of an issue'),

@@ -25,7 +25,9 @@ import type { ActionOptions, ModelLanguage, WriteOutcome } from './actions';
 import { blockAddress } from './address';
 import { type ExcelRun, SyncCounter } from './context';
 import { GatewayError, toGatewayError } from './errors';
-import { type WriteCell, setColumnWidths, writeBlock } from './write-cells';
+import { type FormatFailure, NumberFormatCheck } from './format-check';
+import type { SupportsSet } from './watch-model';
+import { type WriteCell, safeFormat, setColumnWidths, writeBlock } from './write-cells';
 import { removeSheets } from './report-sheets';
 
 /** One sheet to add with the model range it holds. */
@@ -103,7 +105,7 @@ function freeName(name: string, taken: Set<string>): string {
 }
 
 /** Writes the blocks; the shared part of "Insert sample model" and "New empty model". */
-async function insertBlocks(run: ExcelRun, blocks: readonly ModelBlock[], options: ActionOptions, look: ModelLook): Promise<WriteOutcome> {
+async function insertBlocks(run: ExcelRun, blocks: readonly ModelBlock[], options: ActionOptions, look: ModelLook, supports: SupportsSet): Promise<WriteOutcome> {
   const counter = new SyncCounter();
   try {
     return await run(async (context) => {
@@ -120,6 +122,9 @@ async function insertBlocks(run: ExcelRun, blocks: readonly ModelBlock[], option
       const placed = blocks.map((b) => ({ ...b, sheet: freeName(b.sheet, taken) }));
       const added = [...(guide === null ? [] : [guide.sheet]), ...placed.map((b) => b.sheet)];
       const total = placed.reduce((n, b) => n + b.rows.length, 0);
+      // Number formats a host of another region garbled are set again locally (format-check.ts).
+      const formats = new NumberFormatCheck(context, supports);
+      let formatsNotSet: FormatFailure[] = [];
       try {
         for (const sheet of added) context.workbook.worksheets.add(sheet);
         await counter.sync(context);
@@ -132,7 +137,9 @@ async function insertBlocks(run: ExcelRun, blocks: readonly ModelBlock[], option
         }
         let before = 0;
         for (const block of placed) {
-          before += await writeBlock(context, counter, block.sheet, blockCells(block), { options, stage: 'writing', before, total });
+          const cells = blockCells(block);
+          before += await writeBlock(context, counter, block.sheet, cells, { options, stage: 'writing', before, total });
+          formats.probe(context, block.sheet, cells.map((row) => row.map(safeFormat)));
           const ws = context.workbook.worksheets.getItem(block.sheet);
           const width = Math.max(1, ...block.rows.map((r) => r.length));
           ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
@@ -140,6 +147,7 @@ async function insertBlocks(run: ExcelRun, blocks: readonly ModelBlock[], option
           if (block.columnWidths !== undefined) setColumnWidths(ws, block.columnWidths);
         }
         await counter.sync(context);
+        formatsNotSet = await formats.settle(context, counter);
       } catch (err) {
         await removeSheets(context, added);
         throw err;
@@ -160,7 +168,7 @@ async function insertBlocks(run: ExcelRun, blocks: readonly ModelBlock[], option
       const first = added[0];
       if (first !== undefined) context.workbook.worksheets.getItem(first).activate();
       await counter.sync(context);
-      return { sheets: added, replaced: [], syncs: counter.count };
+      return { sheets: added, replaced: [], syncs: counter.count, formatsNotSet };
     });
   } catch (err) {
     throw toGatewayError(err);
@@ -168,13 +176,14 @@ async function insertBlocks(run: ExcelRun, blocks: readonly ModelBlock[], option
 }
 
 /** Writes the sample model with a workbook-scoped name over each sheet's block. */
-export function insertSample(run: ExcelRun, sheets: readonly SampleSheet[], options: ActionOptions = {}): Promise<WriteOutcome> {
+export function insertSample(run: ExcelRun, sheets: readonly SampleSheet[], options: ActionOptions = {}, supports: SupportsSet = () => false): Promise<WriteOutcome> {
   return insertBlocks(
     run,
     sheets.map((s) => ({ ...s, asTable: false })),
     options,
     // The sample comes in the pane's language; its drop-downs list the words its cells hold.
     { language: modelLanguage(sheets.map((s) => ({ range: s.rangeName, sheet: s.sheet, headers: s.rows[0] ?? [], dataRows: [] }))), inputCells: false },
+    supports,
   );
 }
 
@@ -182,7 +191,7 @@ export function insertSample(run: ExcelRun, sheets: readonly SampleSheet[], opti
  * Writes the contract as empty Excel tables with their headers in the chosen language (the contract reads
  * both), so rows the user types below grow the table and stay inside the range.
  */
-export function insertEmptyModel(run: ExcelRun, language: ModelLanguage, options: ActionOptions = {}): Promise<WriteOutcome> {
+export function insertEmptyModel(run: ExcelRun, language: ModelLanguage, options: ActionOptions = {}, supports: SupportsSet = () => false): Promise<WriteOutcome> {
   const layout = templateLayout(language);
   const blocks = layout.tables.map(
     (t): ModelBlock => ({
@@ -195,5 +204,5 @@ export function insertEmptyModel(run: ExcelRun, language: ModelLanguage, options
       asTable: true,
     }),
   );
-  return insertBlocks(run, blocks, options, { language, inputCells: true, instructions: layout.instructions });
+  return insertBlocks(run, blocks, options, { language, inputCells: true, instructions: layout.instructions }, supports);
 }

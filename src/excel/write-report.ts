@@ -44,10 +44,12 @@ import { INCOMPLETE_NOTICE, OWNER_NAME, OWNER_VALUE, TEMP_NAME, ownerValue, plan
 import { type Placement, planInterimNames, temporaryName } from './report-placements';
 import { type SheetInfo, listSheets, queueDeleteLeftovers, removeSheets } from './report-sheets';
 import { queueCopyContent, queueFinish, queueMarkIncomplete } from './report-swap';
+import { NumberFormatCheck } from './format-check';
 import { loadExistingNames, takenNames } from './report-tables';
 import { formatSheet } from './sheet-format';
 import { SESSION_ID, isLeftoverTemp, tempMarkValue } from './temp-mark';
-import { type WriteCell, writeBlock } from './write-cells';
+import type { SupportsSet } from './watch-model';
+import { type WriteCell, safeFormat, writeBlock } from './write-cells';
 import { removeReportChart, writeReportChart } from './write-chart';
 
 /** The cells of a report sheet with their number formats. */
@@ -62,6 +64,7 @@ export async function writeReport(
   currency: string,
   options: ActionOptions = {},
   cellBudget?: number,
+  supports: SupportsSet = () => false,
 ): Promise<WriteOutcome> {
   const counter = new SyncCounter();
   try {
@@ -91,6 +94,9 @@ export async function writeReport(
       const temporary = placements.map((p) => p.temporary);
       const notice = INCOMPLETE_NOTICE[reportLanguageOf(sheets)];
       const total = sheets.reduce((n, s) => n + s.rows.length, 0);
+      // Number formats a host of another region garbled are set again locally (format-check.ts).
+      const formats = new NumberFormatCheck(context, supports);
+      let formatsNotSet: Array<{ sheet: string; code: string }> = [];
       try {
         queueDeleteLeftovers(context, leftovers);
         for (const p of placements) {
@@ -101,9 +107,13 @@ export async function writeReport(
         await counter.sync(context);
         let before = 0;
         for (const p of placements) {
-          before += await writeBlock(context, counter, p.temporary, reportCells(p.sheet, currency), { options, stage: 'writing', before, total }, undefined, cellBudget);
+          const cells = reportCells(p.sheet, currency);
+          before += await writeBlock(context, counter, p.temporary, cells, { options, stage: 'writing', before, total }, undefined, cellBudget);
+          formats.probe(context, p.temporary, cells.map((row) => row.map(safeFormat)));
           await formatSheet(context, counter, p.temporary, p.sheet);
         }
+        const byTemporary = new Map(placements.map((p) => [p.temporary, p.sheet.name]));
+        formatsNotSet = (await formats.settle(context, counter)).map((f) => ({ ...f, sheet: byTemporary.get(f.sheet) ?? f.sheet }));
       } catch (err) {
         await removeSheets(context, temporary);
         throw err;
@@ -135,7 +145,7 @@ export async function writeReport(
         else if (s.role === 'summary') await removeReportChart(context, counter, s.name, WHALE_CHART_NAME);
       }
       const filtersCleared = updates.flatMap((p) => ((p.owned as SheetInfo).filtered ? [p.sheet.name] : []));
-      return { sheets: sheets.map((s) => s.name), replaced: updates.map((p) => (p.owned as SheetInfo).name), syncs: counter.count, filtersCleared };
+      return { sheets: sheets.map((s) => s.name), replaced: updates.map((p) => (p.owned as SheetInfo).name), syncs: counter.count, filtersCleared, formatsNotSet };
     });
   } catch (err) {
     throw toGatewayError(err);

@@ -286,8 +286,11 @@ export class PaneController {
    */
   private writtenNotice(text: string, written: WriteOutcome): Notice {
     const cleared = written.filtersCleared ?? [];
-    if (cleared.length === 0) return { intent: 'success', text };
-    return { intent: 'info', text: `${text} ${this.strings.filtersCleared(cleared.join(', '))}` };
+    const formats = formatsBySheet(written.formatsNotSet ?? []);
+    const said = [text, ...(cleared.length > 0 ? [this.strings.filtersCleared(cleared.join(', '))] : []), ...(formats === '' ? [] : [this.strings.formatsNotSet(formats)])].join(' ');
+    // Cells that may look wrong are a warning: a controller must not read them unawares.
+    if (formats !== '') return { intent: 'warning', text: said };
+    return { intent: cleared.length === 0 ? 'success' : 'info', text: said };
   }
 
   /** Why the scenarios were not run, in the pane's words. */
@@ -370,9 +373,9 @@ export class PaneController {
   /** Writes the sample wholesaler into the workbook, in the pane's language, then checks it. */
   insertSample(): Promise<void> {
     return this.busy(async (options) => {
-      await this.actions.insertSample(generateSampleModel(DEFAULT_SAMPLE_SEED, this.strings.language), options);
+      const written = await this.actions.insertSample(generateSampleModel(DEFAULT_SAMPLE_SEED, this.strings.language), options);
       await this.compute(options);
-      this.set({ notice: { intent: 'success', text: this.strings.sampleInserted } });
+      this.set({ notice: this.writtenNotice(this.strings.sampleInserted, written) });
     });
   }
 
@@ -420,4 +423,11 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** Number formats Excel did not keep, by sheet: `ABC Summary: 0.0%, #,##0; ABC Rates: …` (empty: none). */
+function formatsBySheet(failures: ReadonlyArray<{ sheet: string; code: string }>): string {
+  const bySheet = new Map<string, string[]>();
+  for (const f of failures) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f.code]);
+  return [...bySheet].map(([sheet, codes]) => `${sheet}: ${codes.join(', ')}`).join('; ');
 }

@@ -40,6 +40,8 @@ export const en: Strings = {
   whaleAxisX: 'customers, most profitable first',
   whaleAxisY: 'cumulative profit',
   reportWritten: (sheets, ms) => `Report written: ${sheets}. Computed in ${ms} ms.`,
+  formatsNotSet: (list) =>
+    `Excel did not keep some number formats (its regional settings read their separators otherwise): ${list}. The numbers are right, but those cells may look wrong; set their format with Format Cells.`,
   filtersCleared: (sheets) => `The filter and sort of ${sheets} were cleared before the report was written over them; filter again to see the rows you chose.`,
   statementCustomer: 'Customer statement',
   statementPlaceholder: 'Type a customer id or name',

@@ -40,6 +40,8 @@ export const nl: Strings = {
   whaleAxisX: 'klanten, meest winstgevend eerst',
   whaleAxisY: 'cumulatieve winst',
   reportWritten: (sheets, ms) => `Rapport geschreven: ${sheets}. Berekend in ${ms} ms.`,
+  formatsNotSet: (list) =>
+    `Excel heeft enkele getalnotaties niet overgenomen (de landinstellingen lezen de scheidingstekens anders): ${list}. De getallen kloppen, maar die cellen kunnen er verkeerd uitzien; stel hun notatie in met Cellen opmaken.`,
   filtersCleared: (sheets) => `Het filter en de sortering van ${sheets} zijn gewist voordat het rapport eroverheen werd geschreven; filter opnieuw om de gekozen rijen te zien.`,
   statementCustomer: 'Klantoverzicht',
   statementPlaceholder: 'Typ een klantcode of naam',

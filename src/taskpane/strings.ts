@@ -57,6 +57,8 @@ export interface Strings {
   reportWritten: (sheets: string, ms: string) => string;
   /** Added to a written notice: report sheets whose filter and sort the write cleared (names joined). */
   filtersCleared: (sheets: string) => string;
+  /** Added to a written notice: number formats Excel did not keep, by sheet (`ABC Summary: 0.0%; …`, see format-check.ts). */
+  formatsNotSet: (list: string) => string;
   /** The customer picker's label and placeholder, and the button that writes the chosen customer's statement. */
   statementCustomer: string;
   statementPlaceholder: string;

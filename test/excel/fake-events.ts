@@ -48,9 +48,14 @@ const handlersOf = new WeakMap<FakeWorkbook, Set<Handler>>();
 const calculatedOf = new WeakMap<FakeWorkbook, Set<CalculatedHandler>>();
 const olderHosts = new WeakSet<FakeWorkbook>();
 
-/** Makes the book an Excel below ExcelApi 1.11: its calculated events carry no address. */
+/** Makes the book an Excel below ExcelApi 1.11: its calculated events carry no address, and loading the application's separators fails (ApiNotFound). */
 export function hostBefore1_11(book: FakeWorkbook): void {
   olderHosts.add(book);
+}
+
+/** True when the book plays an Excel below ExcelApi 1.11 (`hostBefore1_11`). */
+export function isBefore1_11(book: FakeWorkbook): boolean {
+  return olderHosts.has(book);
 }
 
 /** The number of calculated handlers registered on the workbook. */

@@ -11,7 +11,8 @@
  * simulated host.
  */
 
-import { notifyChanged, sheetId, worksheetsOnCalculated, worksheetsOnChanged } from './fake-events';
+import { fromLocalFormatCode, toLocalFormatCode } from '../../src/workbook/local-format-code';
+import { isBefore1_11, notifyChanged, sheetId, worksheetsOnCalculated, worksheetsOnChanged } from './fake-events';
 import { FakeFaults, operationBytes } from './fake-faults';
 
 /** An error as Office.js throws it (`OfficeExtension.Error`), with its code. */
@@ -590,6 +591,30 @@ export class FakeSheet {
   }
 }
 
+/**
+ * The region the host formats numbers for (null: en-US, where invariant and local codes are the same).
+ * `numberFormatReadLocally` reproduces https://github.com/OfficeDev/office-js/issues/1553 (Excel for Mac
+ * 16.45, region Germany): a code set through `Range.numberFormat`, which the reference calls the invariant
+ * (en-US) code (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-numberformat-member),
+ * is read with the local separators, so `#,##0.00` is kept as `#.##0,00` and shown garbled, while
+ * `Range.numberFormatLocal` (ExcelApi 1.7) is taken right. `numberFormatLocalIgnored` reproduces
+ * https://github.com/OfficeDev/office-js/issues/1632 (Excel on the web, same region): the local code is
+ * taken as if invariant, so it is garbled too.
+ */
+export interface FakeRegion {
+  decimal: string;
+  group: string;
+  numberFormatReadLocally: boolean;
+  numberFormatLocalIgnored?: boolean;
+  /** Excel's own separators (File > Options > Advanced) instead of the system's: `useSystemSeparators` false. */
+  excelSeparators?: { decimal: string; group: string };
+}
+
+/** The separators Excel formats numbers with in a region: its own where the user set them, else the system's. */
+function regionSeparators(region: FakeRegion): { decimal: string; group: string } {
+  return region.excelSeparators ?? region;
+}
+
 /** A whole workbook with its counters; `run` is its `Excel.run`. */
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
@@ -611,6 +636,8 @@ export class FakeWorkbook {
   readonly faults = new FakeFaults();
   /** The workbook counts dates from 1904 (File > Options > Advanced); serials are stored as they are. */
   date1904 = false;
+  /** The host's number format region (FakeRegion); null is en-US. */
+  region: FakeRegion | null = null;
   /** An error value `workbook.functions` answers with instead of a result (null: they compute), to test the unknown case. */
   functionError: string | null = null;
 
@@ -779,18 +806,16 @@ export class FakeContext {
   private queue: Operation[] = [];
   private suspended = false;
   readonly workbook: FakeWorkbookProxy;
-  readonly application: { suspendApiCalculationUntilNextSync: () => void };
+  readonly application: FakeApplication;
 
   constructor(
     readonly book: FakeWorkbook,
     readonly runOptions: FakeRunOptions = {},
   ) {
     this.workbook = new FakeWorkbookProxy(this);
-    this.application = {
-      suspendApiCalculationUntilNextSync: () => {
-        this.suspended = true;
-      },
-    };
+    this.application = new FakeApplication(this, () => {
+      this.suspended = true;
+    });
   }
 
   /** Queues an operation; `payload` is what would travel in the request; `run` returns response bytes. */
@@ -1048,6 +1073,13 @@ export class FakeRange extends Proxy<RangeTarget> {
         });
       case 'numberFormat':
         return matrix((c) => c?.numberFormat ?? 'General');
+      case 'numberFormatLocal': {
+        const region = this.ctx.book.region;
+        return matrix((c) => {
+          const code = c?.numberFormat ?? 'General';
+          return region === null ? code : (toLocalFormatCode(code, regionSeparators(region)) ?? code);
+        });
+      }
       case 'formulas':
         return matrix((c) => c?.formula ?? c?.value ?? '');
       default:
@@ -1196,13 +1228,26 @@ export class FakeRange extends Proxy<RangeTarget> {
     return this.get('numberFormat');
   }
   set numberFormat(matrix: string[][]) {
-    this.ctx.enqueue('range.numberFormat', matrix, () => {
+    const region = this.ctx.book.region;
+    // The #1553 host reads the invariant code with its own separators (FakeRegion).
+    this.setFormats('range.numberFormat', matrix, region?.numberFormatReadLocally === true ? (f) => fromLocalFormatCode(f, regionSeparators(region)) : (f) => f);
+  }
+  get numberFormatLocal(): string[][] {
+    return this.get('numberFormatLocal');
+  }
+  /** `Range.numberFormatLocal` (ExcelApi 1.7): the code in the region's separators; the #1632 host takes it as invariant. */
+  set numberFormatLocal(matrix: string[][]) {
+    const region = this.ctx.book.region;
+    this.setFormats('range.numberFormatLocal', matrix, region === null || region.numberFormatLocalIgnored === true ? (f) => f : (f) => fromLocalFormatCode(f, regionSeparators(region)));
+  }
+  private setFormats(label: string, matrix: string[][], kept: (code: string) => string): void {
+    this.ctx.enqueue(label, matrix, () => {
       const t = this.must();
       guardSheet(t.sheet);
       const m = checkMatrix(t.area, matrix, 'number format');
       eachCell(t, (cell, r, c) => {
         const f = m[r]?.[c];
-        if (typeof f === 'string') cell.numberFormat = f;
+        if (typeof f === 'string') cell.numberFormat = kept(f);
       });
       return 8;
     });
@@ -2176,6 +2221,79 @@ export class FakeAutoFilter extends Proxy<FakeSheet> {
       return 8;
     });
   }
+}
+
+/**
+ * `context.application`: calculation suspended until the next sync (ExcelApi 1.8), and the separators of
+ * the host's region: `decimalSeparator`, `thousandsSeparator`, `useSystemSeparators` and
+ * `cultureInfo.numberFormat` (ExcelApi 1.11; https://learn.microsoft.com/javascript/api/excel/excel.application
+ * and excel.numberformatinfo). On a host below 1.11 (`hostBefore1_11`) loading them fails the batch
+ * with ApiNotFound, as Office.js does for an API the host lacks.
+ */
+export class FakeApplication extends Proxy<FakeWorkbook> {
+  readonly cultureInfo: { numberFormat: FakeNumberFormatInfo };
+
+  constructor(
+    ctx: FakeContext,
+    private readonly suspend: () => void,
+  ) {
+    super(ctx, () => ctx.book);
+    this.cultureInfo = { numberFormat: new FakeNumberFormatInfo(ctx, () => ctx.book) };
+  }
+
+  suspendApiCalculationUntilNextSync(): void {
+    this.suspend();
+  }
+
+  protected read(book: FakeWorkbook, prop: string): unknown {
+    requireApi1_11(book, `Application.${prop}`);
+    const own = book.region?.excelSeparators;
+    switch (prop) {
+      case 'decimalSeparator':
+        return own?.decimal ?? book.region?.decimal ?? '.';
+      case 'thousandsSeparator':
+        return own?.group ?? book.region?.group ?? ',';
+      case 'useSystemSeparators':
+        return own === undefined;
+      default:
+        throw new FakeOfficeError('InvalidArgument', `The fake does not load Application.${prop}.`);
+    }
+  }
+
+  get decimalSeparator(): string {
+    return this.get('decimalSeparator');
+  }
+  get thousandsSeparator(): string {
+    return this.get('thousandsSeparator');
+  }
+  get useSystemSeparators(): boolean {
+    return this.get('useSystemSeparators');
+  }
+}
+
+/** `application.cultureInfo.numberFormat` (ExcelApi 1.11): the system region's separators. */
+export class FakeNumberFormatInfo extends Proxy<FakeWorkbook> {
+  protected read(book: FakeWorkbook, prop: string): unknown {
+    requireApi1_11(book, `NumberFormatInfo.${prop}`);
+    switch (prop) {
+      case 'numberDecimalSeparator':
+        return book.region?.decimal ?? '.';
+      case 'numberGroupSeparator':
+        return book.region?.group ?? ',';
+      default:
+        throw new FakeOfficeError('InvalidArgument', `The fake does not load NumberFormatInfo.${prop}.`);
+    }
+  }
+  get numberDecimalSeparator(): string {
+    return this.get('numberDecimalSeparator');
+  }
+  get numberGroupSeparator(): string {
+    return this.get('numberGroupSeparator');
+  }
+}
+
+function requireApi1_11(book: FakeWorkbook, api: string): void {
+  if (isBefore1_11(book)) throw new FakeOfficeError('ApiNotFound', `The API you are trying to use could not be found (${api}, ExcelApi 1.11).`);
 }
 
 export class FakeWorkbookProxy {

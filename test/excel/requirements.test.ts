@@ -369,10 +369,18 @@ describe('the requirement sets of the Office.js APIs the add-in uses', () => {
     const base: ApiRequirement = { api: 'a', requires: { name: 'ExcelApi', version: '1.9' }, use: '' };
     expect(Object.fromEntries(highestSets([base, { ...base, api: 'b', requires: { name: 'ExcelApi', version: '1.11' }, optional: true }]))).toEqual({ ExcelApi: '1.9' });
     expect(Object.fromEntries(highestSets([base, { ...base, api: 'b', requires: { name: 'ExcelApi', version: '1.11' } }]))).toEqual({ ExcelApi: '1.11' });
-    // Only the gateway's watch uses an optional row, and it asks the host first.
-    const optional = API_REQUIREMENTS.filter((r) => r.optional === true).map((r) => r.api);
-    expect(optional).toEqual(['Excel.WorksheetCalculatedEventArgs.address']);
-    expect(fs.readFileSync(path.join(ROOT, 'src/excel/watch-model.ts'), 'utf8')).toContain("supports('ExcelApi', '1.11')");
+    // Every file using an optional row asks the host for its set first (the watch, the number format check).
+    const optional = API_REQUIREMENTS.filter((r) => r.optional === true);
+    expect(optional.map((r) => r.api)).toContain('Excel.NumberFormatInfo.numberDecimalSeparator');
+    const unasked = optional.flatMap((r) =>
+      used
+        .filter((u) => u.api === r.api)
+        .map((u) => u.at.split(':')[0] as string)
+        .filter((file) => !fs.readFileSync(path.join(ROOT, file), 'utf8').includes(`supports('${r.requires?.name}', '${r.requires?.version}')`))
+        .map((file) => `${r.api} in ${file}`),
+    );
+    expect(unasked).toEqual([]);
+    expect(used.filter((u) => optional.some((r) => r.api === u.api)).map((u) => u.at.split(':')[0]).sort()).toEqual(expect.arrayContaining(['src/excel/format-check.ts', 'src/excel/watch-model.ts']));
   });
 
   test('versions order numerically and the requirement text is strict', () => {
