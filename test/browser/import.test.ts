@@ -2,7 +2,8 @@
  * "Import transactions" in the built pane against the simulated host: a generated 1,000,000-row Dutch CSV
  * (`;`, decimal commas, a BOM, an extra column) for the sample's customers and drivers is refused while
  * the sample's own ABC_Volumes is there, then imported in the worker with its progress on screen
- * (docs/import-progress.png); the written ABC_Volumes add up, per driver, to the CSV's totals exactly, and
+ * (test-output/import-progress.png; copied to docs/ by hand when the pane changes, so a test run never
+ * edits a tracked file); the written ABC_Volumes add up, per driver, to the CSV's totals exactly, and
  * Refresh computes the report from them.
  */
 import fs from 'fs';
@@ -12,7 +13,7 @@ import { generateSampleModel } from '../../src/sample';
 import { collectProblems, describeIfChromium, OUTPUT, paneSession } from './harness';
 
 const ROWS = 1_000_000;
-const SCREENSHOT = path.resolve(__dirname, '..', '..', 'docs', 'import-progress.png');
+const SCREENSHOT = path.join(OUTPUT, 'import-progress.png');
 
 /** What the page's fake workbook exposes to the test. */
 interface PageBook {

@@ -2,7 +2,7 @@
  * The Scenarios view in the built pane against the simulated host: insert the sample, see its three
  * scenarios ticked, Run scenarios; the operating profit before and after (today's capacity and capacity
  * resized) shown for each equals the engine's own run of the same model, the ABC Scenarios sheet is in the
- * workbook, and the page's ABC.SCENARIO gives the same figures. Saves docs/scenarios-pane.png.
+ * workbook, and the page's ABC.SCENARIO gives the same figures. Saves test-output/scenarios-pane.png (copied to docs/ by hand: a test run never edits a tracked file).
  */
 import fs from 'fs';
 import path from 'path';
@@ -11,10 +11,10 @@ import { runScenarios } from '../../src/engine/scenarios/run-scenarios';
 import { scenarioFiguresOf } from '../../src/functions/scenario-figures';
 import { sampleGrids } from '../../src/sample';
 import { readContract } from '../../src/workbook/contract';
-import { collectProblems, describeIfChromium, paneSession } from './harness';
+import { collectProblems, describeIfChromium, OUTPUT, paneSession } from './harness';
 
 const NAMES = ['Order fee Hospitality', 'EDI order entry retail chains', 'Minimum order 8 lines'];
-const SCREENSHOT = path.resolve(__dirname, '..', '..', 'docs', 'scenarios-pane.png');
+const SCREENSHOT = path.join(OUTPUT, 'scenarios-pane.png');
 
 /** What the page's fake workbook exposes to the test. */
 interface PageBook {
