@@ -214,6 +214,22 @@ export interface MessageArgs {
   scenarioValueNotPositive: { kind: ScenarioChangeKind; found: string };
   /** A minimum order needs both settings; `what` names the missing one(s). */
   scenarioNeedsOrderDrivers: { what: 'orderDriver' | 'orderLineDriver' | 'both' };
+
+  // support pools (ABC_Support); `pool` is the From pool of the row
+  /** A From or To of ABC_Support that is no pool of ABC_Pools. */
+  unknownSupportPool: { pool: string; what: 'from' | 'to' };
+  supportToItself: { pool: string };
+  /** A negative Share or Quantity on the row from `pool` to `to`. */
+  supportNegative: { pool: string; to: string; what: 'share' | 'quantity'; found: string };
+  /** The row from `pool` to `to` has neither a Share nor a Quantity (`what: 'none'`) or both (`'both'`). */
+  supportRowBasis: { pool: string; to: string; what: 'none' | 'both' };
+  /** A support pool with Share rows and Quantity rows. */
+  supportMixedBasis: { pool: string; shareAt: string | null; quantityAt: string | null };
+  supportSharesOverOne: { pool: string; percent: string };
+  supportQuantitiesZero: { pool: string };
+  supportPoolHasActivities: { pool: string };
+  /** Support pools whose cost can never leave them: their shares go only to each other and add up to 100%. */
+  supportClosedLoop: { pools: readonly string[] };
 }
 
 /** The id of a message. */

@@ -299,4 +299,21 @@ export const MESSAGES_EN: Catalog = {
     `A minimum order needs the settings OrderDriver and OrderLineDriver (which drivers count orders and order lines); ${
       a.what === 'both' ? 'neither is set' : `${a.what === 'orderDriver' ? 'OrderDriver' : 'OrderLineDriver'} is not set`
     } in ABC_Settings.`,
+
+  unknownSupportPool: (a) => `ABC_Support names pool "${a.pool}" in ${a.what === 'from' ? 'From' : 'To'}, which is not in ABC_Pools.`,
+  supportToItself: (a) => `Pool "${a.pool}" passes cost on to itself in ABC_Support; a support pool passes its cost to other pools, so remove this row.`,
+  supportNegative: (a) =>
+    `The row from "${a.pool}" to "${a.to}" in ABC_Support has a negative ${a.what === 'share' ? 'Share' : 'Quantity'} (${a.found}); a support pool passes on a part of its cost, never less than nothing.`,
+  supportRowBasis: (a) =>
+    `The row from "${a.pool}" to "${a.to}" in ABC_Support ${a.what === 'none' ? 'has neither a Share nor a Quantity; give one' : 'has both a Share and a Quantity; give one'}.`,
+  supportMixedBasis: (a) =>
+    `Support pool "${a.pool}" has both Share rows and Quantity rows (e.g. ${at(a.shareAt)} and ${at(a.quantityAt)}); a support pool passes its cost on by shares or by quantities, not both.`,
+  supportSharesOverOne: (a) =>
+    `The shares support pool "${a.pool}" passes on add up to ${a.percent}%, more than 100%: it cannot pass on more than its cost.`,
+  supportQuantitiesZero: (a) =>
+    `The quantities of support pool "${a.pool}" add up to 0, so they cannot split its cost; give a quantity above 0.`,
+  supportPoolHasActivities: (a) =>
+    `Pool "${a.pool}" passes its cost on in ABC_Support and also has activities in ABC_Activities; a support pool's whole cost goes to other pools, so move the activities to a pool it serves.`,
+  supportClosedLoop: (a) =>
+    `The cost of support pools ${listEn(a.pools.map((p) => `"${p}"`))} can never leave them: their shares go only to each other and add up to 100%. Give one of them a share to a pool with activities, or leave part of its cost unassigned.`,
 };

@@ -322,4 +322,22 @@ export const MESSAGES_NL: Catalog = {
     `Een minimumorder heeft de instellingen Orderdrijver en Orderregeldrijver nodig (welke kostendrijvers orders en orderregels tellen); ${
       a.what === 'both' ? 'geen van beide is ingesteld' : `${a.what === 'orderDriver' ? 'Orderdrijver' : 'Orderregeldrijver'} is niet ingesteld`
     } in ABC_Settings.`,
+
+  unknownSupportPool: (a) => `ABC_Support noemt kostenpool "${a.pool}" in ${a.what === 'from' ? 'Van' : 'Naar'}, die niet in ABC_Pools staat.`,
+  supportToItself: (a) =>
+    `Kostenpool "${a.pool}" belast in ABC_Support kosten door aan zichzelf; een ondersteunende kostenpool belast haar kosten door aan andere kostenpools, dus verwijder deze rij.`,
+  supportNegative: (a) =>
+    `De rij van "${a.pool}" naar "${a.to}" in ABC_Support heeft een negatief ${a.what === 'share' ? 'Aandeel' : 'Aantal'} (${a.found}); een ondersteunende kostenpool belast een deel van haar kosten door, nooit minder dan niets.`,
+  supportRowBasis: (a) =>
+    `De rij van "${a.pool}" naar "${a.to}" in ABC_Support ${a.what === 'none' ? 'heeft geen Aandeel en geen Aantal; geef er één' : 'heeft zowel een Aandeel als een Aantal; geef er één'}.`,
+  supportMixedBasis: (a) =>
+    `Ondersteunende kostenpool "${a.pool}" heeft zowel rijen met een Aandeel als rijen met een Aantal (bijvoorbeeld ${at(a.shareAt)} en ${at(a.quantityAt)}); een ondersteunende kostenpool belast haar kosten door naar aandelen of naar aantallen, niet allebei.`,
+  supportSharesOverOne: (a) =>
+    `De aandelen die ondersteunende kostenpool "${a.pool}" doorbelast tellen op tot ${decimal(a.percent)}%, meer dan 100%: ze kan niet meer doorbelasten dan haar kosten.`,
+  supportQuantitiesZero: (a) =>
+    `De aantallen van ondersteunende kostenpool "${a.pool}" tellen op tot 0, dus ze kunnen haar kosten niet verdelen; geef een aantal groter dan 0.`,
+  supportPoolHasActivities: (a) =>
+    `Kostenpool "${a.pool}" belast haar kosten door in ABC_Support en heeft ook activiteiten in ABC_Activities; de kosten van een ondersteunende kostenpool gaan helemaal naar andere kostenpools, dus verplaats de activiteiten naar een kostenpool die ze bedient.`,
+  supportClosedLoop: (a) =>
+    `De kosten van de ondersteunende kostenpools ${listNl(a.pools.map((p) => `"${p}"`))} kunnen ze nooit verlaten: hun aandelen gaan alleen naar elkaar en tellen op tot 100%. Geef een van hen een aandeel naar een kostenpool met activiteiten, of laat een deel van haar kosten niet toegerekend.`,
 };

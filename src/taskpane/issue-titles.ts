@@ -62,6 +62,11 @@ const EN: Record<IssueCode, string> = {
   INVALID_SCENARIO_SCOPE: 'Invalid scenario scope',
   UNKNOWN_SCENARIO_TARGET: 'Unknown scenario target',
   INVALID_SCENARIO_VALUE: 'Invalid scenario value',
+  SUPPORT_TO_ITSELF: 'Support pool passes cost to itself',
+  SUPPORT_MIXED_BASIS: 'Support pool mixes shares and quantities',
+  SUPPORT_QUANTITIES_ZERO: 'Support quantities add up to zero',
+  SUPPORT_POOL_HAS_ACTIVITIES: 'Support pool has activities',
+  SUPPORT_CLOSED_LOOP: 'Support cost can never leave',
 };
 
 const NL: Record<IssueCode, string> = {
@@ -120,6 +125,11 @@ const NL: Record<IssueCode, string> = {
   INVALID_SCENARIO_SCOPE: 'Ongeldig scenariobereik',
   UNKNOWN_SCENARIO_TARGET: 'Onbekend scenariodoel',
   INVALID_SCENARIO_VALUE: 'Ongeldige scenariowaarde',
+  SUPPORT_TO_ITSELF: 'Ondersteunende kostenpool belast zichzelf',
+  SUPPORT_MIXED_BASIS: 'Aandelen en aantallen gemengd',
+  SUPPORT_QUANTITIES_ZERO: 'Aantallen tellen op tot nul',
+  SUPPORT_POOL_HAS_ACTIVITIES: 'Ondersteunende kostenpool met activiteiten',
+  SUPPORT_CLOSED_LOOP: 'Kosten kunnen de kring niet verlaten',
 };
 
 /** The headline of a problem code in the given language. */

@@ -100,6 +100,15 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   scenarioPercentBelowMinus100: { found: '-150%' },
   scenarioValueNotPositive: { kind: 'minimumOrder', found: '0' },
   scenarioNeedsOrderDrivers: { what: 'orderLineDriver' },
+  unknownSupportPool: { pool: 'Facilties', what: 'to' },
+  supportToItself: { pool: 'IT' },
+  supportNegative: { pool: 'IT', to: 'Warehouse', what: 'quantity', found: '-12' },
+  supportRowBasis: { pool: 'IT', to: 'Warehouse', what: 'both' },
+  supportMixedBasis: { pool: 'IT', shareAt: 'Support!A2', quantityAt: 'Support!A3' },
+  supportSharesOverOne: { pool: 'HR', percent: '112.5' },
+  supportQuantitiesZero: { pool: 'Facilities' },
+  supportPoolHasActivities: { pool: 'Management' },
+  supportClosedLoop: { pools: ['IT', 'HR', 'Facilities'] },
 };
 
 /** Arguments that choose a phrasing rather than carry a value to show. */
@@ -174,6 +183,9 @@ describe('the message catalog', () => {
       msg('zeroDriverCharge', { driver: 'D', activity: 'A', method: 'rate' }),
       msg('revenueWithoutVolumes', { customers: ['C'], count: 1 }),
       msg('volumesWithoutRevenue', { customers: ['C', 'D'], count: 2 }),
+      msg('unknownSupportPool', { pool: 'P', what: 'from' }),
+      msg('supportNegative', { pool: 'P', to: 'Q', what: 'share', found: '-1' }),
+      msg('supportRowBasis', { pool: 'P', to: 'Q', what: 'none' }),
     ];
     const seen = new Set<string>();
     for (const v of variants) {
