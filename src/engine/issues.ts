@@ -53,6 +53,9 @@ export type IssueCode =
   | 'AMBIGUOUS_NUMBER_TEXT'
   | 'NUMBER_OUT_OF_RANGE'
   | 'COST_OUT_OF_RANGE'
+  | 'NO_SHARE_OR_QUANTITY'
+  | 'SHARE_AND_QUANTITY'
+  | 'SHARE_OUT_OF_RANGE'
   // the model's consistency
   | 'DUPLICATE_POOL'
   | 'DUPLICATE_CUSTOMER'

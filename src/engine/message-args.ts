@@ -34,7 +34,11 @@ export type ColumnKey =
   | 'scenario'
   | 'scope'
   | 'change'
-  | 'target';
+  | 'target'
+  | 'account'
+  | 'description'
+  | 'from'
+  | 'to';
 
 /**
  * A column as a message names it: its header as written in the workbook (or its cell address when the
@@ -61,13 +65,14 @@ export type SettingKey =
   | 'minutesPerFte'
   | 'dimensions'
   | 'orderFollowingDrivers'
-  | 'plausibleFeeShare';
+  | 'plausibleFeeShare'
+  | 'supportMethod';
 
 /** What a row needs in a required text column. */
-export type RequiredTextKey = 'activityName' | 'poolName' | 'customerId' | 'driverName' | 'settingName' | 'costItem' | 'scenarioName' | 'scenarioScope' | 'scenarioChange';
+export type RequiredTextKey = 'activityName' | 'poolName' | 'customerId' | 'driverName' | 'settingName' | 'costItem' | 'scenarioName' | 'scenarioScope' | 'scenarioChange' | 'account';
 
 /** Why a required column counts as missing, beyond its absence. */
-export type MissingColumnReason = 'none' | 'blankHeaderRow' | 'noMethodColumn' | 'longFormVolumes';
+export type MissingColumnReason = 'none' | 'blankHeaderRow' | 'noMethodColumn' | 'longFormVolumes' | 'noSupportBasisColumn';
 
 /** What is wrong with what a defined name refers to. */
 export type ReferenceProblem =
@@ -107,6 +112,12 @@ export interface MessageArgs {
   invalidUnit: { column: ColumnRef; found: string };
   noMethod: { activity: string | null };
   severalMethods: { activity: string | null };
+  /** An ABC_Support row fills neither Share nor Quantity (`from`/`to` as read, null when unusable). */
+  noShareOrQuantity: { from: string | null; to: string | null };
+  /** An ABC_Support row fills both Share and Quantity. */
+  shareAndQuantity: { from: string | null; to: string | null };
+  /** A share of ABC_Support that is not above 0 and at most 1 (`found` as the cell shows it). */
+  shareOutOfRange: { column: ColumnRef; found: string };
   moreRows: { more: number; range: string; listed: number };
   moreCells: { more: number; column: ColumnRef; listed: number };
 
@@ -124,7 +135,7 @@ export interface MessageArgs {
   unknownSetting: { name: string };
   settingTwice: { name: string; first: string };
   settingErrorValue: { setting: SettingKey; error: string };
-  invalidSetting: { setting: 'currency' | 'unusedCapacity' | 'language'; found: string };
+  invalidSetting: { setting: 'currency' | 'unusedCapacity' | 'language' | 'supportMethod'; found: string };
   /** OrderDriver names no driver of ABC_Volumes; `drivers` lists them, comma-separated. */
   unknownOrderDriver: { driver: string; drivers: string };
   /** OrderLineDriver names no driver of ABC_Volumes; `drivers` lists them, comma-separated. */

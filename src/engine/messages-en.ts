@@ -31,6 +31,10 @@ export const COLUMN_NAMES_EN: { readonly [K in ColumnKey]: string } = {
   scope: 'Scope',
   change: 'Change',
   target: 'Target',
+  account: 'Account',
+  description: 'Description',
+  from: 'From',
+  to: 'To',
 };
 
 /** The settings' English names (a test checks them against read-settings.ts). */
@@ -46,6 +50,7 @@ export const SETTING_NAMES_EN: { readonly [K in SettingKey]: string } = {
   dimensions: 'Dimensions',
   orderFollowingDrivers: 'OrderFollowingDrivers',
   plausibleFeeShare: 'PlausibleFeeShare',
+  supportMethod: 'SupportMethod',
 };
 
 const WHAT: { readonly [K in RequiredTextKey]: string } = {
@@ -58,6 +63,7 @@ const WHAT: { readonly [K in RequiredTextKey]: string } = {
   scenarioName: 'a scenario name',
   scenarioScope: 'a scope (all, a customer id or Dimension=value)',
   scenarioChange: 'a change (quantity, price, fee, minutes, capacity or minimum order)',
+  account: 'a ledger account',
 };
 
 /** A scenario row's change as the contract writes it. */
@@ -68,6 +74,7 @@ const WHY = {
   blankHeaderRow: ' (the first row of the range must hold the headers, and it is blank)',
   noMethodColumn: ', nor Minutes / Minuten or Share / Aandeel: each row needs one of them',
   longFormVolumes: ' (a long-form ABC_Volumes needs Customer, Driver and Quantity)',
+  noSupportBasisColumn: ', nor Quantity / Aantal: each row needs one of them',
 } as const;
 
 function reference(problem: ReferenceProblem, text: string, areas: number): string {
@@ -126,6 +133,9 @@ const money = (amount: string, currency: string): string => moneyText(amount, cu
 /** `1001, 1002 and 1003`, or for a longer list `the first 5: 1001, …, 1005`. */
 const firstOf = (ids: readonly string[], count: number): string => (count > ids.length ? `the first ${ids.length}: ` : '') + listEn(ids);
 const row = (activity: string | null): string => (activity === null ? '' : `"${activity}" `);
+/** `The support row from "IT" to "Sales"`, or `A support row` when neither pool could be read. */
+const supportRow = (from: string | null, to: string | null): string =>
+  from === null && to === null ? 'A support row' : `The support row from "${from ?? '?'}" to "${to ?? '?'}"`;
 
 /** Every message in English. */
 export const MESSAGES_EN: Catalog = {
@@ -151,6 +161,9 @@ export const MESSAGES_EN: Catalog = {
   invalidUnit: (a) => `${col(a.column)} must be minutes/minuten or hours/uren; found "${a.found}".`,
   noMethod: (a) => `Activity row ${row(a.activity)}fills none of Minutes, Share and Rate; fill exactly one.`,
   severalMethods: (a) => `Activity row ${row(a.activity)}fills more than one of Minutes, Share and Rate; fill exactly one.`,
+  noShareOrQuantity: (a) => `${supportRow(a.from, a.to)} fills neither Share nor Quantity; fill exactly one.`,
+  shareAndQuantity: (a) => `${supportRow(a.from, a.to)} fills both Share and Quantity; fill exactly one.`,
+  shareOutOfRange: (a) => `${col(a.column)} must be more than 0% and at most 100% (a fraction such as 0.4 or 40%); found ${a.found}.`,
   moreRows: (a) => `${a.more} more rows of ${a.range} have the same problem (only the first ${a.listed} are listed).`,
   moreCells: (a) => `${a.more} more cells in column ${col(a.column)} have the same problem (only the first ${a.listed} are listed).`,
 
@@ -180,7 +193,9 @@ export const MESSAGES_EN: Catalog = {
         ? 'an ISO currency code such as EUR or a currency symbol such as €'
         : a.setting === 'language'
           ? 'en (English) or nl (Nederlands, Dutch)'
-          : 'report / rapporteren or assign / toerekenen'
+          : a.setting === 'supportMethod'
+            ? 'reciprocal / wederzijds, step-down / stapsgewijs or direct'
+            : 'report / rapporteren or assign / toerekenen'
     }; found ${a.found}.`,
 
   unknownOrderLineDriver: (a) =>

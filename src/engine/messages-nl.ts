@@ -35,6 +35,10 @@ export const COLUMN_NAMES_NL: { readonly [K in ColumnKey]: string } = {
   scope: 'Bereik',
   change: 'Wijziging',
   target: 'Doel',
+  account: 'Rekening',
+  description: 'Omschrijving',
+  from: 'Van',
+  to: 'Naar',
 };
 
 /** The settings' Dutch names (a test checks them against read-settings.ts). */
@@ -50,6 +54,7 @@ export const SETTING_NAMES_NL: { readonly [K in SettingKey]: string } = {
   dimensions: 'Dimensies',
   orderFollowingDrivers: 'Ordervolgendedrijvers',
   plausibleFeeShare: 'AanvaardbareToeslag',
+  supportMethod: 'Doorbelastingsmethode',
 };
 
 const WHAT: { readonly [K in RequiredTextKey]: string } = {
@@ -62,6 +67,7 @@ const WHAT: { readonly [K in RequiredTextKey]: string } = {
   scenarioName: 'de naam van een scenario',
   scenarioScope: 'een bereik (alle, een klantcode of Dimensie=waarde)',
   scenarioChange: 'een wijziging (aantal, prijs, vergoeding, minuten, capaciteit of minimumorder)',
+  account: 'een grootboekrekening',
 };
 
 /** A scenario row's change in the contract's Dutch words. */
@@ -72,7 +78,12 @@ const WHY = {
   blankHeaderRow: ' (de eerste rij van het bereik moet de kopteksten bevatten, en die is leeg)',
   noMethodColumn: ', en ook geen Minutes / Minuten of Share / Aandeel: elke rij heeft er een van nodig',
   longFormVolumes: ' (een ABC_Volumes in lange vorm heeft Klant, Kostendrijver en Aantal nodig)',
+  noSupportBasisColumn: ', en ook geen Quantity / Aantal: elke rij heeft er een van nodig',
 } as const;
+
+/** `De doorbelastingsrij van "IT" naar "Verkoop"`, or `Een doorbelastingsrij` when neither kostenpool could be read. */
+const supportRow = (from: string | null, to: string | null): string =>
+  from === null && to === null ? 'Een doorbelastingsrij' : `De doorbelastingsrij van "${from ?? '?'}" naar "${to ?? '?'}"`;
 
 /** Rows "with minutes", "with a share", "with a rate". */
 const WITH_METHOD: { readonly [K in MethodKey]: string } = {
@@ -173,6 +184,9 @@ export const MESSAGES_NL: Catalog = {
   invalidUnit: (a) => `${col(a.column)} moet minuten/minutes of uren/hours zijn; er staat "${a.found}".`,
   noMethod: (a) => `${row(a.activity)} vult geen van Minuten, Aandeel en Tarief in; vul er precies één in.`,
   severalMethods: (a) => `${row(a.activity)} vult meer dan één van Minuten, Aandeel en Tarief in; vul er precies één in.`,
+  noShareOrQuantity: (a) => `${supportRow(a.from, a.to)} vult Aandeel noch Aantal in; vul er precies één in.`,
+  shareAndQuantity: (a) => `${supportRow(a.from, a.to)} vult zowel Aandeel als Aantal in; vul er precies één in.`,
+  shareOutOfRange: (a) => `${col(a.column)} moet groter dan 0% en hoogstens 100% zijn (een deel zoals 0,4 of 40%); er staat ${a.found}.`,
   moreRows: (a) => `Nog ${a.more} rijen van ${a.range} hebben hetzelfde probleem (alleen de eerste ${a.listed} worden getoond).`,
   moreCells: (a) => `Nog ${a.more} cellen in kolom ${col(a.column)} hebben hetzelfde probleem (alleen de eerste ${a.listed} worden getoond).`,
 
@@ -204,7 +218,9 @@ export const MESSAGES_NL: Catalog = {
       ? `Valuta moet een ISO-valutacode zoals EUR of een valutasymbool zoals € zijn; er staat ${a.found}.`
       : a.setting === 'language'
         ? `Taal moet nl (Nederlands) of en (Engels, English) zijn; er staat ${a.found}.`
-        : `OngebruikteCapaciteit moet rapporteren / report of toerekenen / assign zijn; er staat ${a.found}.`,
+        : a.setting === 'supportMethod'
+          ? `Doorbelastingsmethode moet wederzijds / reciprocal, stapsgewijs / step-down of direct zijn; er staat ${a.found}.`
+          : `OngebruikteCapaciteit moet rapporteren / report of toerekenen / assign zijn; er staat ${a.found}.`,
 
   unknownOrderLineDriver: (a) =>
     `Orderregeldrijver "${a.driver}" is geen kostendrijver van ABC_Volumes, dus de orderregels kunnen niet worden geteld; ${a.drivers === '' ? 'ABC_Volumes heeft geen kostendrijvers' : `de kostendrijvers zijn ${a.drivers}`}.`,

@@ -7,6 +7,7 @@ import type { Dec } from './decimal';
 import type { Where } from './issues';
 import type { MessageLanguage } from './message-args';
 import type { ScenarioChangeInput } from './scenarios/types';
+import type { ResourceLineInput, SupportLinkInput, SupportMethod } from './support/types';
 
 /** A resource cost pool (a department) for the period. */
 export interface PoolInput {
@@ -105,6 +106,11 @@ export interface Settings {
    * as name keys; absent: none.
    */
   dimensions?: readonly string[];
+  /**
+   * How support pools pass their cost on (`SupportMethod` / `Doorbelastingsmethode`); absent: reciprocal.
+   * Absent rather than defaulted, so a model that does not set it reads exactly as before issue 19.
+   */
+  supportMethod?: SupportMethod;
 }
 
 /** A setting that names something of the model, with its cell, so a name that matches nothing is reported there. */
@@ -131,6 +137,10 @@ export interface ModelInput {
   settings: Settings;
   /** Rows of the optional `ABC_Scenarios` range; absent or empty when the workbook has none. */
   scenarios?: ScenarioChangeInput[];
+  /** Ledger lines of the optional `ABC_Resources` range; absent when the workbook has none (or no rows). */
+  resources?: ResourceLineInput[];
+  /** Rows of the optional `ABC_Support` range; absent when the workbook has none (or no rows). */
+  support?: SupportLinkInput[];
 }
 
 /** The default settings of the contract. */

@@ -82,6 +82,8 @@ const SHEETS_NL: Readonly<Record<ContractRangeName, string>> = {
   ABC_CustomerCosts: 'Klantkosten',
   ABC_Settings: 'Instellingen',
   ABC_Scenarios: "Scenario's",
+  ABC_Resources: 'Grootboek',
+  ABC_Support: 'Doorbelasting',
 };
 
 /** The ERP's document numbers: sales orders, returns, reminders, quotes. */

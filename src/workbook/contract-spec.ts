@@ -15,6 +15,8 @@ export const CONTRACT_RANGES = [
   'ABC_CustomerCosts',
   'ABC_Settings',
   'ABC_Scenarios',
+  'ABC_Resources',
+  'ABC_Support',
 ] as const;
 
 /** One of the contract's named ranges. */
@@ -131,6 +133,28 @@ export const CONTRACT_HEADERS: { readonly [K in ContractRangeName]: ContractRang
       column('change', 'Change', 'Wijziging', true, 'quantity, price, fee, minutes, capacity or minimum order (aantal, prijs, vergoeding, minuten, capaciteit, minimumorder).'),
       column('target', 'Target', 'Doel', false, 'A driver (quantity, fee), Activity / Driver (minutes) or a pool (capacity); blank for price and minimum order.'),
       column('value', 'Value', 'Waarde', true, 'A percentage typed with % (-30%), or a plain number (a fee, minutes, lines per order, a capacity).'),
+    ],
+  },
+  ABC_Resources: {
+    name: 'ABC_Resources',
+    required: false,
+    otherColumns: 'ignored',
+    columns: [
+      column('account', 'Account', 'Rekening', true, 'Text or number: the ledger account (4100 is read as "4100"); an account split over pools has one row per pool.', ['Grootboekrekening']),
+      column('description', 'Description', 'Omschrijving', false, 'Text, optional: what the account is.'),
+      column('amount', 'Amount', 'Bedrag', true, 'Number >= 0: the amount of the account booked to the pool.'),
+      column('pool', 'Pool', 'Kostenpool', true, 'The pool of ABC_Pools (or a support pool) the amount is booked to.'),
+    ],
+  },
+  ABC_Support: {
+    name: 'ABC_Support',
+    required: false,
+    otherColumns: 'ignored',
+    columns: [
+      column('from', 'From', 'Van', true, 'The support pool that passes its cost on.'),
+      column('to', 'To', 'Naar', true, 'The pool that receives part of it.'),
+      column('share', 'Share', 'Aandeel', false, "Number above 0 and at most 1: the part of the From pool's cost; 40% or 0.4."),
+      column('quantity', 'Quantity', 'Aantal', false, "Number >= 0: the To pool's quantity of a basis (PCs, m², head count); the share is it ÷ the From pool's total."),
     ],
   },
 };

@@ -14,8 +14,10 @@ import { readActivities } from './read-activities';
 import { readCustomerCosts } from './read-customer-costs';
 import { readCustomers } from './read-customers';
 import { readPools } from './read-pools';
+import { readResources } from './read-resources';
 import { readScenarios } from './read-scenarios';
 import { readSettings } from './read-settings';
+import { readSupport } from './read-support';
 import { readVolumes } from './read-volumes';
 
 export { CONTRACT_HEADERS, CONTRACT_RANGES, columnHeaders } from './contract-spec';
@@ -86,6 +88,8 @@ export function readContract(grids: ReadonlyMap<ContractRangeName, ContractGrid>
   const volumes = volumesReader === undefined ? null : readVolumes(volumesReader, usedDrivers);
   const customerCosts = read(readers.get('ABC_CustomerCosts'), readCustomerCosts);
   const scenarios = read(readers.get('ABC_Scenarios'), readScenarios);
+  const resources = read(readers.get('ABC_Resources'), readResources);
+  const support = read(readers.get('ABC_Support'), readSupport);
 
   const dataRows: Record<ContractRangeName, number> = {
     ABC_Pools: pools.dataRows,
@@ -95,6 +99,8 @@ export function readContract(grids: ReadonlyMap<ContractRangeName, ContractGrid>
     ABC_CustomerCosts: customerCosts.dataRows,
     ABC_Settings: settings.dataRows,
     ABC_Scenarios: scenarios.dataRows,
+    ABC_Resources: resources.dataRows,
+    ABC_Support: support.dataRows,
   };
   for (const summary of ranges) summary.dataRows = dataRows[summary.name];
 
@@ -115,6 +121,9 @@ export function readContract(grids: ReadonlyMap<ContractRangeName, ContractGrid>
     customerCosts: customerCosts.rows,
     settings: settings.settings,
     ...(scenarios.rows.length > 0 ? { scenarios: scenarios.rows } : {}),
+    // Only when there are rows, so a model without the first stage (or with its empty tables) reads as before.
+    ...(resources.rows.length > 0 ? { resources: resources.rows } : {}),
+    ...(support.rows.length > 0 ? { support: support.rows } : {}),
   };
   return { model, issues: sortIssues(issues), ranges };
 }

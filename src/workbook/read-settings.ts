@@ -1,8 +1,9 @@
 /**
  * `ABC_Settings`: Currency, Period, UnusedCapacity, Language, OrderDriver, OrderLineDriver, StatementSegment, MinutesPerFTE,
- * Dimensions, OrderFollowingDrivers and PlausibleFeeShare as Setting / Value pairs.
+ * Dimensions, OrderFollowingDrivers, PlausibleFeeShare and SupportMethod as Setting / Value pairs.
  */
 import type { MessageLanguage } from '../engine/message-args';
+import type { SupportMethod } from '../engine/support/types';
 import { DEFAULT_SETTINGS, nameKey, type Settings, type UnusedCapacityMode } from '../engine/model';
 import { quoteSheet } from '../engine/issues';
 import { type SettingKey, msg } from '../engine/messages';
@@ -25,12 +26,20 @@ export const SETTING_NAMES: ReadonlyArray<{ key: SettingKey; en: string; nl: str
   { key: 'dimensions', en: 'Dimensions', nl: 'Dimensies' },
   { key: 'orderFollowingDrivers', en: 'OrderFollowingDrivers', nl: 'Ordervolgendedrijvers' },
   { key: 'plausibleFeeShare', en: 'PlausibleFeeShare', nl: 'AanvaardbareToeslag' },
+  { key: 'supportMethod', en: 'SupportMethod', nl: 'Doorbelastingsmethode' },
 ];
 
 /** Values of UnusedCapacity in English and Dutch. */
 export const UNUSED_CAPACITY_VALUES: ReadonlyArray<{ mode: UnusedCapacityMode; en: string; nl: string }> = [
   { mode: 'report', en: 'report', nl: 'rapporteren' },
   { mode: 'assign', en: 'assign', nl: 'toerekenen' },
+];
+
+/** Values of SupportMethod in English and Dutch; the first is the default. */
+export const SUPPORT_METHOD_VALUES: ReadonlyArray<{ method: SupportMethod; en: string; nl: string }> = [
+  { method: 'reciprocal', en: 'reciprocal', nl: 'wederzijds' },
+  { method: 'step-down', en: 'step-down', nl: 'stapsgewijs' },
+  { method: 'direct', en: 'direct', nl: 'direct' },
 ];
 
 /**
@@ -60,6 +69,12 @@ const MODES = new Map<string, UnusedCapacityMode>();
 for (const v of UNUSED_CAPACITY_VALUES) {
   MODES.set(v.en, v.mode);
   MODES.set(v.nl, v.mode);
+}
+
+const SUPPORT_METHODS = new Map<string, SupportMethod>();
+for (const v of SUPPORT_METHOD_VALUES) {
+  SUPPORT_METHODS.set(v.en, v.method);
+  SUPPORT_METHODS.set(v.nl, v.method);
 }
 
 /** The settings and the rows read. */
@@ -124,6 +139,13 @@ function applySetting(reader: RangeReader, settings: Settings, key: SettingKey, 
       else invalid(reader, r, column, key, raw);
       return;
     }
+    case 'supportMethod': {
+      // Only when given: a model without it must read exactly as before (the engine defaults to reciprocal).
+      const method = SUPPORT_METHODS.get(text.trim().toLowerCase());
+      if (method !== undefined && typeof raw === 'string') settings.supportMethod = method;
+      else invalid(reader, r, column, key, raw);
+      return;
+    }
     case 'language': {
       const language = LANGUAGES.get(text.trim().toLowerCase());
       if (language !== undefined && typeof raw === 'string') settings.language = language;
@@ -164,6 +186,6 @@ function applySetting(reader: RangeReader, settings: Settings, key: SettingKey, 
 }
 
 /** Reports a value the setting cannot take; the message says what it can take. */
-function invalid(reader: RangeReader, r: number, column: number, key: 'currency' | 'unusedCapacity' | 'language', raw: CellValue | undefined): void {
+function invalid(reader: RangeReader, r: number, column: number, key: 'currency' | 'unusedCapacity' | 'language' | 'supportMethod', raw: CellValue | undefined): void {
   reader.report('error', 'INVALID_SETTING', msg('invalidSetting', { setting: key, found: showValue(raw) }), r, column);
 }

@@ -14,7 +14,7 @@ import { nameKey } from '../engine/model';
 import { columnHeaders, CONTRACT_HEADERS, CONTRACT_RANGES, type ContractRangeName } from './contract-spec';
 import { type CellValue, columnLetters } from './grid';
 import { SCENARIO_CHANGES } from './read-scenarios';
-import { SETTING_NAMES, UNUSED_CAPACITY_VALUES } from './read-settings';
+import { SETTING_NAMES, SUPPORT_METHOD_VALUES, UNUSED_CAPACITY_VALUES } from './read-settings';
 
 /** The languages a template is written in. */
 export type TemplateLanguage = 'en' | 'nl';
@@ -80,6 +80,8 @@ export const TEMPLATE_SHEET_NAMES: Record<TemplateLanguage, Record<ContractRange
     ABC_CustomerCosts: 'Customer costs',
     ABC_Settings: 'Settings',
     ABC_Scenarios: 'Scenarios',
+    ABC_Resources: 'Resources',
+    ABC_Support: 'Support',
   },
   nl: {
     instructions: 'Instructies',
@@ -90,6 +92,8 @@ export const TEMPLATE_SHEET_NAMES: Record<TemplateLanguage, Record<ContractRange
     ABC_CustomerCosts: 'Klantkosten',
     ABC_Settings: 'Instellingen',
     ABC_Scenarios: "Scenario's",
+    ABC_Resources: 'Grootboek',
+    ABC_Support: 'Doorbelasting',
   },
 };
 
@@ -101,6 +105,7 @@ const TEMPLATE_SETTINGS: ReadonlyArray<{ key: (typeof SETTING_NAMES)[number]['ke
   { key: 'language', value: { en: 'en', nl: 'nl' } },
   { key: 'orderDriver', value: { en: null, nl: null } },
   { key: 'orderLineDriver', value: { en: null, nl: null } },
+  { key: 'supportMethod', value: { en: 'reciprocal', nl: 'wederzijds' } },
 ];
 
 const INSTRUCTIONS: Record<TemplateLanguage, { title: string; lines: string[] }> = {
@@ -113,6 +118,7 @@ const INSTRUCTIONS: Record<TemplateLanguage, { title: string; lines: string[] }>
       'Activities: Pool and Driver per row;',
       '    Minutes per driver unit (time-driven), Share of the pool (conventional) or a Rate per driver unit.',
       'Customers: id, revenue, discounts and cost of goods sold; Volumes: the quantity of every driver per customer.',
+      'Optional: Resources (ledger lines: Account, Amount, Pool) and Support (support pools passing their cost on: From, To, Share or Quantity).',
       'Drop-downs list the pools of Pools and the drivers of Activities, and the values a setting accepts.',
       'Then compute with the task pane or: npm run cost -- this-file.xlsx. The rules: docs/workbook-contract.md.',
     ],
@@ -126,6 +132,7 @@ const INSTRUCTIONS: Record<TemplateLanguage, { title: string; lines: string[] }>
       'Activiteiten: Kostenpool en Kostendrijver per rij;',
       '    Minuten per eenheid (tijdgedreven), Aandeel van de kostenpool (conventioneel) of een Tarief per eenheid.',
       'Klanten: id, omzet, korting en kostprijs omzet; Volumes: het aantal van elke kostendrijver per klant.',
+      'Optioneel: Grootboek (grootboekregels: Rekening, Bedrag, Kostenpool) en Doorbelasting (ondersteunende kostenpools die hun kosten doorbelasten: Van, Naar, Aandeel of Aantal).',
       'Keuzelijsten tonen de kostenpools, de kostendrijvers van Activiteiten en de waarden die een instelling kent.',
       'Reken daarna met het taakvenster of: npm run cost -- dit-bestand.xlsx --lang nl. De regels: docs/workbook-contract.md.',
     ],
@@ -133,7 +140,7 @@ const INSTRUCTIONS: Record<TemplateLanguage, { title: string; lines: string[] }>
 };
 
 /** Columns that hold names of things, wider than their headers. */
-const WIDE = new Set(['activity', 'name', 'scenario', 'scope', 'target', 'item', 'pool', 'driver']);
+const WIDE = new Set(['activity', 'name', 'scenario', 'scope', 'target', 'item', 'pool', 'driver', 'description', 'from', 'to']);
 
 const MONEY = '#,##0.00';
 const COUNT = '#,##0';
@@ -150,6 +157,18 @@ const NUMBER_FORMATS: Partial<Record<string, string>> = {
   quantity: COUNT,
   amount: MONEY,
 };
+
+/** Where a range's column needs another format than its key's: a support basis may be 23.5 m² or 12.5 FTE. */
+const RANGE_NUMBER_FORMATS: Partial<Record<ContractRangeName, Partial<Record<string, string | null>>>> = {
+  ABC_Support: { quantity: null },
+};
+
+/** The number format of a column's input cells; null for General. */
+function numberFormat(range: ContractRangeName, key: string): string | null {
+  const special = RANGE_NUMBER_FORMATS[range];
+  if (special !== undefined && key in special) return special[key] ?? null;
+  return NUMBER_FORMATS[key] ?? null;
+}
 
 /** The input rows of one column, below the header: `B2:B1001`. */
 function inputRows(column: number, first = 2, last = TEMPLATE_INPUT_ROWS + 1): string {
@@ -223,7 +242,7 @@ function settingKey(name: CellValue | undefined): string | undefined {
 }
 
 /**
- * The drop-downs of a model's ranges, down to `lastRow`. Pool and Driver columns list the pools of ABC_Pools
+ * The drop-downs of a model's ranges, down to `lastRow`. Pool, From and To columns list the pools of ABC_Pools
  * and the drivers named in ABC_Activities (where drivers are defined, so its own Driver column stays free
  * text); customer columns list ABC_Customers; Unit, the scenario changes and the settings list the words the
  * contract reads, in the model's language.
@@ -235,6 +254,9 @@ export function modelValidations(language: TemplateLanguage, blocks: readonly Pl
   const columns: ReadonlyArray<[ContractRangeName, string, ListSource]> = [
     ['ABC_Pools', 'unit', values(units[language])],
     ['ABC_Activities', 'pool', name('PoolList')],
+    ['ABC_Resources', 'pool', name('PoolList')],
+    ['ABC_Support', 'from', name('PoolList')],
+    ['ABC_Support', 'to', name('PoolList')],
     ['ABC_Volumes', 'customer', name('CustomerList')],
     ['ABC_Volumes', 'driver', name('DriverList')],
     ['ABC_CustomerCosts', 'customer', name('CustomerList')],
@@ -260,6 +282,7 @@ export function modelValidations(language: TemplateLanguage, blocks: readonly Pl
     language: values(['en', 'nl']),
     orderDriver: name('DriverList'),
     orderLineDriver: name('DriverList'),
+    supportMethod: values(SUPPORT_METHOD_VALUES.map((v) => v[language])),
   };
   settings.dataRows.forEach((row, i) => {
     const key = settingKey(row[settingColumn - 1]);
@@ -282,7 +305,7 @@ export function templateLayout(language: TemplateLanguage): TemplateLayout {
       header: c[language],
       // Wide enough for the header with its filter button, the written values, and names of things.
       width: Math.max(12, c[language].length + 4, ...rows.map((r) => String(r[i] ?? '').length + 4), WIDE.has(c.key) ? 28 : 0),
-      numberFormat: range === 'ABC_Settings' && c.key === 'value' ? '@' : (NUMBER_FORMATS[c.key] ?? null),
+      numberFormat: range === 'ABC_Settings' && c.key === 'value' ? '@' : numberFormat(range, c.key),
     }));
     return { sheet: TEMPLATE_SHEET_NAMES[language][range], tableName: range, columns, rows };
   });

@@ -29,6 +29,9 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   invalidUnit: { column: { header: 'Unit', key: 'unit' }, found: 'days' },
   noMethod: { activity: 'Picking' },
   severalMethods: { activity: 'Picking' },
+  noShareOrQuantity: { from: 'IT', to: 'Sales' },
+  shareAndQuantity: { from: 'IT', to: null },
+  shareOutOfRange: { column: { header: 'Share', key: 'share' }, found: '150%' },
   moreRows: { more: 250, range: 'ABC_Activities', listed: 100 },
   moreCells: { more: 17, column: { header: 'Quantity', key: 'quantity' }, listed: 100 },
   formulaNotCalculated: { column: { header: 'Quantity', key: 'quantity' }, formula: '450*2' },
@@ -163,14 +166,16 @@ describe('the message catalog', () => {
       ...(['nothing', 'deletedRange', 'formula', 'severalAreas', 'notAReference', 'otherWorkbook', 'severalSheets', 'outsideSheet'] as const).map((problem) =>
         msg('badReference', { name: 'ABC_Pools', problem, reference: 'Data!X', areas: 2 }),
       ),
-      ...(['none', 'blankHeaderRow', 'noMethodColumn', 'longFormVolumes'] as const).map((reason) =>
+      ...(['none', 'blankHeaderRow', 'noMethodColumn', 'longFormVolumes', 'noSupportBasisColumn'] as const).map((reason) =>
         msg('missingColumn', { range: 'ABC_Pools', accepted: 'Cost / Kosten', reason }),
       ),
-      ...(['activityName', 'poolName', 'customerId', 'driverName', 'settingName', 'costItem'] as const).map((what) =>
+      ...(['activityName', 'poolName', 'customerId', 'driverName', 'settingName', 'costItem', 'account'] as const).map((what) =>
         msg('missingText', { column: cost, what }),
       ),
       ...(['currency', 'period', 'unusedCapacity'] as const).map((setting) => msg('settingErrorValue', { setting, error: '#N/A' })),
       msg('invalidSetting', { setting: 'unusedCapacity', found: '"spread"' }),
+      msg('invalidSetting', { setting: 'supportMethod', found: '"sweep"' }),
+      msg('noShareOrQuantity', { from: null, to: null }),
       msg('duplicateOtherColumn', { kind: 'driver', header: 'Orders', first: 'orders' }),
       msg('missingPool', { activity: 'A', method: 'minutes' }),
       msg('missingDriver', { activity: 'A', method: 'minutes' }),

@@ -202,6 +202,8 @@ describe('inserting a model and selecting cells', () => {
       ['ABC_CustomerCosts', 'Klantkosten'],
       ['ABC_Settings', 'Instellingen'],
       ['ABC_Scenarios', "Scenario's"],
+      ['ABC_Resources', 'Grootboek'],
+      ['ABC_Support', 'Doorbelasting'],
     ]);
     expect(book.sheet('Klanten')?.valuesOf('A1:E1')).toEqual([['Klant', 'Naam', 'Omzet', 'Korting', 'Kostprijs omzet']]);
     const analysis = analyseWorkbook((await gateway.readModel()).grids);
@@ -227,6 +229,10 @@ describe('inserting a model and selecting cells', () => {
         ['Activiteiten', 'B2:B1001', '=PoolList'],
         ['Volumes', 'B2:B1001', '=DriverList'],
         ['Instellingen', 'B4', 'rapporteren,toerekenen'],
+        ['Instellingen', 'B8', 'wederzijds,stapsgewijs,direct'],
+        ['Grootboek', 'D2:D1001', '=PoolList'],
+        ['Doorbelasting', 'A2:A1001', '=PoolList'],
+        ['Doorbelasting', 'B2:B1001', '=PoolList'],
       ]),
     );
     expect(book.validations.every((v) => v.inCellDropDown)).toBe(true);

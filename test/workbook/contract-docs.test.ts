@@ -2,7 +2,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CONTRACT_HEADERS, CONTRACT_RANGES } from '../../src/workbook/contract';
-import { SETTING_NAMES, UNUSED_CAPACITY_VALUES } from '../../src/workbook/read-settings';
+import { SETTING_NAMES, SUPPORT_METHOD_VALUES, UNUSED_CAPACITY_VALUES } from '../../src/workbook/read-settings';
 
 const root = join(__dirname, '..', '..');
 const docs = readFileSync(join(root, 'docs', 'workbook-contract.md'), 'utf8');
@@ -21,7 +21,7 @@ test('every setting and its values are documented', () => {
     expect(docs).toContain(s.en);
     expect(docs).toContain(s.nl);
   }
-  for (const v of UNUSED_CAPACITY_VALUES) {
+  for (const v of [...UNUSED_CAPACITY_VALUES, ...SUPPORT_METHOD_VALUES]) {
     expect(docs).toContain(`\`${v.en}\``);
     expect(docs).toContain(`\`${v.nl}\``);
   }

@@ -1,6 +1,7 @@
 /** Hand-built range grids for the contract tests. */
 import type { CellValue, RangeGrid } from '../../src/workbook/grid';
 import type { ContractRangeName } from '../../src/workbook/contract';
+import type { Issue } from '../../src/engine/issues';
 
 /** A grid whose header row is at `top`/`left` (1-based) on `sheet`. */
 export function grid(name: string, sheet: string, rows: CellValue[][], top = 1, left = 1): RangeGrid {
@@ -73,4 +74,9 @@ export function withRange(grids: Map<ContractRangeName, RangeGrid>, name: Contra
   const copy = new Map(grids);
   copy.set(name, grid(name, sheet ?? grids.get(name)?.sheet ?? name, rows, top, left));
   return copy;
+}
+
+/** Issues as code, severity, range, `sheet!cell` and message: what a user sees of each. */
+export function located(outcome: { issues: readonly Issue[] }): string[][] {
+  return outcome.issues.map((i) => [i.code, i.severity, i.where.range ?? '', `${i.where.sheet ?? ''}!${i.where.cell ?? ''}`, i.message]);
 }

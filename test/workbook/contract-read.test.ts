@@ -81,6 +81,8 @@ describe('readContract on a valid model', () => {
       { name: 'ABC_CustomerCosts', required: false, found: true, sheet: 'Direct costs', address: 'A1:C3', dataRows: 2 },
       { name: 'ABC_Settings', required: false, found: true, sheet: 'Settings', address: 'A1:B4', dataRows: 3 },
       { name: 'ABC_Scenarios', required: false, found: false, sheet: null, address: null, dataRows: 0 },
+      { name: 'ABC_Resources', required: false, found: false, sheet: null, address: null, dataRows: 0 },
+      { name: 'ABC_Support', required: false, found: false, sheet: null, address: null, dataRows: 0 },
     ]);
   });
 });

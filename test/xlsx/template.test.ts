@@ -81,6 +81,11 @@ describe('the empty model (--template)', () => {
     const s = (en: string, nl: string): string => (lang === 'en' ? en : nl);
     expect(v.get(s('Pools', 'Kostenpools'))).toEqual([['D2:D1001', s('"minutes,hours"', '"minuten,uren"')]]);
     expect(v.get(s('Activities', 'Activiteiten'))).toEqual([['B2:B1001', 'PoolList']]);
+    expect(v.get(s('Resources', 'Grootboek'))).toEqual([['D2:D1001', 'PoolList']]);
+    expect(v.get(s('Support', 'Doorbelasting'))).toEqual([
+      ['A2:A1001', 'PoolList'],
+      ['B2:B1001', 'PoolList'],
+    ]);
     expect(v.get('Volumes')).toEqual([
       ['A2:A1001', 'CustomerList'],
       ['B2:B1001', 'DriverList'],
@@ -91,6 +96,7 @@ describe('the empty model (--template)', () => {
       ['B5:B5', '"en,nl"'],
       ['B6:B6', 'DriverList'],
       ['B7:B7', 'DriverList'],
+      ['B8:B8', s('"reciprocal,step-down,direct"', '"wederzijds,stapsgewijs,direct"')],
     ]);
     expect(v.get(s('Scenarios', "Scenario's"))).toEqual([['C2:C1001', s('"quantity,price,fee,minutes,capacity,minimum order"', '"aantal,prijs,vergoeding,minuten,capaciteit,minimumorder"')]]);
   });
