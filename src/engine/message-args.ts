@@ -160,6 +160,7 @@ export interface MessageArgs {
   activityInSeveralPools: { activity: string; firstPool: string; first: string | null; pool: string };
   severalSharesForActivity: { activity: string; first: string | null };
   unusedPool: { pool: string; reportedAs: 'unassigned' | 'unusedCapacity' };
+  firstStageNotYetUsed: { range: 'ABC_Resources' | 'ABC_Support'; rows: number };
   mixedMethodsInPool: { pool: string; minutesAt: string | null; shareAt: string | null };
   missingCapacity: { pool: string };
   sharesOverOne: { pool: string; percent: string };

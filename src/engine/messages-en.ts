@@ -225,6 +225,8 @@ export const MESSAGES_EN: Catalog = {
     `Activity "${a.activity}" draws on pool "${a.firstPool}" (at ${at(a.first)}) and on "${a.pool}"; split it into one activity per pool.`,
   severalSharesForActivity: (a) =>
     `Activity "${a.activity}" has more than one Share row (first at ${at(a.first)}); give it one share and one driver.`,
+  firstStageNotYetUsed: (a) =>
+    `${a.range} has ${a.rows === 1 ? '1 row' : `${a.rows} rows`}, but this version does not yet take ${a.range === 'ABC_Resources' ? 'the ledger into the pools\' costs' : 'support pools\' cost on to other pools'}; the figures would leave ${a.range === 'ABC_Resources' ? 'the ledger' : 'that cost'} out. Remove or rename the range to run with the pools' Cost as it is.`,
   unusedPool: (a) =>
     `No activity uses pool "${a.pool}": its cost is reported as ${a.reportedAs === 'unassigned' ? 'cost not charged to customers' : 'unused capacity'} and reaches no customer.`,
   mixedMethodsInPool: (a) =>

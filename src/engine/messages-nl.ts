@@ -249,8 +249,10 @@ export const MESSAGES_NL: Catalog = {
     `Activiteit "${a.activity}" gebruikt kostenpool "${a.firstPool}" (op ${at(a.first)}) en ook "${a.pool}"; splits haar in één activiteit per kostenpool.`,
   severalSharesForActivity: (a) =>
     `Activiteit "${a.activity}" heeft meer dan één rij met een Aandeel (eerst op ${at(a.first)}); geef haar één aandeel en één kostendrijver.`,
+  firstStageNotYetUsed: (a) =>
+    `${a.range} heeft ${a.rows === 1 ? '1 rij' : `${a.rows} rijen`}, maar deze versie neemt ${a.range === 'ABC_Resources' ? 'het grootboek nog niet op in de kosten van de kostenpools' : 'de kosten van ondersteunende kostenpools nog niet over naar andere kostenpools'}; de cijfers zouden ${a.range === 'ABC_Resources' ? 'het grootboek' : 'die kosten'} weglaten. Verwijder de range of geef hem een andere naam om te rekenen met de Kosten van de kostenpools zoals ze zijn.`,
   unusedPool: (a) =>
-    `Geen enkele activiteit gebruikt kostenpool "${a.pool}": de kosten ervan worden gerapporteerd als ${a.reportedAs === 'unassigned' ? 'niet toegerekend' : 'onbenutte capaciteit'} en komen bij geen enkele klant terecht.`,
+    `Geen enkele activiteit gebruikt kostenpool "${a.pool}": de kosten ervan worden gerapporteerd als ${a.reportedAs === 'unassigned' ? 'niet aan klanten toegerekende kosten' : 'onbenutte capaciteit'} en komen bij geen enkele klant terecht.`,
   mixedMethodsInPool: (a) =>
     `Kostenpool "${a.pool}" heeft zowel rijen met Minuten als rijen met een Aandeel (bijvoorbeeld ${at(a.minutesAt)} en ${at(a.shareAt)}); een kostenpool is óf tijdgedreven óf verdeeld naar aandelen.`,
   missingCapacity: (a) =>

@@ -60,6 +60,7 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   activityInSeveralPools: { activity: 'Picking', firstPool: 'Warehouse', first: 'Activities!A5', pool: 'Management' },
   severalSharesForActivity: { activity: 'Account management', first: 'Activities!A6' },
   unusedPool: { pool: 'Management', reportedAs: 'unusedCapacity' },
+  firstStageNotYetUsed: { range: 'ABC_Support', rows: 4 },
   mixedMethodsInPool: { pool: 'Management', minutesAt: 'Activities!A2', shareAt: 'Activities!A6' },
   missingCapacity: { pool: 'Warehouse' },
   sharesOverOne: { pool: 'Management', percent: '120.5' },
@@ -266,7 +267,7 @@ describe('issues carry their message as data', () => {
     const made = warning('UNUSED_POOL', msg('unusedPool', { pool: 'Management', reportedAs: 'unassigned' }), { range: 'ABC_Pools' });
     expect(made.message).toBe('No activity uses pool "Management": its cost is reported as cost not charged to customers and reaches no customer.');
     expect(renderMessage(made.text, 'nl')).toBe(
-      'Geen enkele activiteit gebruikt kostenpool "Management": de kosten ervan worden gerapporteerd als niet toegerekend en komen bij geen enkele klant terecht.',
+      'Geen enkele activiteit gebruikt kostenpool "Management": de kosten ervan worden gerapporteerd als niet aan klanten toegerekende kosten en komen bij geen enkele klant terecht.',
     );
     const plain = error('MISSING_RANGE', 'No ABC_Pools.');
     expect(plain.message).toBe('No ABC_Pools.');
