@@ -32,6 +32,8 @@ export interface ExistingTable {
   /** 0-based row of the header and column of the first column. */
   top: number;
   left: number;
+  /** Whether the table's own filter hides rows or holds a sort (Table.autoFilter, ExcelApi 1.9): a refresh clears it, and says so. */
+  filtered: boolean;
 }
 
 /** The workbook's tables and workbook-scoped names that carry one of the report's names. */
@@ -48,16 +50,23 @@ export async function loadExistingNames(context: Excel.RequestContext, counter: 
   await counter.sync(context);
   const found = tables.items
     .filter((t) => ours.has(nameKey(t.name)))
-    .map((t) => ({ t, ws: t.worksheet.load('name'), columns: t.columns.load('items/name'), range: t.getRange().load('rowIndex,columnIndex,rowCount') }));
+    .map((t) => ({
+      t,
+      ws: t.worksheet.load('name'),
+      columns: t.columns.load('items/name'),
+      range: t.getRange().load('rowIndex,columnIndex,rowCount'),
+      filter: t.autoFilter.load('enabled,isDataFiltered'),
+    }));
   if (found.length > 0) await counter.sync(context);
   return {
-    tables: found.map(({ t, ws, columns, range }) => ({
+    tables: found.map(({ t, ws, columns, range, filter }) => ({
       name: t.name,
       sheet: ws.name,
       columns: columns.items.map((c) => c.name),
       bodyRows: range.rowCount - 1,
       top: range.rowIndex,
       left: range.columnIndex,
+      filtered: filter.enabled && filter.isDataFiltered,
     })),
     names: names.items.filter((n) => ours.has(nameKey(n.name))).map((n) => ({ name: n.name, formula: String(n.formula) })),
   };

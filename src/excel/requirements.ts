@@ -175,6 +175,7 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Excel.RangeFormat.wrapText', 'ExcelApi 1.1', 'report headers'),
 
   row('Excel.Table.clearFilters', 'ExcelApi 1.2', 'a report table’s filters off before new cells are copied over it'),
+  row('Excel.Table.autoFilter', 'ExcelApi 1.9', 'does a report table’s own filter hide rows or hold a sort, so a refresh says it cleared it'),
   row('Excel.Table.columns', 'ExcelApi 1.1', 'a report table’s columns, matched by name on a Refresh'),
   row('Excel.Table.delete', 'ExcelApi 1.1', 'a report table the layout no longer has'),
   row('Excel.Table.getRange', 'ExcelApi 1.1', 'the cells of a contract table'),

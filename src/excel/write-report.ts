@@ -144,7 +144,10 @@ export async function writeReport(
         if (s.chart !== undefined) await writeReportChart(context, counter, s.name, s.chart);
         else if (s.role === 'summary') await removeReportChart(context, counter, s.name, WHALE_CHART_NAME);
       }
-      const filtersCleared = updates.flatMap((p) => ((p.owned as SheetInfo).filtered ? [p.sheet.name] : []));
+      // A sheet's AutoFilter or a report table's own filter: both are cleared before the new cells land.
+      const tableFiltered = (p: (typeof updates)[number]): boolean =>
+        existing.tables.some((t) => t.filtered && nameKey(t.sheet) === nameKey((p.owned as SheetInfo).name));
+      const filtersCleared = updates.flatMap((p) => ((p.owned as SheetInfo).filtered || tableFiltered(p) ? [p.sheet.name] : []));
       return { sheets: sheets.map((s) => s.name), replaced: updates.map((p) => (p.owned as SheetInfo).name), syncs: counter.count, filtersCleared, formatsNotSet };
     });
   } catch (err) {

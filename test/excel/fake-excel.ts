@@ -60,6 +60,12 @@ export interface FakeTable {
   columnNames: string[];
   style?: string;
   showBandedRows?: boolean;
+  /**
+   * The table's own filter (`Table.autoFilter`, ExcelApi 1.9, apart from the sheet's AutoFilter): rows its
+   * criteria hide and whether it holds a sort; `clearFilters` (ExcelApi 1.2) clears both. Absent: none.
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-autofilter-member
+   */
+  filter?: { hiddenRows: number; sorted: boolean };
 }
 
 /** A table's block, header included. */
@@ -1572,12 +1578,18 @@ export class FakeTableProxy extends Proxy<FakeTable> {
       return 8;
     });
   }
-  /** `Table.clearFilters` (ExcelApi 1.2): the fake keeps no table filters, so nothing changes. */
+  /** `Table.clearFilters` (ExcelApi 1.2): every row shown again and the sort dropped; the filter buttons stay. */
   clearFilters(): void {
     this.ctx.enqueue('table.clearFilters', undefined, () => {
-      guardSheet(this.must().sheet);
+      const t = this.must();
+      guardSheet(t.sheet);
+      if (t.filter !== undefined) t.filter = { hiddenRows: 0, sorted: false };
       return 8;
     });
+  }
+  /** `Table.autoFilter` (ExcelApi 1.9): `enabled` and `isDataFiltered` load. */
+  get autoFilter(): FakeTableAutoFilter {
+    return new FakeTableAutoFilter(this.ctx, () => this.must());
   }
   /** `Table.delete` (ExcelApi 1.1): the table goes, references to it show `#REF!`. */
   delete(): void {
@@ -1600,6 +1612,21 @@ export class FakeTableProxy extends Proxy<FakeTable> {
 }
 
 /** A table column as a proxy: its name loads, `delete()` removes it. */
+/** A table's own AutoFilter as `Table.autoFilter` gives it: a table always has its filter buttons (enabled). */
+export class FakeTableAutoFilter extends Proxy<FakeTable> {
+  protected read(t: FakeTable, prop: string): unknown {
+    if (prop === 'enabled') return true;
+    if (prop === 'isDataFiltered') return t.filter !== undefined && (t.filter.hiddenRows > 0 || t.filter.sorted);
+    throw new FakeOfficeError('InvalidArgument', `The fake does not load AutoFilter.${prop}.`);
+  }
+  get enabled(): boolean {
+    return this.get('enabled');
+  }
+  get isDataFiltered(): boolean {
+    return this.get('isDataFiltered');
+  }
+}
+
 export class FakeTableColumn extends Proxy<{ table: FakeTable; index: number }> {
   protected read(t: { table: FakeTable; index: number }, prop: string): unknown {
     if (prop === 'name') return t.table.columnNames[t.index];

@@ -124,6 +124,20 @@ describe('report tables in the add-in', () => {
     expect(book.names.find((n) => n.name === 'ABC_OperatingProfit')?.formula).toBe("='ABC Samenvatting'!$B$17");
   });
 
+  it("clears a filter or sort the user put on ABC_PnL itself before the new rows land, and says so", async () => {
+    const book = sampleWorkbook();
+    await refresh(book, sampleResult());
+    const pnl = book.tables.find((t) => t.name === 'ABC_PnL');
+    if (pnl === undefined) throw new Error('no ABC_PnL');
+    pnl.filter = { hiddenRows: 200, sorted: true };
+    const result = sampleResult();
+    const out = await writeReport(fakeRun(book), buildReportSheets(result), result.settings.currency);
+    expect(out.filtersCleared).toEqual(['ABC Customer P&L']);
+    expect(book.tables.find((t) => t.name === 'ABC_PnL')?.filter).toEqual({ hiddenRows: 0, sorted: false });
+    // Nothing filtered the second time: nothing said.
+    expect((await writeReport(fakeRun(book), buildReportSheets(result), result.settings.currency)).filtersCleared).toEqual([]);
+  });
+
   it("refuses to take a user's table named ABC_PnL, before writing anything", async () => {
     const book = sampleWorkbook();
     const mine = book.addSheet('Mine');
