@@ -17,6 +17,51 @@ export interface CsvLineMap {
   ofRow: Map<number, number>;
 }
 
+/** A record of the file as the walk meets it. */
+interface CsvRecord {
+  /** The physical line it starts on (1-based). */
+  line: number;
+  /** Nothing but line breaks in it (DuckDB skips such a record). */
+  blank: boolean;
+  /** Its bytes, carriage returns and the line feed that ends it not counted. */
+  length: number;
+}
+
+/**
+ * Walks the file's records once: a record ends at a line feed outside double quotes, so a quoted field may
+ * span lines. `visit` is called for every record, the last one only when it holds something, and the walk
+ * stops as soon as it returns false.
+ */
+async function walkRecords(path: string, visit: (record: CsvRecord) => boolean): Promise<void> {
+  let line = 1;
+  let recordLine = 1;
+  let blank = true;
+  let length = 0;
+  let quoted = false;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i] as number;
+      if (b === LF) {
+        line++;
+        if (!quoted) {
+          if (!visit({ line: recordLine, blank, length })) return;
+          recordLine = line;
+          blank = true;
+          length = 0;
+          continue;
+        }
+      } else if (b === QUOTE) {
+        quoted = !quoted;
+        blank = false;
+      } else if (b !== CR) {
+        blank = false;
+      }
+      if (b !== CR) length++;
+    }
+  }
+  if (!blank) visit({ line: recordLine, blank, length });
+}
+
 /**
  * Scans the file once. `rejected` are DuckDB's record numbers of the lines it refused, which are not
  * counted as kept rows; `rows` and `records` are the positions wanted.
@@ -26,42 +71,20 @@ export async function csvLineMap(path: string, rejected: ReadonlySet<number>, ro
   const wantRecords = new Set(records);
   const ofRow = new Map<number, number>();
   const ofRecord = new Map<number, number>();
-  let line = 1;
-  let record = 1;
-  let recordLine = 1;
-  let blank = true;
-  let quoted = false;
-  let kept = 0;
   const lastRow = rows.length === 0 ? 0 : Math.max(...rows);
   const lastRecord = records.length === 0 ? 0 : Math.max(...records);
-  const endRecord = (): void => {
-    if (wantRecords.has(record)) ofRecord.set(record, recordLine);
+  let record = 0;
+  let kept = 0;
+  await walkRecords(path, ({ line, blank }) => {
+    record++;
+    if (wantRecords.has(record)) ofRecord.set(record, line);
     if (record > 1 && !blank && !rejected.has(record)) {
       kept++;
-      if (wantRows.has(kept)) ofRow.set(kept, recordLine);
+      if (wantRows.has(kept)) ofRow.set(kept, line);
     }
-    record++;
-    blank = true;
-  };
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i] as number;
-      if (b === LF) {
-        line++;
-        if (!quoted) {
-          endRecord();
-          recordLine = line;
-        }
-      } else if (b === QUOTE) {
-        quoted = !quoted;
-        blank = false;
-      } else if (b !== CR) {
-        blank = false;
-      }
-    }
-    if (kept >= lastRow && record > lastRecord) return { ofRecord, ofRow };
-  }
-  if (!blank) endRecord();
+    // Every position wanted is found: the rest of the file need not be read.
+    return kept < lastRow || record < lastRecord;
+  });
   return { ofRecord, ofRow };
 }
 
@@ -70,24 +93,10 @@ export async function csvLineMap(path: string, rejected: ReadonlySet<number>, ro
  * line break is not counted), or null. One pass, made only after DuckDB refused the file.
  */
 export async function firstLongRecord(path: string, limit: number): Promise<number | null> {
-  let line = 1;
-  let recordLine = 1;
-  let length = 0;
-  let quoted = false;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i] as number;
-      if (b === LF) {
-        line++;
-        if (!quoted) {
-          if (length > limit) return recordLine;
-          recordLine = line;
-          length = 0;
-          continue;
-        }
-      } else if (b === QUOTE) quoted = !quoted;
-      if (b !== CR) length++;
-    }
-  }
-  return length > limit ? recordLine : null;
+  let found: number | null = null;
+  await walkRecords(path, ({ line, length }) => {
+    if (length > limit) found = line;
+    return found === null;
+  });
+  return found;
 }
