@@ -8,7 +8,6 @@ import type { SampleSheet } from '../sample';
 import type { ContractRangeName } from '../workbook/contract';
 import type { RangeGrid } from '../workbook/grid';
 import type { ReportSheet } from '../workbook/report-types';
-import type { VolumesTable } from './write-volumes';
 
 /** The stages of a refresh (and of an import, which reads a file first), for the progress bar. */
 export type Stage = 'importing' | 'reading' | 'computing' | 'writing';
@@ -116,4 +115,15 @@ export interface WorkbookActions {
    * watch-model.ts. Resolves once watching has started.
    */
   watchModel(onChange: (ranges: ContractRangeName[]) => void): Promise<ModelWatch>;
+}
+
+/** What to write: the table (headers, then one row per customer and driver) and the note beside it. */
+export interface VolumesTable {
+  /** The sheet's name (in the pane's language). */
+  sheet: string;
+  headers: [string, string, string];
+  /** Customer, driver and quantity: a number when it is exact as one, else its exact decimal text. */
+  rows: Array<[string, string, number | string]>;
+  /** Label and value lines of the note, written from column E. */
+  note: Array<[string, string | number]>;
 }

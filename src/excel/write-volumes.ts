@@ -16,7 +16,7 @@
  * `'ABC Imported volumes'!A:C` keeps working instead of turning into `#REF!`.
  */
 import { nameKey } from '../engine/model';
-import type { ActionOptions, WriteOutcome } from './actions';
+import type { ActionOptions, VolumesTable, WriteOutcome } from './actions';
 import { type ExcelRun, SyncCounter } from './context';
 import { GatewayError, toGatewayError } from './errors';
 import { TEMP_NAME } from './owner';
@@ -31,17 +31,6 @@ export const IMPORT_OWNER_NAME = 'ABC_ImportOwner';
 export const IMPORT_OWNER_VALUE = '"ABC import: volumes"';
 /** The name the volumes are written under. */
 export const VOLUMES_NAME = 'ABC_Volumes';
-
-/** What to write: the table (headers, then one row per customer and driver) and the note beside it. */
-export interface VolumesTable {
-  /** The sheet's name (in the pane's language). */
-  sheet: string;
-  headers: [string, string, string];
-  /** Customer, driver and quantity: a number when it is exact as one, else its exact decimal text. */
-  rows: Array<[string, string, number | string]>;
-  /** Label and value lines of the note, written from column E. */
-  note: Array<[string, string | number]>;
-}
 
 /** The sheet a reference such as `='My sheet'!$A$1:$C$9` points at, or null. */
 export function referencedSheet(formula: string): string | null {

@@ -4,7 +4,8 @@
  * re-import replacing the earlier import's sheet, and Cancel leaving nothing behind.
  */
 import { GatewayError } from '../../src/excel/errors';
-import { IMPORT_OWNER_NAME, IMPORT_OWNER_VALUE, type VolumesTable, writeVolumes } from '../../src/excel/write-volumes';
+import type { VolumesTable } from '../../src/excel/actions';
+import { IMPORT_OWNER_NAME, IMPORT_OWNER_VALUE, writeVolumes } from '../../src/excel/write-volumes';
 import { stringsFor } from '../../src/taskpane/i18n';
 import { type FakeSheet, FakeWorkbook, fakeRun } from './fake-excel';
 

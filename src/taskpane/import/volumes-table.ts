@@ -4,7 +4,7 @@
  * number when the number's shortest decimal is that very total (the contract reads a number cell so),
  * else as its exact text, which the contract reads as the same decimal: never a rounded quantity.
  */
-import type { VolumesTable } from '../../excel/write-volumes';
+import type { VolumesTable } from '../../excel/actions';
 import { CONTRACT_HEADERS } from '../../workbook/contract-spec';
 import type { Strings } from '../i18n';
 import type { ImportedVolumes } from './import-types';
