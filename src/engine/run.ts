@@ -19,6 +19,8 @@ export interface RunOutcome {
 /** How to compute: `plain` computes every cell with decimals (the reference the fast kernel is tested against). */
 export interface RunOptions {
   plain?: boolean;
+  /** `false`: leave out the plausibility warnings, for a caller that keeps only errors (a scenario's run). */
+  plausibility?: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export function runModel(model: ModelInput, priorIssues: readonly Issue[] = [], 
   if (hasErrors(issues)) return { result: null, issues };
   const fast = options.plain === true ? null : roundResult(model, computeExact(model, true), true);
   const result = fast ?? (roundResult(model, computeExact(model)) as CostingResult);
-  result.issues = [...issues, ...result.issues, ...plausibilityWarnings(model, result)];
+  const plausibility = options.plausibility === false ? [] : plausibilityWarnings(model, result);
+  result.issues = [...issues, ...result.issues, ...plausibility];
   return { result, issues: result.issues };
 }

@@ -39,7 +39,8 @@ export function runScenarios(model: ModelInput, baseline: CostingResult): { outc
   const issues: Issue[] = [];
   for (const { scenario, rows } of groupScenarios(model.scenarios ?? [])) {
     const applied = applyScenario(model, rows);
-    const run = runModel(applied.model);
+    // Only a run's errors are kept (below), so its plausibility warnings are not worked out.
+    const run = runModel(applied.model, [], { plausibility: false });
     if (run.result === null) {
       // A change that takes a derived figure out of range (see validate.ts): the changed model's own errors.
       issues.push(...run.issues.filter((i) => i.severity === 'error'));
