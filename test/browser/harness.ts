@@ -149,6 +149,14 @@ export interface PaneSession {
   context: BrowserContext;
 }
 
+/** A new page of the session on the pane (`query`: `lang=en-US`, `theme=…`), its problems collected into `problems`. */
+export async function openPane(session: PaneSession, query: string, problems: string[] = []): Promise<Page> {
+  const page = await session.context.newPage();
+  collectProblems(page, problems);
+  await page.goto(`${session.base}/taskpane.html?${query}`);
+  return page;
+}
+
 /**
  * Registers the `beforeAll` that serves the pane and starts Chromium with the simulated host, and the
  * `afterAll` that ends both; the session's fields are filled when the tests run.

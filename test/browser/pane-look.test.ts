@@ -7,7 +7,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { collectProblems, describeIfChromium, OUTPUT, paneSession } from './harness';
+import { describeIfChromium, openPane, OUTPUT, paneSession } from './harness';
 
 describeIfChromium('the pane’s look and focus in headless Chromium', () => {
   jest.setTimeout(180_000);
@@ -15,9 +15,7 @@ describeIfChromium('the pane’s look and focus in headless Chromium', () => {
   const problems: string[] = [];
 
   async function open(query: string): Promise<Page> {
-    const page = await session.context.newPage();
-    collectProblems(page, problems);
-    await page.goto(`${session.base}/taskpane.html?${query}`);
+    const page = await openPane(session, query, problems);
     await page.getByTestId('issue').first().waitFor();
     return page;
   }

@@ -7,7 +7,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { collectProblems, describeIfChromium, OUTPUT, paneSession } from './harness';
+import { describeIfChromium, openPane, OUTPUT, paneSession } from './harness';
 
 describeIfChromium('the task pane when Excel stops answering', () => {
   jest.setTimeout(180_000);
@@ -15,10 +15,7 @@ describeIfChromium('the task pane when Excel stops answering', () => {
   const problems: string[] = [];
 
   async function open(query: string): Promise<Page> {
-    const page = await session.context.newPage();
-    collectProblems(page, problems);
-    await page.goto(`${session.base}/taskpane.html?${query}`);
-    return page;
+    return openPane(session, query, problems);
   }
 
   test('a Refresh whose sync never answers ends in a message within the time limit, and the buttons work again', async () => {

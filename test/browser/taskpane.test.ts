@@ -6,7 +6,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { collectProblems, describeIfChromium, OUTPUT, paneSession } from './harness';
+import { describeIfChromium, openPane, OUTPUT, paneSession } from './harness';
 
 describeIfChromium('the task pane in headless Chromium with a simulated Excel host', () => {
   jest.setTimeout(180_000);
@@ -14,10 +14,7 @@ describeIfChromium('the task pane in headless Chromium with a simulated Excel ho
   const problems: string[] = [];
 
   async function open(lang: string): Promise<Page> {
-    const page = await session.context.newPage();
-    collectProblems(page, problems);
-    await page.goto(`${session.base}/taskpane.html?lang=${lang}`);
-    return page;
+    return openPane(session, `lang=${lang}`, problems);
   }
 
   test('insert the sample, refresh, figures and whale curve, click an error to select its cell', async () => {
