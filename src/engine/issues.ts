@@ -84,7 +84,9 @@ export type IssueCode =
   | 'SUPPORT_QUANTITIES_ZERO'
   | 'SUPPORT_POOL_HAS_ACTIVITIES'
   | 'SUPPORT_CLOSED_LOOP'
-  | 'FIRST_STAGE_NOT_YET_USED'
+  // the ledger (ABC_Resources)
+  | 'POOL_COST_NOT_LEDGER'
+  | 'NO_LEDGER_LINES'
   // warnings
   | 'OVER_CAPACITY'
   | 'ZERO_DRIVER_QUANTITY'

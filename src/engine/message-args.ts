@@ -160,7 +160,6 @@ export interface MessageArgs {
   activityInSeveralPools: { activity: string; firstPool: string; first: string | null; pool: string };
   severalSharesForActivity: { activity: string; first: string | null };
   unusedPool: { pool: string; reportedAs: 'unassigned' | 'unusedCapacity' };
-  firstStageNotYetUsed: { range: 'ABC_Resources' | 'ABC_Support'; rows: number };
   mixedMethodsInPool: { pool: string; minutesAt: string | null; shareAt: string | null };
   missingCapacity: { pool: string };
   sharesOverOne: { pool: string; percent: string };
@@ -242,6 +241,14 @@ export interface MessageArgs {
   supportPoolHasActivities: { pool: string };
   /** Support pools whose cost can never leave them: their shares go only to each other and add up to 100%. */
   supportClosedLoop: { pools: readonly string[] };
+
+  // the ledger (ABC_Resources)
+  /** A ledger line whose Pool is no pool of ABC_Pools. */
+  unknownLedgerPool: { pool: string; account: string };
+  /** A pool's Cost that differs from the sum of its ledger lines; `accounts` the first of them, `more` how many are not named. */
+  poolCostNotLedger: { pool: string; cost: string; ledger: string; accounts: readonly string[]; more: number };
+  /** A pool with a blank Cost and no ledger lines, in a model with a ledger. */
+  noLedgerLines: { pool: string };
 }
 
 /** The id of a message. */

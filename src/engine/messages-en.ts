@@ -225,8 +225,6 @@ export const MESSAGES_EN: Catalog = {
     `Activity "${a.activity}" draws on pool "${a.firstPool}" (at ${at(a.first)}) and on "${a.pool}"; split it into one activity per pool.`,
   severalSharesForActivity: (a) =>
     `Activity "${a.activity}" has more than one Share row (first at ${at(a.first)}); give it one share and one driver.`,
-  firstStageNotYetUsed: (a) =>
-    `${a.range} has ${a.rows === 1 ? '1 row' : `${a.rows} rows`}, but this version does not yet take ${a.range === 'ABC_Resources' ? 'the ledger into the pools\' costs' : 'support pools\' cost on to other pools'}; the figures would leave ${a.range === 'ABC_Resources' ? 'the ledger' : 'that cost'} out. Remove or rename the range to run with the pools' Cost as it is.`,
   unusedPool: (a) =>
     `No activity uses pool "${a.pool}": its cost is reported as ${a.reportedAs === 'unassigned' ? 'cost not charged to customers' : 'unused capacity'} and reaches no customer.`,
   mixedMethodsInPool: (a) =>
@@ -333,4 +331,11 @@ export const MESSAGES_EN: Catalog = {
     `Pool "${a.pool}" passes its cost on in ABC_Support and also has activities in ABC_Activities; a support pool's whole cost goes to other pools, so move the activities to a pool it serves.`,
   supportClosedLoop: (a) =>
     `The cost of support pools ${listEn(a.pools.map((p) => `"${p}"`))} can never leave them: their shares go only to each other and add up to 100%. Give one of them a share to a pool with activities, or leave part of its cost unassigned.`,
+
+  unknownLedgerPool: (a) => `Ledger account "${a.account}" in ABC_Resources is booked to pool "${a.pool}", which is not in ABC_Pools.`,
+  poolCostNotLedger: (a) =>
+    `Pool "${a.pool}" has Cost ${a.cost}, but its ledger lines in ABC_Resources add up to ${a.ledger}${
+      a.accounts.length === 0 ? ' (it has none)' : ` (accounts ${a.accounts.join(', ')}${a.more > 0 ? ` and ${a.more} more` : ''})`
+    }. Correct the Cost or the ledger, or leave the Cost blank to take it from the ledger.`,
+  noLedgerLines: (a) => `Pool "${a.pool}" has no Cost and no lines in ABC_Resources, so its cost is 0. Book its accounts to it in ABC_Resources.`,
 };

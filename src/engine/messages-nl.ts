@@ -249,8 +249,6 @@ export const MESSAGES_NL: Catalog = {
     `Activiteit "${a.activity}" gebruikt kostenpool "${a.firstPool}" (op ${at(a.first)}) en ook "${a.pool}"; splits haar in één activiteit per kostenpool.`,
   severalSharesForActivity: (a) =>
     `Activiteit "${a.activity}" heeft meer dan één rij met een Aandeel (eerst op ${at(a.first)}); geef haar één aandeel en één kostendrijver.`,
-  firstStageNotYetUsed: (a) =>
-    `${a.range} heeft ${a.rows === 1 ? '1 rij' : `${a.rows} rijen`}, maar deze versie neemt ${a.range === 'ABC_Resources' ? 'het grootboek nog niet op in de kosten van de kostenpools' : 'de kosten van ondersteunende kostenpools nog niet over naar andere kostenpools'}; de cijfers zouden ${a.range === 'ABC_Resources' ? 'het grootboek' : 'die kosten'} weglaten. Verwijder de range of geef hem een andere naam om te rekenen met de Kosten van de kostenpools zoals ze zijn.`,
   unusedPool: (a) =>
     `Geen enkele activiteit gebruikt kostenpool "${a.pool}": de kosten ervan worden gerapporteerd als ${a.reportedAs === 'unassigned' ? 'niet aan klanten toegerekende kosten' : 'onbenutte capaciteit'} en komen bij geen enkele klant terecht.`,
   mixedMethodsInPool: (a) =>
@@ -358,4 +356,11 @@ export const MESSAGES_NL: Catalog = {
     `Kostenpool "${a.pool}" belast haar kosten door in ABC_Support en heeft ook activiteiten in ABC_Activities; de kosten van een ondersteunende kostenpool gaan helemaal naar andere kostenpools, dus verplaats de activiteiten naar een kostenpool die ze bedient.`,
   supportClosedLoop: (a) =>
     `De kosten van de ondersteunende kostenpools ${listNl(a.pools.map((p) => `"${p}"`))} kunnen ze nooit verlaten: hun aandelen gaan alleen naar elkaar en tellen op tot 100%. Geef een van hen een aandeel naar een kostenpool met activiteiten, of laat een deel van haar kosten niet toegerekend.`,
+
+  unknownLedgerPool: (a) => `Grootboekrekening "${a.account}" in ABC_Resources is geboekt op kostenpool "${a.pool}", die niet in ABC_Pools staat.`,
+  poolCostNotLedger: (a) =>
+    `Kostenpool "${a.pool}" heeft Kosten ${a.cost}, maar haar grootboekregels in ABC_Resources tellen op tot ${a.ledger}${
+      a.accounts.length === 0 ? ' (ze heeft er geen)' : ` (rekeningen ${a.accounts.join(', ')}${a.more > 0 ? ` en nog ${a.more}` : ''})`
+    }. Verbeter de Kosten of het grootboek, of laat de Kosten leeg om ze uit het grootboek te nemen.`,
+  noLedgerLines: (a) => `Kostenpool "${a.pool}" heeft geen Kosten en geen regels in ABC_Resources, dus haar kosten zijn 0. Boek haar rekeningen erop in ABC_Resources.`,
 };

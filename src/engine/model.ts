@@ -18,6 +18,10 @@ export interface PoolInput {
   /** Full-time staff behind the capacity (the optional FTE column), for scenarios' freed staff; absent when not given. */
   fte?: Dec | null;
   where: Where;
+  /** The Cost cell, when the model has a ledger (`ABC_Resources`): where a Cost that differs from the ledger is shown. */
+  costWhere?: Where;
+  /** True when the Cost cell is blank in a model with a ledger: the cost is the sum of the pool's ledger lines. */
+  costBlank?: boolean;
 }
 
 /** How an activity row assigns cost. */

@@ -3,6 +3,7 @@
  * Both writers (xlsx and the Excel add-in), the JSON output and the custom functions read this shape.
  */
 import type { Dec } from './decimal';
+import type { FirstStageResult } from './first-stage/types';
 import type { Issue } from './issues';
 import type { DimensionValue, Settings, TermKind } from './model';
 
@@ -105,4 +106,10 @@ export interface CostingResult {
   totals: Totals;
   /** Warnings of a successful run. */
   issues: Issue[];
+  /**
+   * The ledger and support pools behind the pools' costs (issue 19); absent when the model has neither,
+   * so such a result is exactly what it was before. `pools` then lists the operating pools, whose `cost`
+   * is their cost after support, and the totals' unassigned cost includes what support pools leave unassigned.
+   */
+  firstStage?: FirstStageResult;
 }

@@ -21,24 +21,7 @@ export function validateModel(model: ModelInput): Issue[] {
     ...checkStatementSettings(model),
     ...checkDerivedFigures(model),
     ...validateScenarios(model),
-    ...checkFirstStage(model),
   ];
-}
-
-/**
- * The ledger (`ABC_Resources`) and support pools (`ABC_Support`) are read and checked cell by cell, but the
- * costing does not use them yet (issue 19): a model holding them would give figures that leave the ledger
- * or the support cost out without a word, so it stops here, at the range's first row.
- */
-function checkFirstStage(model: ModelInput): Issue[] {
-  const ranges: Array<['ABC_Resources' | 'ABC_Support', ReadonlyArray<{ where: Where }> | undefined]> = [
-    ['ABC_Resources', model.resources],
-    ['ABC_Support', model.support],
-  ];
-  return ranges.flatMap(([range, rows]) => {
-    const first = rows?.[0];
-    return first === undefined ? [] : [error('FIRST_STAGE_NOT_YET_USED', msg('firstStageNotYetUsed', { range, rows: rows?.length ?? 0 }), first.where)];
-  });
 }
 
 function checkDuplicates(model: ModelInput): Issue[] {

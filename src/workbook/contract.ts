@@ -78,7 +78,9 @@ export function readContract(grids: ReadonlyMap<ContractRangeName, ContractGrid>
     readers.set(name, reader);
   }
 
-  const pools = read(readers.get('ABC_Pools'), readPools);
+  // The ledger first: with ledger lines a pool's Cost may be blank (filled from the ledger).
+  const resources = read(readers.get('ABC_Resources'), readResources);
+  const pools = read(readers.get('ABC_Pools'), (r) => readPools(r, resources.rows.length > 0));
   const activities = read(readers.get('ABC_Activities'), readActivities);
   // Settings first: Dimensions says which near-miss headers of ABC_Customers are meant (issues are sorted by range anyway).
   const settings = readSettings(readers.get('ABC_Settings') ?? null);
@@ -88,7 +90,6 @@ export function readContract(grids: ReadonlyMap<ContractRangeName, ContractGrid>
   const volumes = volumesReader === undefined ? null : readVolumes(volumesReader, usedDrivers);
   const customerCosts = read(readers.get('ABC_CustomerCosts'), readCustomerCosts);
   const scenarios = read(readers.get('ABC_Scenarios'), readScenarios);
-  const resources = read(readers.get('ABC_Resources'), readResources);
   const support = read(readers.get('ABC_Support'), readSupport);
 
   const dataRows: Record<ContractRangeName, number> = {

@@ -14,9 +14,11 @@ const SIXTY = 60;
 /**
  * Reads the pools. A row's `where` is its Pool cell. A row without a pool name is dropped after
  * MISSING_VALUE; a bad Cost or Capacity keeps the row (cost 0, capacity blank), so activities naming
- * the pool raise no follow-on errors.
+ * the pool raise no follow-on errors. `ledger`: the model has ledger lines (`ABC_Resources`), so a blank
+ * Cost is allowed (the engine fills it from the ledger) and every row carries its Cost cell, where the
+ * engine shows a Cost that differs from the ledger.
  */
-export function readPools(reader: RangeReader): RangeRows<PoolInput> {
+export function readPools(reader: RangeReader, ledger = false): RangeRows<PoolInput> {
   const match = matchHeaders(reader, CONTRACT_HEADERS.ABC_Pools);
   const pool = match.columns.get('pool');
   const cost = match.columns.get('cost');
@@ -27,11 +29,17 @@ export function readPools(reader: RangeReader): RangeRows<PoolInput> {
   const dataRows = reader.forEachDataRow((r) => {
     if (pool === undefined) return;
     const name = reader.requiredText(r, pool, 'poolName');
-    const poolCost = cost === undefined ? ZERO : reader.requiredNumber(r, cost, { allowNegative: false }, ZERO);
+    const value = cost === undefined ? ZERO : reader.number(r, cost, { allowNegative: false });
+    const blank = ledger && value === null;
+    if (value === null && !ledger && cost !== undefined) {
+      reader.report('error', 'MISSING_VALUE', msg('missingNumber', { column: reader.columnRef(cost) }), r, cost);
+    }
+    const poolCost = value === null || value === INVALID ? ZERO : value;
     const minutes = readCapacity(reader, r, capacity, unit);
     const fte = fteColumn === undefined ? null : readFte(reader, r, fteColumn);
     if (name === null) return;
-    rows.push({ name, cost: poolCost, capacityMinutes: minutes, ...(fte === null ? {} : { fte }), where: reader.where(r, pool) });
+    const ledgerCell = ledger && cost !== undefined ? { costWhere: reader.where(r, cost), ...(blank ? { costBlank: true } : {}) } : {};
+    rows.push({ name, cost: poolCost, capacityMinutes: minutes, ...(fte === null ? {} : { fte }), where: reader.where(r, pool), ...ledgerCell });
   });
   return { rows, dataRows };
 }

@@ -60,7 +60,6 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   activityInSeveralPools: { activity: 'Picking', firstPool: 'Warehouse', first: 'Activities!A5', pool: 'Management' },
   severalSharesForActivity: { activity: 'Account management', first: 'Activities!A6' },
   unusedPool: { pool: 'Management', reportedAs: 'unusedCapacity' },
-  firstStageNotYetUsed: { range: 'ABC_Support', rows: 4 },
   mixedMethodsInPool: { pool: 'Management', minutesAt: 'Activities!A2', shareAt: 'Activities!A6' },
   missingCapacity: { pool: 'Warehouse' },
   sharesOverOne: { pool: 'Management', percent: '120.5' },
@@ -113,6 +112,9 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   supportQuantitiesZero: { pool: 'Facilities' },
   supportPoolHasActivities: { pool: 'Management' },
   supportClosedLoop: { pools: ['IT', 'HR', 'Facilities'] },
+  unknownLedgerPool: { pool: 'Warehous', account: '4100' },
+  poolCostNotLedger: { pool: 'Warehouse', cost: '120000.00', ledger: '118500.00', accounts: ['4000', '4100', '4300'], more: 2 },
+  noLedgerLines: { pool: 'Transport' },
 };
 
 /** Arguments that choose a phrasing rather than carry a value to show. */

@@ -190,31 +190,3 @@ describe('UnusedCapacity = assign', () => {
   });
 });
 
-describe('the ledger and support pools, read but not yet used by the costing', () => {
-  it('stops a model holding ABC_Resources or ABC_Support at each range first row, rather than leave that cost out', () => {
-    const model = buildModel(base);
-    model.resources = [
-      { account: '4000', description: 'Salaries', amount: dec(1000), pool: 'Sales', where: { range: 'ABC_Resources', sheet: 'Ledger', cell: 'A2' } },
-      { account: '4300', description: 'Rent', amount: dec(500), pool: 'Admin', where: { range: 'ABC_Resources', sheet: 'Ledger', cell: 'A3' } },
-    ];
-    model.support = [{ from: 'Admin', to: 'Sales', share: dec(1), quantity: null, where: { range: 'ABC_Support', sheet: 'Support', cell: 'A2' } }];
-    const { result, issues } = runModel(model);
-    expect(result).toBeNull();
-    expect(issues.filter((i) => i.code === 'FIRST_STAGE_NOT_YET_USED').map((i) => [i.where.range, i.where.cell, i.message])).toEqual([
-      [
-        'ABC_Resources',
-        'A2',
-        "ABC_Resources has 2 rows, but this version does not yet take the ledger into the pools' costs; the figures would leave the ledger out. Remove or rename the range to run with the pools' Cost as it is.",
-      ],
-      [
-        'ABC_Support',
-        'A2',
-        "ABC_Support has 1 row, but this version does not yet take support pools' cost on to other pools; the figures would leave that cost out. Remove or rename the range to run with the pools' Cost as it is.",
-      ],
-    ]);
-  });
-
-  it('runs a model without them as before', () => {
-    expect(runModel(buildModel(base)).result).not.toBeNull();
-  });
-});
