@@ -154,8 +154,9 @@ export function buildCostFlowSheet(result: CostingResult, language: ReportLangua
   return {
     name: t.sheetNames.costFlow,
     role: 'costFlow',
-    // Headers decide the widths too: a wrapped header ran up over the section title above it in LibreOffice.
-    columnWidths: fitWidths(rows, 12, 40),
+    // Headers decide the widths too (a wrapped header ran up over the section title above it in LibreOffice);
+    // 48 fits the longest row label, the Dutch unassigned line, which has figures to its right.
+    columnWidths: fitWidths(rows, 12, 48),
     freeze: { rows: 2, columns: 1 },
     printOnePageWide: 'landscape',
     printTitles: { rows: 2, columns: 1 },

@@ -130,8 +130,8 @@ export const REPORT_TEXT_EN: ReportText = {
     noWarnings: 'No warnings.',
     businessSustainingSection: 'Business-sustaining activities (never charged to customers)',
     activity: 'Activity',
-    supportUnassigned: 'of which support cost left unassigned (see ABC Cost flow)',
-    lessLedgerTotal: 'Less pool costs (ledger total, support pools included)',
+    supportUnassigned: 'of which support departments (see ABC Cost flow)',
+    lessLedgerTotal: 'Less ledger total of all pools',
   },
 
   costFlow: {

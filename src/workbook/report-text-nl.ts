@@ -74,7 +74,7 @@ export const REPORT_TEXT_NL: ReportText = {
     activityCost: 'Kosten activiteit',
     businessSustaining: '(bedrijfsbrede activiteit, geen kostendrijver)',
     ownCost: 'Eigen kosten',
-    receivedSupport: 'Ontvangen van ondersteunende kostenpools',
+    receivedSupport: 'Ontvangen doorbelasting',
     afterSupportNote: 'Kosten van de kostenpool na doorbelasting van de ondersteunende afdelingen (zie ABC Kostenstroom): eigen kosten plus wat ondersteunende kostenpools doorbelastten',
   },
 
@@ -130,8 +130,8 @@ export const REPORT_TEXT_NL: ReportText = {
     noWarnings: 'Geen waarschuwingen.',
     businessSustainingSection: 'Bedrijfsbrede activiteiten (nooit aan klanten toegerekend)',
     activity: 'Activiteit',
-    supportUnassigned: 'waarvan niet toegerekende kosten van ondersteunende afdelingen (zie ABC Kostenstroom)',
-    lessLedgerTotal: 'Af: kosten van de kostenpools (grootboektotaal, ondersteunende kostenpools inbegrepen)',
+    supportUnassigned: 'waarvan ondersteunende afdelingen (zie ABC Kostenstroom)',
+    lessLedgerTotal: 'Af: grootboektotaal van alle kostenpools',
   },
 
   costFlow: {
@@ -154,7 +154,7 @@ export const REPORT_TEXT_NL: ReportText = {
     operatingSection: 'Uitvoerende kostenpools: eigen kosten plus ontvangen doorbelasting',
     receivedFrom: (pool) => `Van ${pool}`,
     costAfter: 'Kosten na doorbelasting',
-    supportUnassigned: 'Niet toegerekende kosten van ondersteunende afdelingen',
+    supportUnassigned: 'Niet toegerekend (ondersteunende afdelingen)',
     ledgerTotal: 'Grootboektotaal',
     methodsSection: 'Kosten na doorbelasting per methode',
     methods: { reciprocal: 'Wederzijds', 'step-down': 'Stapsgewijs', direct: 'Direct' },

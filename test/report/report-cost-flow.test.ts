@@ -139,9 +139,25 @@ describe('ABC Cost flow on the textbook case (reciprocal, no ledger)', () => {
   it('closes the summary\'s company reconciliation with the ledger total, and adds no support sub-line when nothing is unassigned', () => {
     const summary = sheetOf(result, 'summary');
     const at = (label: string) => values(summary.rows.find((r) => r.cells[0]?.value === label));
-    expect(at('Less pool costs (ledger total, support pools included)')).toEqual(['Less pool costs (ledger total, support pools included)', -39260]);
+    expect(at('Less ledger total of all pools')).toEqual(['Less ledger total of all pools', -39260]);
     expect(summary.rows.filter((r) => r.cells[0]?.value === 'Difference to the reported operating profit').map((r) => r.cells[1]?.value)).toEqual([0, 0]);
-    expect(summary.rows.some((r) => String(r.cells[0]?.value).startsWith('of which support cost'))).toBe(false);
+    expect(summary.rows.some((r) => String(r.cells[0]?.value).startsWith('of which support'))).toBe(false);
+  });
+});
+
+describe('the cost flow sheet reads without cut text', () => {
+  it('gives every text with a figure to its right the width it needs, in both languages and every method', () => {
+    for (const method of ['reciprocal', 'step-down', 'direct'] as const) {
+      for (const language of ['en', 'nl'] as const) {
+        const s = sheetOf(costed(textbookModel(method, 0)), 'costFlow', language);
+        const cut = s.rows.flatMap((r) =>
+          r.style === 'title' || r.style === 'note' || r.style === 'section'
+            ? []
+            : r.cells.flatMap((c, i) => (typeof c.value === 'string' && (r.cells[i + 1]?.value ?? null) !== null && c.value.length + 2 > (s.columnWidths[i] ?? 0) ? [c.value] : [])),
+        );
+        expect(cut).toEqual([]);
+      }
+    }
   });
 });
 
@@ -163,11 +179,13 @@ describe('support cost left unassigned (Y passes 80%)', () => {
     const summary = sheetOf(result, 'summary');
     const i = summary.rows.findIndex((r) => r.cells[0]?.value === 'Cost not charged to customers');
     expect(values(summary.rows[i])).toEqual(['Cost not charged to customers', 1692]);
-    expect(values(summary.rows[i + 1])).toEqual(['of which support cost left unassigned (see ABC Cost flow)', 1692]);
+    expect(values(summary.rows[i + 1])).toEqual(['of which support departments (see ABC Cost flow)', 1692]);
     expect(summary.namedCells?.find((c) => c.name === 'ABC_OperatingProfit')?.row).toBe(i + 3);
     expect(summary.rows.filter((r) => r.cells[0]?.value === 'Difference to the reported operating profit').map((r) => r.cells[1]?.value)).toEqual([0, 0]);
     const nl = sheetOf(result, 'summary', 'nl');
-    expect(values(nl.rows[i + 1])).toEqual(['waarvan niet toegerekende kosten van ondersteunende afdelingen (zie ABC Kostenstroom)', 1692]);
+    expect(values(nl.rows[i + 1])).toEqual(['waarvan ondersteunende afdelingen (zie ABC Kostenstroom)', 1692]);
+    // The sub-line fits its column: its amount stands right next to it.
+    for (const s of [summary, nl]) expect(String(s.rows[i + 1]?.cells[0]?.value).length + 2).toBeLessThanOrEqual(s.columnWidths[0] ?? 0);
   });
 });
 
@@ -217,6 +235,10 @@ describe('ABC Kostenstroom (Dutch) with a ledger, step-down chosen', () => {
     ]);
     const rates = sheetOf(result, 'rates', 'nl');
     expect(values(rates.rows[2])[0]).toMatch(/^Kosten van de kostenpool na doorbelasting .*\(zie ABC Kostenstroom\)/);
-    expect(values(rates.rows[4]).slice(0, 5)).toEqual(['Kostenpool', 'Methode', 'Eigen kosten', 'Ontvangen van ondersteunende kostenpools', 'Kosten']);
+    expect(values(rates.rows[4]).slice(0, 5)).toEqual(['Kostenpool', 'Methode', 'Eigen kosten', 'Ontvangen doorbelasting', 'Kosten']);
+    // Each header fits its column (a wrapped header runs up over the section title in LibreOffice).
+    for (const s of [rates, sheetOf(result, 'rates')]) {
+      s.rows[4]?.cells.forEach((c, i) => expect(String(c.value).length + 2).toBeLessThanOrEqual(s.columnWidths[i] ?? 0));
+    }
   });
 });
