@@ -12,7 +12,7 @@ import { Rational } from '../support/rational';
 import { readSupportNetwork } from '../support/support-network';
 import type { SupportMethod, SupportResult } from '../support/types';
 import { readLedger } from './ledger';
-import { costOrigins, supportOrigins } from './origins';
+import { costOrigins, roundOrigins, supportOrigins } from './origins';
 import { type FirstStagePool, type FirstStageResult, type LedgerAmount, SUPPORT_METHODS } from './types';
 
 /** The model the costing works with, the first stage's result (null without one, or on errors) and its problems. */
@@ -92,7 +92,9 @@ function describe(
   ).network;
   const isSupport = new Set(network.support);
   const ownExact = new Map(network.support.map((k) => [k, Rational.fromDec(own.get(k) ?? ZERO)]));
-  const origins = supportOrigins(network, method, ownExact);
+  const exactOrigins = supportOrigins(network, method, ownExact);
+  const received = new Map(network.operating.map((op) => [op, (chosen.costAfter.get(op) ?? ZERO).minus(own.get(op) ?? ZERO)]));
+  const origins = roundOrigins(network, exactOrigins, own, received, sum([...chosen.unassigned.values()]));
   const ledgerOf = (pool: string): readonly LedgerAmount[] => ledger.get(pool) ?? [];
 
   const described: FirstStagePool[] = pools.map((pool) => {
@@ -111,7 +113,7 @@ function describe(
       supportTotal: support ? ownCost.plus(sum(received.map((f) => f.amount))) : null,
       unassigned: support ? (chosen.unassigned.get(pool) ?? ZERO) : ZERO,
       byMethod,
-      origins: support ? [] : costOrigins(pool, ownCost, costAfter.minus(ownCost), origins.get(pool) ?? new Map(), ledgerOf),
+      origins: support ? [] : costOrigins(pool, ownCost, origins.get(pool) ?? new Map(), ledgerOf),
     };
   });
   const unassignedByMethod = Object.fromEntries(

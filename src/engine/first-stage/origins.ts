@@ -9,11 +9,12 @@ import { allocateByWeights, allocateCents } from '../allocate';
 import { type Dec, ZERO, sum } from '../decimal';
 import { solveDirect } from '../support/direct';
 import type { ExactFlows } from '../support/exact-flows';
-import { R_ZERO, type Rational, rationalSum } from '../support/rational';
+import { R_ZERO, Rational, rationalSum } from '../support/rational';
 import { solveReciprocal } from '../support/reciprocal';
 import { solveStepDown } from '../support/step-down';
 import type { SupportNetwork } from '../support/support-network';
 import type { SupportMethod } from '../support/types';
+import { controlledRound } from './controlled-rounding';
 import type { CostOrigin, LedgerAmount } from './types';
 
 /** Decimals kept when an exact fraction becomes a Dec for rounding (as pass-on.ts). */
@@ -45,21 +46,50 @@ function solve(network: SupportNetwork, method: SupportMethod, own: ReadonlyMap<
 
 /**
  * An operating pool's cost after support as origin parts, to the cent: its own cost over its own ledger
- * lines, and what it received (cents) over the support pools it started in, each over that pool's ledger
- * lines. `ledgerOf(pool)` gives a pool's lines (empty without a ledger: the pool's cost is one part).
+ * lines, and what it received from each support pool's own cost (`received`, cents, see `roundOrigins`)
+ * over that pool's ledger lines. `ledgerOf(pool)` gives a pool's lines (empty without a ledger: the
+ * pool's cost is one part).
  */
-export function costOrigins(
-  pool: string,
-  ownCost: Dec,
-  received: Dec,
-  exactOrigins: ReadonlyMap<string, Rational>,
-  ledgerOf: (pool: string) => readonly LedgerAmount[],
-): CostOrigin[] {
+export function costOrigins(pool: string, ownCost: Dec, received: ReadonlyMap<string, Dec>, ledgerOf: (pool: string) => readonly LedgerAmount[]): CostOrigin[] {
   const parts = splitOverLedger(pool, ownCost, ledgerOf(pool));
-  const from = [...exactOrigins.keys()];
-  const shares = from.length === 0 ? [] : allocateCents(received, from.map((k) => (exactOrigins.get(k) as Rational).toDec(PLACES)));
-  from.forEach((k, i) => parts.push(...splitOverLedger(k, shares[i] as Dec, ledgerOf(k))));
+  for (const [k, amount] of received) parts.push(...splitOverLedger(k, amount, ledgerOf(k)));
   return parts.filter((p) => !p.amount.isZero());
+}
+
+/**
+ * The exact origins in cents: `result.get(operating).get(support)`. Rows (support pools) keep their own
+ * cost — what reaches the operating pools plus what stays unassigned — and columns (operating pools) what
+ * they received, so a support pool's cost traced to the operating pools adds up to its ledger too
+ * (controlled-rounding.ts). `received`: what each operating pool received (cents); `unassigned`: the
+ * support cost left unassigned (cents). Should the totals not allow it, each operating pool's receipts
+ * are split on their own, which still adds up per operating pool.
+ */
+export function roundOrigins(
+  network: SupportNetwork,
+  exact: ReadonlyMap<string, ReadonlyMap<string, Rational>>,
+  own: ReadonlyMap<string, Dec>,
+  received: ReadonlyMap<string, Dec>,
+  unassigned: Dec,
+): Map<string, Map<string, Dec>> {
+  const ks = network.support;
+  const ops = network.operating;
+  const cells = ks.map((k) => {
+    const row = ops.map((op) => exact.get(op)?.get(k) ?? R_ZERO);
+    const left = Rational.fromDec(own.get(k) ?? ZERO).sub(rationalSum(row));
+    return [...row, left].map((r) => r.toDec(PLACES));
+  });
+  const rounded = controlledRound(
+    cells,
+    ks.map((k) => own.get(k) ?? ZERO),
+    [...ops.map((op) => received.get(op) ?? ZERO), unassigned],
+  );
+  return new Map(
+    ops.map((op, j) => {
+      if (rounded !== null) return [op, new Map(ks.map((k, i) => [k, (rounded[i] as Dec[])[j] as Dec]))];
+      const split = ks.length === 0 ? [] : allocateCents(received.get(op) ?? ZERO, ks.map((k) => (exact.get(op)?.get(k) ?? R_ZERO).toDec(PLACES)));
+      return [op, new Map(ks.map((k, i) => [k, split[i] as Dec]))];
+    }),
+  );
 }
 
 /** An amount of a pool's own cost over its ledger lines, in proportion to them; one part without lines. */

@@ -106,6 +106,13 @@ describe('the first stage on random models', () => {
         for (const p of stage.pools.filter((x) => x.role === 'operating')) {
           expect(sum(p.origins.map((o) => o.amount)).eq(p.costAfter)).toBe(true);
         }
+        // With nothing left unassigned, a support pool's own cost traced to the operating pools is its ledger, to the cent.
+        if (stage.unassignedByMethod[stage.method].isZero()) {
+          for (const k of stage.pools.filter((x) => x.role === 'support')) {
+            const traced = sum(stage.pools.flatMap((p) => p.origins.filter((o) => o.pool === k.pool && p.pool !== k.pool).map((o) => o.amount)));
+            expect(traced.toFixed(2)).toBe(k.ownCost.toFixed(2));
+          }
+        }
         for (const c of result.customers.slice(0, 4)) {
           const rows = traceCustomerCost(result, c.customer) ?? [];
           const levels: Array<1 | 2 | 3 | 4> = stage.fromLedger ? [1, 2, 3, 4] : [1, 2, 3];
