@@ -17,7 +17,7 @@ import type { CostingResult, CustomerResult } from '../engine/result';
 import type { SupportFlow } from '../engine/support/types';
 import { segmentKey } from './statement-figures';
 import { flowText, type FlowText } from './flow-text';
-import type { ReportLanguage } from './report-text';
+import { type ReportLanguage, reportText } from './report-text';
 
 /** Most nodes of the ledger, activity and customer columns, the last one collecting the rest. */
 export const MAX_ACCOUNTS = 12;
@@ -74,7 +74,7 @@ export function costFlowOf(result: CostingResult, language: ReportLanguage, mone
   if (beyond.gt(0)) flow.node(offset, 'beyond', 'beyond', t.beyondCapacity, beyond);
   poolsToActivities(result, t, flow, offset + 1);
   const dimension = segmentDimension(result);
-  activitiesToCustomers(result, dimension, t, flow, offset + 2);
+  activitiesToCustomers(result, dimension, t, flow, offset + 2, language);
 
   const notes = [t.methodNote(t.method[stage.method], money(stage.ledgerTotal))];
   const between = stage.flows.filter((f) => isSupport(stage, f.to));
@@ -190,8 +190,9 @@ function supportColumns(stage: FirstStageResult, t: FlowText, flow: FlowBuilder,
 /**
  * `reached.get(operating).get(support)`: what of a support pool's own cost ends in an operating pool, in
  * cents. The origins are rounded per operating pool, so a support pool's parts may add up to a cent more
- * than its own cost when another's fall a cent short; such a cent is moved between the two within the
- * operating pool (its total unchanged), so every support pool passes on at most its own cost.
+ * than its own cost when another's fall a cent short; such a cent is moved between the two within one
+ * operating pool (its total unchanged, one both reach when there is one), so every support pool passes on
+ * at most its own cost.
  */
 function reachedFromSupport(stage: FirstStageResult): Map<string, Map<string, Dec>> {
   const support = stage.pools.filter((p) => p.role === 'support');
@@ -212,10 +213,10 @@ function reachedFromSupport(stage: FirstStageResult): Map<string, Map<string, De
   for (const s of support.map((p) => nameKey(p.pool))) {
     for (let left = leftOf(s); left.isNegative(); left = leftOf(s)) {
       const donor = support.map((p) => nameKey(p.pool)).find((d) => leftOf(d).gt(0));
-      const pool = [...reached.values()].find((parts) => (parts.get(s) ?? ZERO).gt(0));
+      const pools = [...reached.values()].filter((parts) => (parts.get(s) ?? ZERO).gt(0));
+      const pool = pools.find((parts) => donor !== undefined && (parts.get(donor) ?? ZERO).gt(0)) ?? pools[0];
       if (donor === undefined || pool === undefined) throw new Error('cost flow: support origins exceed the support cost');
-      const cent = left.negated().lt(leftOf(donor)) ? left.negated() : leftOf(donor);
-      const move = cent.lt(pool.get(s) ?? ZERO) ? cent : (pool.get(s) ?? ZERO);
+      const move = [leftOf(donor), pool.get(s) ?? ZERO].reduce((a, b) => (b.lt(a) ? b : a), left.negated());
       pool.set(s, (pool.get(s) ?? ZERO).minus(move));
       pool.set(donor, (pool.get(donor) ?? ZERO).plus(move));
     }
@@ -273,7 +274,15 @@ function segmentOf(c: CustomerResult, dimension: string | null): DimensionValue 
  * Activities to customer segments (the customers' activity costs added up per segment), activities' cost
  * reaching no customer, and unused capacity charged to customers or left with the company.
  */
-function activitiesToCustomers(result: CostingResult, dimension: string | null, t: FlowText, flow: FlowBuilder, column: number): void {
+/** A segment's label as the Summary's roll-ups write it: blank values as one word, booleans in Dutch as Excel shows them. */
+function segmentLabel(value: DimensionValue, language: ReportLanguage): string {
+  const words = reportText(language);
+  if (segmentKey(value) === segmentKey(null)) return words.rollups.blank;
+  if (typeof value === 'boolean' && language !== 'en') return value ? words.common.true : words.common.false;
+  return String(value);
+}
+
+function activitiesToCustomers(result: CostingResult, dimension: string | null, t: FlowText, flow: FlowBuilder, column: number, language: ReportLanguage): void {
   const kept = keptActivities(result);
   const fromPools = result.activities.filter((a) => a.pool !== null);
   const overrun = new Set(result.pools.filter((p) => p.unusedCost?.isNegative() === true).map((p) => p.pool));
@@ -284,7 +293,7 @@ function activitiesToCustomers(result: CostingResult, dimension: string | null, 
     const key = dimension === null ? 'all' : segmentKey(value);
     let segment = segments.get(key);
     if (segment === undefined) {
-      const label = dimension === null ? t.allCustomers : key === segmentKey(null) ? t.blankSegment : String(value);
+      const label = dimension === null ? t.allCustomers : segmentLabel(value, language);
       segment = { label, from: new Map() };
       segments.set(key, segment);
     }

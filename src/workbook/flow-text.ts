@@ -15,7 +15,6 @@ export interface FlowText {
   otherActivities: (count: number) => string;
   otherSegments: (count: number) => string;
   allCustomers: string;
-  blankSegment: string;
   unusedCapacity: string;
   notCharged: string;
   beyondCapacity: string;
@@ -43,7 +42,6 @@ const EN: FlowText = {
   otherActivities: (count) => `Other activities (${count})`,
   otherSegments: (count) => `Other (${count})`,
   allCustomers: 'All customers',
-  blankSegment: '(blank)',
   unusedCapacity: 'Unused capacity',
   notCharged: 'Not charged to customers',
   beyondCapacity: 'Used beyond capacity',
@@ -70,7 +68,6 @@ const NL: FlowText = {
   otherActivities: (count) => `Overige activiteiten (${count})`,
   otherSegments: (count) => `Overige (${count})`,
   allCustomers: 'Alle klanten',
-  blankSegment: '(leeg)',
   unusedCapacity: 'Onbenutte capaciteit',
   notCharged: 'Niet aan klanten toegerekend',
   beyondCapacity: 'Boven de capaciteit gebruikt',

@@ -195,6 +195,14 @@ describe('costFlowOf', () => {
     expect(gapSums(flow)).toEqual(['0.16', '0.16', '0.16']);
   });
 
+  it("labels segments as the Summary's roll-ups do: a blank value as one word, booleans in Dutch as Excel shows them", () => {
+    const model = ledgerTextbook();
+    model.customers = model.customers.map((c, i) => ({ ...c, dimensions: [['Member', i === 0 ? true : null]] }));
+    const labels = (language: 'en' | 'nl') => flowOf(costs(model), language).nodes.filter((n) => n.kind === 'segment').map((n) => n.label);
+    expect(labels('nl')).toEqual(['(leeg)', 'WAAR']);
+    expect(labels('en')).toEqual(['(blank)', 'true']);
+  });
+
   it('is null without a first stage', () => {
     const plain = textbookModel();
     delete plain.support;
