@@ -105,4 +105,13 @@ describe('--svg-flow in a run', () => {
     expect(code).toBe(2);
     expect(err).toBe(`--svg-flow ${input}: that is the workbook or the report; give the picture its own file name.`);
   });
+
+  it('refuses a folder as the picture before anything is written', async () => {
+    const input = join(dir, 'model.xlsx');
+    await ledgerWorkbook(input);
+    const { code, err } = await run([input, '--svg-flow', dir]);
+    expect(code).toBe(2);
+    expect(err).toBe(`--svg-flow ${dir} is a folder, not a file; nothing was written. Give the name of a file.`);
+    expect(readdirSync(dir)).toEqual(['model.xlsx']);
+  });
 });
