@@ -9,8 +9,9 @@
  * What the pane needs, and nothing more: its own scripts and worker, office.js from Microsoft's CDN
  * (office.js may fetch MicrosoftAjax.js from ajax.aspnetcdn.com on some hosts), inline styles (Fluent UI's
  * Griffel inserts <style> rules at run time, React sets style attributes) and the icons; the whale curve
- * is inline SVG. No connect-src beyond 'self': the add-in sends no data anywhere. No frame-ancestors:
- * Excel on the web shows the pane in a frame of a Microsoft domain.
+ * is inline SVG, the cost flow an SVG image from a data: URL (img-src data:). No connect-src beyond
+ * 'self': the add-in sends no data anywhere. No frame-ancestors: Excel on the web shows the pane in a
+ * frame of a Microsoft domain.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -34,7 +34,7 @@ export type Command =
   | { kind: 'help' }
   /** `--template <file>`: write the empty model there, in `lang` (English when not given). */
   | { kind: 'template'; path: string; lang: ReportLanguage }
-  | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null; lang?: ReportLanguage; svg?: string; statements?: StatementRequest; volumes?: VolumeRequest }
+  | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null; lang?: ReportLanguage; svg?: string; svgFlow?: string; statements?: StatementRequest; volumes?: VolumeRequest }
   | { kind: 'usage-error'; problem: UsageProblem };
 
 export { SAMPLE_WORKBOOK_PATH } from './help-text';
@@ -68,6 +68,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let out: string | null = null;
   let json: string | null = null;
   let svg: string | null = null;
+  let svgFlow: string | null = null;
   const statementCustomers: string[] = [];
   let statementMode: StatementRequest['mode'] = null;
   let sample = false;
@@ -116,6 +117,12 @@ export function parseArgs(argv: readonly string[]): Command {
         if (statementMode !== null && statementMode !== value) return usage({ kind: 'given-twice', flag: '--statements' });
         statementMode = value;
       }
+    } else if (arg === '--svg-flow' || arg.startsWith('--svg-flow=')) {
+      const value = arg === '--svg-flow' ? argv[i + 1] : arg.slice('--svg-flow='.length);
+      if (value === undefined || value === '' || value.startsWith('--')) return usage({ kind: 'file-name-missing', flag: '--svg-flow' });
+      if (svgFlow !== null) return usage({ kind: 'given-twice', flag: '--svg-flow' });
+      svgFlow = value;
+      if (arg === '--svg-flow') i++;
     } else if (arg === '--svg' || arg.startsWith('--svg=')) {
       const value = arg === '--svg' ? argv[i + 1] : arg.slice('--svg='.length);
       if (value === undefined || value === '' || value.startsWith('--')) return usage({ kind: 'file-name-missing', flag: '--svg' });
@@ -146,7 +153,7 @@ export function parseArgs(argv: readonly string[]): Command {
     }
   }
   if (template !== null) {
-    const others = input !== null || sample || out !== null || json !== null || svg !== null || statementCustomers.length > 0 || statementMode !== null || volumeFlags.size > 0;
+    const others = input !== null || sample || out !== null || json !== null || svg !== null || svgFlow !== null || statementCustomers.length > 0 || statementMode !== null || volumeFlags.size > 0;
     return others ? usage({ kind: 'template-alone' }) : { kind: 'template', path: template, lang: lang ?? 'en' };
   }
   if (sample && input !== null) return usage({ kind: 'workbook-and-sample' });
@@ -154,7 +161,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const volumes = volumeRequest(volumeFlags);
   if (volumes !== null && 'problem' in volumes) return usage(volumes.problem);
   // `lang` only when given, so a command without it reads as it always did.
-  return { kind: 'run', input, sample, out, json, ...(lang === null ? {} : { lang }), ...(svg === null ? {} : { svg }),
+  return { kind: 'run', input, sample, out, json, ...(lang === null ? {} : { lang }), ...(svg === null ? {} : { svg }), ...(svgFlow === null ? {} : { svgFlow }),
     ...(statementCustomers.length === 0 && statementMode === null ? {} : { statements: { customers: statementCustomers, mode: statementMode } }),
     ...(volumes === null ? {} : { volumes }),
   };

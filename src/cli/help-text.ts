@@ -27,6 +27,10 @@ Options:
                  (for book.xlsx: book-report.xlsx). Report sheets of an earlier run are replaced;
                  a sheet of your own with one of those names stops the run.
   --svg <file>   also write the whale curve as an SVG picture (the task pane's picture of it).
+  --svg-flow <file>
+                 also write the cost flow as an SVG picture: ledger accounts, support pools, operating
+                 pools, activities and customer segments, each column adding up to the ledger total.
+                 Only a model with ABC_Resources or ABC_Support has one; otherwise nothing is written.
   --json <file>  also write the result as JSON (money rounded to cents). Written even when the model
                  has errors, then holding only the list of problems.
   --lang nl|en   the language of the report sheets and of what is printed: nl (Dutch, sheets
@@ -83,6 +87,11 @@ Opties:
                    (voor boek.xlsx: boek-report.xlsx). Rapportbladen van een eerdere run worden vervangen;
                    een eigen blad met een van die namen stopt de run.
   --svg <bestand>  schrijf de walviscurve ook als SVG-afbeelding (de afbeelding van het taakvenster).
+  --svg-flow <bestand>
+                   schrijf de kostenstroom ook als SVG-afbeelding: grootboekrekeningen, ondersteunende
+                   kostenpools, operationele kostenpools, activiteiten en klantsegmenten; elke kolom telt
+                   op tot het totaal van het grootboek. Alleen een model met ABC_Resources of ABC_Support
+                   heeft er een; anders wordt niets geschreven.
   --json <bestand> schrijf het resultaat ook als JSON (bedragen afgerond op centen). Ook geschreven als
                    het model fouten heeft; dan staat alleen de lijst met problemen erin.
   --lang nl|en     de taal van de rapportbladen en van wat wordt afgedrukt: nl (Nederlands, bladen

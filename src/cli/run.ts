@@ -11,6 +11,7 @@ import { buildWithinTextLimit } from '../workbook/report-text-limit';
 import type { ReportSheet } from '../workbook/report-types';
 import { resultToJson } from '../workbook/result-json';
 import { whaleCurveOfResult } from '../workbook/whale-curve';
+import { costFlowSvg } from '../workbook/flow-svg';
 import { whaleSvgFile } from '../workbook/whale-svg';
 import { writeFileAtomic } from '../xlsx/atomic-write';
 import { folderProblem } from '../xlsx/file-kind';
@@ -43,6 +44,8 @@ export interface RunOptions {
   lang?: ReportLanguage;
   /** `--svg`: also write the whale curve as an SVG picture there. */
   svg?: string;
+  /** `--svg-flow`: also write the cost flow (ledger to customers) as an SVG picture there; only a model with a first stage has one. */
+  svgFlow?: string;
   /** `--statement` / `--statements`: customer statements to add to the report. */
   statements?: StatementRequest;
   /** `--volumes` / `--volumes-sql`: volumes from a transaction file or a query instead of ABC_Volumes. */
@@ -142,6 +145,7 @@ async function refuseNonFileOutputs(options: RunOptions, out: string, language: 
   const targets: OutputTarget[] = [{ flag: '--out', path: out }];
   if (options.json !== null) targets.push({ flag: '--json', path: options.json });
   if (options.svg !== undefined) targets.push({ flag: '--svg', path: options.svg });
+  if (options.svgFlow !== undefined) targets.push({ flag: '--svg-flow', path: options.svgFlow });
   if (options.sample) targets.push({ flag: '--sample', path: SAMPLE_WORKBOOK_PATH });
   const bad = await firstNonFileTarget(targets);
   if (bad !== null) throw new UsageError(cliText(language).outputNotAFile(bad.flag, bad.path, bad.kind));
@@ -175,8 +179,8 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
     await checkPaths(input, out, options.json, language);
   }
   // The picture must not land on the workbook or the report (an easy slip with tab completion).
-  if (options.svg !== undefined && [input, out].some((p) => resolve(p) === resolve(options.svg ?? ''))) {
-    throw new UsageError(t.svgIsInputOrReport(options.svg));
+  for (const [flag, picture] of [['--svg', options.svg], ['--svg-flow', options.svgFlow]] as const) {
+    if (picture !== undefined && [input, out].some((p) => resolve(p) === resolve(picture))) throw new UsageError(t.svgIsInputOrReport(picture, flag));
   }
   const volumeFile = options.volumes?.kind === 'file' ? options.volumes.path : options.volumes?.sqlPath;
   // A report or JSON written over the transaction file would destroy the data it was computed from.
@@ -250,6 +254,12 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   }
   await writeOutput(out, report, t.files.report, language);
   if (options.svg !== undefined) await writeOutput(options.svg, whaleSvgFile(whaleCurveOfResult(result), language), t.files.svg, language);
+  if (options.svgFlow !== undefined) {
+    // Without a ledger or support pools there is no flow to draw: said, and nothing written, the run still good.
+    const flow = costFlowSvg(result, language);
+    if (flow === null) io.err(t.noCostFlow(options.svgFlow));
+    else await writeOutput(options.svgFlow, flow, t.files.svgFlow, language);
+  }
   printSummary(result, io, language);
   for (const line of scenarioLines(scenarioRun.outcomes ?? [], result.settings.currency, language)) io.out(line);
   if (statements !== null) {

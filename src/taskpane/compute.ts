@@ -21,6 +21,7 @@ import { buildStatementSheets, closeCustomers, findCustomer } from '../workbook/
 import { reportSheetNames } from '../workbook/report-text';
 import type { ReportSheet } from '../workbook/report-types';
 import { type ResultJson, resultToJson } from '../workbook/result-json';
+import { type CostFlowView, costFlowView } from './cost-flow-view';
 import type { PackedGrid } from './grid-columns';
 import { type PackedSheets, packSheets, unpackSheets } from './sheet-columns';
 
@@ -59,6 +60,8 @@ export interface ComputeOutput {
   computeMs: number;
   /** The workbook's scenarios (ABC_Scenarios), in the order of their first row; empty when none or the model has errors. */
   scenarios: string[];
+  /** The cost flow and the support methods side by side, in the pane's language; null without ledger and support pools (or with errors). */
+  costFlow: CostFlowView | null;
   /** Which computation of its session this is, so a later request can tell whether it is still the latest. */
   resultId: number;
 }
@@ -139,6 +142,8 @@ function computeWithResult(
     language,
     computeMs: now() - started,
     scenarios: result === null ? [] : scenarioNamesOf(analysis.model.scenarios),
+    // In the pane's language, as the pane's own texts around it.
+    costFlow: result === null ? null : costFlowView(result, request.language ?? language),
     resultId,
   };
   return { output, result, model: analysis.model };

@@ -53,27 +53,32 @@ export function whalePoints(json: ResultJson): Array<{ x: number; y: number }> {
 /** Number formatting for the pane's locale. */
 export interface Formatter {
   money(amount: number): string;
+  /** An amount to the cent, where whole units would hide a difference (the support methods side by side). */
+  cents(amount: number): string;
   integer(n: number): string;
   percent(fraction: number): string;
   /** Staff in FTE: one or two decimals (0.21, 2.0). */
   fte(n: number): string;
 }
 
+/** Money with `digits` decimals in a currency code; a code that is no ISO 4217 code (the contract allows e.g. "kr") after the number. */
+function moneyFormat(locale: string, code: string, digits: number): Pick<Intl.NumberFormat, 'format'> {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: code, maximumFractionDigits: digits, minimumFractionDigits: digits });
+  } catch {
+    const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    return { format: (n: number) => `${plain.format(n)} ${code}` };
+  }
+}
+
 /** Formats for a BCP 47 locale (`nl-NL`), amounts in the model's currency (an ISO code or a symbol). */
 export function formatter(locale: string, currency: string): Formatter {
-  const code = currencyCode(currency);
-  let money: Intl.NumberFormat;
-  try {
-    money = new Intl.NumberFormat(locale, { style: 'currency', currency: code, maximumFractionDigits: 0, minimumFractionDigits: 0 });
-  } catch {
-    // Not an ISO 4217 code (the contract allows e.g. "kr"): the number, then the code.
-    const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    money = { format: (n: number) => `${plain.format(n)} ${code}` } as Intl.NumberFormat;
-  }
+  const money = moneyFormat(locale, currencyCode(currency), 0);
+  const cents = moneyFormat(locale, currencyCode(currency), 2);
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const fte = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
-  return { money: (n) => money.format(n), integer: (n) => integer.format(n), percent: (f) => percent.format(f), fte: (n) => fte.format(n) };
+  return { money: (n) => money.format(n), cents: (n) => cents.format(n), integer: (n) => integer.format(n), percent: (f) => percent.format(f), fte: (n) => fte.format(n) };
 }
 
 /** The whale curve in one sentence, the same as under the chart on the summary sheet. */

@@ -54,6 +54,17 @@ export interface Strings {
   whaleCurve: string;
   whaleAxisX: string;
   whaleAxisY: string;
+  /** The cost-flow section: its title, the methods table (a column per support method) and the picture's description. */
+  costFlow: string;
+  costFlowMethods: string;
+  costFlowPool: string;
+  supportMethod: { reciprocal: string; 'step-down': string; direct: string };
+  chosenMethod: string;
+  methodDifference: string;
+  costFlowPicture: string;
+  /** The button that shows the picture at its own size (scrolled) or fitted to the pane. */
+  costFlowActualSize: string;
+  costFlowFitted: string;
   reportWritten: (sheets: string, ms: string) => string;
   /** Added to a written notice: report sheets whose filter and sort the write cleared (names joined). */
   filtersCleared: (sheets: string) => string;

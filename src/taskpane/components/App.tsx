@@ -1,4 +1,4 @@
-/** The task pane: buttons, progress, model status, headline figures, the statement picker, the scenarios and the whale curve. */
+/** The task pane: buttons, progress, model status, headline figures, the statement picker, the scenarios, the whale curve and the cost flow. */
 import * as React from 'react';
 import {
   Button,
@@ -20,6 +20,7 @@ import type { PaneController, PaneState } from '../controller';
 import { formatter, headlineOf, whalePoints, whaleSentenceOf } from '../figures';
 import type { Language, Strings } from '../i18n';
 import { fluentThemeOf } from '../theme';
+import { CostFlow } from './CostFlow';
 import { HeadlineFigures } from './Headline';
 import { ImportButton, ImportReport } from './ImportTransactions';
 import { ModelStatus } from './ModelStatus';
@@ -179,6 +180,12 @@ export function App({ controller, strings, language, locale, officeTheme = null 
             <Subtitle2 as="h2">{strings.whaleCurve}</Subtitle2>
             <WhaleCurve points={points} label={strings.whaleCurve} axisX={strings.whaleAxisX} axisY={strings.whaleAxisY} formatPercent={format.percent} />
             {json !== null ? <Caption1 data-testid="whale-sentence">{whaleSentenceOf(json, strings.language)}</Caption1> : null}
+          </section>
+        ) : null}
+        {json !== null && state.output?.costFlow != null ? (
+          <section className={styles.section}>
+            <Subtitle2 as="h2">{strings.costFlow}</Subtitle2>
+            <CostFlow view={state.output.costFlow} strings={strings} format={format} />
           </section>
         ) : null}
         {state.ranges !== null ? (
