@@ -181,14 +181,14 @@ describe('costFlowOf', () => {
     expect(gapSums(flow)[0]).toBe('39260.00');
   });
 
-  it('a support pool never passes on more than its own cost, though the origins are rounded per operating pool', () => {
-    // Y 0.05 and Z 0.01: rounded per operating pool, A and B each get 0.03 of Y and nothing of Z, so Y's
-    // parts add up to 0.06; the picture moves one cent of them to Z's within one operating pool.
+  it('a support pool never passes on more than its own cost, down to the last cent', () => {
+    // Y 0.05 and Z 0.01: rounded per operating pool, A and B would each get 0.03 of Y and nothing of Z
+    // (Y's parts 0.06); the origins are rounded as one table, so Y's parts keep to its 0.05.
     const model = textbookModel('reciprocal');
     model.pools = model.pools.map((p, i) => ({ ...p, cost: dec(['0.05', '0.01', '0.05', '0.05'][i] ?? 0) }));
     const result = costs(model);
     const y = result.firstStage?.pools.flatMap((p) => p.origins.filter((o) => o.pool === 'Y')) ?? [];
-    expect(sum(y.map((o) => o.amount)).toFixed(2)).toBe('0.06');
+    expect(sum(y.map((o) => o.amount)).toFixed(2)).toBe('0.05');
     const flow = flowOf(result);
     const passed = (pool: string) => sum(flow.bands.filter((b) => b.from === `0:s:${pool}`).map((b) => b.amount)).toFixed(2);
     expect([passed('y'), passed('z')]).toEqual(['0.05', '0.01']);
