@@ -11,6 +11,7 @@ import { type ScenarioJson, scenarioToJson } from './scenario-json';
 import { breakEvenActions } from '../engine/break-even';
 import type { CombinedProposal } from '../engine/order-fee-share';
 import { allText, type ExactMoney, exactPart } from './exact-money';
+import { type FirstStageJson, firstStageToJson } from './first-stage-json';
 
 export interface PoolJson {
   pool: string;
@@ -112,6 +113,8 @@ export interface ResultJson {
   actions: ActionJson[];
   /** The what-if scenarios of `ABC_Scenarios`, present when the workbook has any. */
   scenarios?: ScenarioJson[];
+  /** The ledger and support pools behind the pools' costs, present when the model has either. */
+  firstStage?: FirstStageJson;
 }
 
 /** One loss-making customer's break-even actions; fields that need OrderDriver or OrderLineDriver are null without it. */
@@ -302,6 +305,7 @@ export function resultToJson(outcome: RunOutcome): ResultJson {
     issues,
     actions: actionsToJson(r),
     ...(outcome.scenarios === undefined ? {} : { scenarios: outcome.scenarios.map(scenarioToJson) }),
+    ...(r.firstStage === undefined ? {} : { firstStage: firstStageToJson(r.firstStage) }),
   };
 }
 
