@@ -135,6 +135,13 @@ describe('the statement of sample customer 10527 (English)', () => {
     expect(s.rows.some((r) => r.cells[0]?.value === 'Where this cost comes from')).toBe(false);
   });
 
+  test('a line charged by a rate names no pool: Parcel shipments of 10762', () => {
+    const [other] = buildStatementSheets(result, [findCustomer(result, '10762') as CustomerResult], 'en') as [ReportSheet];
+    const after = rowsAfter(other, 'Activity');
+    const parcels = after.slice(0, after.findIndex((r) => r.style === 'total')).filter((r) => r.cells[0]?.value === 'Parcel shipments');
+    expect(parcels.map((r) => [r.cells[5]?.value, r.cells[6]?.value, r.cells[7]?.value])).toEqual([[206.25, 'Rate (no pool)', null]]);
+  });
+
   test('the trail adds up for every customer of the sample', () => {
     const book = statementBook(result);
     for (const c of result.customers) expect(sum(costTrail(book, c).map((l) => l.amount)).equals(c.costToServe)).toBe(true);

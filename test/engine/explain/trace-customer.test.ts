@@ -155,12 +155,15 @@ const randomModel = fc
 
 describe('traces of random models', () => {
   it('add up to the cost to serve on every level, and to each activity\'s cost with an activity', () => {
+    // How many runs reached each deepest level, so the property is seen to cover support networks and ledgers.
+    const deepest = new Map<number, number>();
     fc.assert(
       fc.property(randomModel, (model) => {
         const { result, issues } = runModel(model);
         expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
         if (result === null) return;
         const levels: Array<TraceRow['level']> = result.firstStage === undefined ? [1, 2] : result.firstStage.fromLedger ? [1, 2, 3, 4] : [1, 2, 3];
+        deepest.set(levels.length, (deepest.get(levels.length) ?? 0) + 1);
         for (const c of result.customers) {
           const rows = traceCustomerCost(result, c.customer) as TraceRow[];
           for (const level of levels) expect([level, levelTotal(rows, level).toFixed(2)]).toEqual([level, c.costToServe.toFixed(2)]);
@@ -181,5 +184,6 @@ describe('traces of random models', () => {
       }),
       { numRuns: 150 },
     );
+    for (const level of [2, 3, 4]) expect(deepest.get(level) ?? 0).toBeGreaterThan(10);
   });
 });
