@@ -1,60 +1,74 @@
 /**
- * The first stage of a result as JSON (the `firstStage` part of the runner's `--json` output, present only
- * when the model has a ledger or support pools): each pool's own cost and cost after support, and an
- * operating pool's cost after support by origin, so a reader of the JSON (the worksheet functions in the
- * task pane among them) can trace a customer's cost to the pools and accounts it started in.
+ * The first stage in the runner's `--json` document (issue 19): present only when the model has a ledger
+ * or support pools, so the document of any other model is byte for byte what it was. Money as numbers
+ * rounded to cents, like the rest of the document; a pool's amounts of 10^13 or more also as exact text.
  */
-import { type Dec, dec, toNumber } from '../engine/decimal';
-import type { TraceSource } from '../engine/explain/trace-customer';
+import { type Dec, roundCents, toNumber } from '../engine/decimal';
 import type { FirstStageResult } from '../engine/first-stage/types';
 import type { SupportMethod } from '../engine/support/types';
+import { type ExactMoney, exactPart } from './exact-money';
 
-/** One origin part of an operating pool's cost after support (money rounded to cents). */
-export interface CostOriginJson {
-  pool: string;
-  account: string | null;
-  description: string | null;
-  amount: number;
-}
-
-/** One pool of the first stage, in the order of `ABC_Pools`. */
 export interface FirstStagePoolJson {
   pool: string;
   role: 'support' | 'operating';
+  /** The pool's own cost: the sum of its ledger lines, or its Cost without a ledger. */
   ownCost: number;
-  /** Operating pool: the cost the costing works with. Support pool: what its shares leave unassigned. */
+  /** Operating pool: own cost + received (the cost the costing used). Support pool: what stays unassigned. */
   costAfter: number;
-  origins: CostOriginJson[];
+  /** Support pool: its own cost plus what other support pools passed to it; null for an operating pool. */
+  supportTotal: number | null;
+  /** Support pool: the part its shares leave with no pool. */
+  unassigned: number;
+  /** `costAfter` under each method. */
+  byMethod: Record<SupportMethod, number>;
+  /** What it received from each support pool under the chosen method. */
+  received: Array<{ from: string; amount: number }>;
+  /** Its ledger lines per account (empty without a ledger). */
+  ledger: Array<{ account: string; description: string | null; amount: number }>;
+  /** Operating pool: `costAfter` by where it started (the pool whose own cost it was, and the account; null without a ledger). */
+  origins: Array<{ pool: string; account: string | null; amount: number }>;
+  exact?: ExactMoney;
 }
 
 export interface FirstStageJson {
   method: SupportMethod;
+  /** True when pools' own costs come from `ABC_Resources`. */
   fromLedger: boolean;
+  /** Every pool's own cost together: what operating profit has to carry. */
+  ledgerTotal: number;
   pools: FirstStagePoolJson[];
+  /** Every amount passed from a support pool to another pool under the chosen method. */
+  flows: Array<{ from: string; to: string; amount: number }>;
+  /** Support cost no operating pool receives, per method. */
+  unassignedByMethod: Record<SupportMethod, number>;
 }
 
-/** Amounts of the first stage are in cents already; `|| 0` keeps a negative zero out. */
-const money = (d: Dec): number => toNumber(d) || 0;
+const money = (d: Dec): number => toNumber(roundCents(d));
+
+function perMethod(values: Readonly<Record<SupportMethod, Dec>>): Record<SupportMethod, number> {
+  return { reciprocal: money(values.reciprocal), 'step-down': money(values['step-down']), direct: money(values.direct) };
+}
 
 /** The first stage as JSON. */
 export function firstStageToJson(stage: FirstStageResult): FirstStageJson {
   return {
     method: stage.method,
     fromLedger: stage.fromLedger,
+    ledgerTotal: money(stage.ledgerTotal),
     pools: stage.pools.map((p) => ({
       pool: p.pool,
       role: p.role,
       ownCost: money(p.ownCost),
       costAfter: money(p.costAfter),
-      origins: p.origins.map((o) => ({ pool: o.pool, account: o.account, description: o.description, amount: money(o.amount) })),
+      supportTotal: p.supportTotal === null ? null : money(p.supportTotal),
+      unassigned: money(p.unassigned),
+      byMethod: perMethod(p.byMethod),
+      received: p.received.map((f) => ({ from: f.from, amount: money(f.amount) })),
+      ledger: p.ledger.map((l) => ({ account: l.account, description: l.description, amount: money(l.amount) })),
+      origins: p.origins.map((o) => ({ pool: o.pool, account: o.account, amount: money(o.amount) })),
+      ...exactPart({ ownCost: p.ownCost, costAfter: p.costAfter, supportTotal: p.supportTotal }),
     })),
-  };
-}
-
-/** The first stage read back from JSON, with the amounts as decimals again, as a trace reads it. */
-export function firstStageFromJson(json: FirstStageJson): NonNullable<TraceSource['firstStage']> {
-  return {
-    fromLedger: json.fromLedger,
-    pools: json.pools.map((p) => ({ pool: p.pool, origins: p.origins.map((o) => ({ ...o, amount: dec(o.amount) })) })),
+    flows: stage.flows.map((f) => ({ from: f.from, to: f.to, amount: money(f.amount) })),
+    unassignedByMethod: perMethod(stage.unassignedByMethod),
   };
 }

@@ -12,6 +12,8 @@ export const REPORT_SHEET_NAMES = {
   customerPnl: REPORT_TEXT_EN.sheetNames.pnl,
   rates: REPORT_TEXT_EN.sheetNames.rates,
   summary: REPORT_TEXT_EN.sheetNames.summary,
+  // Written only when the model has a first stage, so not in REPORT_SHEET_ORDER below.
+  costFlow: REPORT_TEXT_EN.sheetNames.costFlow,
 } as const;
 
 /** The English names in the order the sheets are added to a workbook. */

@@ -2,7 +2,7 @@
  * The `ABC Rates` sheet: what each pool costs per minute and how much of it was used, then every activity
  * term with its driver, quantity and cost per driver unit — the figures a controller checks first.
  */
-import { type Dec, sum, toNumber } from '../engine/decimal';
+import { type Dec, ZERO, sum, toNumber } from '../engine/decimal';
 import type { ActivityResult, CostingResult, DriverResult } from '../engine/result';
 import { blank, decimal, fitWidths, headerRow, money, percent, quantity, rate, row, spacer, text } from './report-cells';
 import { methodLabel, noteLine } from './report-common';
@@ -42,6 +42,24 @@ function activityLines(a: ActivityResult, t: ReportText): ReportRow[] {
   );
 }
 
+/**
+ * With a first stage, a pool's own cost and what support pools passed to it, which add up to its Cost
+ * (the cost after support); without one, nothing, so such a sheet is exactly as it was.
+ */
+function supportCells(result: CostingResult): { headers: (h: ReportText['rates']) => string[]; cells: (pool: string) => ReportCell[]; totals: () => ReportCell[] } {
+  const stage = result.firstStage;
+  if (stage === undefined) return { headers: () => [], cells: () => [], totals: () => [] };
+  const byPool = new Map(stage.pools.map((p) => [p.pool, p]));
+  const own = (pool: string): Dec => byPool.get(pool)?.ownCost ?? ZERO;
+  const received = (pool: string): Dec => sum((byPool.get(pool)?.received ?? []).map((r) => r.amount));
+  const pools = result.pools.map((p) => p.pool);
+  return {
+    headers: (h) => [h.ownCost, h.receivedSupport],
+    cells: (pool) => [money(own(pool)), money(received(pool))],
+    totals: () => [money(sum(pools.map(own))), money(sum(pools.map(received)))],
+  };
+}
+
 /** Builds the rates sheet in a language (English by default). */
 export function buildRatesSheet(result: CostingResult, language: ReportLanguage = 'en'): ReportSheet {
   const t = reportText(language);
@@ -50,18 +68,22 @@ export function buildRatesSheet(result: CostingResult, language: ReportLanguage 
   const pools = result.pools;
   // The report's own headers, unique already; the rule of `uniqueColumnNames` keeps them table column names.
   const own = (headers: string[]): string[] => uniqueColumnNames(headers, () => false);
-  const poolColumns = own([h.pool, h.method, h.cost, h.capacityMinutes, h.costPerMinute, h.usedMinutes, h.unusedMinutes, h.unusedCapacityCost, h.unassigned, h.activitiesCost]);
+  const support = supportCells(result);
+  const poolColumns = own([h.pool, h.method, ...support.headers(h), h.cost, h.capacityMinutes, h.costPerMinute, h.usedMinutes, h.unusedMinutes, h.unusedCapacityCost, h.unassigned, h.activitiesCost]);
   const activityColumns = own([h.activity, h.pool, h.method, h.driver, h.termValue, h.totalQuantity, h.costPerDriverUnit, h.activityCost, h.notCharged]);
   const activityRows = result.activities.flatMap((a) => activityLines(a, t));
+  // With a first stage the pools' Cost is their cost after support, and the sheet says so under the note.
+  const notes = [row('note', [text(noteLine(result, t))]), ...(result.firstStage === undefined ? [] : [row('note', [text(h.afterSupportNote)])])];
   const rows: ReportRow[] = [
     row('title', [text(h.title)]),
-    row('note', [text(noteLine(result, t))]),
+    ...notes,
     row('section', [text(h.poolsSection)]),
     headerRow(poolColumns),
     ...pools.map((p) =>
       row('body', [
         text(p.pool),
         text(p.method === 'time' ? h.timeDrivenPool : h.sharePool),
+        ...support.cells(p.pool),
         money(p.cost),
         decimal(p.capacityMinutes),
         rate(p.ratePerMinute),
@@ -75,6 +97,7 @@ export function buildRatesSheet(result: CostingResult, language: ReportLanguage 
     row('total', [
       text(t.common.total),
       blank(),
+      ...support.totals(),
       total(pools.map((p) => p.cost)),
       blank('decimal'),
       blank('rate'),
@@ -106,10 +129,10 @@ export function buildRatesSheet(result: CostingResult, language: ReportLanguage 
     printOnePageWide: 'landscape',
     columnWidths: fitWidths(rows, 10, 36),
     freeze: { rows: 2, columns: 1 },
-    // Title, note, section: the pools' header is row 4; the activities' follows the pools' totals, a spacer and a section.
+    // Title, note(s), section: the pools' header follows; the activities' follows the pools' totals, a spacer and a section.
     tables: [
-      ...reportTable(REPORT_TABLE_NAMES.poolRates, 4, poolColumns, pools.length),
-      ...reportTable(REPORT_TABLE_NAMES.activityRates, 4 + pools.length + 4, activityColumns, activityRows.length),
+      ...reportTable(REPORT_TABLE_NAMES.poolRates, 3 + notes.length, poolColumns, pools.length),
+      ...reportTable(REPORT_TABLE_NAMES.activityRates, 3 + notes.length + pools.length + 4, activityColumns, activityRows.length),
     ],
     rows,
   };

@@ -8,6 +8,7 @@ import { renderMessage } from '../engine/messages';
 import type { CostingResult } from '../engine/result';
 import { blank, fitWidths, headerRow, integer, money, percent, row, share, spacer, text } from './report-cells';
 import { noteLine } from './report-common';
+import { supportUnassigned } from './report-cost-flow';
 import { rollupRows } from './report-rollups';
 import { REPORT_CELL_NAMES } from './report-tables';
 import { type ReportLanguage, type ReportText, reportText } from './report-text';
@@ -96,6 +97,8 @@ function headline(result: CostingResult, s: ReportText['summary'], named: Named)
     line(s.netProfitPercent, share(t.netProfit, t.netRevenue)),
     n(line(s.unusedCapacityCost, money(t.unusedCapacityCost)), N.unusedCapacity),
     n(line(s.unassignedCost, money(t.unassignedCost)), N.notCharged),
+    // Support cost no operating pool received is part of the cost not charged: a sub-line says how much.
+    ...(supportUnassigned(result).isZero() ? [] : [line(s.supportUnassigned, money(supportUnassigned(result)))]),
     n(line(s.operatingProfit, money(t.operatingProfit), 'total'), N.operatingProfit),
     n(line(s.customers, integer(d.customers)), N.customerCount),
     n(line(s.lossMakingCustomers, integer(d.lossMaking)), N.lossMakingCustomers),
@@ -151,7 +154,9 @@ function companyReconciliation(result: CostingResult, s: ReportText['summary']):
   const t = result.totals;
   const customerProfit = sum(result.customers.map((c) => c.netProfit));
   const fromCustomers = customerProfit.minus(t.unusedCapacityCost).minus(t.unassignedCost);
-  const poolCosts = sum(result.pools.map((p) => p.cost));
+  // With a first stage the operating pools' cost is after support, which leaves out what support pools left
+  // unassigned: the company's pool cost is the ledger total, so the reconciliation still closes.
+  const poolCosts = result.firstStage?.ledgerTotal ?? sum(result.pools.map((p) => p.cost));
   const rateCosts = sum(result.activities.filter((a) => a.method === 'rate').map((a) => a.cost));
   const directCosts = sum(result.customers.map((c) => c.directCosts));
   const fromLedger = t.netRevenue.minus(t.cogs).minus(poolCosts).minus(rateCosts).minus(directCosts);
@@ -166,7 +171,7 @@ function companyReconciliation(result: CostingResult, s: ReportText['summary']):
     spacer(),
     line(s.netRevenue, money(t.netRevenue)),
     line(s.lessCogs, money(t.cogs.negated())),
-    line(s.lessPoolCosts, money(poolCosts.negated())),
+    line(result.firstStage === undefined ? s.lessPoolCosts : s.lessLedgerTotal, money(poolCosts.negated())),
     line(s.lessRateCosts, money(rateCosts.negated())),
     line(s.lessDirectCosts, money(directCosts.negated())),
     line(s.operatingProfit, money(fromLedger), 'total'),

@@ -11,6 +11,7 @@ export const REPORT_TEXT_EN: ReportText = {
     summary: 'ABC Summary',
     actions: 'ABC Actions',
     scenarios: 'ABC Scenarios',
+    costFlow: 'ABC Cost flow',
   },
 
   common: {
@@ -72,6 +73,9 @@ export const REPORT_TEXT_EN: ReportText = {
     costPerDriverUnit: 'Cost per driver unit',
     activityCost: 'Activity cost',
     businessSustaining: '(business-sustaining, no driver)',
+    ownCost: 'Own cost',
+    receivedSupport: 'Received from support pools',
+    afterSupportNote: 'Pool cost after support departments (see ABC Cost flow): own cost plus what support pools passed on',
   },
 
   summary: {
@@ -126,6 +130,41 @@ export const REPORT_TEXT_EN: ReportText = {
     noWarnings: 'No warnings.',
     businessSustainingSection: 'Business-sustaining activities (never charged to customers)',
     activity: 'Activity',
+    supportUnassigned: 'of which support departments (see ABC Cost flow)',
+    lessLedgerTotal: 'Less ledger total of all pools',
+  },
+
+  costFlow: {
+    title: 'Cost flow: from the ledger through the support departments to the operating pools',
+    ledgerSection: 'Ledger per pool',
+    pool: 'Pool',
+    role: 'Role',
+    support: 'Support',
+    operating: 'Operating',
+    accounts: 'Accounts',
+    ownCost: 'Own cost',
+    accountsSection: 'Ledger accounts',
+    account: 'Account',
+    description: 'Description',
+    amount: 'Amount',
+    matrixSection: (method) => `Support matrix: what each support pool passes on (method: ${method})`,
+    from: 'From',
+    unassigned: 'Unassigned',
+    passedOn: 'Total passed on',
+    operatingSection: 'Operating pools: own cost plus support received',
+    receivedFrom: (pool) => `From ${pool}`,
+    costAfter: 'Cost after support',
+    supportUnassigned: 'Support cost left unassigned',
+    ledgerTotal: 'Ledger total',
+    methodsSection: 'Cost after support under each method',
+    methods: { reciprocal: 'Reciprocal', 'step-down': 'Step-down', direct: 'Direct' },
+    chosen: (method) => `${method} (chosen)`,
+    difference: (method, chosen) => `${method} − ${chosen}`,
+    explanations: {
+      reciprocal: 'Reciprocal: support pools serve each other too; their totals are solved together, so every share is followed to the end.',
+      'step-down': 'Step-down: support pools close one after another in the order they first appear in ABC_Support; shares to pools already closed are dropped.',
+      direct: 'Direct: support pools pass their own cost to operating pools only, their shares scaled up; what they do for each other is ignored.',
+    },
   },
 
   whale: {

@@ -12,6 +12,7 @@ export const REPORT_TEXT_NL: ReportText = {
     summary: 'ABC Samenvatting',
     actions: 'ABC Acties',
     scenarios: "ABC Scenario's",
+    costFlow: 'ABC Kostenstroom',
   },
 
   common: {
@@ -72,6 +73,9 @@ export const REPORT_TEXT_NL: ReportText = {
     costPerDriverUnit: 'Kosten per eenheid kostendrijver',
     activityCost: 'Kosten activiteit',
     businessSustaining: '(bedrijfsbrede activiteit, geen kostendrijver)',
+    ownCost: 'Eigen kosten',
+    receivedSupport: 'Ontvangen doorbelasting',
+    afterSupportNote: 'Kosten van de kostenpool na doorbelasting van de ondersteunende afdelingen (zie ABC Kostenstroom): eigen kosten plus wat ondersteunende kostenpools doorbelastten',
   },
 
   summary: {
@@ -126,6 +130,41 @@ export const REPORT_TEXT_NL: ReportText = {
     noWarnings: 'Geen waarschuwingen.',
     businessSustainingSection: 'Bedrijfsbrede activiteiten (nooit aan klanten toegerekend)',
     activity: 'Activiteit',
+    supportUnassigned: 'waarvan ondersteunende afdelingen (zie ABC Kostenstroom)',
+    lessLedgerTotal: 'Af: grootboektotaal van alle kostenpools',
+  },
+
+  costFlow: {
+    title: 'Kostenstroom: van het grootboek via de ondersteunende afdelingen naar de uitvoerende kostenpools',
+    ledgerSection: 'Grootboek per kostenpool',
+    pool: 'Kostenpool',
+    role: 'Rol',
+    support: 'Ondersteunend',
+    operating: 'Uitvoerend',
+    accounts: 'Rekeningen',
+    ownCost: 'Eigen kosten',
+    accountsSection: 'Grootboekrekeningen',
+    account: 'Rekening',
+    description: 'Omschrijving',
+    amount: 'Bedrag',
+    matrixSection: (method) => `Doorbelastingsmatrix: wat elke ondersteunende kostenpool doorbelast (methode: ${method})`,
+    from: 'Van',
+    unassigned: 'Niet toegerekend',
+    passedOn: 'Totaal doorbelast',
+    operatingSection: 'Uitvoerende kostenpools: eigen kosten plus ontvangen doorbelasting',
+    receivedFrom: (pool) => `Van ${pool}`,
+    costAfter: 'Kosten na doorbelasting',
+    supportUnassigned: 'Niet toegerekend (ondersteunende afdelingen)',
+    ledgerTotal: 'Grootboektotaal',
+    methodsSection: 'Kosten na doorbelasting per methode',
+    methods: { reciprocal: 'Wederzijds', 'step-down': 'Stapsgewijs', direct: 'Direct' },
+    chosen: (method) => `${method} (gekozen)`,
+    difference: (method, chosen) => `${method} − ${chosen}`,
+    explanations: {
+      reciprocal: 'Wederzijds: ondersteunende kostenpools bedienen ook elkaar; hun totalen worden samen opgelost, zodat elk aandeel tot het eind wordt gevolgd.',
+      'step-down': 'Stapsgewijs: ondersteunende kostenpools sluiten na elkaar af in de volgorde waarin ze het eerst in ABC_Support staan; aandelen naar al afgesloten kostenpools vervallen.',
+      direct: 'Direct: ondersteunende kostenpools belasten hun eigen kosten alleen door aan uitvoerende kostenpools, met hun aandelen opgeschaald; wat ze voor elkaar doen telt niet.',
+    },
   },
 
   whale: {

@@ -6,6 +6,7 @@
  */
 import type { MessageLanguage } from '../engine/message-args';
 import type { UnusedCapacityMode } from '../engine/model';
+import type { SupportMethod } from '../engine/support/types';
 import { REPORT_TEXT_EN } from './report-text-en';
 import { REPORT_TEXT_NL } from './report-text-nl';
 import type { ReportRole } from './report-types';
@@ -90,6 +91,11 @@ export interface ReportText {
     costPerDriverUnit: string;
     activityCost: string;
     businessSustaining: string;
+    /** With a first stage (issue 19): a pool's own cost and what support pools passed to it, before Cost. */
+    ownCost: string;
+    receivedSupport: string;
+    /** With a first stage: the line under the note saying the pools' cost is their cost after support. */
+    afterSupportNote: string;
   };
 
   summary: {
@@ -145,6 +151,44 @@ export interface ReportText {
     noWarnings: string;
     businessSustainingSection: string;
     activity: string;
+    /** With a first stage: the part of the cost not charged that support pools left unassigned. */
+    supportUnassigned: string;
+    /** With a first stage: the pools' cost before passing on (the ledger total), support pools included. */
+    lessLedgerTotal: string;
+  };
+
+  /** The `ABC Cost flow` sheet (report-cost-flow.ts): ledger → support pools → operating pools. */
+  costFlow: {
+    title: string;
+    ledgerSection: string;
+    pool: string;
+    role: string;
+    support: string;
+    operating: string;
+    accounts: string;
+    ownCost: string;
+    accountsSection: string;
+    account: string;
+    description: string;
+    amount: string;
+    /** The support matrix's heading, naming the chosen method. */
+    matrixSection: (method: string) => string;
+    from: string;
+    unassigned: string;
+    passedOn: string;
+    operatingSection: string;
+    receivedFrom: (pool: string) => string;
+    costAfter: string;
+    supportUnassigned: string;
+    ledgerTotal: string;
+    methodsSection: string;
+    methods: { readonly [M in SupportMethod]: string };
+    /** A method's column header when it is the chosen one. */
+    chosen: (method: string) => string;
+    /** A method's difference to the chosen one. */
+    difference: (method: string, chosen: string) => string;
+    /** One line per method under the side-by-side table. */
+    explanations: { readonly [M in SupportMethod]: string };
   };
 
   /** The whale curve on the summary: its chart and the sentence under it (see whale-curve.ts). */
@@ -350,13 +394,20 @@ export function reportSheetNames(language: ReportLanguage): { readonly [R in Rep
 export const REPORT_ROLES: readonly ReportRole[] = ['pnl', 'rates', 'summary', 'actions'];
 
 /**
+ * Roles of sheets written only for some models (the cost flow, when the model has a first stage): known by
+ * name like the others, but not among the sheets every run writes, so a model without them is not stopped
+ * by a user's sheet that happens to carry such a name.
+ */
+export const OPTIONAL_REPORT_ROLES: readonly ReportRole[] = ['costFlow'];
+
+/**
  * The role whose sheet name, in any language, is `name` (compared as Excel compares sheet names,
  * ignoring case); null for any other name. Used for sheets marked before the mark named the role.
  */
 export function roleOfSheetName(name: string): ReportRole | null {
   const key = name.toLowerCase();
   for (const language of REPORT_LANGUAGES) {
-    for (const role of REPORT_ROLES) if (CATALOGUES[language].sheetNames[role].toLowerCase() === key) return role;
+    for (const role of [...REPORT_ROLES, ...OPTIONAL_REPORT_ROLES]) if (CATALOGUES[language].sheetNames[role].toLowerCase() === key) return role;
   }
   return null;
 }

@@ -113,7 +113,7 @@ export interface ResultJson {
   actions: ActionJson[];
   /** The what-if scenarios of `ABC_Scenarios`, present when the workbook has any. */
   scenarios?: ScenarioJson[];
-  /** The ledger and support pools behind the pools' costs, present when the model has either. */
+  /** The ledger and support pools behind the pools' costs, present when the model has `ABC_Resources` or `ABC_Support` rows. */
   firstStage?: FirstStageJson;
 }
 

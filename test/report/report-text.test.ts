@@ -32,13 +32,13 @@ describe('the report catalogues', () => {
       const en = pick(REPORT_TEXT_EN);
       return typeof en === 'string' && en === pick(REPORT_TEXT_NL);
     });
-    // 'Per order' is Dutch too: a Dutch wholesaler speaks of orders.
-    expect(same).toEqual(['summary.code', 'statement.perOrder']);
+    // 'Per order' is Dutch too: a Dutch wholesaler speaks of orders; the glossary's support method 'direct' is one word in both.
+    expect(same).toEqual(['summary.code', 'costFlow.methods.direct', 'statement.perOrder']);
   });
 
   it('names the sheets as the brief asks, within Excel’s rules for sheet names', () => {
-    expect(reportSheetNames('nl')).toEqual({ pnl: 'ABC Klantresultaat', rates: 'ABC Tarieven', summary: 'ABC Samenvatting', actions: 'ABC Acties', scenarios: "ABC Scenario's" });
-    expect(reportSheetNames('en')).toEqual({ pnl: 'ABC Customer P&L', rates: 'ABC Rates', summary: 'ABC Summary', actions: 'ABC Actions', scenarios: 'ABC Scenarios' });
+    expect(reportSheetNames('nl')).toEqual({ pnl: 'ABC Klantresultaat', rates: 'ABC Tarieven', summary: 'ABC Samenvatting', actions: 'ABC Acties', scenarios: "ABC Scenario's", costFlow: 'ABC Kostenstroom' });
+    expect(reportSheetNames('en')).toEqual({ pnl: 'ABC Customer P&L', rates: 'ABC Rates', summary: 'ABC Summary', actions: 'ABC Actions', scenarios: 'ABC Scenarios', costFlow: 'ABC Cost flow' });
     for (const language of ['en', 'nl'] as const) {
       for (const name of Object.values(reportSheetNames(language))) {
         expect(name.length).toBeLessThanOrEqual(31);
@@ -62,6 +62,7 @@ describe('the report catalogues', () => {
     expect(roleOfSheetName('abc klantresultaat')).toBe('pnl');
     expect(roleOfSheetName('ABC Tarieven')).toBe('rates');
     expect(roleOfSheetName('ABC SUMMARY')).toBe('summary');
+    expect(roleOfSheetName('abc kostenstroom')).toBe('costFlow');
     expect(roleOfSheetName('ABC Summary (2)')).toBeNull();
     expect(roleOfSheetName('Notes')).toBeNull();
   });

@@ -8,6 +8,9 @@ import { type Dec, ZERO, roundCents, sum } from '../decimal';
 import { type Issue, hasErrors } from '../issues';
 import { type ModelInput, nameKey } from '../model';
 import type { CostingResult } from '../result';
+import { applyFirstStage } from '../first-stage/apply-first-stage';
+import { settleFirstStage } from '../first-stage/settle-totals';
+import type { FirstStageResult } from '../first-stage/types';
 import { runModel } from '../run';
 import { applyScenario } from './apply-scenario';
 import { poolEffects } from './capacity-effect';
@@ -33,6 +36,14 @@ export function groupScenarios(rows: readonly ScenarioChangeInput[]): Array<{ sc
  * itself. When a row is bad, `issues` holds every located error and `outcomes` is empty.
  */
 export function runScenarios(model: ModelInput, baseline: CostingResult): { outcomes: ScenarioOutcome[]; issues: Issue[] } {
+  // A model with a ledger or support pools: scenarios change the operating pools as the costing sees them
+  // (cost after support), and each run keeps the support cost left unassigned, as the baseline does.
+  const stage = applyFirstStage(model);
+  if (hasErrors(stage.issues)) return { outcomes: [], issues: stage.issues.filter((i) => i.severity === 'error') };
+  return runOnCostingModel(stage.model, baseline, stage.firstStage);
+}
+
+function runOnCostingModel(model: ModelInput, baseline: CostingResult, firstStage: FirstStageResult | null): { outcomes: ScenarioOutcome[]; issues: Issue[] } {
   const problems = validateScenarios(model);
   if (hasErrors(problems)) return { outcomes: [], issues: problems };
   const outcomes: ScenarioOutcome[] = [];
@@ -46,6 +57,7 @@ export function runScenarios(model: ModelInput, baseline: CostingResult): { outc
       issues.push(...run.issues.filter((i) => i.severity === 'error'));
       continue;
     }
+    if (firstStage !== null) settleFirstStage(run.result, firstStage);
     const fees = new Map(model.customers.map((c, i) => [nameKey(c.id), roundCents(applied.fees[i] ?? ZERO)]));
     outcomes.push(compare(scenario, model, baseline, run.result, fees));
   }
