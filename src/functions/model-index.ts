@@ -13,7 +13,7 @@ import { type MessageLanguage, renderMessage } from '../engine/messages';
 import { type ModelInput, type TermKind, nameKey } from '../engine/model';
 import type { TraceSource } from '../engine/explain/trace-customer';
 import type { ActivityResult, CostingResult } from '../engine/result';
-import { firstStageFromJson } from '../workbook/first-stage-json';
+import type { FirstStageJson } from '../workbook/first-stage-json';
 import { runScenarios } from '../engine/scenarios/run-scenarios';
 import type { Analysis } from '../workbook/analyse';
 import type { ActivityJson, IssueJson, ResultJson } from '../workbook/result-json';
@@ -243,7 +243,27 @@ function traceOfJson(json: ResultJson): TraceSource {
   return {
     customers: json.customers.map((c) => ({ customer: c.customer, activityCosts: decimals(c.activityCosts), unusedCapacityCosts: decimals(c.unusedCapacityCosts) })),
     activities: json.activities.map((a) => ({ activity: a.activity, pool: a.pool })),
-    ...(json.firstStage === undefined ? {} : { firstStage: firstStageFromJson(json.firstStage) }),
+    ...(json.firstStage === undefined ? {} : { firstStage: firstStageOfJson(json.firstStage) }),
+  };
+}
+
+/**
+ * The first stage of the JSON as a trace reads it. An origin's account description is not repeated in
+ * the JSON's origins: it is the one the pool's ledger gives that account.
+ */
+function firstStageOfJson(json: FirstStageJson): NonNullable<TraceSource['firstStage']> {
+  const descriptions = new Map(json.pools.flatMap((p) => p.ledger.map((l) => [`${nameKey(p.pool)}\u0000${l.account}`, l.description] as const)));
+  return {
+    fromLedger: json.fromLedger,
+    pools: json.pools.map((p) => ({
+      pool: p.pool,
+      origins: p.origins.map((o) => ({
+        pool: o.pool,
+        account: o.account,
+        description: o.account === null ? null : (descriptions.get(`${nameKey(o.pool)}\u0000${o.account}`) ?? null),
+        amount: dec(o.amount),
+      })),
+    })),
   };
 }
 
