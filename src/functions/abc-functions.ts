@@ -5,7 +5,9 @@
  * every parameter is `unknown` and read defensively.
  */
 import { type Dec, dec, parseDecimalText, roundCents, sum, toNumber } from '../engine/decimal';
+import { type TraceKind, traceCustomerCost } from '../engine/explain/trace-customer';
 import { nameKey } from '../engine/model';
+import { reportText } from '../workbook/report-text';
 import { numberText } from '../workbook/cells';
 import { type FunctionError, type FunctionValue, divisionByZero, notAvailable, pending, valueError } from './function-result';
 import type { IndexedActivity, IndexedCustomer, IndexedDriver, IndexedPool, ModelIndex, ReadyIndex } from './model-index';
@@ -135,6 +137,51 @@ export function cost(index: ModelIndex, activity: unknown, drivers: unknown, qua
   });
 }
 
+/**
+ * `ABC.EXPLAIN(customer, [activity])`: the customer's cost to serve (or one activity's cost for it) traced
+ * level by level, as a spilled table: Level | From | To | Amount, one row per step (see trace-customer.ts),
+ * each level adding up to the cost to serve. Headers and labels in the pane's language.
+ */
+export function explain(index: ModelIndex, customer: unknown, activity?: unknown): FunctionValue {
+  return answer(index, (ready) => {
+    const c = findCustomer(ready, customer);
+    if (isError(c)) return c;
+    const a = isOmitted(activity) ? null : findActivity(ready, activity);
+    if (a !== null && isError(a)) return a;
+    const rows = traceCustomerCost(ready.trace(), c.customer, a?.activity) ?? [];
+    const t = reportText(ready.language);
+    const label = (name: string, kind: TraceKind, description?: string | null): string => {
+      if (kind === 'unused') return t.pnl.unusedCapacityOf(name);
+      if (kind === 'rate') return t.statement.rateOf(name);
+      if (kind === 'account') return `${t.statement.account} ${name}${description === null || description === undefined ? '' : ` (${description})`}`;
+      return name;
+    };
+    const header = ready.language === 'nl' ? ['Niveau', 'Van', 'Naar', 'Bedrag'] : ['Level', 'From', 'To', 'Amount'];
+    return [header, ...rows.map((r) => [r.level, label(r.from, r.fromKind, r.description), label(r.to, r.toKind), money(r.amount)])];
+  });
+}
+
+/** The stages `ABC.POOLCOST` gives, by their English word, with the Dutch one also accepted. */
+const POOL_STAGES = { before: 'voor', after: 'na' } as const;
+
+/**
+ * `ABC.POOLCOST(pool, [stage])`: a pool's own cost (`before`, from the ledger) or its cost after support
+ * pools passed theirs on (`after`, the default); for a support pool, after is what its shares leave
+ * unassigned. Without a ledger and support pools both are the pool's Cost.
+ */
+export function poolCost(index: ModelIndex, pool: unknown, stage?: unknown): FunctionValue {
+  return answer(index, (ready) => {
+    const name = argumentText(pool);
+    if (name === null) return valueError('Give the name of a pool of ABC_Pools.');
+    const text = argumentText(stage);
+    const key = text === null ? 'after' : (Object.entries(POOL_STAGES).find(([en, nl]) => figureKey(en) === figureKey(text) || figureKey(nl) === figureKey(text))?.[0] ?? null);
+    if (key === null) return valueError(`Unknown stage "${text ?? ''}": give before or after (in Dutch voor or na).`);
+    const p = ready.poolCosts.get(nameKey(name));
+    if (p === undefined) return notAvailable(`Unknown pool "${name}": ABC_Pools has no such pool.`);
+    return key === 'before' ? p.before : p.after;
+  });
+}
+
 /** The figures `ABC.SCENARIO` gives, by their English name, with the Dutch name (docs/glossary.md) also accepted. */
 export const SCENARIO_FIGURES = {
   netRevenue: 'nettoOmzet',
@@ -248,6 +295,8 @@ export const ABC_FUNCTIONS = {
   UNUSED: unused,
   COST: cost,
   SCENARIO: scenario,
+  EXPLAIN: explain,
+  POOLCOST: poolCost,
 } as const;
 
 /** The id of an ABC function, as in `ABC.<id>(…)`. */
@@ -356,7 +405,7 @@ function zeroQuantity(activity: IndexedActivity, driver: IndexedDriver): Functio
 // ---- answering ----
 
 function isError<T>(value: T | FunctionError): value is FunctionError {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'message' in value;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'kind' in value && 'message' in value;
 }
 
 function answer(index: ModelIndex, compute: (ready: ReadyIndex) => FunctionValue): FunctionValue {

@@ -15,8 +15,11 @@ export interface FunctionError {
   message: string;
 }
 
+/** A spilled answer (`ABC.EXPLAIN`): rows of text and numbers, a header row first. */
+export type FunctionTable = Array<Array<string | number>>;
+
 /** A function's answer. */
-export type FunctionValue = number | FunctionError;
+export type FunctionValue = number | FunctionTable | FunctionError;
 
 /** `#N/A`: a name that the model does not know, or a figure that does not apply. */
 export function notAvailable(message: string): FunctionError {
@@ -40,7 +43,7 @@ export function pending(message: string): FunctionError {
 
 /** True when the answer is an error rather than a number. */
 export function isFunctionError(value: FunctionValue): value is FunctionError {
-  return typeof value !== 'number';
+  return typeof value !== 'number' && !Array.isArray(value);
 }
 
 /** The Excel spelling of an error kind, for tests, logs and documentation. */

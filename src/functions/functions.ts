@@ -16,7 +16,7 @@
  * they must run once): it talks to the functions through `sharedModelStore()` in model-store.ts.
  */
 import * as abc from './abc-functions';
-import type { FunctionValue } from './function-result';
+import { type FunctionTable, type FunctionValue, isFunctionError } from './function-result';
 import type { ModelIndex } from './model-index';
 import { sharedModelStore } from './model-store';
 
@@ -122,21 +122,43 @@ export function scenario(
 }
 
 /**
+ * A customer's cost to serve traced to its activities, pools, the pools where the cost started and the ledger accounts: a table of Level, From, To and Amount that spills below the formula; each level adds up to the cost to serve.
+ * @customfunction EXPLAIN
+ * @param customer Customer id, as in ABC_Customers (text or number).
+ * @param [activity] Name of an activity, to trace only its cost for the customer. Leave out for the whole cost to serve.
+ * @param invocation Streaming invocation (set by Excel).
+ */
+export function explain(customer: string | number, activity: string | null, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
+  stream(invocation, ['EXPLAIN', customer, activity], (index) => abc.explain(index, customer, activity));
+}
+
+/**
+ * A pool's cost before the first stage (its own cost, from the ledger) or after support pools passed their cost on; for a support pool, after is what stays unassigned.
+ * @customfunction POOLCOST
+ * @param pool Name of the pool, as in ABC_Pools.
+ * @param [stage] before or after (Dutch voor or na); after when left out.
+ * @param invocation Streaming invocation (set by Excel).
+ */
+export function poolCost(pool: string, stage: string | null, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  stream(invocation, ['POOLCOST', pool, stage], (index) => abc.poolCost(index, pool, stage));
+}
+
+/**
  * Keeps a formula's result in step with the model: one result per model version, until Excel cancels.
  * Before the first model the formula sets nothing, so Excel shows #BUSY!. The call (function and
  * arguments) goes to the store so that a formula Excel cancels and calls again at once, as on a manual
  * recalculation, makes the model be read again.
  */
-function stream(invocation: CustomFunctions.StreamingInvocation<number>, call: readonly unknown[], compute: (index: ModelIndex) => FunctionValue): void {
+function stream<T extends number | FunctionTable>(invocation: CustomFunctions.StreamingInvocation<T>, call: readonly unknown[], compute: (index: ModelIndex) => FunctionValue): void {
   let last: FunctionValue | undefined;
   const unsubscribe = sharedModelStore().subscribe((snapshot) => {
     const value = compute(snapshot.index);
     // Still being computed (the scenarios): set nothing, so Excel shows #BUSY! until the answer comes.
-    if (typeof value !== 'number' && value.kind === 'pending') return;
+    if (isFunctionError(value) && value.kind === 'pending') return;
     // An unchanged answer is not set again, so a refresh recalculates only the dependants of cells that moved.
     if (last !== undefined && sameValue(last, value)) return;
     last = value;
-    invocation.setResult(toExcel(value));
+    invocation.setResult(toExcel(value) as T | CustomFunctions.Error);
   }, formulaKey(call));
   invocation.onCanceled = unsubscribe;
 }
@@ -147,13 +169,13 @@ function formulaKey(call: readonly unknown[]): string {
 }
 
 function sameValue(a: FunctionValue, b: FunctionValue): boolean {
-  if (typeof a === 'number' || typeof b === 'number') return a === b;
+  if (!isFunctionError(a) || !isFunctionError(b)) return JSON.stringify(a) === JSON.stringify(b);
   return a.kind === b.kind && a.message === b.message;
 }
 
 /** A pure answer as Excel's value: a number, or a CustomFunctions.Error with the message where Excel allows one. */
-function toExcel(value: FunctionValue): number | CustomFunctions.Error {
-  if (typeof value === 'number') return value;
+function toExcel(value: FunctionValue): number | FunctionTable | CustomFunctions.Error {
+  if (!isFunctionError(value)) return value;
   switch (value.kind) {
     case 'notAvailable':
       return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, value.message);

@@ -11,7 +11,9 @@ import { type Dec, dec, sum, toNumber } from '../engine/decimal';
 import { type Issue, formatWhere } from '../engine/issues';
 import { type MessageLanguage, renderMessage } from '../engine/messages';
 import { type ModelInput, type TermKind, nameKey } from '../engine/model';
+import type { TraceSource } from '../engine/explain/trace-customer';
 import type { ActivityResult, CostingResult } from '../engine/result';
+import type { FirstStageJson } from '../workbook/first-stage-json';
 import { runScenarios } from '../engine/scenarios/run-scenarios';
 import type { Analysis } from '../workbook/analyse';
 import type { ActivityJson, IssueJson, ResultJson } from '../workbook/result-json';
@@ -70,6 +72,21 @@ export interface ReadyIndex {
   pools: ReadonlyMap<string, IndexedPool>;
   /** The model's what-if scenarios, run on the first `ABC.SCENARIO` that asks (once for this model). */
   scenarios: ScenarioSource;
+  /** Pool key → its cost before and after the first stage (`ABC.POOLCOST`), support pools included. */
+  poolCosts: ReadonlyMap<string, IndexedPoolCost>;
+  /** What `ABC.EXPLAIN` traces, made on its first call (most workbooks never ask). */
+  trace: () => TraceSource;
+  /** The language of `ABC.EXPLAIN`'s headers and labels: the pane's. */
+  language: MessageLanguage;
+}
+
+/** A pool's own cost and its cost after support pools passed theirs on, in cents-rounded money. */
+export interface IndexedPoolCost {
+  pool: string;
+  /** Its own cost: from the ledger, else its Cost. */
+  before: number;
+  /** An operating pool's cost after support; a support pool's cost its shares leave unassigned. */
+  after: number;
 }
 
 /** A model that cannot answer (it has errors, or could not be read): every function gives `error`. */
@@ -121,7 +138,7 @@ export function buildModelIndexFromJson(computed: ComputedJson): ModelIndex {
   const failed = modelErrors(computed.issues, language);
   if (failed !== null) return failed;
   if (computed.json === null) return notComputed(language);
-  return indexJson(computed.json, new ScenarioSource(computed.scenarios ?? null, (issues) => scenarioErrors(issues, language), language));
+  return indexJson(computed.json, new ScenarioSource(computed.scenarios ?? null, (issues) => scenarioErrors(issues, language), language), language);
 }
 
 /** An index that answers every call with the same error (a model that could not be read, for instance). */
@@ -188,10 +205,12 @@ function indexResult(result: CostingResult, scenarios: ScenarioSource): ReadyInd
   for (const p of result.pools) {
     pools.set(nameKey(p.pool), { pool: p.pool, method: p.method, ratePerMinute: p.ratePerMinute, unusedCost: p.unusedCost === null ? null : money(p.unusedCost) });
   }
-  return { status: 'ready', activities, customers, pools, scenarios };
+  const stagePools = result.firstStage?.pools.map((p) => ({ pool: p.pool, before: money(p.ownCost), after: money(p.costAfter) }));
+  const poolCosts = poolCostIndex(stagePools ?? result.pools.map((p) => ({ pool: p.pool, before: money(p.cost), after: money(p.cost) })));
+  return { status: 'ready', activities, customers, pools, scenarios, poolCosts, trace: () => result, language: 'en' };
 }
 
-function indexJson(json: ResultJson, scenarios: ScenarioSource): ReadyIndex {
+function indexJson(json: ResultJson, scenarios: ScenarioSource, language: MessageLanguage): ReadyIndex {
   const activities = new Map<string, IndexedActivity>();
   for (const a of json.activities) activities.set(nameKey(a.activity), indexActivity(a.activity, a.cost, driversOfJson(a)));
   const customers = new Map<string, IndexedCustomer>();
@@ -209,7 +228,48 @@ function indexJson(json: ResultJson, scenarios: ScenarioSource): ReadyIndex {
   for (const p of json.pools) {
     pools.set(nameKey(p.pool), { pool: p.pool, method: p.method, ratePerMinute: p.ratePerMinute === null ? null : dec(p.ratePerMinute), unusedCost: p.unusedCost });
   }
-  return { status: 'ready', activities, customers, pools, scenarios };
+  const stagePools = json.firstStage?.pools.map((p) => ({ pool: p.pool, before: p.ownCost, after: p.costAfter }));
+  const poolCosts = poolCostIndex(stagePools ?? json.pools.map((p) => ({ pool: p.pool, before: p.cost, after: p.cost })));
+  return { status: 'ready', activities, customers, pools, scenarios, poolCosts, trace: once(() => traceOfJson(json)), language };
+}
+
+function poolCostIndex(pools: readonly IndexedPoolCost[]): Map<string, IndexedPoolCost> {
+  return new Map(pools.map((p) => [nameKey(p.pool), p]));
+}
+
+/** The JSON result as a trace reads it: the amounts as decimals again. */
+function traceOfJson(json: ResultJson): TraceSource {
+  const decimals = (record: Record<string, number>): Map<string, Dec> => new Map(Object.entries(record).map(([k, v]) => [k, dec(v)]));
+  return {
+    customers: json.customers.map((c) => ({ customer: c.customer, activityCosts: decimals(c.activityCosts), unusedCapacityCosts: decimals(c.unusedCapacityCosts) })),
+    activities: json.activities.map((a) => ({ activity: a.activity, pool: a.pool })),
+    ...(json.firstStage === undefined ? {} : { firstStage: firstStageOfJson(json.firstStage) }),
+  };
+}
+
+/**
+ * The first stage of the JSON as a trace reads it. An origin's account description is not repeated in
+ * the JSON's origins: it is the one the pool's ledger gives that account.
+ */
+function firstStageOfJson(json: FirstStageJson): NonNullable<TraceSource['firstStage']> {
+  const descriptions = new Map(json.pools.flatMap((p) => p.ledger.map((l) => [`${nameKey(p.pool)}\u0000${l.account}`, l.description] as const)));
+  return {
+    fromLedger: json.fromLedger,
+    pools: json.pools.map((p) => ({
+      pool: p.pool,
+      origins: p.origins.map((o) => ({
+        pool: o.pool,
+        account: o.account,
+        description: o.account === null ? null : (descriptions.get(`${nameKey(o.pool)}\u0000${o.account}`) ?? null),
+        amount: dec(o.amount),
+      })),
+    })),
+  };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
 }
 
 function driversOfJson(activity: ActivityJson): Array<Pick<ActivityResult['drivers'][number], 'driver' | 'kind' | 'costPerUnit'>> {

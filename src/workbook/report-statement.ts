@@ -5,6 +5,7 @@
  * line says what it is and the trail adds up to the cost to serve above it, to the cent.
  */
 import { type Dec, roundCents } from '../engine/decimal';
+import type { TraceKind } from '../engine/explain/trace-customer';
 import { nameKey } from '../engine/model';
 import type { CostingResult, CustomerResult } from '../engine/result';
 import { blank, decimal, fitWidths, headerRow, integer, money, percent, quantity, rate, row, spacer, text } from './report-cells';
@@ -103,7 +104,7 @@ function statementRows(book: StatementBook, f: StatementFigures, t: ReportText):
     row(line.style, [text(line.label), ...groups.flatMap((g) => groupCells(line, g.group, withOrders))]),
   );
 
-  const trailHeader = headerRow([s.activity, s.driver, s.quantity, s.minutesPerUnit, s.costPerUnit, s.amount]);
+  const trailHeader = headerRow([s.activity, s.driver, s.quantity, s.minutesPerUnit, s.costPerUnit, s.amount, s.pool, s.costPerMinute]);
   const trail = f.trail.map((l) =>
     row('body', [
       text(l.activity),
@@ -112,9 +113,11 @@ function statementRows(book: StatementBook, f: StatementFigures, t: ReportText):
       l.minutesPerUnit === null ? blank('decimal') : decimal(l.minutesPerUnit),
       rate(l.costPerUnit),
       money(l.amount),
+      text(l.pool ?? s.byRate),
+      l.poolRatePerMinute === null ? blank('rate') : rate(l.poolRatePerMinute),
     ]),
   );
-  const trailTotal = row('total', [text(s.trailTotal), blank(), blank('decimal'), blank('decimal'), blank('rate'), money(c.costToServe)]);
+  const trailTotal = totalRow(s.trailTotal, c.costToServe);
 
   return [
     row('title', [text(s.title(c.customer, c.name))]),
@@ -129,7 +132,55 @@ function statementRows(book: StatementBook, f: StatementFigures, t: ReportText):
     trailHeader,
     ...trail,
     trailTotal,
+    ...originRows(f, s),
+    ...directCostRows(c, s),
   ];
+}
+
+type StatementText = ReportText['statement'];
+
+/** A block's total line: the label, then the amount in the trail's Amount column. */
+function totalRow(label: string, amount: Dec): ReportRow {
+  return row('total', [text(label), blank(), blank('decimal'), blank('decimal'), blank('rate'), money(amount)]);
+}
+
+/** A header over the first three columns and the trail's Amount column. */
+function blockHeader([first, second, third, amount]: [string, string | null, string | null, string]): ReportRow {
+  const label = (x: string | null): ReportCell => (x === null ? blank() : text(x));
+  return row('header', [label(first), label(second), label(third), blank(), blank(), text(amount)]);
+}
+
+/** A pool, account or rate of a trace row as the statement names it. */
+function traceName(name: string, kind: TraceKind, s: StatementText): string {
+  return kind === 'rate' ? s.rateOf(name) : name;
+}
+
+/**
+ * With a first stage, the cost to serve traced to the pools where it started (a support pool's part
+ * included) and, with a ledger, to the accounts; amounts in the trail's Amount column, each block
+ * closed by the cost to serve it adds up to.
+ */
+function originRows(f: StatementFigures, s: StatementText): ReportRow[] {
+  if (f.origins === null) return [];
+  const costToServe = f.customer.costToServe;
+  const pools = f.origins.pools.map((r) =>
+    row('body', [text(traceName(r.from, r.fromKind, s)), text(r.toKind === 'pool' ? r.to : s.byRate), blank(), blank('decimal'), blank('rate'), money(r.amount)]),
+  );
+  const rows = [spacer(), row('section', [text(s.originSection)]), blockHeader([s.startedIn, s.usedIn, null, s.amount]), ...pools, totalRow(s.trailTotal, costToServe)];
+  if (f.origins.accounts === null) return rows;
+  const accounts = f.origins.accounts.map((r) =>
+    r.fromKind === 'rate'
+      ? row('body', [text(s.rateOf(r.from)), blank(), text(s.byRate), blank('decimal'), blank('rate'), money(r.amount)])
+      : row('body', [text(r.from), text(r.description ?? null), text(r.to), blank('decimal'), blank('rate'), money(r.amount)]),
+  );
+  return [...rows, spacer(), blockHeader([s.account, s.description, s.bookedTo, s.amount]), ...accounts, totalRow(s.trailTotal, costToServe)];
+}
+
+/** The direct customer costs item by item, when the customer has any. */
+function directCostRows(c: CustomerResult, s: StatementText): ReportRow[] {
+  if (c.directCostItems.length === 0) return [];
+  const items = c.directCostItems.map((i) => row('body', [text(i.item), blank(), blank('decimal'), blank('decimal'), blank('rate'), money(i.amount)]));
+  return [spacer(), row('section', [text(s.directSection)]), blockHeader([s.item, null, null, s.amount]), ...items, totalRow(s.directSection, c.directCosts)];
 }
 
 /**

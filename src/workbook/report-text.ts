@@ -236,6 +236,23 @@ export interface ReportText {
     minutesUsed: string;
     /** The trail's total line. */
     trailTotal: string;
+    /** The trail's pool column and the pool's cost per minute (time-driven pools only). */
+    pool: string;
+    costPerMinute: string;
+    /** The pool cell of a line charged by a rate, which draws on no pool. */
+    byRate: string;
+    /** A rate activity where a pool or an account would stand in the blocks below the trail. */
+    rateOf: (activity: string) => string;
+    /** Below the trail, with a first stage: the cost to serve traced to the pools where it started and to the ledger. */
+    originSection: string;
+    startedIn: string;
+    usedIn: string;
+    account: string;
+    description: string;
+    bookedTo: string;
+    /** The itemised direct customer costs. */
+    directSection: string;
+    item: string;
     /** The one line left on the statement of a customer that is no longer in the model. */
     gone: (customer: string) => string;
   };

@@ -7,6 +7,7 @@
 import { allocateCents } from '../engine/allocate';
 import { type Dec, ZERO, sum } from '../engine/decimal';
 import { type DimensionValue, nameKey } from '../engine/model';
+import { type TraceRow, traceCustomerCost } from '../engine/explain/trace-customer';
 import type { CostingResult, CustomerResult } from '../engine/result';
 import { chargedActivities, chargedUnusedPools } from './report-pnl';
 
@@ -47,6 +48,10 @@ export interface TrailLine {
   costPerUnit: Dec | null;
   /** In cents; an activity's lines add up to the customer's rounded amount of it. */
   amount: Dec;
+  /** The pool the line draws on; null for an activity charged by a rate. */
+  pool: string | null;
+  /** That pool's cost per minute (time-driven pools); null for a conventional pool or a rate. */
+  poolRatePerMinute: Dec | null;
 }
 
 /** What every statement of one result shares. */
@@ -70,6 +75,11 @@ export interface StatementFigures {
   segment: { value: DimensionValue; group: Group } | null;
   company: Group;
   trail: TrailLine[];
+  /**
+   * With a first stage: the cost to serve traced to the pools where it started (level 3) and, with a
+   * ledger, to the accounts (level 4); each adds up to the cost to serve. Null without a first stage.
+   */
+  origins: { pools: TraceRow[]; accounts: TraceRow[] | null } | null;
 }
 
 function linesOf(book: Pick<StatementBook, 'activities' | 'unusedPools'>, c: CustomerResult): PnlLines {
@@ -183,14 +193,16 @@ const emptyCustomer: CustomerResult = {
  */
 export function costTrail(book: StatementBook, c: CustomerResult): TrailLine[] {
   const lines: TrailLine[] = [];
+  const perMinute = new Map(book.result.pools.map((p) => [p.pool, p.ratePerMinute]));
   for (const a of book.result.activities) {
+    const drawsOn = { pool: a.pool, poolRatePerMinute: a.pool === null ? null : (perMinute.get(a.pool) ?? null) };
     const amount = c.activityCosts.get(a.activity) ?? ZERO;
     const drivers = a.drivers.filter((d) => d.driver.trim() !== '');
     const exact = drivers.map((d) => quantityOf(c, d.driver).times(d.costPerUnit ?? ZERO));
     // With no exact part to weigh by (all zero), the amount, if any, goes to the first driver.
     const parts = drivers.length === 0 ? [] : sum(exact).isZero() ? drivers.map((_, i) => (i === 0 ? amount : ZERO)) : exact;
     if (drivers.length === 0) {
-      if (!amount.isZero()) lines.push({ activity: a.activity, driver: null, quantity: ZERO, minutesPerUnit: null, costPerUnit: null, amount });
+      if (!amount.isZero()) lines.push({ activity: a.activity, driver: null, quantity: ZERO, minutesPerUnit: null, costPerUnit: null, amount, ...drawsOn });
       continue;
     }
     const split = allocateCents(amount, scaleTo(amount, parts));
@@ -205,6 +217,7 @@ export function costTrail(book: StatementBook, c: CustomerResult): TrailLine[] {
         minutesPerUnit: d.kind === 'minutes' ? d.value : null,
         costPerUnit: d.costPerUnit,
         amount: part,
+        ...drawsOn,
       });
     });
   }
@@ -216,8 +229,8 @@ export function costTrail(book: StatementBook, c: CustomerResult): TrailLine[] {
         .filter((a) => a.pool === p.pool)
         .flatMap((a) => a.drivers.map((d) => (d.kind === 'minutes' ? quantityOf(c, d.driver).times(d.value) : ZERO))),
     );
-    const perMinute = p.usedMinutes === null || p.usedMinutes.isZero() || p.unusedCost === null ? null : p.unusedAssigned.dividedBy(p.usedMinutes);
-    lines.push({ activity: p.pool, driver: null, quantity: minutes, minutesPerUnit: null, costPerUnit: perMinute, amount });
+    const unusedPerMinute = p.usedMinutes === null || p.usedMinutes.isZero() || p.unusedCost === null ? null : p.unusedAssigned.dividedBy(p.usedMinutes);
+    lines.push({ activity: p.pool, driver: null, quantity: minutes, minutesPerUnit: null, costPerUnit: unusedPerMinute, amount, pool: p.pool, poolRatePerMinute: p.ratePerMinute });
   }
   return lines;
 }
@@ -242,7 +255,15 @@ export function statementFigures(book: StatementBook, c: CustomerResult): Statem
     const group = book.segments.get(segmentKey(value));
     if (group !== undefined) segment = { value, group };
   }
-  return { customer: c, own, segment, company: book.company, trail: costTrail(book, c) };
+  return { customer: c, own, segment, company: book.company, trail: costTrail(book, c), origins: costOrigins(book.result, c) };
+}
+
+/** The levels 3 and 4 of the customer's trace, when the result has a first stage. */
+function costOrigins(result: CostingResult, c: CustomerResult): StatementFigures['origins'] {
+  const stage = result.firstStage;
+  if (stage === undefined) return null;
+  const rows = traceCustomerCost(result, c.customer) ?? [];
+  return { pools: rows.filter((r) => r.level === 3), accounts: stage.fromLedger ? rows.filter((r) => r.level === 4) : null };
 }
 
 /** A group's line per customer: exact, not rounded. */

@@ -48,7 +48,18 @@ const EXPECTED: Record<string, Array<[string, string, boolean, boolean]>> = {
     ['customer', 'any', true, false],
     ['figure', 'any', true, false],
   ],
+  EXPLAIN: [
+    ['customer', 'any', false, false],
+    ['activity', 'any', true, false],
+  ],
+  POOLCOST: [
+    ['pool', 'string', false, false],
+    ['stage', 'any', true, false],
+  ],
 };
+
+/** Functions whose streamed result is a table that spills, not one number. */
+const SPILLED = new Set(['EXPLAIN']);
 
 describe('custom-functions metadata', () => {
   let generated: Awaited<ReturnType<typeof generateCustomFunctionsMetadata>>;
@@ -63,7 +74,7 @@ describe('custom-functions metadata', () => {
     expect(generated.errors).toEqual([]);
   });
 
-  it('declares the nine ABC functions under their ids and names', () => {
+  it('declares the eleven ABC functions under their ids and names', () => {
     expect(functions.map((f) => f.id)).toEqual(Object.keys(EXPECTED));
     for (const f of functions) {
       expect(f.name).toBe(f.id);
@@ -71,13 +82,13 @@ describe('custom-functions metadata', () => {
     }
   });
 
-  it.each(Object.entries(EXPECTED))('%s has the expected parameters, optionality and a numeric streamed result', (id, params) => {
+  it.each(Object.entries(EXPECTED))('%s has the expected parameters, optionality and a numeric (or, for EXPLAIN, spilled) streamed result', (id, params) => {
     const f = functions.find((x) => x.id === id);
     expect(f).toBeDefined();
     expect(f?.parameters.map((p) => [p.name, p.type, p.optional === true, p.dimensionality === 'matrix'])).toEqual(params);
     for (const p of f?.parameters ?? []) expect(p.description?.length ?? 0).toBeGreaterThan(10);
     // The invocation handle is not a worksheet parameter; the function streams numbers (or errors).
-    expect(f?.result).toEqual({ type: 'number' });
+    expect(f?.result).toEqual(SPILLED.has(id) ? { dimensionality: 'matrix' } : { type: 'number' });
     expect(f?.options).toEqual({ stream: true });
   });
 
@@ -92,6 +103,8 @@ describe('custom-functions metadata', () => {
       ['UNUSED', 'unused'],
       ['COST', 'cost'],
       ['SCENARIO', 'scenario'],
+      ['EXPLAIN', 'explain'],
+      ['POOLCOST', 'poolCost'],
     ]);
   });
 });

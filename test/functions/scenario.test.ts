@@ -63,6 +63,7 @@ function paneIndex(): ModelIndex {
 function value(index: ModelIndex, formula: string): number {
   const v = evaluateFormula(index, formula);
   if (isFunctionError(v)) throw new Error(`${formula} gave ${excelErrorText(v.kind)}: ${v.message}`);
+  if (typeof v !== 'number') throw new Error(`${formula} gave a table`);
   return v;
 }
 
@@ -225,7 +226,7 @@ describe('ABC.SCENARIO streaming from the store', () => {
       const set: FunctionValue[] = [];
       store.subscribe((snapshot) => {
         const v = scenarioFunction(snapshot.index, name, customer, figure);
-        if (typeof v !== 'number' && v.kind === 'pending') return;
+        if (isFunctionError(v) && v.kind === 'pending') return;
         set.push(v);
       });
       return set;

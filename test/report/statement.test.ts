@@ -96,26 +96,50 @@ describe('the statement of sample customer 10527 (English)', () => {
   });
 
   test('the trail adds up to the cost to serve to the cent, and each activity to its P&L line', () => {
-    const trail = rowsAfter(s, 'Activity').filter((r) => r.style === 'body');
+    const after = rowsAfter(s, 'Activity');
+    const trail = after.slice(0, after.findIndex((r) => r.style === 'total'));
     const amounts = trail.map((r) => dec(r.cells[5]?.value as number));
     expect(sum(amounts).equals(customer.costToServe)).toBe(true);
     expect(line(s, 'Cost to serve')[1]).toBe(71068.16);
-    expect(s.rows[s.rows.length - 1]?.cells.map((c) => c.value)).toEqual(['Cost to serve', null, null, null, null, 71068.16]);
+    expect(after[trail.length]?.cells.map((c) => c.value)).toEqual(['Cost to serve', null, null, null, null, 71068.16]);
     for (const a of result.activities) {
       const of = trail.filter((r) => r.cells[0]?.value === a.activity).map((r) => dec(r.cells[5]?.value as number));
       expect(sum(of).equals(customer.activityCosts.get(a.activity) ?? ZERO)).toBe(true);
     }
     // Order entry: 241 orders × 12 min, 19,607 lines × 0.6 min, 2 rush orders × 15 min at €1.0611979…/min.
     expect(trail.filter((r) => r.cells[0]?.value === 'Order entry').map((r) => r.cells.map((c) => c.value))).toEqual([
-      ['Order entry', 'Orders', 241, 12, 12.734375, 3068.98],
-      ['Order entry', 'Order lines', 19607, 0.6, 0.63671875, 12484.14],
-      ['Order entry', 'Rush orders', 2, 15, 15.91796875, 31.84],
+      ['Order entry', 'Orders', 241, 12, 12.734375, 3068.98, 'Inside sales', 1.0611979166666667],
+      ['Order entry', 'Order lines', 19607, 0.6, 0.63671875, 12484.14, 'Inside sales', 1.0611979166666667],
+      ['Order entry', 'Rush orders', 2, 15, 15.91796875, 31.84, 'Inside sales', 1.0611979166666667],
     ]);
+    // Each line names its pool and that pool's cost per minute: 12 minutes × 1.0611979… = 12.734375 per order.
+    // A conventional pool (Administration, Share rows) has no cost per minute.
+    expect(trail.find((r) => r.cells[0]?.value === 'Invoicing')?.cells.slice(6).map((c) => c.value)).toEqual(['Administration', null]);
+    expect(dec(12).times(dec(1.0611979166666667)).toDecimalPlaces(6).toNumber()).toBe(12.734375);
     // Every line is quantity × cost per unit within a cent.
     for (const r of trail) {
       const [, , q, , rate, amount] = r.cells.map((c) => c.value) as [string, string, number, number, number, number];
       expect(Math.abs(q * rate - amount)).toBeLessThan(0.01);
     }
+  });
+
+  test('the direct customer costs item by item, adding up to the P&L line; no origins block without a first stage', () => {
+    const block = rowsAfter(s, 'Item');
+    // 46,690.77 + 19,843.79 = 66,534.56, the P&L's direct customer costs.
+    expect(block.map((r) => [r.cells[0]?.value, r.cells[5]?.value])).toEqual([
+      ['Year-end bonus', 46690.77],
+      ['Promotional support', 19843.79],
+      ['Direct customer costs', 66534.56],
+    ]);
+    expect(line(s, 'Direct customer costs')[1]).toBe(66534.56);
+    expect(s.rows.some((r) => r.cells[0]?.value === 'Where this cost comes from')).toBe(false);
+  });
+
+  test('a line charged by a rate names no pool: Parcel shipments of 10762', () => {
+    const [other] = buildStatementSheets(result, [findCustomer(result, '10762') as CustomerResult], 'en') as [ReportSheet];
+    const after = rowsAfter(other, 'Activity');
+    const parcels = after.slice(0, after.findIndex((r) => r.style === 'total')).filter((r) => r.cells[0]?.value === 'Parcel shipments');
+    expect(parcels.map((r) => [r.cells[5]?.value, r.cells[6]?.value, r.cells[7]?.value])).toEqual([[206.25, 'Rate (no pool)', null]]);
   });
 
   test('the trail adds up for every customer of the sample', () => {
@@ -134,8 +158,10 @@ describe('the statement in Dutch', () => {
     expect(line(s, 'Netto-omzet').slice(1, 3)).toEqual([2677147.94, 11108.5]);
     expect(line(s, 'Nettowinst').slice(1, 2)).toEqual([326131.85]);
     expect(line(s, 'Regel').slice(0, 4)).toEqual(['Regel', 'Bedrag', 'Per order', '% van netto-omzet']);
-    expect(line(s, 'Activiteit')).toEqual(['Activiteit', 'Kostendrijver', 'Aantal', 'Minuten per eenheid', 'Kosten per eenheid', 'Bedrag']);
-    expect(s.rows[s.rows.length - 1]?.cells[5]?.value).toBe(71068.16);
+    expect(line(s, 'Activiteit')).toEqual(['Activiteit', 'Kostendrijver', 'Aantal', 'Minuten per eenheid', 'Kosten per eenheid', 'Bedrag', 'Kostenpool', 'Kosten per minuut']);
+    expect(line(s, 'Bedieningskosten')[1]).toBe(71068.16);
+    expect(line(s, 'Kostenpost')).toEqual(['Kostenpost', null, null, null, null, 'Bedrag']);
+    expect(s.rows[s.rows.length - 1]?.cells.map((c) => c.value)).toEqual(['Directe klantkosten', null, null, null, null, 66534.56]);
   });
 
   test('no English text of the statement catalogue is left on it', () => {

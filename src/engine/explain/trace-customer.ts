@@ -7,9 +7,9 @@
  */
 import { allocateByWeights } from '../allocate';
 import { type Dec, ZERO, sum } from '../decimal';
-import type { CostOrigin } from '../first-stage/types';
+import type { CostOrigin, FirstStagePool } from '../first-stage/types';
 import { nameKey } from '../model';
-import type { CostingResult, CustomerResult } from '../result';
+import type { ActivityResult, CustomerResult } from '../result';
 
 /** What a name in a trace row is. `unused`: the unused capacity of the pool named; `rate`: an activity charged by a rate, from no pool. */
 export type TraceKind = 'customer' | 'activity' | 'unused' | 'pool' | 'rate' | 'account';
@@ -31,11 +31,24 @@ export interface TraceRow {
   description?: string | null;
 }
 
+/** A customer's figures a trace reads. */
+type TracedCustomer = Pick<CustomerResult, 'customer' | 'activityCosts' | 'unusedCapacityCosts'>;
+
+/**
+ * What a trace reads of a result: a `CostingResult` is one, and so is what the worksheet functions keep
+ * of the JSON result the task pane receives from its worker.
+ */
+export interface TraceSource {
+  customers: readonly TracedCustomer[];
+  activities: ReadonlyArray<Pick<ActivityResult, 'activity' | 'pool'>>;
+  firstStage?: { fromLedger: boolean; pools: ReadonlyArray<Pick<FirstStagePool, 'pool' | 'origins'>> };
+}
+
 /**
  * The trace of a customer's cost to serve, or of one activity's cost for the customer (`activity`, matched
  * as the contract matches names). Null when the customer (or the activity) is not in the result.
  */
-export function traceCustomerCost(result: CostingResult, customer: string, activity?: string): TraceRow[] | null {
+export function traceCustomerCost(result: TraceSource, customer: string, activity?: string): TraceRow[] | null {
   const c = result.customers.find((x) => nameKey(x.customer) === nameKey(customer));
   if (c === undefined) return null;
   const activities = activity === undefined ? result.activities : result.activities.filter((a) => nameKey(a.activity) === nameKey(activity));
@@ -84,7 +97,7 @@ export function traceCustomerCost(result: CostingResult, customer: string, activ
 }
 
 /** Unused capacity charged to the customer (UnusedCapacity = assign): level 1 from the pool's unused capacity, level 2 from the pool. */
-function addUnused(c: CustomerResult, level1: TraceRow[], level2: TraceRow[], byPool: Map<string, Dec>): void {
+function addUnused(c: TracedCustomer, level1: TraceRow[], level2: TraceRow[], byPool: Map<string, Dec>): void {
   for (const [pool, amount] of c.unusedCapacityCosts) {
     if (amount.isZero()) continue;
     level1.push({ level: 1, from: pool, fromKind: 'unused', to: c.customer, toKind: 'customer', amount });
