@@ -1,6 +1,7 @@
 /**
- * The embedded sample model: a Dutch wholesaler with four departments, a dozen activities and 250
- * customers, generated from a seed so that Node and the task pane build exactly the same workbook.
+ * The embedded sample model: a Dutch wholesaler with four operating departments, three support
+ * departments, a ledger of about forty accounts, a dozen activities and 250 customers, generated from a
+ * seed so that Node and the task pane build exactly the same workbook.
  */
 import type { MessageLanguage } from '../engine/messages';
 import type { ContractRangeName } from '../workbook/contract';
@@ -16,7 +17,8 @@ export const DEFAULT_SAMPLE_SEED = 2026;
 
 /**
  * Generates the sample model: one worksheet per contract range (Pools, Activities, Customers,
- * Transactions, Customer costs, Settings), each range starting at A1 and covering exactly its rows.
+ * Transactions, Customer costs, Settings, Scenarios, Ledger, Support), each range starting at A1 and
+ * covering exactly its rows.
  * The same seed gives the same sheets in every JavaScript engine; dates are Excel serial day numbers.
  * In Dutch the headers and the wholesaler's own words are Dutch and every number is the same.
  */

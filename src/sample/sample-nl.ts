@@ -9,6 +9,7 @@ import { CONTRACT_HEADERS } from '../workbook/contract-spec';
 import type { CellValue } from '../workbook/grid';
 import { SCENARIO_CHANGES } from '../workbook/read-scenarios';
 import { SETTING_NAMES, UNUSED_CAPACITY_VALUES } from '../workbook/read-settings';
+import { FIRST_STAGE_TERMS_NL } from './first-stage-nl';
 import type { SampleSheet } from './sheets';
 
 /** The wholesaler's own names: pools, activities, drivers, segments, account managers, cost items. */
@@ -55,6 +56,8 @@ const TERMS_NL: Readonly<Record<string, string>> = {
   'Free freight': 'Franco levering',
   // Units.
   minutes: 'minuten',
+  // The ledger and the support departments.
+  ...FIRST_STAGE_TERMS_NL,
 };
 
 /** The scenarios' names. */
@@ -112,6 +115,10 @@ function poolNote(text: string): string {
   if (shares !== null) {
     return `${dutchNumber(shares[1] ?? '')} fte; conventionele kostenpool: kosten verdeeld op aandelen uit een tijdschrijfonderzoek (zie Aandeel in Activiteiten)`;
   }
+  const support = /^(\S+) FTE; support department without activities: its cost is passed on \(see Support\), basis: (.+)$/.exec(text);
+  if (support !== null) {
+    return `${dutchNumber(support[1] ?? '')} fte; ondersteunende afdeling zonder activiteiten: haar kosten worden doorbelast (zie Doorbelasting), grondslag: ${term(support[2] ?? '').toLowerCase()}`;
+  }
   throw new Error(`The Dutch sample has no translation of the pool note "${text}".`);
 }
 
@@ -157,6 +164,8 @@ const COLUMN_TEXTS: Partial<Record<ContractRangeName, Readonly<Record<string, (t
   ABC_Customers: { Segment: term, 'Account manager': (t) => TERMS_NL[t] ?? t },
   ABC_Volumes: { Driver: term, Reference: reference },
   ABC_CustomerCosts: { Item: term },
+  ABC_Resources: { Description: term, Pool: term },
+  ABC_Support: { From: term, To: term, Note: term },
   ABC_Settings: { Setting: setting, Value: settingValue },
   ABC_Scenarios: {
     Scenario: (t) => SCENARIOS_NL[t] ?? term(t),

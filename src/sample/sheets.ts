@@ -26,15 +26,17 @@ function amount(cents: number): number {
   return cents / 100;
 }
 
+function poolNote(p: WholesalerPlan['pools'][number]): string {
+  if (p.supportBasis !== undefined) return `${p.fte ?? 0} FTE; support department without activities: its cost is passed on (see Support), basis: ${p.supportBasis}`;
+  if (p.capacityMinutes === null) return `${p.fte ?? 0} FTE; conventional ABC: cost split by a time survey (see Share in Activities)`;
+  return `${p.fte ?? 0} FTE × 1,600 h × 60 min × 80 % practical`;
+}
+
 function poolsSheet(plan: WholesalerPlan): SampleSheet {
   const rows: CellValue[][] = [['Pool', 'Cost', 'Capacity', 'Unit', 'FTE', 'Note']];
-  for (const p of plan.pools) {
-    const note =
-      p.capacityMinutes === null
-        ? `${p.fte ?? 0} FTE; conventional ABC: cost split by a time survey (see Share in Activities)`
-        : `${p.fte ?? 0} FTE × 1,600 h × 60 min × 80 % practical`;
-    rows.push([p.pool, p.cost, p.capacityMinutes, p.capacityMinutes === null ? null : 'minutes', p.fte, note]);
-  }
+  // Cost is blank: every pool's own cost is the sum of its lines in the Ledger, and the costing works
+  // with an operating pool's cost after support, so a figure here would only be a copy to keep in step.
+  for (const p of plan.pools) rows.push([p.pool, null, p.capacityMinutes, p.capacityMinutes === null ? null : 'minutes', p.fte, poolNote(p)]);
   return { sheet: 'Pools', rangeName: 'ABC_Pools', rows, columnWidths: [18, 16, 14, 10, 8, 60], numberFormats: [null, MONEY, COUNT, null, '0.0', null] };
 }
 
@@ -113,7 +115,31 @@ function scenariosSheet(): SampleSheet {
   return { sheet: 'Scenarios', rangeName: 'ABC_Scenarios', rows, columnWidths: [32, 22, 16, 24, 10], numberFormats: [null, null, null, null, '0.00'] };
 }
 
+/** The ledger: each cost account's amount per pool, an account split over pools on one row per pool. */
+function ledgerSheet(plan: WholesalerPlan): SampleSheet {
+  const rows: CellValue[][] = [['Account', 'Description', 'Amount', 'Pool']];
+  for (const l of plan.ledger) rows.push([l.account, l.description, amount(l.amountCents), l.pool]);
+  return { sheet: 'Ledger', rangeName: 'ABC_Resources', rows, columnWidths: [10, 36, 16, 18], numberFormats: ['0', null, MONEY, null] };
+}
+
+/** The support departments' cost flows: IT by PCs, HR & facilities by head count, Management by shares. */
+function supportSheet(plan: WholesalerPlan): SampleSheet {
+  const rows: CellValue[][] = [['From', 'To', 'Share', 'Quantity', 'Note']];
+  for (const r of plan.support) rows.push([r.from, r.to, r.share, r.quantity, r.basis]);
+  return { sheet: 'Support', rangeName: 'ABC_Support', rows, columnWidths: [18, 18, 10, 10, 40], numberFormats: [null, null, '0%', COUNT, null] };
+}
+
 /** The sample's worksheets in the contract's order. */
 export function planToSheets(plan: WholesalerPlan): SampleSheet[] {
-  return [poolsSheet(plan), activitiesSheet(plan), customersSheet(plan), volumesSheet(plan), customerCostsSheet(plan), settingsSheet(plan), scenariosSheet()];
+  return [
+    poolsSheet(plan),
+    activitiesSheet(plan),
+    customersSheet(plan),
+    volumesSheet(plan),
+    customerCostsSheet(plan),
+    settingsSheet(plan),
+    scenariosSheet(),
+    ledgerSheet(plan),
+    supportSheet(plan),
+  ];
 }

@@ -9,6 +9,8 @@
 import { YEAR, excelSerial, workingDay } from './calendar';
 import { HOUSE_ACCOUNT, REGIONS, customerName, type SegmentName } from './names';
 import { DEMANDING_CHANCE, PROFILES, type Profile, REGION_MANAGERS } from './profiles';
+import { type LedgerLinePlan, type SupportRowPlan, planFirstStage } from './first-stage';
+import { POOLS } from './pools';
 import { Random } from './random';
 
 /** Driver names, as they appear in `ABC_Activities` and `ABC_Volumes`. */
@@ -27,21 +29,21 @@ export const DRIVERS = {
   parcels: 'Parcels',
 } as const;
 
-/** Pool names of the sample. */
-export const POOLS = {
-  sales: 'Inside sales',
-  admin: 'Administration',
-  warehouse: 'Warehouse',
-  transport: 'Transport',
-} as const;
+export { POOLS, SUPPORT_POOLS } from './pools';
 
-/** A resource pool: cost in whole euros; practical capacity in minutes, null for the conventional pool. */
+/**
+ * A resource pool: practical capacity in minutes, null for the conventional pool and the support pools.
+ * Cost in euros: an operating pool's cost after support (what the costing works with, unchanged since
+ * the sample had no ledger); a support pool's own cost (its ledger lines).
+ */
 export interface PoolPlan {
   pool: string;
   cost: number;
   capacityMinutes: number | null;
   /** The staffing behind the capacity, for the sample's explanation. */
   fte: number | null;
+  /** A support pool's basis for passing its cost on (see SUPPORT_BASES); undefined for an operating pool. */
+  supportBasis?: string;
 }
 
 /** One row of `ABC_Activities`; exactly one of minutes, share, rate is set. */
@@ -87,6 +89,10 @@ export interface WholesalerPlan {
   customers: CustomerPlan[];
   volumes: VolumeRow[];
   customerCosts: CustomerCostRow[];
+  /** The ledger (ABC_Resources) booked to the operating and support pools. */
+  ledger: LedgerLinePlan[];
+  /** The support pools passing their cost on (ABC_Support). */
+  support: SupportRowPlan[];
 }
 
 /** Practical capacity of one full-time employee: 1,600 paid hours, 80 % of them available for work. */
@@ -201,8 +207,26 @@ export function planWholesaler(seed: number): WholesalerPlan {
   numberReferences(volumes);
 
   const customerCosts = directCosts(random, customers, profiles);
-  const pools = sizePools(random, volumes);
-  return { period: String(YEAR), pools, terms: TERMS.map((t) => ({ ...t })), customers, volumes, customerCosts };
+  const operating = sizePools(random, volumes);
+  // After every other draw, so that the customers and the departments are those of the sample before it had a ledger.
+  const firstStage = planFirstStage(
+    random,
+    operating.map((p) => ({ pool: p.pool, fte: p.fte ?? 0, costCents: cents(p.cost) })),
+  );
+  const pools: PoolPlan[] = [
+    ...operating,
+    ...firstStage.supportPools.map((p) => ({ pool: p.pool, cost: p.ownCents / 100, capacityMinutes: null, fte: p.fte, supportBasis: p.basis })),
+  ];
+  return {
+    period: String(YEAR),
+    pools,
+    terms: TERMS.map((t) => ({ ...t })),
+    customers,
+    volumes,
+    customerCosts,
+    ledger: firstStage.ledger,
+    support: firstStage.support,
+  };
 }
 
 /** One customer's year of transactions: quarterly totals of routine drivers, single rows for exceptions. */

@@ -86,6 +86,8 @@ describe('the sample in Dutch', () => {
       ['Klantkosten', ['Klant', 'Kostenpost', 'Bedrag']],
       ['Instellingen', ['Instelling', 'Waarde']],
       ["Scenario's", ['Scenario', 'Bereik', 'Wijziging', 'Doel', 'Waarde']],
+      ['Grootboek', ['Rekening', 'Omschrijving', 'Bedrag', 'Kostenpool']],
+      ['Doorbelasting', ['Van', 'Naar', 'Aandeel', 'Aantal', 'Toelichting']],
     ]);
   });
 
@@ -114,7 +116,13 @@ describe('the sample in Dutch', () => {
       '7 fte; conventionele kostenpool: kosten verdeeld op aandelen uit een tijdschrijfonderzoek (zie Aandeel in Activiteiten)',
       expect.stringMatching(/fte × 1\.600 uur/),
       expect.stringMatching(/fte × 1\.600 uur/),
+      "2,5 fte; ondersteunende afdeling zonder activiteiten: haar kosten worden doorbelast (zie Doorbelasting), grondslag: pc's en werkplekken",
+      '3 fte; ondersteunende afdeling zonder activiteiten: haar kosten worden doorbelast (zie Doorbelasting), grondslag: aantal medewerkers',
+      '2 fte; ondersteunende afdeling zonder activiteiten: haar kosten worden doorbelast (zie Doorbelasting), grondslag: tijdsbesteding volgens de directie',
     ]);
+    expect(column(sheetOf(dutch, 'ABC_Resources'), 'Omschrijving').slice(0, 3)).toEqual(['Salarissen binnendienst', 'Salarissen administratie', 'Salarissen magazijn']);
+    expect(new Set(column(sheetOf(dutch, 'ABC_Support'), 'Van'))).toEqual(new Set(['ICT', 'P&O en facilitair', 'Directie']));
+    expect(new Set(column(sheetOf(dutch, 'ABC_Support'), 'Toelichting'))).toEqual(new Set(["Pc's en werkplekken", 'Aantal medewerkers', 'Tijdsbesteding volgens de directie']));
     expect(new Set(column(sheetOf(dutch, 'ABC_Volumes'), 'Referentie').map((r) => String(r).replace(/\d+/g, '#')))).toEqual(
       new Set(['K# totaal', 'Kredietbeoordeling', 'VO#-#', 'RMA#-#', 'HER#-#', 'OFF#-#']),
     );

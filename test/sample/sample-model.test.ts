@@ -4,8 +4,8 @@ import { DEFAULT_SAMPLE_SEED, generateSampleModel, sampleGrids, type SampleSheet
 import { CONTRACT_HEADERS, CONTRACT_RANGES, columnHeaders, type ContractRangeName } from '../../src/workbook/contract';
 import type { CellValue } from '../../src/workbook/grid';
 
-/** The contract ranges the sample has: all but the first stage (ABC_Resources, ABC_Support), which it gains with its ledger (issue 19). */
-const SAMPLE_RANGES = CONTRACT_RANGES.filter((r) => r !== 'ABC_Resources' && r !== 'ABC_Support');
+/** The sample has every range of the contract, the first stage (ABC_Resources, ABC_Support) included. */
+const SAMPLE_RANGES = CONTRACT_RANGES;
 
 const sheets = generateSampleModel();
 
@@ -50,21 +50,33 @@ describe('determinism', () => {
 
   test('pins the default sample, so that a change to the generator is a deliberate one', () => {
     expect(sheets.map((s) => [s.rangeName, s.rows.length])).toEqual([
-      ['ABC_Pools', 5],
+      ['ABC_Pools', 8],
       ['ABC_Activities', 18],
       ['ABC_Customers', 251],
       ['ABC_Volumes', 17885],
       ['ABC_CustomerCosts', 45],
       ['ABC_Settings', 7],
       ['ABC_Scenarios', 4],
+      ['ABC_Resources', 71],
+      ['ABC_Support', 19],
     ]);
     expect(sheetOf('ABC_Pools').rows).toEqual([
       ['Pool', 'Cost', 'Capacity', 'Unit', 'FTE', 'Note'],
-      ['Inside sales', 1018750, 960000, 'minutes', 12.5, '12.5 FTE × 1,600 h × 60 min × 80 % practical'],
-      ['Administration', 546000, null, null, 7, '7 FTE; conventional ABC: cost split by a time survey (see Share in Activities)'],
-      ['Warehouse', 2851500, 1804800, 'minutes', 23.5, '23.5 FTE × 1,600 h × 60 min × 80 % practical'],
-      ['Transport', 3150000, 1920000, 'minutes', 25, '25 FTE × 1,600 h × 60 min × 80 % practical'],
+      // Cost is blank: it comes from the ledger (test/sample/first-stage.test.ts).
+      ['Inside sales', null, 960000, 'minutes', 12.5, '12.5 FTE × 1,600 h × 60 min × 80 % practical'],
+      ['Administration', null, null, null, 7, '7 FTE; conventional ABC: cost split by a time survey (see Share in Activities)'],
+      ['Warehouse', null, 1804800, 'minutes', 23.5, '23.5 FTE × 1,600 h × 60 min × 80 % practical'],
+      ['Transport', null, 1920000, 'minutes', 25, '25 FTE × 1,600 h × 60 min × 80 % practical'],
+      ['IT', null, null, null, 2.5, '2.5 FTE; support department without activities: its cost is passed on (see Support), basis: PCs and workstations'],
+      ['HR & facilities', null, null, null, 3, '3 FTE; support department without activities: its cost is passed on (see Support), basis: Head count'],
+      ['Management', null, null, null, 2, "2 FTE; support department without activities: its cost is passed on (see Support), basis: Management's estimate of its time"],
     ]);
+    expect(sheetOf('ABC_Resources').rows.slice(0, 3)).toEqual([
+      ['Account', 'Description', 'Amount', 'Pool'],
+      [4000, 'Salaries inside sales', 437553.03, 'Inside sales'],
+      [4001, 'Salaries administration', 229433.79, 'Administration'],
+    ]);
+    expect(total(records('ABC_Resources').map((l) => dec(num(l.Amount))))).toBe(7566250);
     const customers = records('ABC_Customers');
     expect(total(customers.map((c) => dec(num(c.Revenue))))).toBe(41824088.01);
     expect(sheetOf('ABC_Customers').rows[1]).toEqual([10008, 'Bistro De Vrijheid', 'Hospitality', 'Zuid', 'House account', 18868.14, 198.36, 13225.7]);
@@ -113,10 +125,11 @@ describe('shape', () => {
     expect(values('Account manager').has('House account')).toBe(true);
   });
 
-  test('has four pools, one of them conventional, and time-driven pools with capacity', () => {
-    const pools = records('ABC_Pools');
+  test('has four operating pools, one of them conventional, time-driven pools with capacity, and three support pools', () => {
+    const all = records('ABC_Pools');
     const activities = records('ABC_Activities');
-    expect(pools.map((p) => p.Pool)).toEqual(['Inside sales', 'Administration', 'Warehouse', 'Transport']);
+    expect(all.map((p) => p.Pool)).toEqual(['Inside sales', 'Administration', 'Warehouse', 'Transport', 'IT', 'HR & facilities', 'Management']);
+    const pools = all.slice(0, 4);
     for (const p of pools) {
       const pool = text(p.Pool);
       const kinds = new Set(activities.filter((a) => a.Pool === pool).map((a) => (a.Minutes !== null ? 'time' : 'share')));
@@ -130,7 +143,8 @@ describe('shape', () => {
         expect(pool).toBe('Administration');
         expect(p.Capacity).toBeNull();
       }
-      expect(num(p.Cost)).toBeGreaterThan(0);
+      // Every pool's cost comes from the ledger.
+      expect(p.Cost).toBeNull();
     }
   });
 
@@ -236,7 +250,7 @@ describe('plausible totals', () => {
     const discounts = total(rows('ABC_Customers').map((r) => dec(num(r[6]))));
     const cogs = total(rows('ABC_Customers').map((r) => dec(num(r[7]))));
     const margin = (revenue - discounts - cogs) / (revenue - discounts);
-    const poolCost = total(rows('ABC_Pools').map((r) => dec(num(r[1]))));
+    const poolCost = total(rows('ABC_Resources').map((r) => dec(num(r[2]))));
     expect(revenue).toBeGreaterThan(25e6);
     expect(revenue).toBeLessThan(60e6);
     expect(discounts / revenue).toBeLessThan(0.06);
