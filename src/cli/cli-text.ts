@@ -38,6 +38,16 @@ export interface CliText {
   poolsReconcile: (pools: number) => string;
   poolsNotReconciling: (list: string) => string;
 
+  /** The first stage (ledger and support pools); amounts already formatted. */
+  firstStage: {
+    heading: (method: string) => string;
+    methods: Readonly<Record<'reciprocal' | 'step-down' | 'direct', string>>;
+    ledgerTotal: (amount: string, accounts: number) => string;
+    supportPassed: (list: string) => string;
+    afterSupport: (methods: string) => string;
+    reconcile: (a: { amounts: string; operatingProfit: string; difference: string | null }) => string;
+  };
+
   customers: (n: number, lossMaking: number, share: string) => string;
   mostProfitable: string;
   leastProfitable: string;
@@ -105,6 +115,16 @@ export const CLI_TEXT_EN: CliText = {
     }`,
   poolsReconcile: (pools) => `Every pool's cost = activities + unused capacity + shares left over (${pools} pools): OK`,
   poolsNotReconciling: (list) => `Pools not reconciling: ${list}`,
+
+  firstStage: {
+    heading: (method) => `Ledger and support departments (method: ${method}):`,
+    methods: { reciprocal: 'reciprocal', 'step-down': 'step-down', direct: 'direct' },
+    ledgerTotal: (amount, accounts) => `Ledger total ${amount}${accounts > 0 ? ` (${accounts} accounts)` : ''}`,
+    supportPassed: (list) => `Support pools pass on: ${list}`,
+    afterSupport: (methods) => `Operating pools' cost after support (${methods}):`,
+    reconcile: (a) =>
+      `Net revenue - COGS - direct customer costs - rate charges - ledger total = ${a.amounts} = operating profit ${a.operatingProfit}: ${a.difference === null ? 'OK' : `DIFFERENCE ${a.difference}`}`,
+  },
 
   customers: (n, lossMaking, share) => `Customers: ${n}, of which ${lossMaking} loss-making (${share}).`,
   mostProfitable: 'Most profitable customers:',
@@ -217,6 +237,16 @@ export const CLI_TEXT_NL: CliText = {
   poolsReconcile: (pools) =>
     `Kosten van elke kostenpool = activiteiten + onbenutte capaciteit + restant aandelen (${plural(pools, 'kostenpool', 'kostenpools')}): OK`,
   poolsNotReconciling: (list) => `Kostenpools die niet aansluiten: ${list}`,
+
+  firstStage: {
+    heading: (method) => `Grootboek en ondersteunende afdelingen (methode: ${method}):`,
+    methods: { reciprocal: 'wederzijds', 'step-down': 'stapsgewijs', direct: 'direct' },
+    ledgerTotal: (amount, accounts) => `Totaal grootboek ${amount}${accounts > 0 ? ` (${accounts} rekeningen)` : ''}`,
+    supportPassed: (list) => `Ondersteunende kostenpools belasten door: ${list}`,
+    afterSupport: (methods) => `Kosten van de uitvoerende kostenpools na doorbelasting (${methods}):`,
+    reconcile: (a) =>
+      `Netto-omzet - kostprijs - directe klantkosten - tarieven - totaal grootboek = ${a.amounts} = bedrijfsresultaat ${a.operatingProfit}: ${a.difference === null ? 'OK' : `VERSCHIL ${a.difference}`}`,
+  },
 
   customers: (n, lossMaking, share) => `Klanten: ${n}, waarvan ${lossMaking} verlieslatend (${share}).`,
   mostProfitable: 'Meest winstgevende klanten:',

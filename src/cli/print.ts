@@ -7,6 +7,7 @@ import { formatWhere, type Issue } from '../engine/issues';
 import { renderMessage } from '../engine/messages';
 import type { CostingResult, CustomerResult } from '../engine/result';
 import type { ReportLanguage } from '../workbook/report-layout';
+import { firstStageLines } from './print-first-stage';
 import { cliText } from './cli-text';
 import { formatMoney, formatPercent } from './format';
 
@@ -97,6 +98,7 @@ export function printSummary(result: CostingResult, io: Output, language: Report
   }
   io.out(t.reconciliation);
   for (const line of reconciliationLines(result, language)) io.out(line);
+  for (const line of firstStageLines(result, language)) io.out(line);
 
   const n = result.customers.length;
   const losses = result.customers.filter((c) => c.netProfit.isNegative() && !c.netProfit.isZero()).length;

@@ -30,7 +30,8 @@ export function readPools(reader: RangeReader, ledger = false): RangeRows<PoolIn
     if (pool === undefined) return;
     const name = reader.requiredText(r, pool, 'poolName');
     const value = cost === undefined ? ZERO : reader.number(r, cost, { allowNegative: false });
-    const blank = ledger && value === null;
+    // With a ledger, a Cost already reported as bad is left to the ledger too, so the cell gets one error, not a second about the sum.
+    const blank = ledger && (value === null || value === INVALID);
     if (value === null && !ledger && cost !== undefined) {
       reader.report('error', 'MISSING_VALUE', msg('missingNumber', { column: reader.columnRef(cost) }), r, cost);
     }

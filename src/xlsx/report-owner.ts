@@ -16,6 +16,7 @@ import { msg } from '../engine/messages';
 import { nameKey } from '../engine/model';
 import { REPORT_ROLES, type ReportLanguage, reportSheetNames, roleOfSheetName } from '../workbook/report-layout';
 import { OWNER_NAME, ownerRole } from '../workbook/report-owner';
+import type { ReportRole } from '../workbook/report-types';
 import type { LoadedWorkbook, WorkbookSheet } from './load-workbook';
 import { findSheet } from './read-ranges';
 
@@ -52,9 +53,9 @@ export interface ReportTarget {
 }
 
 /** The report sheets of a language as targets, in the order they are added. */
-export function reportTargets(language: ReportLanguage = 'en'): ReportTarget[] {
+export function reportTargets(language: ReportLanguage = 'en', optional: readonly ReportRole[] = []): ReportTarget[] {
   const names = reportSheetNames(language);
-  return REPORT_ROLES.map((role) => ({ name: names[role], role }));
+  return [...REPORT_ROLES, ...optional].map((role) => ({ name: names[role], role }));
 }
 
 /** What to do with existing sheets that carry a report sheet's name (Excel compares sheet names ignoring case). */

@@ -71,6 +71,18 @@ describe('pool costs from the ledger', () => {
     ]);
   });
 
+  it('gives a Cost that is no number one error, not a second one about the ledger sum', () => {
+    const pools = POOLS.map((row, i) => (i === 3 ? ['Management', 'a lot', null, null] : row));
+    const { run } = read(pools, [
+      ['Account', 'Description', 'Amount', 'Pool'],
+      [4000, 'Salaries', 560000, 'Customer service'],
+      [4000, 'Salaries', 120000, 'Warehouse'],
+      [4800, 'Management fee', 90000, 'Management'],
+    ]);
+    expect(run.result).toBeNull();
+    expect(located(run).map((row) => row.slice(0, 4))).toEqual([['NOT_A_NUMBER', 'error', 'ABC_Pools', 'Pools!B4']]);
+  });
+
   it('keeps a blank Cost an error when the model has no ledger lines', () => {
     const { contract } = read(POOLS, [['Account', 'Description', 'Amount', 'Pool']]);
     expect(located(contract).map((row) => row.slice(0, 4))).toEqual([
