@@ -22,6 +22,7 @@ import { planReportSheets, reportTargets } from '../xlsx/report-owner';
 import { buildReportWorkbook, ReportSheetTakenError, reportExtension } from '../xlsx/write-report';
 import type { VolumeAnalysis } from '../warehouse/analyse-with-volumes';
 import { warehouseText } from '../warehouse/warehouse-text';
+import { hasFirstStage } from '../engine/first-stage/apply-first-stage';
 import { SAMPLE_WORKBOOK_PATH, type VolumeRequest } from './args';
 import { type CliText, cliText } from './cli-text';
 import { type Output, printIssues, printSummary } from './print';
@@ -213,7 +214,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   }
   // A name that exists but is broken was reported with its reference; "missing" would contradict it.
   const modelIssues = analysis.issues.filter((i) => !(i.code === 'MISSING_RANGE' && found.broken.has(i.where.range ?? '')));
-  const issues: Issue[] = [...found.issues, ...modelIssues, ...planReportSheets(loaded, reportTargets(language, analysis.result?.firstStage === undefined ? [] : ['costFlow'])).issues];
+  const issues: Issue[] = [...found.issues, ...modelIssues, ...planReportSheets(loaded, reportTargets(language, hasFirstStage(analysis.model) ? ['costFlow'] : [])).issues];
   // Scenarios run on the computed model; a change taking a figure out of range stops the run like any error.
   const scenarioRun = analysis.result === null || hasErrors(issues) ? { outcomes: null, issues: [] } : runnerScenarios(analysis.model, analysis.result);
   issues.push(...scenarioRun.issues);
