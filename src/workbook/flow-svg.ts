@@ -13,7 +13,8 @@ import type { ReportLanguage } from './report-text';
 import { encodeXml } from './xml-text';
 
 const W = 1200;
-const PAD = { left: 12, right: 12, top: 58, bottom: 12 };
+/** The right margin holds the last column's labels, so they never meet the labels of the column before. */
+const PAD = { left: 12, right: 230, top: 58, bottom: 12 };
 const NODE_W = 12;
 /** Height of the bands' tallest column, in pixels. */
 const PLOT_H = 520;
@@ -122,12 +123,11 @@ function drawFlow(flow: CostFlow, money: MoneyText): string {
   const halo = ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"';
   const nodes: string[] = [];
   for (const p of placed.values()) {
-    const last = p.node.column === columns - 1;
     nodes.push(`<rect x="${n(p.x)}" y="${n(p.y)}" width="${NODE_W}" height="${n(Math.max(p.h, 1))}" style="fill:${COLORS[p.node.kind]}"/>`);
     const label = `${cut(p.node.label)} ${money(p.node.amount)}`;
-    nodes.push(text(last ? p.x - 4 : p.x + NODE_W + 4, p.y + Math.max(p.h, SLOT) / 2 + 3.5, last ? 'end' : 'start', label, halo));
+    nodes.push(text(p.x + NODE_W + 4, p.y + Math.max(p.h, SLOT) / 2 + 3.5, 'start', label, halo));
   }
-  const headers = flow.columns.map((title, c) => text(c === columns - 1 ? colX(c) + NODE_W : colX(c), PAD.top - 10, c === columns - 1 ? 'end' : 'start', title, ' font-weight="600"'));
+  const headers = flow.columns.map((title, c) => text(colX(c), PAD.top - 10, 'start', title, ' font-weight="600"'));
   const notes = flow.notes.flatMap(wrap);
   const height = Math.ceil(plotBottom + 12 + notes.length * NOTE_LINE + PAD.bottom);
   return [
