@@ -43,10 +43,20 @@ interface Located {
 /**
  * Ranges whose number formats are read with the values: a date the user means as a date (the Period
  * setting, a dimension such as a contract date), and a percentage where an amount belongs (a Discounts
- * cell formatted as 2%), which must stop the run as it does in the runner. ABC_Volumes, the large one,
- * never: its formats would double what is read.
+ * cell formatted as 2%, a ledger Amount or a support Quantity as 40%), which must stop the run as it does
+ * in the runner; a support Share as 40% is 0.4 in both. ABC_Volumes, the large one, never: its formats
+ * would double what is read.
  */
-const FORMATTED_RANGES: ReadonlySet<ContractRangeName> = new Set(['ABC_Pools', 'ABC_Activities', 'ABC_Customers', 'ABC_CustomerCosts', 'ABC_Settings', 'ABC_Scenarios']);
+const FORMATTED_RANGES: ReadonlySet<ContractRangeName> = new Set([
+  'ABC_Pools',
+  'ABC_Activities',
+  'ABC_Customers',
+  'ABC_CustomerCosts',
+  'ABC_Settings',
+  'ABC_Scenarios',
+  'ABC_Resources',
+  'ABC_Support',
+]);
 
 /**
  * The values of a cell as Office.js reports them, to the contract's `CellValue`. Given the cell's number
