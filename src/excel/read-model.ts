@@ -46,7 +46,17 @@ interface Located {
  * cell formatted as 2%), which must stop the run as it does in the runner. ABC_Volumes, the large one,
  * never: its formats would double what is read.
  */
-const FORMATTED_RANGES: ReadonlySet<ContractRangeName> = new Set(['ABC_Pools', 'ABC_Activities', 'ABC_Customers', 'ABC_CustomerCosts', 'ABC_Settings', 'ABC_Scenarios']);
+const FORMATTED_RANGES: ReadonlySet<ContractRangeName> = new Set([
+  'ABC_Pools',
+  'ABC_Activities',
+  'ABC_Customers',
+  'ABC_CustomerCosts',
+  'ABC_Settings',
+  'ABC_Scenarios',
+  // A ledger Amount formatted as a percentage stops the runner (PERCENT_FOR_AMOUNT); the pane must agree.
+  'ABC_Resources',
+  'ABC_Support',
+]);
 
 /**
  * The values of a cell as Office.js reports them, to the contract's `CellValue`. Given the cell's number

@@ -197,7 +197,7 @@ describe('ABC Kostenstroom (Dutch) with a ledger, step-down chosen', () => {
 
   it('counts the accounts per pool and lists each account, adding up to the ledger total', () => {
     expect(flow.name).toBe('ABC Kostenstroom');
-    expect(values(flow.rows[0])).toEqual(['Kostenstroom: van het grootboek via de ondersteunende afdelingen naar de uitvoerende kostenpools']);
+    expect(values(flow.rows[0])).toEqual(['Kostenstroom: van het grootboek via de ondersteunende afdelingen naar de operationele kostenpools']);
     expect(block(flow, 'Grootboek per kostenpool')).toEqual([
       ['Kostenpool', 'Rol', 'Rekeningen', 'Eigen kosten'],
       ['Y', 'Ondersteunend', 2, 7260],
