@@ -243,7 +243,7 @@ export const CLI_TEXT_NL: CliText = {
     methods: { reciprocal: 'wederzijds', 'step-down': 'stapsgewijs', direct: 'direct' },
     ledgerTotal: (amount, accounts) => `Totaal grootboek ${amount}${accounts > 0 ? ` (${accounts} rekeningen)` : ''}`,
     supportPassed: (list) => `Ondersteunende kostenpools belasten door: ${list}`,
-    afterSupport: (methods) => `Kosten van de uitvoerende kostenpools na doorbelasting (${methods}):`,
+    afterSupport: (methods) => `Kosten van de operationele kostenpools na doorbelasting (${methods}):`,
     reconcile: (a) =>
       `Netto-omzet - kostprijs - directe klantkosten - tarieven - totaal grootboek = ${a.amounts} = bedrijfsresultaat ${a.operatingProfit}: ${a.difference === null ? 'OK' : `VERSCHIL ${a.difference}`}`,
   },

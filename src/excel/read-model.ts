@@ -43,9 +43,8 @@ interface Located {
 /**
  * Ranges whose number formats are read with the values: a date the user means as a date (the Period
  * setting, a dimension such as a contract date), and a percentage where an amount belongs (a Discounts
- * cell formatted as 2%, a ledger Amount or a support Quantity as 40%), which must stop the run as it does
- * in the runner; a support Share as 40% is 0.4 in both. ABC_Volumes, the large one, never: its formats
- * would double what is read.
+ * cell formatted as 2%), which must stop the run as it does in the runner. ABC_Volumes, the large one,
+ * never: its formats would double what is read.
  */
 const FORMATTED_RANGES: ReadonlySet<ContractRangeName> = new Set([
   'ABC_Pools',
@@ -54,6 +53,7 @@ const FORMATTED_RANGES: ReadonlySet<ContractRangeName> = new Set([
   'ABC_CustomerCosts',
   'ABC_Settings',
   'ABC_Scenarios',
+  // A ledger Amount formatted as a percentage stops the runner (PERCENT_FOR_AMOUNT); the pane must agree.
   'ABC_Resources',
   'ABC_Support',
 ]);

@@ -1,5 +1,6 @@
 /** `ABC_Resources`: ledger lines, each an account's amount booked to one pool (issue 19). */
 import { ZERO } from '../engine/decimal';
+import { msg } from '../engine/messages';
 import type { ResourceLineInput } from '../engine/support/types';
 import { CONTRACT_HEADERS } from './contract-spec';
 import { matchHeaders } from './headers';
@@ -24,13 +25,16 @@ export function readResources(reader: RangeReader): RangeRows<ResourceLineInput>
     if (account === undefined || amount === undefined || pool === undefined) return;
     const accountText = reader.requiredText(r, account, 'account');
     const about = description === undefined ? null : reader.text(r, description);
-    const value = reader.requiredNumber(r, amount, { allowNegative: false }, ZERO);
+    const raw = reader.number(r, amount, { allowNegative: false });
+    if (raw === null) reader.report('error', 'MISSING_VALUE', msg('missingNumber', { column: reader.columnRef(amount) }), r, amount);
+    const value = raw === null || raw === INVALID ? ZERO : raw;
     const poolName = reader.requiredText(r, pool, 'poolName');
     if (poolName === null) return;
     rows.push({
       account: accountText ?? '',
       description: about === INVALID ? null : about,
       amount: value,
+      ...(raw === null || raw === INVALID ? { amountUnknown: true } : {}),
       pool: poolName,
       where: reader.where(r, account),
       poolWhere: reader.where(r, pool),

@@ -135,7 +135,7 @@ export const REPORT_TEXT_NL: ReportText = {
   },
 
   costFlow: {
-    title: 'Kostenstroom: van het grootboek via de ondersteunende afdelingen naar de uitvoerende kostenpools',
+    title: 'Kostenstroom: van het grootboek via de ondersteunende afdelingen naar de operationele kostenpools',
     ledgerSection: 'Grootboek per kostenpool',
     pool: 'Kostenpool',
     role: 'Rol',
@@ -163,7 +163,7 @@ export const REPORT_TEXT_NL: ReportText = {
     explanations: {
       reciprocal: 'Wederzijds: ondersteunende kostenpools bedienen ook elkaar; hun totalen worden samen opgelost, zodat elk aandeel tot het eind wordt gevolgd.',
       'step-down': 'Stapsgewijs: ondersteunende kostenpools sluiten na elkaar af in de volgorde waarin ze het eerst in ABC_Support staan; aandelen naar al afgesloten kostenpools vervallen.',
-      direct: 'Direct: ondersteunende kostenpools belasten hun eigen kosten alleen door aan uitvoerende kostenpools, met hun aandelen opgeschaald; wat ze voor elkaar doen telt niet.',
+      direct: 'Direct: ondersteunende kostenpools belasten hun eigen kosten alleen door aan operationele kostenpools, met hun aandelen opgeschaald; wat ze voor elkaar doen telt niet.',
     },
   },
 

@@ -9,7 +9,7 @@ import { quoteSheet } from '../../src/engine/issues';
 import type { ContractRangeName } from '../../src/workbook/contract';
 import { analyseWorkbook } from '../../src/workbook/analyse';
 import { columnLetters, type RangeGrid } from '../../src/workbook/grid';
-import { validGrids } from '../workbook/contract-fixtures';
+import { validGrids, withRange } from '../workbook/contract-fixtures';
 import { dateSerial, fakeRun, FakeWorkbook } from './fake-excel';
 
 type Scope = 'workbook' | 'sheet' | 'none';
@@ -222,6 +222,24 @@ describe('dates from Office.js', () => {
     const analysis = analyseWorkbook(out.grids);
     expect(analysis.result).toBeNull();
     expect(analysis.issues.map((i) => [i.code, i.where.sheet, i.where.cell])).toEqual([['PERCENT_FOR_AMOUNT', 'Customers', 'D2']]);
+  });
+
+  test('a ledger Amount formatted as a percentage stops the run at its cell, as in the runner', async () => {
+    const grids = withRange(validGrids(), 'ABC_Resources', [
+      ['Account', 'Description', 'Amount', 'Pool'],
+      [4000, 'Salaries', 560000, 'Customer service'],
+      [4300, 'Rent', 0.4, 'Warehouse'],
+      [4000, 'Salaries', 120000, 'Warehouse'],
+      [4800, 'Management fee', 90000, 'Management'],
+    ], 'Ledger');
+    const book = bookOf({}, grids);
+    book.sheet('Ledger')?.setNumberFormat('C3', '0%');
+    const out = await readModel(fakeRun(book));
+    expect(out.grids.get('ABC_Resources')?.rows[2]?.[2]).toEqual({ percent: 0.4 });
+    const analysis = analyseWorkbook(out.grids);
+    expect(analysis.result).toBeNull();
+    // One error at the cell; Warehouse's Cost is not compared with a sum that is not known.
+    expect(analysis.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.where.sheet, i.where.cell])).toEqual([['PERCENT_FOR_AMOUNT', 'Ledger', 'C3']]);
   });
 
   test('ABC_Volumes is read without number formats: a date there stays its serial number', async () => {

@@ -9,7 +9,7 @@ import type { CostingResult } from '../../src/engine/result';
 import type { SupportMethod } from '../../src/engine/support/types';
 import { type CostFlow, costFlowOf } from '../../src/workbook/cost-flow';
 import { costFlowSvg, flowMoney } from '../../src/workbook/flow-svg';
-import { textbookModel } from '../engine/first-stage/textbook-model';
+import { ledgerLine, textbookModel } from '../engine/first-stage/textbook-model';
 import { buildModel } from '../helpers/model';
 
 const costs = (model: ModelInput): CostingResult => {
@@ -31,7 +31,7 @@ const gapSums = (flow: CostFlow): string[] => {
 };
 
 const at = (range: string, row: number) => ({ range, sheet: range, cell: `A${row}` });
-const line = (account: string, description: string, amount: number, pool: string, row: number) => ({ account, description, amount: dec(amount), pool, where: at('ABC_Resources', row) });
+const line = (account: string, description: string, amount: number, pool: string, row: number) => ledgerLine(account, description, amount, pool, row, 'ABC_Resources');
 
 /** The textbook case with a ledger behind each pool and customers in two segments. */
 function ledgerTextbook(method?: SupportMethod): ModelInput {

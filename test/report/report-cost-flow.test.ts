@@ -11,7 +11,7 @@ import type { CostingResult } from '../../src/engine/result';
 import { buildReportSheets } from '../../src/workbook/report-layout';
 import type { ReportLanguage } from '../../src/workbook/report-text';
 import type { ReportRow, ReportSheet } from '../../src/workbook/report-types';
-import { textbookModel } from '../engine/first-stage/textbook-model';
+import { ledgerLine, textbookModel } from '../engine/first-stage/textbook-model';
 import { LEDGER_PER_POOL, RECIPROCAL_MATRIX, RECIPROCAL_OPERATING, UNASSIGNED_MATRIX, UNASSIGNED_OPERATING } from './cost-flow-figures';
 import { smallResult } from './fixture';
 
@@ -40,8 +40,7 @@ function block(s: ReportSheet, title: string): Array<Array<string | number | nul
 /** The textbook model with a ledger: Y's and A's cost on two accounts each, Z and B on one. */
 function ledgerModel(): ModelInput {
   const model = textbookModel();
-  const at = (row: number) => ({ range: 'ABC_Resources', sheet: 'Ledger', cell: `A${row}` });
-  const line = (account: string, description: string | null, amount: number, pool: string, row: number) => ({ account, description, amount: dec(amount), pool, where: at(row) });
+  const line = ledgerLine;
   model.resources = [
     line('4100', 'Rent', 5000, 'Y', 2),
     line('4200', 'Salaries IT', 2260, 'Y', 3),
@@ -197,7 +196,7 @@ describe('ABC Kostenstroom (Dutch) with a ledger, step-down chosen', () => {
 
   it('counts the accounts per pool and lists each account, adding up to the ledger total', () => {
     expect(flow.name).toBe('ABC Kostenstroom');
-    expect(values(flow.rows[0])).toEqual(['Kostenstroom: van het grootboek via de ondersteunende afdelingen naar de uitvoerende kostenpools']);
+    expect(values(flow.rows[0])).toEqual(['Kostenstroom: van het grootboek via de ondersteunende afdelingen naar de operationele kostenpools']);
     expect(block(flow, 'Grootboek per kostenpool')).toEqual([
       ['Kostenpool', 'Rol', 'Rekeningen', 'Eigen kosten'],
       ['Y', 'Ondersteunend', 2, 7260],

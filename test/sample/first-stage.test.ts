@@ -13,6 +13,7 @@ import { planWholesaler } from '../../src/sample/wholesaler';
 import { readContract } from '../../src/workbook/contract';
 import type { ContractRangeName } from '../../src/workbook/contract-spec';
 import type { CellValue } from '../../src/workbook/grid';
+import { withoutFirstStage } from './without-first-stage';
 
 function cost(sheets: readonly SampleSheet[]): CostingResult {
   const read = readContract(gridsOf(sheets));
@@ -25,23 +26,6 @@ function rowsOf(sheets: readonly SampleSheet[], range: ContractRangeName): CellV
   const s = sheets.find((x) => x.rangeName === range);
   if (s === undefined) throw new Error(`no sheet for ${range}`);
   return s.rows.slice(1);
-}
-
-/**
- * The same sample as it was before it had a ledger: no Ledger and Support sheets, no support pools, and
- * each operating pool's Cost the cost the wholesaler sized it at.
- */
-function withoutFirstStage(seed: number): SampleSheet[] {
-  const costOf = new Map(planWholesaler(seed).pools.map((p) => [p.pool, p.cost]));
-  const support = new Set<string>(Object.values(SUPPORT_POOLS));
-  return generateSampleModel(seed)
-    .filter((s) => s.rangeName !== 'ABC_Resources' && s.rangeName !== 'ABC_Support')
-    .map((s) => {
-      if (s.rangeName !== 'ABC_Pools') return s;
-      const [header = [], ...data] = s.rows;
-      const rows = data.filter((r) => !support.has(String(r[0]))).map((r) => [r[0] ?? null, costOf.get(String(r[0])) ?? null, ...r.slice(2)]);
-      return { ...s, rows: [header, ...rows] };
-    });
 }
 
 const poolCosts = (r: CostingResult): Array<[string, number]> => r.pools.map((p) => [p.pool, toNumber(p.cost)]);

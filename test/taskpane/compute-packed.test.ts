@@ -24,7 +24,7 @@ describe('computing packed grids', () => {
     expect(figures(unpacked)).toEqual(figures(plain));
     expect(unpacked.json?.totals?.netProfit).toBe(1898798.57);
     expect(unpacked.json?.totals?.operatingProfit).toBe(1051802.8);
-    expect(unpacked.sheets?.map((s) => s.name)).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions', 'ABC Statement 10527']);
+    expect(unpacked.sheets?.map((s) => s.name)).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions', 'ABC Cost flow', 'ABC Statement 10527']);
   });
 
   test('reports each step in order, and computeMs covers them all', () => {

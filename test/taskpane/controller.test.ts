@@ -40,7 +40,7 @@ describe('the pane controller against the fake workbook', () => {
     const s = controller.getState();
     expect(s.error).toBeNull();
     expect(s.busy).toBe(false);
-    expect(s.notice?.text).toMatch(/^Report written: ABC Customer P&L, ABC Rates, ABC Summary, ABC Actions\. Computed in \d+ ms\.$/);
+    expect(s.notice?.text).toMatch(/^Report written: ABC Customer P&L, ABC Rates, ABC Summary, ABC Actions, ABC Cost flow\. Computed in \d+ ms\.$/);
     const stages = [...new Set(states.flatMap((x) => (x.progress === null ? [] : [x.progress.stage])))];
     expect(stages).toEqual(['writing', 'reading', 'computing']);
     const json = s.output?.json;

@@ -29,7 +29,7 @@ describe('a Refresh that cleared a report sheet’s filter and sort', () => {
     const { notice, error } = controller.getState();
     expect(error).toBeNull();
     expect(notice?.intent).toBe('info');
-    expect(notice?.text).toMatch(/^Report written: ABC Customer P&L, ABC Rates, ABC Summary, ABC Actions\. Computed in \d+ ms\. /);
+    expect(notice?.text).toMatch(/^Report written: ABC Customer P&L, ABC Rates, ABC Summary, ABC Actions, ABC Cost flow\. Computed in \d+ ms\. /);
     expect(notice?.text).toMatch(/ The filter and sort of ABC Customer P&L were cleared before the report was written over them; filter again to see the rows you chose\.$/);
   });
 

@@ -26,7 +26,7 @@ describe('number formats Excel did not keep', () => {
     const { notice, error } = (await refreshed('en', false)).getState();
     expect(error).toBeNull();
     expect(notice?.intent).toBe('warning');
-    expect(notice?.text).toMatch(/^Report written: ABC Customer P&L, ABC Rates, ABC Summary, ABC Actions\. Computed in \d+ ms\. Excel did not keep some number formats /);
+    expect(notice?.text).toMatch(/^Report written: ABC Customer P&L, ABC Rates, ABC Summary, ABC Actions, ABC Cost flow\. Computed in \d+ ms\. Excel did not keep some number formats /);
     expect(notice?.text).toContain('ABC Customer P&L: #,##0, "€ "#,##0.00;[Red]"€ "-#,##0.00, 0.0%;');
     expect(notice?.text).toMatch(/The numbers are right, but those cells may look wrong; set their format with Format Cells\.$/);
   });

@@ -33,8 +33,8 @@ describe('report sheets only for Refresh', () => {
 
     await controller.refresh();
     s = controller.getState();
-    expect(s.notice?.text).toMatch(/^Report written: ABC Customer P&L, ABC Rates, ABC Summary, ABC Actions\. Computed in \d+ ms\.$/);
-    expect(s.output?.sheets?.map((x) => x.name)).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']);
+    expect(s.notice?.text).toMatch(/^Report written: ABC Customer P&L, ABC Rates, ABC Summary, ABC Actions, ABC Cost flow\. Computed in \d+ ms\.$/);
+    expect(s.output?.sheets?.map((x) => x.name)).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions', 'ABC Cost flow']);
     expect(book.sheet('ABC Customer P&L')).toBeDefined();
     expect(asked).toEqual([false, true]);
   });

@@ -26,8 +26,10 @@ function cellsOf(sheets: readonly ReportSheet[]): ReportCell[] {
 describe('report sheets packed for the reply', () => {
   test.each(['en', 'nl'] as const)('the sample report (%s) with its statements reads back equal, figures and all', (language) => {
     const sheets = sampleSheets(language);
-    // P&L, rates, summary (with its chart), actions, and the statements of 10527, 10559 and one gone.
-    expect(sheets).toHaveLength(7);
+    // P&L, rates, summary (with its chart), actions, cost flow (the sample has a ledger and support pools),
+    // and the statements of 10527, 10559 and one gone.
+    expect(sheets).toHaveLength(8);
+    expect(sheets.map((s) => s.role)).toEqual(['pnl', 'rates', 'summary', 'actions', 'costFlow', 'statement 10527', 'statement 10559', 'statement gone']);
     expect(sheets.some((s) => s.chart !== undefined)).toBe(true);
     const back = roundTrip(sheets);
     expect(back).toEqual(sheets);

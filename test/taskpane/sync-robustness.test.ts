@@ -56,7 +56,7 @@ test('a Refresh whose sync never answers ends in the timeout message, and the bu
   book.faults.hang = false;
   await controller.refresh();
   expect(controller.getState().error).toBeNull();
-  expect(controller.getState().notice?.text).toMatch(/^Report written: ABC Customer P&L, ABC Rates, ABC Summary, ABC Actions\./);
+  expect(controller.getState().notice?.text).toMatch(/^Report written: ABC Customer P&L, ABC Rates, ABC Summary, ABC Actions, ABC Cost flow\./);
 });
 
 test('Cancel during a sync that never answers frees the pane without waiting for the time limit', async () => {

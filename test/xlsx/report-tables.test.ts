@@ -80,8 +80,8 @@ describe('report sheets as Excel tables with stable names', () => {
     expect(buildReportSheets(result, 'nl')[0]!.tables![0]!.columns).toContain('Nettowinst');
     const rates = buildReportSheets(result)[1]!;
     expect(rates.tables!.map((t) => [t.name, t.headerRow, t.lastRow])).toEqual([
-      ['ABC_PoolRates', 4, 4 + result.pools.length],
-      ['ABC_Rates', 8 + result.pools.length, 8 + result.pools.length + rates.tables![1]!.lastRow - rates.tables![1]!.headerRow],
+      ['ABC_PoolRates', 5, 5 + result.pools.length],
+      ['ABC_Rates', 9 + result.pools.length, 9 + result.pools.length + rates.tables![1]!.lastRow - rates.tables![1]!.headerRow],
     ]);
     for (const t of rates.tables!) expect(rates.rows[t.headerRow - 1]!.cells.map((c) => c.value)).toEqual(t.columns);
   });
@@ -99,8 +99,8 @@ describe('report sheets as Excel tables with stable names', () => {
     expect(tables.map((t) => [t.name, t.sheet, t.ref])).toEqual([
       ['MyTable', 'Mine', 'A1:B2'],
       ['ABC_PnL', 'ABC Customer P&L', 'A3:AC253'],
-      ['ABC_PoolRates', 'ABC Rates', 'A4:J8'],
-      ['ABC_Rates', 'ABC Rates', 'A12:I29'],
+      ['ABC_PoolRates', 'ABC Rates', 'A5:L9'],
+      ['ABC_Rates', 'ABC Rates', 'A13:I30'],
     ]);
     const zip = await JSZip.loadAsync(await import('fs').then((fs) => fs.readFileSync(output)));
     const ids: string[] = [];

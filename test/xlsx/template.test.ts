@@ -107,13 +107,20 @@ describe('the empty model (--template)', () => {
     const loaded = await loadWorkbook(path);
     const names = Object.fromEntries(loaded.info.definedNames.map((d) => [d.name, d.formula]));
     expect(names).toMatchObject({
-      ABC_Pools: 'Pools!$A$1:$F$5',
+      ABC_Pools: 'Pools!$A$1:$F$8',
+      ABC_Resources: 'Ledger!$A$1:$D$71',
+      ABC_Support: 'Support!$A$1:$E$19',
       PoolList: 'OFFSET(ABC_Pools,1,0,ROWS(ABC_Pools)-1,1)',
       DriverList: 'OFFSET(ABC_Activities,1,2,ROWS(ABC_Activities)-1,1)',
       CustomerList: 'OFFSET(ABC_Customers,1,0,ROWS(ABC_Customers)-1,1)',
     });
     const v = await validationsOf(path);
     expect(v.get('Activities')).toEqual([['B2:B1001', 'PoolList']]);
+    expect(v.get('Ledger')).toEqual([['D2:D1001', 'PoolList']]);
+    expect(v.get('Support')).toEqual([
+      ['A2:A1001', 'PoolList'],
+      ['B2:B1001', 'PoolList'],
+    ]);
     expect(v.get('Transactions')).toEqual([
       ['A2:A17885', 'CustomerList'],
       ['B2:B17885', 'DriverList'],

@@ -37,8 +37,11 @@ export function readLedger(model: ModelInput): LedgerReading {
   }
   // Lines of one account in one pool add up; the index finds the account's entry without a scan.
   const entries = new Map<string, LedgerAmount>();
+  // Pools with a line whose Amount was bad (already reported at its cell): their sum is not known, so a Cost is not compared with it.
+  const unknownSum = new Set<string>();
   for (const line of model.resources ?? []) {
     const pool = byKey.get(nameKey(line.pool));
+    if (pool !== undefined && line.amountUnknown === true) unknownSum.add(pool);
     if (pool === undefined) {
       issues.push(error('UNKNOWN_POOL', msg('unknownLedgerPool', { pool: line.pool, account: line.account }), line.poolWhere ?? line.where));
       continue;
@@ -69,7 +72,7 @@ export function readLedger(model: ModelInput): LedgerReading {
     const at = pool.costWhere ?? pool.where;
     if (pool.costBlank === true) {
       if (poolLines.length === 0) issues.push(warning('NO_LEDGER_LINES', msg('noLedgerLines', { pool: pool.name }), at));
-    } else if (!roundCents(pool.cost).equals(total)) {
+    } else if (!unknownSum.has(pool.name) && !roundCents(pool.cost).equals(total)) {
       const accounts = poolLines.map((l) => l.account);
       issues.push(
         error(

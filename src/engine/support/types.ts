@@ -14,6 +14,8 @@ export interface ResourceLineInput {
   description: string | null;
   /** The amount booked to `pool` (≥ 0). */
   amount: Dec;
+  /** True when the Amount cell was bad (reported where it was read; `amount` is then 0): the pool's sum is not known. */
+  amountUnknown?: boolean;
   pool: string;
   /** The row (its Account cell). */
   where: Where;

@@ -6,7 +6,7 @@
  */
 import { dec } from '../../../src/engine/decimal';
 import type { ModelInput } from '../../../src/engine/model';
-import type { SupportMethod } from '../../../src/engine/support/types';
+import type { ResourceLineInput, SupportMethod } from '../../../src/engine/support/types';
 import { buildModel } from '../../helpers/model';
 
 /** The textbook model; `shareYtoZ` lets a test leave part of Y's cost unassigned. */
@@ -43,4 +43,9 @@ export function textbookModel(method?: SupportMethod, yToZ = 0.2): ModelInput {
     link('Z', 'Y', 0.3, 7),
   ];
   return model;
+}
+
+/** A ledger line of `ABC_Resources` on sheet `sheet`, row `row`, for tests that give the textbook pools a ledger. */
+export function ledgerLine(account: string, description: string | null, amount: number, pool: string, row: number, sheet = 'Ledger'): ResourceLineInput {
+  return { account, description, amount: dec(amount), pool, where: { range: 'ABC_Resources', sheet, cell: `A${row}` } };
 }
