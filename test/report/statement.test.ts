@@ -7,7 +7,7 @@ import { dec, type Dec, roundCents, sum, toNumber, ZERO } from '../../src/engine
 import { nameKey } from '../../src/engine/model';
 import type { CostingResult, CustomerResult } from '../../src/engine/result';
 import { runModel } from '../../src/engine/run';
-import { sampleGrids } from '../../src/sample';
+import { gridsOf, sampleGrids } from '../../src/sample';
 import { readContract } from '../../src/workbook/contract';
 import type { ContractRangeName } from '../../src/workbook/contract-spec';
 import type { RangeGrid } from '../../src/workbook/grid';
@@ -16,6 +16,7 @@ import { reportText } from '../../src/workbook/report-text';
 import type { ReportRow, ReportSheet } from '../../src/workbook/report-types';
 import { costTrail, statementBook } from '../../src/workbook/statement-figures';
 import { MAX_SHEET_NAME, statementSheetNames } from '../../src/workbook/statement-names';
+import { withoutFirstStage } from '../sample/without-first-stage';
 
 function costSample(grids: ReadonlyMap<ContractRangeName, RangeGrid> = sampleGrids()): CostingResult {
   const read = readContract(grids);
@@ -26,22 +27,6 @@ function costSample(grids: ReadonlyMap<ContractRangeName, RangeGrid> = sampleGri
 
 const result = costSample();
 const customer = findCustomer(result, '10527') as CustomerResult;
-
-/**
- * The sample without its first stage: no ABC_Resources and ABC_Support, no support pools, and each operating
- * pool's Cost the cost it has after support in the sample (whole cents), so every figure stays the same.
- */
-function sampleWithoutFirstStage(): ReadonlyMap<ContractRangeName, RangeGrid> {
-  const costAfter = new Map(result.pools.map((p) => [p.pool, toNumber(p.cost)]));
-  const grids = new Map(sampleGrids());
-  grids.delete('ABC_Resources');
-  grids.delete('ABC_Support');
-  const pools = grids.get('ABC_Pools') as RangeGrid;
-  const [header = [], ...data] = pools.rows;
-  const operating = data.filter((r) => costAfter.has(String(r[0])));
-  grids.set('ABC_Pools', { ...pools, rows: [header, ...operating.map((r) => [r[0] ?? null, costAfter.get(String(r[0])) ?? null, ...r.slice(2)])] });
-  return grids;
-}
 
 /** The row whose first cell is `label`, as plain values. */
 function line(sheet: ReportSheet, label: string): Array<string | number | null> {
@@ -153,8 +138,9 @@ describe('the statement of sample customer 10527 (English)', () => {
     // The sample has a first stage, so its statement traces the cost to the pools where it started.
     const origins = (sheet: ReportSheet): boolean => sheet.rows.some((r) => r.cells[0]?.value === 'Where this cost comes from');
     expect(origins(s)).toBe(true);
-    // The same model without Ledger and Support (its four operating pools costing what they cost after support).
-    const plain = costSample(sampleWithoutFirstStage());
+    // The same model without Ledger and Support (its four operating pools costing what the wholesaler sized them
+    // at, their cost after support in the sample).
+    const plain = costSample(gridsOf(withoutFirstStage()));
     expect(plain.firstStage).toBeUndefined();
     expect(plain.pools.map((p) => [p.pool, toNumber(p.cost)])).toEqual([
       ['Inside sales', 1018750],
