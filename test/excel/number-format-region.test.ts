@@ -134,11 +134,17 @@ describe('the sample model on a host of another region', () => {
     // Pools: B money, C count, E one decimal (sample/sheets.ts), on the first data row.
     const ws = book.sheet('Pools');
     expect([1, 2, 4].map((c) => ws?.peek(1, c)?.numberFormat)).toEqual([1, 2, 4].map((c) => pools.numberFormats?.[c]));
+    // The pools' Cost cells are blank (the ledger fills them): the money that is there is the ledger's Amount, column C.
+    const ledger = sample.find((s) => s.sheet === 'Ledger');
+    expect(ledger?.numberFormats?.[2]).toBe(pools.numberFormats?.[1]);
+    expect(book.sheet('Ledger')?.peek(1, 2)).toMatchObject({ value: ledger?.rows[1]?.[2], numberFormat: pools.numberFormats?.[1] });
   });
 
   test('without ExcelApi 1.11 the formats it could not set are named', async () => {
     const { out } = await inserted(GERMAN_MAC, false);
-    expect(out.formatsNotSet).toEqual(expect.arrayContaining([{ sheet: 'Pools', code: pools.numberFormats?.[1] }, { sheet: 'Pools', code: '0.0' }]));
+    expect(out.formatsNotSet).toEqual(
+      expect.arrayContaining([{ sheet: 'Pools', code: pools.numberFormats?.[1] }, { sheet: 'Pools', code: '0.0' }, { sheet: 'Ledger', code: pools.numberFormats?.[1] }]),
+    );
   });
 });
 
