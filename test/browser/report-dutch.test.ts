@@ -16,7 +16,8 @@ interface PageBook {
   hiddenNamesOf(sheet: string): Array<{ name: string; formula: string }>;
 }
 
-const NL = ['ABC Klantresultaat', 'ABC Tarieven', 'ABC Samenvatting', 'ABC Acties'];
+/** The sample has a ledger (Grootboek) and support pools (Doorbelasting), so its report ends with the cost flow. */
+const NL = ['ABC Klantresultaat', 'ABC Tarieven', 'ABC Samenvatting', 'ABC Acties', 'ABC Kostenstroom'];
 
 describeIfChromium('the report in Dutch from the task pane', () => {
   jest.setTimeout(180_000);
@@ -41,16 +42,17 @@ describeIfChromium('the report in Dutch from the task pane', () => {
         marks: names.map((n) => book.hiddenNamesOf(n).map((m) => m.formula)),
       };
     }, NL);
-    expect(report.sheets.slice(-4)).toEqual(NL);
+    expect(report.sheets.slice(-5)).toEqual(NL);
     expect(report.sheets.filter((s) => s.startsWith('ABC '))).toEqual(NL);
     expect(report.titles).toEqual([
       'Klantwinstgevendheid: resultaat per klant (activiteitengebaseerde kostprijsberekening)',
       'Activiteitengebaseerde kostprijsberekening: kostenpools, activiteiten en tarieven',
       'Klantwinstgevendheid op basis van activiteiten: samenvatting',
       'Acties om verlieslatende klanten kostendekkend te maken',
+      'Kostenstroom: van het grootboek via de ondersteunende afdelingen naar de operationele kostenpools',
     ]);
     expect(report.revenue).toEqual(['Omzet', 41_824_088.01]);
-    expect(report.marks).toEqual([[`=${ownerValue('pnl')}`], [`=${ownerValue('rates')}`], [`=${ownerValue('summary')}`], [`=${ownerValue('actions')}`]]);
+    expect(report.marks).toEqual([[`=${ownerValue('pnl')}`], [`=${ownerValue('rates')}`], [`=${ownerValue('summary')}`], [`=${ownerValue('actions')}`], [`=${ownerValue('costFlow')}`]]);
     await page.getByText(`Rapport geschreven: ${NL.join(', ')}.`, { exact: false }).waitFor();
 
     fs.mkdirSync(OUTPUT, { recursive: true });

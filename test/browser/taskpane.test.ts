@@ -31,7 +31,11 @@ describeIfChromium('the task pane in headless Chromium with a simulated Excel ho
     await page.getByText('Report written').waitFor();
     await page.getByTestId('whale-curve').waitFor();
     const sheets = await page.evaluate(() => (window as unknown as { __fakeBook: { sheets: Array<{ name: string }> } }).__fakeBook.sheets.map((s) => s.name));
-    expect(sheets).toEqual(['Sheet1', 'Pools', 'Activities', 'Customers', 'Transactions', 'Customer costs', 'Settings', 'Scenarios', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']);
+    // The sample has a ledger and support pools: its Ledger and Support sheets, and the report's Cost flow last.
+    expect(sheets).toEqual([
+      'Sheet1', 'Pools', 'Activities', 'Customers', 'Transactions', 'Customer costs', 'Settings', 'Scenarios', 'Ledger', 'Support',
+      'ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions', 'ABC Cost flow',
+    ]);
     const netProfit = await page.getByTestId('figure-net-profit').innerText();
     expect(netProfit).toMatch(/€/);
     const lossMaking = await page.getByTestId('figure-loss-making').innerText();
@@ -47,18 +51,18 @@ describeIfChromium('the task pane in headless Chromium with a simulated Excel ho
     fs.writeFileSync(path.join(OUTPUT, 'taskpane-measurements.json'), JSON.stringify({ computeMsInWorker: computeMs, notice }, null, 2));
     await page.screenshot({ path: path.join(OUTPUT, 'taskpane.png'), fullPage: true });
 
-    // Break the model: text where Pools!B2 needs a number.
+    // Break the model: text where Ledger!C2 needs a number (a ledger Amount: the pools' Cost cells are blank).
     await page.evaluate(() => {
       (window as unknown as { __fakeBook: { sheet: (n: string) => { setValues: (a: string, v: unknown[][]) => void } } }).__fakeBook
-        .sheet('Pools')
-        .setValues('B2', [['lots']]);
+        .sheet('Ledger')
+        .setValues('C2', [['lots']]);
     });
     await page.getByTestId('check').click();
     const issue = page.locator('[data-code="NOT_A_NUMBER"]');
     await issue.waitFor();
     await issue.getByTestId('issue-link').click();
     await page.waitForFunction(() => (window as unknown as { __fakeBook: { selection: unknown } }).__fakeBook.selection !== null);
-    expect(await page.evaluate(() => (window as unknown as { __fakeBook: { selection: unknown } }).__fakeBook.selection)).toEqual({ sheet: 'Pools', address: 'B2' });
+    expect(await page.evaluate(() => (window as unknown as { __fakeBook: { selection: unknown } }).__fakeBook.selection)).toEqual({ sheet: 'Ledger', address: 'C2' });
     await page.screenshot({ path: path.join(OUTPUT, 'taskpane-error.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();

@@ -117,15 +117,37 @@ describe('reading the contract through Office.js', () => {
 });
 
 describe('number formats as some Excel builds report them (issue 18, item 6)', () => {
-  test("a cost in a cell whose format comes back as a localized General ('Standaard') stays a number", async () => {
+  test('a ledger Amount and a support Quantity formatted as a percentage stop the run at their cells, as in the runner', async () => {
+    // The user typed 2% and 40%: Excel holds 0.02 and 0.4 and shows the percentages. Before, the add-in read
+    // no formats of ABC_Resources and ABC_Support and took them as plain amounts, where the runner stops.
     const book = sampleWorkbook();
-    const pools = book.sheet('Pools');
-    if (pools === undefined) throw new Error('no Pools sheet');
-    pools.setNumberFormat('B2:B4', 'Standaard');
-    pools.setNumberFormat('B5', 'Général');
+    book.sheet('Ledger')?.setValues('C2', [[0.02]]).setNumberFormat('C2', '0%');
+    book.sheet('Support')?.setValues('D2', [[0.4]]).setNumberFormat('D2', '0%');
     const out = await readModel(fakeRun(book));
-    const rows = out.grids.get('ABC_Pools')?.rows ?? [];
-    for (const r of rows.slice(1, 5)) expect(typeof r[1]).toBe('number');
+    expect(out.grids.get('ABC_Resources')?.rows[1]?.[2]).toEqual({ percent: 0.02 });
+    expect(out.grids.get('ABC_Support')?.rows[1]?.[3]).toEqual({ percent: 0.4 });
+    const analysis = analyseWorkbook(out.grids);
+    expect(analysis.result).toBeNull();
+    expect(analysis.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.where.sheet, i.where.cell])).toEqual([
+      ['PERCENT_FOR_AMOUNT', 'Ledger', 'C2'],
+      ['PERCENT_FOR_AMOUNT', 'Support', 'D2'],
+    ]);
+  });
+
+  test("a cost in a cell whose format comes back as a localized General ('Standaard') stays a number", async () => {
+    // The sample's pools take their cost from the ledger (their Cost cells are blank): its Amount column is the cost.
+    const book = sampleWorkbook();
+    const ledger = book.sheet('Ledger');
+    if (ledger === undefined) throw new Error('no Ledger sheet');
+    ledger.setNumberFormat('C2:C4', 'Standaard');
+    ledger.setNumberFormat('C5', 'Général');
+    const out = await readModel(fakeRun(book));
+    const rows = out.grids.get('ABC_Resources')?.rows ?? [];
+    expect(rows[0]?.[2]).toBe('Amount');
+    const amounts = sampleGrids().get('ABC_Resources')?.rows.slice(1, 5).map((r) => r[2]);
+    expect(amounts).toHaveLength(4);
+    for (const a of amounts ?? []) expect(typeof a).toBe('number');
+    expect(rows.slice(1, 5).map((r) => r[2])).toEqual(amounts);
     expect(toCellValue(41_000, 'Double', 'Standaard')).toBe(41_000);
     expect(toCellValue(45_658, 'Double', 'd-m-yyyy')).toEqual(new Date(Date.UTC(2025, 0, 1)));
   });

@@ -16,6 +16,9 @@ import { sampleWorkbook } from './helpers';
 
 jest.setTimeout(60_000);
 
+/** The sample's report sheets: it has a ledger and support pools, so the cost flow sheet comes last. */
+const REPORT = ['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions', 'ABC Cost flow'];
+
 /** Reads the model from the fake workbook, computes it and writes the report, as the pane's Refresh does. */
 async function refresh(book: FakeWorkbook): Promise<ReportSheet[]> {
   const gateway = createExcelGateway(fakeRun(book));
@@ -110,7 +113,7 @@ describe('a Refresh keeps the references to the report', () => {
     expect(book.names.find((n) => n.name === 'ReportRange')?.formula).toBe("='ABC Customer P&L'!$A$3:$AD$254");
     expect(book.resolveReference("='ABC Customer P&L'!$A$3:$AD$254")?.sheet).toBe(plSheet(book));
     // The report sheets carry the owner mark (naming their role) only: no temporary or incomplete mark is left behind.
-    for (const [name, role] of [['ABC Customer P&L', 'pnl'], ['ABC Rates', 'rates'], ['ABC Summary', 'summary'], ['ABC Actions', 'actions']] as const) {
+    for (const [name, role] of [['ABC Customer P&L', 'pnl'], ['ABC Rates', 'rates'], ['ABC Summary', 'summary'], ['ABC Actions', 'actions'], ['ABC Cost flow', 'costFlow']] as const) {
       expect(book.hiddenNamesOf(name)).toEqual([{ name: OWNER_NAME, formula: `=${ownerValue(role)}`, visible: false }]);
     }
     expect(book.sheets.some((s) => s.name.startsWith('~'))).toBe(false);
@@ -193,10 +196,10 @@ describe('a refresh that fails half-way', () => {
     changeVolume(book, 5_000);
     let copies = 0;
     book.fault = (op) => (op === 'range.copyFrom' && ++copies === 3 ? new FakeOfficeError('ConnectionFailure', 'The network connection was lost.') : null);
-    await expect(refresh(book)).rejects.toMatchObject({ kind: 'reportIncomplete', items: ['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions'] });
+    await expect(refresh(book)).rejects.toMatchObject({ kind: 'reportIncomplete', items: REPORT });
     book.fault = null;
     // Every report sheet says so at the top and carries the mark; nothing points at #REF!.
-    for (const name of ['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']) {
+    for (const name of REPORT) {
       expect(book.sheet(name)?.valuesOf('A1')).toEqual([[INCOMPLETE_NOTICE.en]]);
       expect(book.hiddenNamesOf(name).map((n) => n.name)).toEqual([OWNER_NAME, INCOMPLETE_NAME]);
     }
@@ -208,7 +211,7 @@ describe('a refresh that fails half-way', () => {
 
     const next = await refresh(book);
     expect(book.sheets.map((s) => s.name)).toEqual(names);
-    for (const name of ['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']) {
+    for (const name of REPORT) {
       expect(book.sheet(name)?.valuesOf('A1')).toEqual([[valueAt(next, name, 0, 0)]]);
       expect(book.hiddenNamesOf(name).map((n) => n.name)).toEqual([OWNER_NAME]);
     }
@@ -235,7 +238,7 @@ describe('a refresh that fails half-way', () => {
     leftover('~1 ABC Customer P&L', 'VeryHidden');
     book.addSheet('~1 my notes').setValues('A1', [['mine']]);
     await refresh(book);
-    expect(book.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Pools', 'Activities', 'Customers', 'Transactions', 'Customer costs', 'Settings', 'Scenarios', 'ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions', '~1 my notes']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Pools', 'Activities', 'Customers', 'Transactions', 'Customer costs', 'Settings', 'Scenarios', 'Ledger', 'Support', ...REPORT, '~1 my notes']);
     expect(book.sheet('~1 my notes')?.valuesOf('A1')).toEqual([['mine']]);
   });
 });

@@ -18,10 +18,13 @@ import { sampleWorkbook } from './helpers';
 
 jest.setTimeout(60_000);
 
-const EN = ['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions'];
-const NL = ['ABC Klantresultaat', 'ABC Tarieven', 'ABC Samenvatting', 'ABC Acties'];
+/** The sample has a ledger and support pools, so its report ends with the cost flow sheet. */
+const EN = ['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions', 'ABC Cost flow'];
+const NL = ['ABC Klantresultaat', 'ABC Tarieven', 'ABC Samenvatting', 'ABC Acties', 'ABC Kostenstroom'];
+/** The role of each sheet of EN and NL, in the same order. */
+const ROLES: readonly ReportRole[] = ['pnl', 'rates', 'summary', 'actions', 'costFlow'];
 /** The sample's sheets, before any report. */
-const MODEL = ['Sheet1', 'Pools', 'Activities', 'Customers', 'Transactions', 'Customer costs', 'Settings', 'Scenarios'];
+const MODEL = ['Sheet1', 'Pools', 'Activities', 'Customers', 'Transactions', 'Customer costs', 'Settings', 'Scenarios', 'Ledger', 'Support'];
 /** The sample's total revenue, and the cell of the Summary that shows it (row 5: Revenue, column B: Value). */
 const REVENUE = 41_824_088.01;
 
@@ -80,7 +83,7 @@ function reportSheets(book: FakeWorkbook, names: readonly string[]): FakeSheet[]
 /** Each sheet's hidden marks, as the pane leaves them after a finished refresh. */
 function expectRoleMarks(book: FakeWorkbook, names: readonly string[]): void {
   names.forEach((name, i) => {
-    expect(book.hiddenNamesOf(name)).toEqual([{ name: OWNER_NAME, formula: `=${ownerValue(REPORT_ROLES[i] as ReportRole)}`, visible: false }]);
+    expect(book.hiddenNamesOf(name)).toEqual([{ name: OWNER_NAME, formula: `=${ownerValue(ROLES[i] as ReportRole)}`, visible: false }]);
   });
 }
 

@@ -63,7 +63,7 @@ describe('hidden, filtered and sorted report sheets', () => {
     book.setVisibility(sheet(book, 'ABC Rates'), 'Hidden');
     const { sheets, currency } = await reportOf(book);
     const out = await writeReport(fakeRun(book), sheets, currency);
-    expect(out.replaced).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']);
+    expect(out.replaced).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions', 'ABC Cost flow']);
     expect(sheet(book, 'ABC Customer P&L').visibility).toBe('VeryHidden');
     expect(sheet(book, 'ABC Rates').visibility).toBe('Hidden');
     for (const s of sheets) expect(sheet(book, s.name).valuesOf(area(s))).toEqual(expectedValues(s));
@@ -142,7 +142,7 @@ describe('co-authors refreshing the same workbook', () => {
         return batch(context);
       });
     await writeReport(alice as never, sheets, currency, { session: 'alice' });
-    await expect(bob).resolves.toMatchObject({ replaced: ['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions'] });
+    await expect(bob).resolves.toMatchObject({ replaced: ['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions', 'ABC Cost flow'] });
     expect(book.sheets.filter((s) => s.names.some((n) => n.name === TEMP_NAME)).map((s) => s.name)).toEqual([]);
     for (const s of sheets) expect(sheet(book, s.name).valuesOf(area(s))).toEqual(expectedValues(s));
   });

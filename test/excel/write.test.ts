@@ -29,11 +29,11 @@ function hostileSheet(): ReportSheet {
 }
 
 describe('writing the report sheets', () => {
-  test('writes the four sheets cell for cell, marked as the add-in\'s, with calculation suspended', async () => {
+  test('writes the five sheets cell for cell, marked as the add-in\'s, with calculation suspended', async () => {
     const book = sampleWorkbook();
     const before = book.sheets.length;
     const out = await writeReport(fakeRun(book), sheets, currency);
-    expect(out.sheets).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']);
+    expect(out.sheets).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions', 'ABC Cost flow']);
     expect(out.replaced).toEqual([]);
     expect(book.sheets.map((s) => s.name).slice(before)).toEqual(out.sheets);
     expect(book.sheets.some((s) => s.name.startsWith('~'))).toBe(false);
@@ -78,7 +78,7 @@ describe('writing the report sheets', () => {
     await writeReport(fakeRun(book), sheets, currency);
     const count = book.sheets.length;
     const out = await writeReport(fakeRun(book), sheets, currency);
-    expect(out.replaced).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions']);
+    expect(out.replaced).toEqual(['ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions', 'ABC Cost flow']);
     expect(book.sheets.length).toBe(count);
     expect(book.sheets.filter((s) => s.name === 'ABC Rates')).toHaveLength(1);
     expect(book.hiddenNamesOf('ABC Rates')).toHaveLength(1);
@@ -179,9 +179,12 @@ describe('inserting a model and selecting cells', () => {
     book.addSheet('Customers'); // a user's sheet: the sample's goes next to it
     const gateway = createExcelGateway(fakeRun(book));
     const out = await gateway.insertSample(generateSampleModel());
-    expect(out.sheets).toEqual(['Pools', 'Activities', 'Customers (2)', 'Transactions', 'Customer costs', 'Settings', 'Scenarios']);
-    expect(book.names.map((n) => n.name)).toEqual(['ABC_Pools', 'ABC_Activities', 'ABC_Customers', 'ABC_Volumes', 'ABC_CustomerCosts', 'ABC_Settings', 'ABC_Scenarios', 'PoolList', 'DriverList', 'CustomerList']);
+    expect(out.sheets).toEqual(['Pools', 'Activities', 'Customers (2)', 'Transactions', 'Customer costs', 'Settings', 'Scenarios', 'Ledger', 'Support']);
+    expect(book.names.map((n) => n.name)).toEqual(['ABC_Pools', 'ABC_Activities', 'ABC_Customers', 'ABC_Volumes', 'ABC_CustomerCosts', 'ABC_Settings', 'ABC_Scenarios', 'ABC_Resources', 'ABC_Support', 'PoolList', 'DriverList', 'CustomerList']);
     expect(book.names.find((n) => n.name === 'ABC_Customers')?.formula).toBe("='Customers (2)'!$A$1:$H$251");
+    // The ledger's 70 lines of Account, Description, Amount, Pool; the support network's 18 rows of From, To, Share, Quantity, Note.
+    expect(book.names.find((n) => n.name === 'ABC_Resources')?.formula).toBe('=Ledger!$A$1:$D$71');
+    expect(book.names.find((n) => n.name === 'ABC_Support')?.formula).toBe('=Support!$A$1:$E$19');
     const read = await gateway.readModel();
     const analysis = analyseWorkbook(read.grids);
     expect(analysis.issues.filter((i) => i.severity === 'error')).toEqual([]);

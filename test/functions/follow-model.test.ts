@@ -187,13 +187,13 @@ describe('ABC functions follow the model', () => {
     await controller.check();
     await settle();
     book.sheet('Sheet1')?.setValues('A1', [['my notes']]);
-    // Beside ABC_Pools (A1:E5 on Pools): column G and row 9.
+    // Beside ABC_Pools (A1:F8 on Pools): column G and row 9.
     book.sheet('Pools')?.setValues('G2', [[123]]);
     book.sheet('Pools')?.setValues('A9', [['later']]);
     await wait(10 * DEBOUNCE);
     expect(counts.reads).toBe(1);
-    // The same sheet inside the range does count.
-    book.sheet('Pools')?.setValues('B2', [[1_100_000]]);
+    // The same sheet inside the range does count (the first pool's Capacity: its Cost comes from the ledger).
+    book.sheet('Pools')?.setValues('C2', [[1_100_000]]);
     await wait(DEBOUNCE);
     expect(counts.reads).toBe(2);
   });
@@ -337,13 +337,14 @@ describe('ABC functions follow the model', () => {
     // ABC_Volumes read again; every other range of the sample taken from the first read.
     expect(partial.reused?.slice().sort()).toEqual([...full.grids.keys()].filter((k) => k !== 'ABC_Volumes').sort());
     expect(formula.results).toEqual([directProfit(), directProfit({ row, quantity: quantity + 400 })]);
-    // An edit of a small range does not read the volumes again: fewer syncs than the full read.
-    book.sheet('Pools')?.setValues('B2', [[1_100_000]]);
+    // An edit of a small range does not read the volumes again: fewer syncs than the full read. (The first
+    // pool's Capacity: its Cost cell is blank, the ledger gives it.)
+    book.sheet('Pools')?.setValues('C2', [[1_100_000]]);
     await wait(DEBOUNCE);
     const pools = outcomes[2] as ReadOutcome;
     expect(pools.reused).toContain('ABC_Volumes');
     expect(pools.reused).not.toContain('ABC_Pools');
-    expect(pools.grids.get('ABC_Pools')?.rows[1]?.[1]).toBe(1_100_000);
+    expect(pools.grids.get('ABC_Pools')?.rows[1]?.[2]).toBe(1_100_000);
     expect(pools.syncs).toBeLessThan(full.syncs);
     // Refresh, which the user starts, reads every range.
     await controller.refresh();
@@ -374,13 +375,16 @@ describe('ABC functions follow the model', () => {
     profit(CUSTOMER, formula);
     await controller.check();
     await settle();
-    // A copy of ABC_Pools with a higher first pool cost, on a sheet of its own.
+    // A copy of ABC_Pools with a lower first pool capacity, on a sheet of its own: the sample's pools take
+    // their cost from the ledger (Cost is blank), so the capacity is what moves the rate per minute. 50,000
+    // minutes fewer stays above the 867,641.4 minutes Inside sales uses, so its rate and each cost to serve rise.
     const pools = sampleGrids().get('ABC_Pools');
     if (pools === undefined) throw new Error('no pools');
     const rows = pools.rows.map((r) => [...r]);
-    const cost = rows[1]?.[1];
-    if (typeof cost !== 'number') throw new Error('no pool cost');
-    (rows[1] as CellValue[])[1] = cost + 50_000;
+    expect(rows[0]?.[2]).toBe('Capacity');
+    const capacity = rows[1]?.[2];
+    if (typeof capacity !== 'number') throw new Error('no pool capacity');
+    (rows[1] as CellValue[])[2] = capacity - 50_000;
     book.addSheet('Pools 2026').setValues('A1', rows as Array<Array<string | number | null>>);
     await wait(10 * DEBOUNCE);
     expect(counts.reads).toBe(1);

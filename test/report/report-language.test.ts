@@ -7,6 +7,7 @@ import { msg } from '../../src/engine/messages';
 import type { CostingResult } from '../../src/engine/result';
 import { sampleGrids } from '../../src/sample';
 import { analyseWorkbook } from '../../src/workbook/analyse';
+import { CONTRACT_RANGES } from '../../src/workbook/contract-spec';
 import { buildReportSheets } from '../../src/workbook/report-layout';
 import { REPORT_TEXT_EN } from '../../src/workbook/report-text-en';
 import type { ReportSheet } from '../../src/workbook/report-types';
@@ -47,6 +48,14 @@ function workbookTexts(result: CostingResult): string[] {
     add(a.activity);
     for (const d of a.drivers) add(d.driver);
   }
+  // The first stage's support pools, and the ledger's accounts and their descriptions.
+  for (const p of result.firstStage?.pools ?? []) {
+    add(p.pool);
+    for (const line of p.ledger) {
+      add(line.account);
+      add(line.description);
+    }
+  }
   add(result.settings.period);
   add(result.settings.currency);
   for (const i of result.issues) {
@@ -55,6 +64,8 @@ function workbookTexts(result: CostingResult): string[] {
     // The values a message names (a driver, a pool) are the workbook's too.
     for (const value of Object.values(i.text.args)) if (typeof value === 'string') add(value);
   }
+  // The contract's range names (ABC_Support) a note may name: identifiers, the same in both languages.
+  for (const range of CONTRACT_RANGES) add(range);
   // Longest first, so "Order entry" is taken out before "Order".
   return [...texts].sort((a, b) => b.length - a.length);
 }
@@ -80,11 +91,15 @@ function words(text: string): string[] {
 /**
  * Words English and Dutch spell alike, which the Dutch catalogue uses as Dutch words: reviewed one by one.
  * ("min" is the minutes unit in both; "code", "per", "in", "over", "is" and "minimum" are Dutch too; "order" and
- * "orders" are the glossary's Dutch terms.)
+ * "orders" are the glossary's Dutch terms; "plus" is Dutch ("eigen kosten plus ontvangen doorbelasting"); "direct"
+ * is the glossary's Dutch name of the support method direct.)
  */
-const SHARED_WORDS = new Set(['abc', 'code', 'per', 'min', 'in', 'over', 'is', 'minimum', 'order', 'orders']);
-/** Whole texts the same in both languages (the actions' column of the sample's order driver, "Orders"). */
-const SHARED_TEXTS = new Set(['Code', 'Orders (Orders)']);
+const SHARED_WORDS = new Set(['abc', 'code', 'per', 'min', 'in', 'over', 'is', 'minimum', 'order', 'orders', 'plus', 'direct']);
+/**
+ * Whole texts the same in both languages (the actions' column of the sample's order driver, "Orders"; the
+ * support method "Direct" in the cost flow's comparison of methods).
+ */
+const SHARED_TEXTS = new Set(['Code', 'Orders (Orders)', 'Direct']);
 
 function textCells(sheets: readonly ReportSheet[]): Array<{ sheet: string; row: number; col: number; text: string }> {
   return sheets.flatMap((s) =>
@@ -136,6 +151,7 @@ describe('the Dutch report', () => {
       ['ABC Tarieven', 'rates'],
       ['ABC Samenvatting', 'summary'],
       ['ABC Acties', 'actions'],
+      ['ABC Kostenstroom', 'costFlow'],
     ]);
   });
 

@@ -7,16 +7,19 @@ import { dec, type Dec, roundCents, sum, toNumber, ZERO } from '../../src/engine
 import { nameKey } from '../../src/engine/model';
 import type { CostingResult, CustomerResult } from '../../src/engine/result';
 import { runModel } from '../../src/engine/run';
-import { sampleGrids } from '../../src/sample';
+import { gridsOf, sampleGrids } from '../../src/sample';
 import { readContract } from '../../src/workbook/contract';
+import type { ContractRangeName } from '../../src/workbook/contract-spec';
+import type { RangeGrid } from '../../src/workbook/grid';
 import { buildStatementSheets, closeCustomers, findCustomer, statementRole } from '../../src/workbook/report-statement';
 import { reportText } from '../../src/workbook/report-text';
 import type { ReportRow, ReportSheet } from '../../src/workbook/report-types';
 import { costTrail, statementBook } from '../../src/workbook/statement-figures';
 import { MAX_SHEET_NAME, statementSheetNames } from '../../src/workbook/statement-names';
+import { withoutFirstStage } from '../sample/without-first-stage';
 
-function costSample(): CostingResult {
-  const read = readContract(sampleGrids());
+function costSample(grids: ReadonlyMap<ContractRangeName, RangeGrid> = sampleGrids()): CostingResult {
+  const read = readContract(grids);
   const outcome = runModel(read.model, read.issues);
   if (outcome.result === null) throw new Error(outcome.issues.map((i) => i.message).join('\n'));
   return outcome.result;
@@ -132,7 +135,23 @@ describe('the statement of sample customer 10527 (English)', () => {
       ['Direct customer costs', 66534.56],
     ]);
     expect(line(s, 'Direct customer costs')[1]).toBe(66534.56);
-    expect(s.rows.some((r) => r.cells[0]?.value === 'Where this cost comes from')).toBe(false);
+    // The sample has a first stage, so its statement traces the cost to the pools where it started.
+    const origins = (sheet: ReportSheet): boolean => sheet.rows.some((r) => r.cells[0]?.value === 'Where this cost comes from');
+    expect(origins(s)).toBe(true);
+    // The same model without Ledger and Support (its four operating pools costing what the wholesaler sized them
+    // at, their cost after support in the sample).
+    const plain = costSample(gridsOf(withoutFirstStage()));
+    expect(plain.firstStage).toBeUndefined();
+    expect(plain.pools.map((p) => [p.pool, toNumber(p.cost)])).toEqual([
+      ['Inside sales', 1018750],
+      ['Administration', 546000],
+      ['Warehouse', 2851500],
+      ['Transport', 3150000],
+    ]);
+    const [p] = buildStatementSheets(plain, [findCustomer(plain, '10527') as CustomerResult], 'en') as [ReportSheet];
+    expect(origins(p)).toBe(false);
+    expect(rowsAfter(p, 'Item').map((r) => [r.cells[0]?.value, r.cells[5]?.value])).toEqual(block.map((r) => [r.cells[0]?.value, r.cells[5]?.value]));
+    expect(line(p, 'Net profit')).toEqual(line(s, 'Net profit'));
   });
 
   test('a line charged by a rate names no pool: Parcel shipments of 10762', () => {
