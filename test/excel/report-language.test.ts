@@ -114,7 +114,7 @@ describe('the language of the add-in\'s report', () => {
     expect(settingEn.sheets.map((s) => s.name)).toEqual([...MODEL, ...EN]);
   });
 
-  test('English, then Dutch by the setting: the three sheets are renamed in place and a formula into the Summary follows', async () => {
+  test('English, then Dutch by the setting: the report sheets are renamed in place and a formula into the Summary follows', async () => {
     const book = workbook('en');
     await refresh(book, 'en');
     const english = reportSheets(book, EN);
