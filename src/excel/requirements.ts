@@ -171,6 +171,7 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Excel.RangeFormat.columnWidth', 'ExcelApi 1.2', 'column widths of report and model sheets'),
   row('Excel.RangeFormat.fill', 'ExcelApi 1.1', 'report header fill'),
   row('Excel.RangeFormat.font', 'ExcelApi 1.1', 'report fonts'),
+  row('Excel.RangeFormat.horizontalAlignment', 'ExcelApi 1.1', 'report headers over figures'),
   row('Excel.RangeFormat.verticalAlignment', 'ExcelApi 1.1', 'report headers'),
   row('Excel.RangeFormat.wrapText', 'ExcelApi 1.1', 'report headers'),
 

@@ -4,6 +4,7 @@
  * freeze panes, print setup and the AutoFilter.
  */
 import { autoFilterRange, printTitleColumns, printTitleRows } from '../workbook/report-print';
+import { rightAlignedRuns } from '../workbook/header-alignment';
 import type { ReportRow, ReportSheet, RowStyle } from '../workbook/report-types';
 import type { SyncCounter } from './context';
 import { setColumnWidths } from './write-cells';
@@ -58,7 +59,10 @@ function styledWidth(row: ReportRow): number {
   return last;
 }
 
-/** Styles, widths and freeze panes of a written sheet: after the values, in few syncs. */
+/**
+ * Styles, widths and freeze panes of a written sheet: after the values, in few syncs. A cell the layout
+ * aligns right (a header over figures, header-alignment.ts) is aligned with its row's style, in the same sync.
+ */
 export async function formatSheet(context: Excel.RequestContext, counter: SyncCounter, sheetName: string, sheet: ReportSheet): Promise<void> {
   const ws = context.workbook.worksheets.getItem(sheetName);
   let queued = 0;
@@ -67,6 +71,7 @@ export async function formatSheet(context: Excel.RequestContext, counter: SyncCo
     const width = styledWidth(row);
     if (row.style === 'body' || width === 0) continue;
     styleRange(ws.getRangeByIndexes(r, 0, 1, width), row.style);
+    for (const run of rightAlignedRuns(row.cells)) ws.getRangeByIndexes(r, run.column, 1, run.count).format.horizontalAlignment = 'Right';
     if (++queued >= STYLE_ROWS_PER_SYNC) {
       await counter.sync(context);
       queued = 0;

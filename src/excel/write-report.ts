@@ -34,6 +34,7 @@
  * added) or a protected report sheet stops the run with the sheet named.
  */
 import { nameKey } from '../engine/model';
+import { alignSheetHeaders } from '../workbook/header-alignment';
 import { numberFormat } from '../workbook/report-layout';
 import type { ReportSheet } from '../workbook/report-types';
 import { WHALE_CHART_NAME } from '../workbook/whale-curve';
@@ -57,16 +58,20 @@ function reportCells(sheet: ReportSheet, currency: string): WriteCell[][] {
   return sheet.rows.map((row) => row.cells.map((c) => ({ value: c.value, numberFormat: numberFormat(c.format, currency) })));
 }
 
-/** Writes the report; see the module comment for the rules. */
+/**
+ * Writes the report; see the module comment for the rules. Headers over figures are aligned right here, for
+ * every sheet whichever builder made it, as the runner's writer does (header-alignment.ts).
+ */
 export async function writeReport(
   run: ExcelRun,
-  sheets: readonly ReportSheet[],
+  laid: readonly ReportSheet[],
   currency: string,
   options: ActionOptions = {},
   cellBudget?: number,
   supports: SupportsSet = () => false,
 ): Promise<WriteOutcome> {
   const counter = new SyncCounter();
+  const sheets = alignSheetHeaders(laid);
   try {
     return await run(async (context) => {
       const found = await listSheets(context, counter);

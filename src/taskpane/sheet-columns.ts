@@ -8,7 +8,7 @@
 import type { CellFormat, ReportCell, ReportRow, ReportSheet, RowStyle } from '../workbook/report-types';
 
 // Records over every key: a field added to a cell or row must be packed here too, or this fails to compile.
-const CELL_FIELDS: Record<keyof ReportCell, true> = { value: true, format: true };
+const CELL_FIELDS: Record<keyof ReportCell, true> = { value: true, format: true, align: true };
 const ROW_FIELDS: Record<keyof ReportRow, true> = { style: true, cells: true };
 
 const FORMAT_CODES: Record<CellFormat, number> = { text: 0, money: 1, percent: 2, integer: 3, decimal: 4, rate: 5 };
@@ -16,11 +16,12 @@ const STYLE_CODES: Record<RowStyle, number> = { title: 0, note: 1, section: 2, h
 const FORMATS = byCode(FORMAT_CODES);
 const STYLES = byCode(STYLE_CODES);
 
-/** A cell's tag is its kind plus KINDS × its format's code. */
+/** A cell's tag is its kind, plus KINDS × its format's code, plus ALIGNED when it is aligned right. */
 const BLANK = 0;
 const NUMBER = 1;
 const TEXT = 2;
 const KINDS = 3;
+const ALIGNED = KINDS * FORMATS.length;
 
 /** Every report sheet: the small parts as they are, the rows and cells in columns. */
 export interface PackedSheets {
@@ -32,7 +33,7 @@ export interface PackedSheets {
   styles: Uint8Array;
   /** Cells of each row. */
   cellCounts: Int32Array;
-  /** Tag of each cell: blank, number or text, and its format. */
+  /** Tag of each cell: blank, number or text, its format and its alignment. */
   tags: Uint8Array;
   /** The number of each number cell, in cell order. */
   numbers: Float64Array;
@@ -87,7 +88,8 @@ export function packSheets(sheets: readonly ReportSheet[]): { packed: PackedShee
           kind = TEXT;
           texts.push(value);
         } else if (value !== null) throw new Error(`Report sheet ${sheet.name}: a cell holds ${typeof value}, not a number, text or blank.`);
-        tags[c++] = kind + KINDS * format;
+        if (cell.align !== undefined && cell.align !== 'right') throw new Error(`Report sheet ${sheet.name}: unknown alignment ${String(cell.align)}.`);
+        tags[c++] = kind + KINDS * format + (cell.align === 'right' ? ALIGNED : 0);
       }
     }
   });
@@ -117,11 +119,13 @@ export function unpackSheets(packed: PackedSheets): ReportSheet[] {
       const cells: ReportCell[] = [];
       const cellCount = cellCounts[r] ?? 0;
       for (let j = 0; j < cellCount; j++, c++) {
-        const tag = tags[c] ?? 0;
+        const tagged = tags[c] ?? 0;
+        const aligned = tagged >= ALIGNED;
+        const tag = aligned ? tagged - ALIGNED : tagged;
         const kind = tag % KINDS;
         const format = FORMATS[(tag - kind) / KINDS] as CellFormat;
         const value = kind === NUMBER ? (numbers[n++] as number) : kind === TEXT ? (texts[t++] as string) : null;
-        cells.push({ value, format });
+        cells.push(aligned ? { value, format, align: 'right' } : { value, format });
       }
       rows.push({ style: STYLES[styles[r] ?? 0] as RowStyle, cells });
     }

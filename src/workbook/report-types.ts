@@ -11,6 +11,11 @@ export type CellFormat = 'text' | 'money' | 'percent' | 'integer' | 'decimal' | 
 export interface ReportCell {
   value: string | number | null;
   format: CellFormat;
+  /**
+   * Horizontal alignment other than the spreadsheet's own (text left, numbers right): a header over a
+   * column of figures stands right, over them (header-alignment.ts). Absent: the spreadsheet decides.
+   */
+  align?: 'right';
 }
 
 /** Visual role of a row. */

@@ -8,7 +8,7 @@
  */
 import { columnLetters } from '../workbook/grid';
 import { autoFilterRange, filterDatabaseFormula, printTitlesFormula } from '../workbook/report-print';
-import type { CellFormat, ReportSheet, RowStyle } from '../workbook/report-types';
+import type { CellFormat, ReportCell, ReportSheet, RowStyle } from '../workbook/report-types';
 import { namespacesFor, type Conformance } from './namespaces';
 import type { NewDefinedName } from './workbook-xml';
 import { cutCellText, encodeCellText, encodeXml } from './xml';
@@ -76,7 +76,7 @@ function numberText(n: number): string | null {
  */
 export function renderSheetXml(
   sheet: ReportSheet,
-  xf: (style: RowStyle, format: CellFormat) => number,
+  xf: (style: RowStyle, format: CellFormat, align?: ReportCell['align']) => number,
   conformance: Conformance = 'transitional',
   /** The relationship id of the sheet's drawing (its chart, and what the user drew on it); none without. */
   drawingRelId: string | null = null,
@@ -94,7 +94,7 @@ export function renderSheetXml(
       const styled = row.style === 'header' || row.style === 'total';
       if (c.value === null && !styled) return;
       const ref = `${columnLetters(j + 1)}${r}`;
-      const s = xf(row.style, c.format);
+      const s = xf(row.style, c.format, c.align);
       const style = s === 0 ? '' : ` s="${s}"`;
       let cell: string;
       if (typeof c.value === 'string') {

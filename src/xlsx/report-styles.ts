@@ -4,23 +4,29 @@
  * default font made bold, bigger or italic, so the report matches the workbook.
  */
 import { numberFormat } from '../workbook/report-layout';
-import type { CellFormat, ReportSheet, RowStyle } from '../workbook/report-types';
+import type { CellFormat, ReportCell, ReportSheet, RowStyle } from '../workbook/report-types';
 import { MAIN_NS } from './namespaces';
 import { parsePart } from './package';
 import { encodeXml } from './xml';
 import { appendInside, applyEdits, attr, childNamed, childrenNamed, type Edit, newElementName, setAttributeEdit, type XmlElement } from './xml-tree';
 
-/** A report cell's look: the row's style and the cell's number format. */
+/** A report cell's look: the row's style, the cell's number format and its alignment, if any. */
 export interface StyleKey {
   style: RowStyle;
   format: CellFormat;
+  align?: ReportCell['align'];
+}
+
+/** The one key of a look, so each look gets one cell format. */
+function lookKey(style: RowStyle, format: CellFormat, align: ReportCell['align']): string {
+  return `${style}|${format}|${align ?? ''}`;
 }
 
 /** The styles part with the report's formats added, and the `s` index of each look. */
 export interface ReportStyles {
   xml: string;
   /** The index into `cellXfs` for a look (0, the default, for looks that were not asked for). */
-  xf: (style: RowStyle, format: CellFormat) => number;
+  xf: (style: RowStyle, format: CellFormat, align?: ReportCell['align']) => number;
 }
 
 /** Built-in number formats (ECMA-376 §18.8.30) that the report's codes may coincide with. */
@@ -178,7 +184,7 @@ export function usedStyles(sheets: readonly ReportSheet[]): StyleKey[] {
     for (const row of sheet.rows) {
       for (const c of row.cells) {
         if (c.value === null && row.style !== 'header' && row.style !== 'total') continue;
-        seen.set(`${row.style}|${c.format}`, { style: row.style, format: c.format });
+        seen.set(lookKey(row.style, c.format, c.align), { style: row.style, format: c.format, ...(c.align === undefined ? {} : { align: c.align }) });
       }
     }
   }
@@ -250,11 +256,15 @@ export function addReportStyles(original: string | null, keys: readonly StyleKey
       ...(look.font === 'default' ? {} : { applyFont: '1' }),
       ...(look.fill ? { applyFill: '1' } : {}),
       ...(look.border === 'none' ? {} : { applyBorder: '1' }),
-      ...(look.wrap ? { applyAlignment: '1' } : {}),
     };
-    return look.wrap ? ['xf', attrs, ['alignment', { vertical: 'bottom', wrapText: '1' }]] : ['xf', attrs];
+    // A header over figures stands right and still wraps as every header does (header-alignment.ts).
+    const alignment: Record<string, string> = {
+      ...(k.align === 'right' ? { horizontal: 'right' } : {}),
+      ...(look.wrap ? { vertical: 'bottom', wrapText: '1' } : {}),
+    };
+    return Object.keys(alignment).length === 0 ? ['xf', attrs] : ['xf', { ...attrs, applyAlignment: '1' }, ['alignment', alignment]];
   });
   const firstXf = editor.append('cellXfs', 'xf', xfs);
-  const index = new Map(keys.map((k, i) => [`${k.style}|${k.format}`, firstXf + i]));
-  return { xml: editor.text(), xf: (style, format) => index.get(`${style}|${format}`) ?? 0 };
+  const index = new Map(keys.map((k, i) => [lookKey(k.style, k.format, k.align), firstXf + i]));
+  return { xml: editor.text(), xf: (style, format, align) => index.get(lookKey(style, format, align)) ?? 0 };
 }

@@ -21,6 +21,7 @@
 import type JSZip from 'jszip';
 import type { Issue } from '../engine/issues';
 import { nameKey } from '../engine/model';
+import { alignSheetHeaders } from '../workbook/header-alignment';
 import { roleOfSheetName } from '../workbook/report-text';
 import type { ReportSheet } from '../workbook/report-types';
 import type { LoadedWorkbook } from './load-workbook';
@@ -97,9 +98,12 @@ export async function reportExtension(loaded: Pick<LoadedWorkbook, 'zip' | 'work
 /**
  * Adds the report sheets to the loaded package and returns the bytes of the copy. The loaded package
  * object is changed (it is the in-memory copy), so call this once per load; the input file is not touched.
- * Throws `ReportSheetTakenError` when a user's sheet has one of the report's names.
+ * Headers over figures are aligned right here, for every sheet whichever builder made it, as the add-in's
+ * writer does (header-alignment.ts). Throws `ReportSheetTakenError` when a user's sheet has one of the
+ * report's names.
  */
-export async function buildReportWorkbook(loaded: LoadedWorkbook, sheets: readonly ReportSheet[], currency: string): Promise<Buffer> {
+export async function buildReportWorkbook(loaded: LoadedWorkbook, laid: readonly ReportSheet[], currency: string): Promise<Buffer> {
+  const sheets = alignSheetHeaders(laid);
   const plan = planReportSheets(loaded, sheets.map((s) => ({ name: s.name, role: s.role ?? roleOfSheetName(s.name) })));
   if (plan.issues.length > 0) throw new ReportSheetTakenError(plan.issues);
   const replacedSheets = new Set([...plan.byTarget.values()].map((s) => s.index));

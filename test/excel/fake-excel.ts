@@ -1315,6 +1315,9 @@ class FakeDataValidation {
   }
 }
 
+/** Excel.HorizontalAlignment: the values `RangeFormat.horizontalAlignment` takes. */
+const HORIZONTAL_ALIGNMENTS: ReadonlySet<unknown> = new Set(['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed']);
+
 class FakeRangeFormat {
   readonly font: Record<string, unknown>;
   readonly fill: Record<string, unknown>;
@@ -1329,8 +1332,10 @@ class FakeRangeFormat {
     this.borders = { getItem: (edge: string) => this.styleSetter(`border.${edge}`, ['style', 'color', 'weight']) };
   }
 
-  private setStyle(key: string, value: unknown): void {
+  /** Queues a style; `allowed`: the values Excel takes, any other failing the sync with InvalidArgument as Excel's does. */
+  private setStyle(key: string, value: unknown, allowed?: ReadonlySet<unknown>): void {
     this.ctx.enqueue(`format.${key}`, value, () => {
+      if (allowed !== undefined && !allowed.has(value)) throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (format.${key} ${String(value)}).`);
       const t = this.target();
       guardSheet(t.sheet);
       eachCell(t, (cell) => {
@@ -1360,7 +1365,7 @@ class FakeRangeFormat {
     this.setStyle('verticalAlignment', v);
   }
   set horizontalAlignment(v: string) {
-    this.setStyle('horizontalAlignment', v);
+    this.setStyle('horizontalAlignment', v, HORIZONTAL_ALIGNMENTS);
   }
   set columnWidth(points: number) {
     this.ctx.enqueue('format.columnWidth', points, () => {
