@@ -182,7 +182,9 @@ describe('traces of random models', () => {
         }
         expect(sum(result.customers.map((c) => c.costToServe)).toFixed(2)).toBe(result.totals.costToServe.toFixed(2));
       }),
-      { numRuns: 150 },
+      // A fixed seed: the runs are counted below (with it: 17 reach level 2 only, 60 level 3, 73 level 4),
+      // and a count of random runs must not make the test flaky.
+      { numRuns: 150, seed: 2026 },
     );
     for (const level of [2, 3, 4]) expect(deepest.get(level) ?? 0).toBeGreaterThan(10);
   });
