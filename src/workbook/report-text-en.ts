@@ -213,7 +213,7 @@ export const REPORT_TEXT_EN: ReportText = {
     costPerMinute: 'Cost per minute',
     byRate: 'Rate (no pool)',
     rateOf: (activity) => `Rate: ${activity}`,
-    originSection: 'Where this cost comes from',
+    originSection: 'Where the cost started: departments and ledger accounts',
     startedIn: 'Pool where the cost started',
     usedIn: 'Used in pool',
     account: 'Account',

@@ -213,7 +213,7 @@ export const REPORT_TEXT_NL: ReportText = {
     costPerMinute: 'Kosten per minuut',
     byRate: 'Tarief (geen kostenpool)',
     rateOf: (activity) => `Tarief: ${activity}`,
-    originSection: 'Waar deze kosten vandaan komen',
+    originSection: 'Waar de kosten ontstonden: afdelingen en grootboekrekeningen',
     startedIn: 'Kostenpool waar de kosten ontstonden',
     usedIn: 'Gebruikt in kostenpool',
     account: 'Rekening',

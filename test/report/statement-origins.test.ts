@@ -89,7 +89,7 @@ describe('the statement of C1 in the textbook case with a ledger', () => {
 
   it('below it, the cost to serve by the pool where it started and by ledger account, each adding up to 9,815', () => {
     const all = values(sheet);
-    expect(all.findIndex((r) => r[0] === 'Where this cost comes from')).toBeGreaterThan(all.findIndex((r) => r[0] === 'Activity'));
+    expect(all.findIndex((r) => r[0] === 'Where the cost started: departments and ledger accounts')).toBeGreaterThan(all.findIndex((r) => r[0] === 'Activity'));
     expect(block(sheet, 'Pool where the cost started')).toEqual(POOLS);
     expect(block(sheet, 'Account')).toEqual(ACCOUNTS);
     for (const rows of [POOLS, ACCOUNTS]) {
@@ -106,7 +106,7 @@ describe('the statement of C1 in the textbook case with a ledger', () => {
   it('in Dutch, the same figures under Dutch headings', () => {
     const [nl] = buildStatementSheets(result, [c1], 'nl') as [ReportSheet];
     const all = values(nl);
-    expect(all.some((r) => r[0] === 'Waar deze kosten vandaan komen')).toBe(true);
+    expect(all.some((r) => r[0] === 'Waar de kosten ontstonden: afdelingen en grootboekrekeningen')).toBe(true);
     expect(block(nl, 'Kostenpool waar de kosten ontstonden').map((r) => r[5])).toEqual(POOLS.map((r) => (r[5] === 'Amount' ? 'Bedrag' : r[5])));
     expect(block(nl, 'Rekening')[0]).toEqual(['Rekening', 'Omschrijving', 'Geboekt op kostenpool', null, null, 'Bedrag']);
     expect(block(nl, 'Rekening').slice(1).map((r) => r[5])).toEqual(ACCOUNTS.slice(1).map((r) => r[5]));
@@ -122,7 +122,7 @@ describe('the statement of C1 in the textbook case with a ledger', () => {
     delete model.support;
     const plain = runModel(model).result as CostingResult;
     const [p] = buildStatementSheets(plain, [findCustomer(plain, 'C1') as CustomerResult], 'en') as [ReportSheet];
-    expect(values(p).some((r) => r[0] === 'Where this cost comes from')).toBe(false);
+    expect(values(p).some((r) => r[0] === 'Where the cost started: departments and ledger accounts')).toBe(false);
   });
 });
 
@@ -159,7 +159,7 @@ describe('the statement as a file', () => {
     execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, written], { stdio: 'ignore', timeout: 200_000 });
     const pdf = join(dir, 'statement.pdf');
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    expect(text).toContain('Where this cost comes from');
+    expect(text).toContain('Where the cost started: departments and ledger accounts');
     expect(text).toMatch(/4600\s+IT contracts\s+Y\s+€ 849\.58/);
     expect(text.match(/Cost to serve\s+€ 9,815\.00/g)?.length).toBeGreaterThanOrEqual(3);
     const out = join(__dirname, '../../test-output');

@@ -136,7 +136,7 @@ describe('the statement of sample customer 10527 (English)', () => {
     ]);
     expect(line(s, 'Direct customer costs')[1]).toBe(66534.56);
     // The sample has a first stage, so its statement traces the cost to the pools where it started.
-    const origins = (sheet: ReportSheet): boolean => sheet.rows.some((r) => r.cells[0]?.value === 'Where this cost comes from');
+    const origins = (sheet: ReportSheet): boolean => sheet.rows.some((r) => r.cells[0]?.value === 'Where the cost started: departments and ledger accounts');
     expect(origins(s)).toBe(true);
     // The same model without Ledger and Support (its four operating pools costing what the wholesaler sized them
     // at, their cost after support in the sample).
