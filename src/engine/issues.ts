@@ -8,17 +8,8 @@ import { type MessageText, renderMessage, verbatim } from './messages';
 /** Errors stop a run; warnings are reported with the results. */
 export type Severity = 'error' | 'warning';
 
-/** Where a problem is: the named range, the sheet and the cell, or just a value when no cell applies. */
-export interface Where {
-  /** The contract's named range, e.g. `ABC_Pools`. */
-  range?: string;
-  /** Worksheet name, e.g. `Pools`. */
-  sheet?: string;
-  /** A1-style cell or range address without the sheet, e.g. `B2` or `A1:D1`. */
-  cell?: string;
-  /** The value concerned, for problems that belong to a value rather than a cell (a driver, a pool). */
-  value?: string;
-}
+import type { Where } from './where';
+export type { Where } from './where';
 
 /** One problem in a model. */
 export interface Issue {

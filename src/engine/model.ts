@@ -4,7 +4,7 @@
  * build it directly. Cross-row consistency is checked by `validateModel`, not here.
  */
 import type { Dec } from './decimal';
-import type { Where } from './issues';
+import type { Where } from './where';
 import type { MessageLanguage } from './message-args';
 import type { ScenarioChangeInput } from './scenarios/types';
 import type { ResourceLineInput, SupportLinkInput, SupportMethod } from './support/types';

@@ -6,7 +6,7 @@
  * only goes away when capacity is resized.
  */
 import type { Dec } from '../decimal';
-import type { Where } from '../issues';
+import type { Where } from '../where';
 
 /** The kinds of change a scenario row makes (see docs/workbook-contract.md, ABC_Scenarios). */
 export type ScenarioChangeKind = 'quantity' | 'price' | 'fee' | 'minutes' | 'capacity' | 'minimumOrder';

@@ -5,7 +5,7 @@
  * (src/engine/support/) works on, so both sides can be built and tested apart.
  */
 import type { Dec } from '../decimal';
-import type { Where } from '../issues';
+import type { Where } from '../where';
 
 /** One ledger line of `ABC_Resources`: an account's amount booked to one pool. */
 export interface ResourceLineInput {
