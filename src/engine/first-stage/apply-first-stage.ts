@@ -9,7 +9,7 @@ import { type Issue, hasErrors } from '../issues';
 import { type ModelInput, type PoolInput, nameKey } from '../model';
 import { passOnSupport } from '../support/pass-on';
 import { Rational } from '../support/rational';
-import { readSupportNetwork } from '../support/support-network';
+import { type SupportNetwork, readSupportNetwork } from '../support/support-network';
 import type { SupportMethod, SupportResult } from '../support/types';
 import { readLedger } from './ledger';
 import { costOrigins, roundOrigins, supportOrigins } from './origins';
@@ -36,14 +36,17 @@ export function applyFirstStage(model: ModelInput): FirstStageOutcome {
   if (!hasFirstStage(model)) return { model, firstStage: null, issues: [] };
   const ledger = readLedger(model);
   const method: SupportMethod = model.settings.supportMethod ?? 'reciprocal';
-  const pools = model.pools.map((p) => ({ name: p.name, cost: ledger.own.get(firstSpelling(model, p.name)) ?? ZERO, where: p.where }));
+  // A pool listed twice (DUPLICATE_POOL, reported by validate.ts) has the own cost of its first row.
+  const ownByKey = new Map([...ledger.own].map(([name, cost]) => [nameKey(name), cost]));
+  const pools = model.pools.map((p) => ({ name: p.name, cost: ownByKey.get(nameKey(p.name)) ?? ZERO, where: p.where }));
   const withActivities = new Set(model.activities.flatMap((a) => (a.pool === null ? [] : [a.pool])));
   const links = model.support ?? [];
   const chosen = passOnSupport(pools, links, method, withActivities);
   const issues = [...ledger.issues, ...(Array.isArray(chosen) ? chosen : [])];
-  const supportNames = new Set(readSupportNetwork(pools, links, withActivities).network.support.map(nameKey));
+  const network = readSupportNetwork(pools, links, withActivities).network;
+  const supportNames = new Set(network.support.map(nameKey));
   if (Array.isArray(chosen) || hasErrors(issues)) {
-    return { model: costingModel(model, supportNames, withActivities, (p) => ledger.own.get(firstSpelling(model, p.name)) ?? p.cost), firstStage: null, issues };
+    return { model: costingModel(model, supportNames, withActivities, (p) => ownByKey.get(nameKey(p.name)) ?? p.cost), firstStage: null, issues };
   }
 
   const results = new Map<SupportMethod, SupportResult>([[method, chosen]]);
@@ -54,7 +57,7 @@ export function applyFirstStage(model: ModelInput): FirstStageOutcome {
     if (Array.isArray(outcome)) return { model, firstStage: null, issues: outcome };
     results.set(other, outcome);
   }
-  const firstStage = describe(model, method, results, ledger.own, ledger.ledger);
+  const firstStage = describe(model, network, method, results, ledger.own, ledger.ledger);
   const after = new Map(firstStage.pools.map((p) => [nameKey(p.pool), p.costAfter]));
   return { model: costingModel(model, supportNames, withActivities, (p) => after.get(nameKey(p.name)) ?? ZERO), firstStage, issues };
 }
@@ -72,24 +75,17 @@ function costingModel(model: ModelInput, supportNames: ReadonlySet<string>, with
   return { ...rest, pools };
 }
 
-/** A pool's name as its first row in ABC_Pools spells it (duplicates are reported by validate.ts). */
-function firstSpelling(model: ModelInput, name: string): string {
-  return model.pools.find((p) => nameKey(p.name) === nameKey(name))?.name ?? name;
-}
-
+/** `own`: each pool's own cost by its first spelling, in the order of ABC_Pools (readLedger's map). */
 function describe(
   model: ModelInput,
+  network: SupportNetwork,
   method: SupportMethod,
   results: ReadonlyMap<SupportMethod, SupportResult>,
   own: ReadonlyMap<string, Dec>,
   ledger: ReadonlyMap<string, LedgerAmount[]>,
 ): FirstStageResult {
   const chosen = results.get(method) as SupportResult;
-  const pools = model.pools.map((p) => p.name).filter((name, i, all) => all.findIndex((n) => nameKey(n) === nameKey(name)) === i);
-  const network = readSupportNetwork(
-    pools.map((name) => ({ name })),
-    model.support ?? [],
-  ).network;
+  const pools = [...own.keys()];
   const isSupport = new Set(network.support);
   const ownExact = new Map(network.support.map((k) => [k, Rational.fromDec(own.get(k) ?? ZERO)]));
   const exactOrigins = supportOrigins(network, method, ownExact);
