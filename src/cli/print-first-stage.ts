@@ -3,7 +3,8 @@
  * the operating pools' cost after support under the three methods, and the reconciliation of operating
  * profit with the ledger total — so a controller sees at the prompt that no euro of the ledger went missing.
  */
-import { type Dec, sum } from '../engine/decimal';
+import { companyFromCosts } from '../engine/company-from-costs';
+import type { Dec } from '../engine/decimal';
 import { SUPPORT_METHODS } from '../engine/first-stage/types';
 import type { CostingResult } from '../engine/result';
 import type { ReportLanguage } from '../workbook/report-text';
@@ -27,11 +28,10 @@ export function firstStageLines(result: CostingResult, language: ReportLanguage 
   const amountWidth = Math.max(...columns.flat().map((a) => a.length));
   operating.forEach((p, i) => lines.push(`    ${p.pool.padEnd(width)}  ${(columns[i] ?? []).map((a) => a.padStart(amountWidth)).join('  ')}`));
 
-  const totals = result.totals;
-  const rates = sum(result.activities.filter((a) => a.method === 'rate').map((a) => a.cost));
-  const fromLedger = totals.netRevenue.minus(totals.cogs).minus(totals.directCosts).minus(rates).minus(stage.ledgerTotal);
-  const difference = fromLedger.minus(totals.operatingProfit);
-  const amounts = [totals.netRevenue, totals.cogs, totals.directCosts, rates, stage.ledgerTotal].map(m).join(' - ');
-  lines.push(`  ${t.reconcile({ amounts: `${amounts} = ${m(fromLedger)}`, operatingProfit: m(totals.operatingProfit), difference: difference.isZero() ? null : m(difference) })}`);
+  const company = companyFromCosts(result);
+  const reported = result.totals.operatingProfit;
+  const difference = company.operatingProfit.minus(reported);
+  const amounts = [company.netRevenue, company.cogs, company.directCosts, company.rateCharges, company.poolCosts].map(m).join(' - ');
+  lines.push(`  ${t.reconcile({ amounts: `${amounts} = ${m(company.operatingProfit)}`, operatingProfit: m(reported), difference: difference.isZero() ? null : m(difference) })}`);
   return lines;
 }

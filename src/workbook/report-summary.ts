@@ -5,6 +5,7 @@
 import { type Dec, ZERO, sum } from '../engine/decimal';
 import { formatWhere, type Issue } from '../engine/issues';
 import { renderMessage } from '../engine/messages';
+import { companyFromCosts } from '../engine/company-from-costs';
 import type { CostingResult } from '../engine/result';
 import { blank, fitWidths, headerRow, integer, money, percent, row, share, spacer, text } from './report-cells';
 import { noteLine } from './report-common';
@@ -154,12 +155,7 @@ function companyReconciliation(result: CostingResult, s: ReportText['summary']):
   const t = result.totals;
   const customerProfit = sum(result.customers.map((c) => c.netProfit));
   const fromCustomers = customerProfit.minus(t.unusedCapacityCost).minus(t.unassignedCost);
-  // With a first stage the operating pools' cost is after support, which leaves out what support pools left
-  // unassigned: the company's pool cost is the ledger total, so the reconciliation still closes.
-  const poolCosts = result.firstStage?.ledgerTotal ?? sum(result.pools.map((p) => p.cost));
-  const rateCosts = sum(result.activities.filter((a) => a.method === 'rate').map((a) => a.cost));
-  const directCosts = sum(result.customers.map((c) => c.directCosts));
-  const fromLedger = t.netRevenue.minus(t.cogs).minus(poolCosts).minus(rateCosts).minus(directCosts);
+  const { poolCosts, rateCharges: rateCosts, directCosts, operatingProfit: fromLedger } = companyFromCosts(result);
   return [
     row('section', [text(s.companySection)]),
     headerRow([s.line, s.amount]),
