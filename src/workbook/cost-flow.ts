@@ -189,10 +189,12 @@ function supportColumns(stage: FirstStageResult, t: FlowText, flow: FlowBuilder,
 
 /**
  * `reached.get(operating).get(support)`: what of a support pool's own cost ends in an operating pool, in
- * cents. The origins are rounded per operating pool, so a support pool's parts may add up to a cent more
- * than its own cost when another's fall a cent short; such a cent is moved between the two within one
- * operating pool (its total unchanged, one both reach when there is one), so every support pool passes on
- * at most its own cost.
+ * cents. The engine rounds the origins as one table, so each support pool's parts add up to its own cost;
+ * only when support cost is left unassigned and that table rounding is not possible does it round per
+ * operating pool (first-stage/origins.ts), and then a support pool's parts may add up to a cent more than
+ * its own cost while another's fall a cent short. Such a cent is moved between the two within one operating
+ * pool (its total unchanged, one both reach when there is one), so every support pool passes on at most its
+ * own cost.
  */
 function reachedFromSupport(stage: FirstStageResult): Map<string, Map<string, Dec>> {
   const support = stage.pools.filter((p) => p.role === 'support');
