@@ -7,26 +7,24 @@
 import { allocateCents } from '../allocate';
 import { type Dec, ZERO, sum } from '../decimal';
 import { nameKey } from '../model';
-import type { ActivityResult, CostingResult, CustomerResult } from '../result';
+import type { CostingResult } from '../result';
+import { type ActivityFigures, type CustomerFigures, figuresOfResult, type PeriodFigures, type TermFigures } from './figures';
 import type { ActivityBridge, BridgeParts, CompanyChange, Comparison, CustomerChange } from './types';
-
-/** An activity term as both periods know it: its cost per unit and, when time-driven, minutes and cost per minute. */
-interface Term {
-  driverKey: string;
-  costPerUnit: Dec;
-  minutes: Dec | null;
-  ratePerMinute: Dec | null;
-}
 
 interface ActivityTerms {
   activity: string;
-  terms: Map<string, Term>;
+  terms: Map<string, TermFigures>;
 }
 
-/** Compares `before` (the earlier period, or a budget) with `after` (this period). */
+/** Compares `before` (the earlier period, or a budget) with `after` (this period), both costed models. */
 export function compareResults(before: CostingResult, after: CostingResult): Comparison {
-  const termsBefore = activityTerms(before);
-  const termsAfter = activityTerms(after);
+  return compareFigures(figuresOfResult(before), figuresOfResult(after));
+}
+
+/** Compares two periods' figures, customers matched by id as text (`001` ≠ `1`, `Acme` = `ACME`, as the contract matches them). */
+export function compareFigures(before: PeriodFigures, after: PeriodFigures): Comparison {
+  const termsBefore = activityTerms(before.activities);
+  const termsAfter = activityTerms(after.activities);
   const activityKeys = [...new Set([...termsAfter.keys(), ...termsBefore.keys()])];
   const earlier = new Map(before.customers.map((c) => [nameKey(c.customer), c]));
   const now = new Map(after.customers.map((c) => [nameKey(c.customer), c]));
@@ -35,36 +33,8 @@ export function compareResults(before: CostingResult, after: CostingResult): Com
   return { customers, totals: companyChange(before, after, customers) };
 }
 
-function activityTerms(result: CostingResult): Map<string, ActivityTerms> {
-  const rates = new Map(result.pools.map((p) => [nameKey(p.pool), p.ratePerMinute]));
-  return new Map(result.activities.map((a) => [nameKey(a.activity), { activity: a.activity, terms: termsOf(a, a.pool === null ? null : (rates.get(nameKey(a.pool)) ?? null)) }]));
-}
-
-/**
- * An activity's terms by driver. Two rows of one activity may count the same driver (10 minutes per order
- * here, 5 there): they act on the same quantity, so they are one term with their costs per unit (and
- * minutes) added.
- */
-function termsOf(a: ActivityResult, ratePerMinute: Dec | null): Map<string, Term> {
-  const terms = new Map<string, Term>();
-  for (const d of a.drivers) {
-    const key = nameKey(d.driver);
-    const timed = a.method === 'time' && d.kind === 'minutes' && ratePerMinute !== null;
-    const term: Term = { driverKey: key, costPerUnit: d.costPerUnit ?? ZERO, minutes: timed ? d.value : null, ratePerMinute: timed ? ratePerMinute : null };
-    const earlier = terms.get(key);
-    terms.set(
-      key,
-      earlier === undefined
-        ? term
-        : {
-            driverKey: key,
-            costPerUnit: earlier.costPerUnit.plus(term.costPerUnit),
-            minutes: earlier.minutes !== null && term.minutes !== null ? earlier.minutes.plus(term.minutes) : null,
-            ratePerMinute: earlier.minutes !== null && term.minutes !== null ? ratePerMinute : null,
-          },
-    );
-  }
-  return terms;
+function activityTerms(activities: readonly ActivityFigures[]): Map<string, ActivityTerms> {
+  return new Map(activities.map((a) => [nameKey(a.activity), { activity: a.activity, terms: new Map(a.terms.map((t) => [nameKey(t.driver), t])) }]));
 }
 
 /** One activity's exact volume and rate effects for a customer (profit effects: more cost is negative). */
@@ -75,7 +45,7 @@ interface ExactActivity {
   split: { timePerUnit: Dec; costPerMinute: Dec } | null;
 }
 
-function exactActivity(c0: CustomerResult | undefined, c1: CustomerResult | undefined, then: ActivityTerms | undefined, now: ActivityTerms | undefined): ExactActivity {
+function exactActivity(c0: CustomerFigures | undefined, c1: CustomerFigures | undefined, then: ActivityTerms | undefined, now: ActivityTerms | undefined): ExactActivity {
   let volume = ZERO;
   let rate = ZERO;
   let timePerUnit = ZERO;
@@ -86,8 +56,8 @@ function exactActivity(c0: CustomerResult | undefined, c1: CustomerResult | unde
     const t0 = then?.terms.get(key);
     const t1 = now?.terms.get(key);
     // A term a period does not have charges nothing in it: its quantity there counts as zero.
-    const q0 = t0 === undefined ? ZERO : (c0?.driverQuantities?.get(key) ?? ZERO);
-    const q1 = t1 === undefined ? ZERO : (c1?.driverQuantities?.get(key) ?? ZERO);
+    const q0 = t0 === undefined ? ZERO : (c0?.quantities.get(key) ?? ZERO);
+    const q1 = t1 === undefined ? ZERO : (c1?.quantities.get(key) ?? ZERO);
     const p1 = t1?.costPerUnit ?? ZERO;
     // A term new this period has no earlier cost per unit: all of it is volume, at today's.
     const p0 = t0 === undefined ? p1 : t0.costPerUnit;
@@ -105,26 +75,25 @@ function exactActivity(c0: CustomerResult | undefined, c1: CustomerResult | unde
 }
 
 function customerChange(
-  c0: CustomerResult | undefined,
-  c1: CustomerResult | undefined,
+  c0: CustomerFigures | undefined,
+  c1: CustomerFigures | undefined,
   activityKeys: readonly string[],
   termsBefore: ReadonlyMap<string, ActivityTerms>,
   termsAfter: ReadonlyMap<string, ActivityTerms>,
 ): CustomerChange {
-  const of = (c: CustomerResult | undefined, f: (x: CustomerResult) => Dec): Dec => (c === undefined ? ZERO : f(c));
-  const delta = (f: (x: CustomerResult) => Dec): Dec => of(c1, f).minus(of(c0, f));
+  const of = (c: CustomerFigures | undefined, f: (x: CustomerFigures) => Dec): Dec => (c === undefined ? ZERO : f(c));
+  const delta = (f: (x: CustomerFigures) => Dec): Dec => of(c1, f).minus(of(c0, f));
   const before = of(c0, (c) => c.netProfit);
   const after = of(c1, (c) => c.netProfit);
   const change = after.minus(before);
   const activities = activityKeys.map((k) => exactActivity(c0, c1, termsBefore.get(k), termsAfter.get(k)));
-  const unused = (c: CustomerResult): Dec => sum([...c.unusedCapacityCosts.values()]);
   const exact = [
     delta((c) => c.revenue),
     delta((c) => c.discounts).negated(),
     delta((c) => c.cogs).negated(),
     ...activities.map((a) => a.volume),
     ...activities.map((a) => a.rate),
-    delta(unused).negated(),
+    delta((c) => c.unusedCapacity).negated(),
     delta((c) => c.directCosts).negated(),
   ];
   // The exact parts add up to the exact change; the rounded figures differ from it by rounding only (under a
@@ -150,7 +119,7 @@ function customerChange(
     unusedCapacity: part(3 + 2 * n),
     directCosts: part(4 + 2 * n),
   };
-  const customer = c1 ?? (c0 as CustomerResult);
+  const customer = c1 ?? (c0 as CustomerFigures);
   return {
     customer: customer.customer,
     name: customer.name,
@@ -163,7 +132,7 @@ function customerChange(
   };
 }
 
-function companyChange(before: CostingResult, after: CostingResult, customers: readonly CustomerChange[]): CompanyChange {
+function companyChange(before: PeriodFigures, after: PeriodFigures, customers: readonly CustomerChange[]): CompanyChange {
   const total = (f: (b: BridgeParts) => Dec): Dec => sum(customers.map((c) => f(c.bridge)));
   return {
     before: before.totals.operatingProfit,

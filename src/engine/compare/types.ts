@@ -66,3 +66,48 @@ export interface Comparison {
   customers: CustomerChange[];
   totals: CompanyChange;
 }
+
+/**
+ * What moved a customer's profit most, in the direction of its change, for the words on the Comparison
+ * sheet ("2,000 more orders at € 6.40", "cost per minute +6%"). Amounts are profit effects.
+ */
+export type MainCause =
+  | { kind: 'new' }
+  | { kind: 'lost' }
+  | { kind: 'revenue' | 'discounts' | 'cogs' | 'unusedCapacity' | 'directCosts'; amount: Dec }
+  /** More or fewer units of a driver, at the earlier cost per unit. */
+  | { kind: 'volume'; activity: string; driver: string; quantityBefore: Dec; quantityAfter: Dec; costPerUnit: Dec; amount: Dec }
+  /** A time-driven activity's minutes per unit changed. */
+  | { kind: 'timePerUnit'; activity: string; driver: string; minutesBefore: Dec; minutesAfter: Dec; amount: Dec }
+  /** A pool's cost per minute changed (its cost or its capacity). */
+  | { kind: 'costPerMinute'; activity: string; pool: string | null; rateBefore: Dec; rateAfter: Dec; amount: Dec }
+  /** A cost per unit that is not time-driven changed. */
+  | { kind: 'costPerUnit'; activity: string; driver: string; costBefore: Dec; costAfter: Dec; amount: Dec };
+
+/** A customer's change with its main cause. */
+export interface ExplainedChange {
+  change: CustomerChange;
+  cause: MainCause;
+}
+
+/**
+ * Customers between profit quintiles, then × now. Quintile 1 holds the fifth of customers with the highest
+ * net profit in that period; customers only in one period are counted in the `new` row or the `lost` column.
+ */
+export interface QuintileMigration {
+  /** counts[then][now]: then 0–4 quintiles and 5 = new; now 0–4 quintiles and 5 = lost. */
+  counts: number[][];
+}
+
+/** What the Comparison sheet and the pane show beyond the bridges themselves. */
+export interface ComparisonAnalysis {
+  /** Customers in both periods that made a profit (≥ 0) then and a loss now, the largest change first. */
+  profitToLoss: ExplainedChange[];
+  /** Customers in both periods that made a loss then and a profit (≥ 0) now, the largest change first. */
+  lossToProfit: ExplainedChange[];
+  /** The largest improvements (change > 0), largest first, at most `top`. */
+  improvements: ExplainedChange[];
+  /** The largest declines (change < 0), largest first, at most `top`. */
+  declines: ExplainedChange[];
+  migration: QuintileMigration;
+}
