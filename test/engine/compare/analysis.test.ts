@@ -133,6 +133,19 @@ describe('the quintile migration', () => {
     expect(analysis.lossToProfit.map((e) => [e.change.customer, e.change.change.toFixed(2)])).toEqual([['C8', '40.00']]);
   });
 
+  it('breaks a tie between parts by bridge order: revenue before discounts', () => {
+    // T: revenue 100 → 150 (+50) and discounts 50 → 0 (+50): change +100, two parts of +50.
+    const period = (revenue: number, discounts: number): PeriodFigures => {
+      const p = profits([['T', revenue - discounts]]);
+      const c = p.customers[0];
+      return { ...p, customers: c === undefined ? [] : [{ ...c, revenue: dec(revenue), discounts: dec(discounts) }] };
+    };
+    const then = period(100, 50);
+    const now = period(150, 0);
+    const [t] = analyseComparison(compareFigures(then, now), then, now).improvements;
+    expect([t?.change.change.toFixed(2), shown(t?.cause as MainCause)]).toEqual(['100.00', { kind: 'revenue', amount: '50.00' }]);
+  });
+
   it('ranks by nearest rank: with three customers, quintile 1 stays empty; ties go by id', () => {
     expect([...quintiles(profits([['b', 5], ['a', 5], ['c', 1]])).entries()]).toEqual([['a', 1], ['b', 3], ['c', 4]]);
   });
