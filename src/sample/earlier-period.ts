@@ -47,14 +47,14 @@ const COST_FACTOR: readonly [number, number] = [0.94, 0.96];
  * Each customer's revenue in 2025 as a share of 2026's: a little lower on the whole. The worst customers
  * bought about as much as now, so their smaller orders, not their size, make them worse.
  */
-const REVENUE_FACTOR: readonly [number, number] = [0.88, 1.02];
+const REVENUE_FACTOR: readonly [number, number] = [0.86, 1];
 const WORSE_REVENUE_FACTOR: readonly [number, number] = [0.98, 1.02];
 
 /** The most loss-making customers of 2026 that behaved worse in 2025. */
 export const WORSE_BEFORE = 20;
 
 /** How many more orders (for the same lines) and rush orders one of those placed in 2025. */
-const MORE_ORDERS: readonly [number, number] = [1.15, 1.3];
+const MORE_ORDERS: readonly [number, number] = [1.2, 1.3];
 const MORE_RUSH: readonly [number, number] = [1.5, 2];
 
 /** Builds the earlier period (2025) of the sample of `seed`. */
