@@ -39,3 +39,6 @@ export function kaplanPeriod(cost: number, inquiryMinutes: number, orders: numbe
 /** The golden pair: period 1 (0.80 a minute, inquiries 44 minutes) and period 2 (0.85, 40 minutes, A orders 150, C new). */
 export const kaplanBefore = (): CostingResult => kaplanPeriod(560000, 44, 100, false, 100000, 60000);
 export const kaplanAfter = (): CostingResult => kaplanPeriod(595000, 40, 150, true, 110000, 66000);
+
+/** The two periods of the golden case: [earlier, later]. */
+export const kaplanPeriods = (): [CostingResult, CostingResult] => [kaplanBefore(), kaplanAfter()];

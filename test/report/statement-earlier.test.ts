@@ -1,7 +1,7 @@
 /**
  * The customer statement with an earlier period (issue 20): a column of the customer's figures then next
  * to this period's, and a block splitting its change in net profit into the bridge's parts, adding up to
- * the change. Golden on Kaplan's department over two periods (test/helpers/kaplan-periods.ts), and on the
+ * the change. Golden on Kaplan's department over two periods (test/helpers/compare-periods.ts), and on the
  * sample wholesaler's 2025 against its 2026.
  */
 import { compareResults } from '../../src/engine/compare/bridge';
@@ -15,7 +15,7 @@ import { buildStatementSheets, findCustomer, type StatementEarlier } from '../..
 import type { ReportLanguage } from '../../src/workbook/report-text';
 import type { ReportSheet } from '../../src/workbook/report-types';
 import { renderSheetXml } from '../../src/xlsx/render-sheet';
-import { kaplanPeriods } from '../helpers/kaplan-periods';
+import { kaplanPeriods } from '../helpers/compare-periods';
 
 /** What a caller hands the statement: each customer's earlier figures and its change, by id. */
 function earlierOf(before: CostingResult, after: CostingResult, label: string): (c: CustomerResult) => StatementEarlier | undefined {

@@ -21,7 +21,7 @@ import type { BridgeParts, CustomerChange } from '../../../src/engine/compare/ty
 import { type Dec, sum } from '../../../src/engine/decimal';
 import type { CostingResult } from '../../../src/engine/result';
 import { runModel } from '../../../src/engine/run';
-import { kaplanPeriod as period } from '../../helpers/kaplan-periods';
+import { kaplanPeriod as period } from '../../helpers/compare-periods';
 import { buildModel, type ModelSpec } from '../../helpers/model';
 import { modelSpec } from '../../helpers/random-model';
 
