@@ -247,6 +247,7 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Excel.ChartSeriesFormat.fill', 'ExcelApi 1.1', 'the waterfall’s bar colours'),
   row('Excel.ChartFill.clear', 'ExcelApi 1.1', 'the waterfall’s base series drawn invisible'),
   row('Excel.ChartFill.setSolidColor', 'ExcelApi 1.1', 'the waterfall’s increases green, decreases red, totals grey'),
+  row('Excel.ChartSeries.delete', 'ExcelApi 1.7', 'the waterfall’s below-zero series an earlier Refresh drew and this one does not need'),
   row('Excel.ChartSeries.gapWidth', 'ExcelApi 1.7', 'the waterfall’s columns close together'),
   row('Excel.Chart.legend', 'ExcelApi 1.1', 'the waterfall’s legend hidden (its base must not be listed)'),
   row('Excel.ChartLegend.visible', 'ExcelApi 1.1', 'the waterfall’s legend hidden'),

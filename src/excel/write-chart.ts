@@ -6,6 +6,7 @@
  * added after the report's two are left alone.
  */
 import { columnLetters } from '../workbook/grid';
+import { REPORT_LANGUAGES, reportText } from '../workbook/report-text';
 import type { ChartRange, ChartTextRange, ReportChart, WaterfallBars, WaterfallRole } from '../workbook/report-types';
 import type { SyncCounter } from './context';
 
@@ -41,6 +42,9 @@ function describeWaterfall(context: Excel.RequestContext, chart: Excel.Chart, ha
     // One column per step: the bars of a step stack into one, with narrow gaps between steps.
     if (i === 0) series.gapWidth = 50;
   });
+  // An earlier run's below-zero series this run does not need (no bar crosses zero now) go; the user's stay.
+  const belowZero = new Set(REPORT_LANGUAGES.flatMap((l) => [reportText(l).comparison.increaseBelowZero, reportText(l).comparison.decreaseBelowZero]));
+  have.slice(bars.series.length).filter((s) => belowZero.has(s.name)).forEach((s) => s.delete());
   // No legend: the colours say it, and the invisible base must not be listed.
   chart.legend.visible = false;
 }

@@ -70,4 +70,16 @@ describe('the Comparison sheet through the simulated Office.js host', () => {
     await writeReport(fakeRun(book), sheets(), 'EUR');
     expect(book.sheet('ABC Comparison')?.charts.map((c) => [c.name, c.series.length])).toEqual([[BRIDGE_CHART_NAME, 4]]);
   });
+
+  it('a Refresh where no bar crosses zero any more drops the below-zero series of the one before, and keeps a series the user added', async () => {
+    const book = sampleWorkbook();
+    const crossing = { ...comparison, totals: { ...comparison.totals, before: dec(-2000), after: dec(-2000).plus(comparison.totals.change) } };
+    const report = (c: typeof comparison): ReportSheet[] => [...buildReportSheets(after), buildComparisonSheet(c, analysis, { earlier: 'Budget', now: 'Actual' }, 'EUR')];
+    await writeReport(fakeRun(book), report(crossing), 'EUR');
+    const names = (): unknown => book.sheet('ABC Comparison')?.charts[0]?.series.map((s) => s.name);
+    expect(names()).toEqual(['Base (not drawn)', 'Increase', 'Decrease', 'Total', 'Increase below zero', 'Decrease below zero']);
+    book.sheet('ABC Comparison')?.charts[0]?.series.push({ name: 'Mine', x: null, y: null, markerStyle: 'Automatic', hasDataLabels: false });
+    await writeReport(fakeRun(book), report(comparison), 'EUR');
+    expect(names()).toEqual(['Base (not drawn)', 'Increase', 'Decrease', 'Total', 'Mine']);
+  });
 });

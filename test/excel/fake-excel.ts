@@ -1872,6 +1872,19 @@ class FakeChartSeriesProxy extends Proxy<FakeChartSeries> {
   set gapWidth(v: number) {
     this.ctx.enqueue('series.gapWidth', v, () => ((this.must().gapWidth = v), 8));
   }
+  /** `ChartSeries.delete()` (ExcelApi 1.7): the series leaves its chart. */
+  delete(): void {
+    this.ctx.enqueue('series.delete', undefined, () => {
+      const series = this.must();
+      for (const ws of this.ctx.book.sheets) {
+        for (const chart of ws.charts) {
+          const at = chart.series.indexOf(series);
+          if (at >= 0) chart.series.splice(at, 1);
+        }
+      }
+      return 8;
+    });
+  }
   /** `ChartSeries.format.fill` (ExcelApi 1.1): cleared (no fill) or one solid colour. */
   get format(): { fill: { clear: () => void; setSolidColor: (color: string) => void } } {
     const set = (v: string): void => this.ctx.enqueue('series.format.fill', v, () => ((this.must().fill = v), 8));
