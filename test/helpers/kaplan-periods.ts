@@ -24,6 +24,15 @@ export interface KaplanPeriod {
   cogsA: number;
   /** D's revenue and COGS, when D is in the period. */
   d?: [revenue: number, cogs: number];
+  /** The Period setting. */
+  period?: string | null;
+}
+
+/** A spec costed, or an error naming the issues that stopped it. */
+export function costed(spec: ModelSpec): CostingResult {
+  const { result, issues } = runModel(buildModel(spec));
+  if (result === null) throw new Error(issues.map((i) => i.message).join('\n'));
+  return result;
 }
 
 /** One period of the department, costed. */
@@ -51,10 +60,9 @@ export function kaplanPeriod(p: KaplanPeriod): CostingResult {
       ...(p.withC ? [['C', 'Orders', 10] as [string, string, number]] : []),
       ...(p.d === undefined ? [] : [['D', 'Orders', 20] as [string, string, number]]),
     ],
+    settings: { period: p.period ?? null },
   };
-  const { result, issues } = runModel(buildModel(spec));
-  if (result === null) throw new Error(issues.map((i) => i.message).join('\n'));
-  return result;
+  return costed(spec);
 }
 
 /** The golden pair (A, B, C), or with D too; `scale` multiplies both periods' cost and capacity. */
