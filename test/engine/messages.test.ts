@@ -85,6 +85,8 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   reportSheetTaken: { sheet: 'ABC Summary' },
   reportNameTaken: { name: 'ABC_PnL' },
   textCut: { length: 40000, limit: 32767 },
+  historyNoPeriod: {},
+  historyUnreadable: { column: 'Revenue', found: '"lots"', problem: 'notANumber' },
   invalidMinutesPerFte: { found: '"lots"' },
   scenarioUnknownChange: {},
   scenarioScopeUnknownDimension: { dimension: 'Segmnt', dimensions: 'Segment, Region' },
