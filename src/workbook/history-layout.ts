@@ -14,7 +14,8 @@
  * The headers are English in every report language: the table holds every period kept, from English and
  * Dutch runs alike, and `ABC_History[Net profit]` must mean the same column whichever language kept the last
  * period. Period labels compare as text, as a cell shows them: the number 2025 and the text "2025" are one
- * period (labels are written as text; a number typed over one reads as its plain digits).
+ * period (labels are written as text; a number typed over one reads as its plain digits). A segment of
+ * TRUE or FALSE is kept as that text (report cells hold text or numbers).
  */
 import { type Dec, dec, toNumber } from '../engine/decimal';
 import type { ActivityFigures, CustomerFigures, PeriodFigures, TermFigures } from '../engine/compare/figures';
@@ -137,7 +138,8 @@ export function historyRows(figures: PeriodFigures, period: string): CellValue[]
       new Figures()
         .text('Customer', c.customer)
         .text('Name', c.name)
-        .value('Segment', c.segment)
+        // A TRUE/FALSE segment is kept as its text: report cells hold text or numbers.
+        .value('Segment', typeof c.segment === 'boolean' ? (c.segment ? 'TRUE' : 'FALSE') : c.segment)
         .figure('Revenue', c.revenue)
         .figure('Discounts', c.discounts)
         .figure('COGS', c.cogs)

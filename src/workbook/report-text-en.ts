@@ -12,6 +12,7 @@ export const REPORT_TEXT_EN: ReportText = {
     actions: 'ABC Actions',
     scenarios: 'ABC Scenarios',
     costFlow: 'ABC Cost flow',
+    history: 'ABC History',
   },
 
   common: {

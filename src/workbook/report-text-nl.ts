@@ -13,6 +13,7 @@ export const REPORT_TEXT_NL: ReportText = {
     actions: 'ABC Acties',
     scenarios: "ABC Scenario's",
     costFlow: 'ABC Kostenstroom',
+    history: 'ABC Historie',
   },
 
   common: {

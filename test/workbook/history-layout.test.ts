@@ -123,7 +123,9 @@ describe('ABC_History rows', () => {
     const rows = historyRows(f, 'x');
     expect(rows.find((r) => r[column('Driver')] === 'Rush Orders' && r[column('Customer')] === '001')?.[column('Quantity')]).toBe(0.1);
     expect(rows[2]?.[column('Exact')]).toBe('Cost per unit=1.0000000000000000000000000001');
-    expectRoundTrip(f, 'x');
+    const back = readHistory(grid(rows)).periods.get('x');
+    expect(back?.customers.map((c) => c.segment)).toEqual([7, 'TRUE']);
+    expectRoundTrip({ ...f, customers: f.customers.map((c) => (c.segment === true ? { ...c, segment: 'TRUE' } : c)) }, 'x');
   });
 });
 
