@@ -8,7 +8,8 @@
  * and =1+1 earns 24,320; at $595,000 (0.85 a minute) each customer's cost to serve grows by 1/16:
  * 287,200 → +17,950 and 175,680 → +10,980.
  */
-import { readFileSync, writeFileSync } from 'fs';
+import { execFileSync, spawnSync } from 'child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -19,6 +20,8 @@ import { compareFigures } from '../../src/engine/compare/bridge';
 import type { PeriodFigures } from '../../src/engine/compare/figures';
 import type { CellValue } from '../../src/workbook/grid';
 import { HISTORY_COLUMNS, readHistory } from '../../src/workbook/history-layout';
+import { loadWorkbook } from '../../src/xlsx/load-workbook';
+import { readHistoryTable } from '../../src/xlsx/read-history';
 import { checkPackage } from '../helpers/package-invariants';
 import { definedNames, sheetNames, tempDir, workbookXml } from '../xlsx/workbook-files';
 import { kaplanWorkbook } from './kaplan-workbook';
@@ -96,6 +99,8 @@ async function changedPeriod(from: string, to: string, period: string, cost: num
   zip.file('xl/worksheets/sheet1.xml', pools.replace('<v>560000</v>', `<v>${cost}</v>`));
   writeFileSync(to, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
+
+const soffice = spawnSync('which', ['soffice']).status === 0;
 
 const ROWS_PER_PERIOD = 1 + 3 * 2 + 2 * (1 + 3 + 3);
 
@@ -180,6 +185,42 @@ describe('--keep', () => {
     const change = compareFigures(q1, q2);
     expect(change.customers.map((c) => [c.customer, c.change.toFixed(2)])).toEqual([['1001', '-17950.00'], ['=1+1', '-10980.00']]);
   });
+
+  test('a hand-edited cell of the kept table is named with its address when the file is read back', async () => {
+    const broken = join(dir, 'broken.xlsx');
+    const zip = await JSZip.loadAsync(readFileSync(first));
+    const [part] = [...(await historyParts(first)).keys()];
+    const xml = await zip.file(part as string)!.async('string');
+    // S4: the first term row's Cost per unit (6.4), typed over with text.
+    const edited = xml.replace(/<c r="S4"([^>]*?)( t="[^"]*")?([^>]*)>.*?<\/c>/, '<c r="S4"$1$3 t="inlineStr"><is><t>lots</t></is></c>');
+    expect(edited).not.toBe(xml);
+    zip.file(part as string, edited);
+    writeFileSync(broken, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const found = await readHistoryTable(await loadWorkbook(broken));
+    expect(found?.owned).toBe(true);
+    const history = readHistory(found!.grid);
+    expect(history.issues.map((i) => [i.code, i.where.sheet, i.where.cell])).toEqual([['HISTORY_UNREADABLE', 'ABC History', 'S4']]);
+    expect(history.order).toEqual([]);
+    // The current result is still written, kept over the broken period: its rows replace the broken ones.
+    const r = await run([broken, '--keep', '--out', join(dir, 'mended.xlsx')]);
+    expect([r.code, (await kept(join(dir, 'mended.xlsx'))).issues]).toEqual([0, []]);
+  });
+
+  (soffice ? test : test.skip)('LibreOffice keeps the sheet hidden and the table ours: read back, and kept again as one copy', async () => {
+    const lo = join(dir, 'lo');
+    mkdirSync(lo);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'xlsx', '--outdir', lo, first], { stdio: 'ignore', timeout: 120_000 });
+    const saved = join(lo, 'first.xlsx');
+    expect(sheetEntries(await workbookXml(saved)).find((s) => s.name === 'ABC History')?.state).toBe('hidden');
+    const found = await readHistoryTable(await loadWorkbook(saved));
+    expect(found?.owned).toBe(true);
+    const history = readHistory(found!.grid);
+    expect([history.order, history.issues]).toEqual([['2004-Q1'], []]);
+    expect((await kept(first)).periods.get('2004-Q1')?.customers.map((c) => c.netProfit.toFixed())).toEqual(history.periods.get('2004-Q1')?.customers.map((c) => c.netProfit.toFixed()));
+    const r = await run([saved, '--keep', '--out', join(lo, 'again.xlsx')]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toContain('(replaced the earlier copy)');
+  }, 120_000);
 
   test('without a Period setting nothing is kept, HISTORY_NO_PERIOD says why, the report is written', async () => {
     const noPeriod = join(dir, 'no-period.xlsx');
