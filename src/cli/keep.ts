@@ -8,14 +8,14 @@ import { figuresOfResult } from '../engine/compare/figures';
 import { error, type Issue } from '../engine/issues';
 import { msg } from '../engine/messages';
 import type { CostingResult } from '../engine/result';
-import { HISTORY_TABLE, historyRows, mergeHistory } from '../workbook/history-layout';
+import { HISTORY_COLUMNS, HISTORY_TABLE, historyRows, mergeHistory, readHistory } from '../workbook/history-layout';
 import { historySheet } from '../workbook/history-sheet';
 import type { ReportLanguage } from '../workbook/report-text';
 import type { ReportSheet } from '../workbook/report-types';
 import type { LoadedWorkbook } from '../xlsx/load-workbook';
 import { readHistoryTable } from '../xlsx/read-history';
 
-/** What keeping the period gives: the history sheet to write (null: nothing kept), the issues, the line to print. */
+/** What keeping the period gives: the history sheet to write (null: nothing kept), the issues (also of other periods kept), the line to print. */
 export interface KeptPeriod {
   sheet: ReportSheet | null;
   issues: Issue[];
@@ -35,9 +35,12 @@ export async function keepPeriod(loaded: LoadedWorkbook, result: CostingResult, 
   const rows = historyRows(figuresOfResult(result), period);
   const merged = mergeHistory(found?.grid ?? null, period, rows);
   if (merged.issues.length > 0) return { sheet: null, issues: merged.issues, kept: null };
+  const sheet = historySheet(merged.rows, language);
+  // Other periods' rows are kept as they are; a hand edit that broke one is named at its cell in the new file.
+  const others = readHistory({ name: HISTORY_TABLE, sheet: sheet.name, top: 1, left: 1, rows: [[...HISTORY_COLUMNS], ...merged.rows] }).issues;
   return {
-    sheet: historySheet(merged.rows, language),
-    issues: [],
+    sheet,
+    issues: others,
     kept: { period, customers: result.customers.length, rows: rows.length, replaced: merged.replaced > 0 },
   };
 }

@@ -201,6 +201,14 @@ describe('--keep', () => {
     const history = readHistory(found!.grid);
     expect(history.issues.map((i) => [i.code, i.where.sheet, i.where.cell])).toEqual([['HISTORY_UNREADABLE', 'ABC History', 'S4']]);
     expect(history.order).toEqual([]);
+    // Another period kept beside it: the broken cell is named where the new file has it, the period still kept.
+    const q2 = join(dir, 'broken-q2.xlsx');
+    await changedPeriod(broken, q2, '2004-Q2', 560000);
+    const beside = await run([q2, '--keep', '--out', join(dir, 'beside.xlsx')]);
+    expect([beside.code, beside.out]).toEqual([0, expect.stringContaining('Kept period 2004-Q2')]);
+    expect(beside.err).toContain("'ABC History'!S4 (ABC_History)");
+    expect(beside.err).toContain('HISTORY_UNREADABLE');
+    expect((await kept(join(dir, 'beside.xlsx'))).order).toEqual(['2004-Q2']);
     // The current result is still written, kept over the broken period: its rows replace the broken ones.
     const r = await run([broken, '--keep', '--out', join(dir, 'mended.xlsx')]);
     expect([r.code, (await kept(join(dir, 'mended.xlsx'))).issues]).toEqual([0, []]);
