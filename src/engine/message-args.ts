@@ -256,6 +256,20 @@ export interface MessageArgs {
   poolCostNotLedger: { pool: string; cost: string; ledger: string; accounts: readonly string[]; more: number };
   /** A pool with a blank Cost and no ledger lines, in a model with a ledger. */
   noLedgerLines: { pool: string };
+
+  // comparing two periods (issue 20)
+  /** The earlier period's currency and this one's differ. */
+  compareCurrency: { earlier: string; now: string };
+  /** Both periods carry the same label. */
+  compareSameLabel: { label: string };
+  /** A customer only in this period (`now`) and one only in the earlier (`then`) whose ids are the same number. */
+  compareIdChanged: { now: string; then: string };
+  /** An earlier `--json` file that is no result: `what` says what is wrong, `field` the JSON path at fault (`badField`). */
+  compareNotAResult: { file: string; what: 'notJson' | 'notAnObject' | 'noCustomers' | 'noActivities' | 'noPools' | 'noTotals' | 'badField'; field: string | null };
+  /** An earlier `--json` file of a run that stopped with errors: how many, and the first one's message. */
+  compareEarlierFailed: { file: string; errors: number; first: string };
+  /** An earlier `--json` file without customers' driver quantities (written before they were added). */
+  compareWithoutQuantities: { file: string };
 }
 
 /** The id of a message. */

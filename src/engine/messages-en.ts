@@ -355,4 +355,27 @@ export const MESSAGES_EN: Catalog = {
       a.accounts.length === 0 ? ' (it has none)' : ` (accounts ${a.accounts.join(', ')}${a.more > 0 ? ` and ${a.more} more` : ''})`
     }. Correct the Cost or the ledger, or leave the Cost blank to take it from the ledger.`,
   noLedgerLines: (a) => `Pool "${a.pool}" has no Cost and no lines in ABC_Resources, so its cost is 0. Book its accounts to it in ABC_Resources.`,
+
+  compareCurrency: (a) =>
+    `The earlier period is in ${a.earlier} and this period in ${a.now}: amounts in different currencies cannot be compared. Compare with a period in ${a.now}.`,
+  compareSameLabel: (a) =>
+    `Both periods are labelled "${a.label}", so the comparison could not tell which is which: give the earlier one another label with --label-earlier, or set Period in ABC_Settings.`,
+  compareIdChanged: (a) =>
+    `Customer ${a.now} now, ${a.then} then: the same number written differently; they are compared as two customers (new and lost). Write the ids the same way.`,
+  compareNotAResult: (a) =>
+    `${a.file} is no --json result of this tool: ${
+      {
+        notJson: 'it is not JSON',
+        notAnObject: 'it is not a JSON object',
+        noCustomers: 'it has no customers array',
+        noActivities: 'it has no activities array',
+        noPools: 'it has no pools array',
+        noTotals: 'it has no totals',
+        badField: `${a.field ?? ''} is missing or not of the right kind`,
+      }[a.what]
+    }.`,
+  compareEarlierFailed: (a) =>
+    `${a.file} holds no result: the earlier run stopped with ${a.errors} ${a.errors === 1 ? 'error' : 'errors'} (the first: "${a.first}"). Correct the earlier model and run it again with --json.`,
+  compareWithoutQuantities: (a) =>
+    `${a.file} was written by an older version and has no driver quantities per customer (driverQuantities), which the comparison needs: run the earlier model again with this version and --json.`,
 };

@@ -380,4 +380,27 @@ export const MESSAGES_NL: Catalog = {
       a.accounts.length === 0 ? ' (ze heeft er geen)' : ` (rekeningen ${a.accounts.join(', ')}${a.more > 0 ? ` en nog ${a.more}` : ''})`
     }. Verbeter de Kosten of het grootboek, of laat de Kosten leeg om ze uit het grootboek te nemen.`,
   noLedgerLines: (a) => `Kostenpool "${a.pool}" heeft geen Kosten en geen regels in ABC_Resources, dus haar kosten zijn 0. Boek haar rekeningen erop in ABC_Resources.`,
+
+  compareCurrency: (a) =>
+    `De eerdere periode is in ${a.earlier} en deze periode in ${a.now}: bedragen in verschillende valuta kunnen niet vergeleken worden. Vergelijk met een periode in ${a.now}.`,
+  compareSameLabel: (a) =>
+    `Beide perioden heten "${a.label}", dus de vergelijking kan ze niet uit elkaar houden: geef de eerdere een andere naam met --label-earlier, of vul Periode in ABC_Settings in.`,
+  compareIdChanged: (a) =>
+    `Klant ${a.now} nu, ${a.then} toen: hetzelfde nummer anders geschreven; ze worden als twee klanten vergeleken (nieuw en verloren). Schrijf de nummers op dezelfde manier.`,
+  compareNotAResult: (a) =>
+    `${a.file} is geen --json-resultaat van dit programma: ${
+      {
+        notJson: 'het is geen JSON',
+        notAnObject: 'het is geen JSON-object',
+        noCustomers: 'het heeft geen lijst customers',
+        noActivities: 'het heeft geen lijst activities',
+        noPools: 'het heeft geen lijst pools',
+        noTotals: 'het heeft geen totals',
+        badField: `${a.field ?? ''} ontbreekt of is niet van de juiste soort`,
+      }[a.what]
+    }.`,
+  compareEarlierFailed: (a) =>
+    `${a.file} bevat geen resultaat: de eerdere run stopte met ${a.errors} ${a.errors === 1 ? 'fout' : 'fouten'} (de eerste: "${a.first}"). Verbeter het eerdere model en draai het opnieuw met --json.`,
+  compareWithoutQuantities: (a) =>
+    `${a.file} is geschreven door een oudere versie en heeft geen aantallen per kostendrijver per klant (driverQuantities), die de vergelijking nodig heeft: draai het eerdere model opnieuw met deze versie en --json.`,
 };

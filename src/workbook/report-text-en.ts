@@ -224,6 +224,15 @@ export const REPORT_TEXT_EN: ReportText = {
     item: 'Item',
     gone: (customer) =>
       `Customer ${customer} is no longer in ABC_Customers: this statement of an earlier run was emptied so that it shows no old figures. Delete the sheet when you no longer need it.`,
+    earlierColumn: (label) => `This customer, ${label}`,
+    changeSection: (label) => `Change against ${label}`,
+    changePart: 'Part',
+    profitEffect: 'Effect on net profit',
+    changeVolume: (activity) => `${activity}: volume`,
+    changeRate: (activity) => `${activity}: cost per unit`,
+    changeUnused: 'Unused capacity charged',
+    changeTotal: 'Change in net profit',
+    newCustomer: (label) => `New customer since ${label}: all of its net profit is the change.`,
   },
 
   actions: {

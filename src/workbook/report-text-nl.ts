@@ -224,6 +224,15 @@ export const REPORT_TEXT_NL: ReportText = {
     item: 'Kostenpost',
     gone: (customer) =>
       `Klant ${customer} staat niet meer in ABC_Customers: dit klantoverzicht van een eerdere run is leeggemaakt, zodat het geen oude cijfers toont. Verwijder het blad als u het niet meer nodig hebt.`,
+    earlierColumn: (label) => `Deze klant, ${label}`,
+    changeSection: (label) => `Verandering ten opzichte van ${label}`,
+    changePart: 'Onderdeel',
+    profitEffect: 'Effect op nettowinst',
+    changeVolume: (activity) => `${activity}: volume`,
+    changeRate: (activity) => `${activity}: kosten per eenheid`,
+    changeUnused: 'Doorbelaste onbenutte capaciteit',
+    changeTotal: 'Verandering in nettowinst',
+    newCustomer: (label) => `Nieuwe klant sinds ${label}: de hele nettowinst is de verandering.`,
   },
 
   actions: {

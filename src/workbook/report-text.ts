@@ -255,6 +255,21 @@ export interface ReportText {
     item: string;
     /** The one line left on the statement of a customer that is no longer in the model. */
     gone: (customer: string) => string;
+    /** With an earlier period (issue 20): the header of the customer's column of that period's figures. */
+    earlierColumn: (label: string) => string;
+    /** The block of the customer's change in net profit against the earlier period, split into its parts. */
+    changeSection: (label: string) => string;
+    changePart: string;
+    /** The amounts of the change block: effects on net profit (more cost is negative). */
+    profitEffect: string;
+    /** An activity's part for its quantities changed, at the earlier cost per unit. */
+    changeVolume: (activity: string) => string;
+    /** An activity's part for its cost per unit changed, at this period's quantities. */
+    changeRate: (activity: string) => string;
+    changeUnused: string;
+    changeTotal: string;
+    /** Under the change block of a customer the earlier period did not have. */
+    newCustomer: (label: string) => string;
   };
 
   /** Break-even actions per loss-making customer (report-actions.ts). Amounts stand in the cell after a text. */
