@@ -107,7 +107,8 @@ export type IssueCode =
   | 'TEXT_CUT'
   // periods kept in ABC_History (issue 20)
   | 'HISTORY_NO_PERIOD'
-  | 'HISTORY_UNREADABLE';
+  | 'HISTORY_UNREADABLE'
+  | 'HISTORY_TOO_LARGE';
 
 /**
  * Makes an error from a catalog message (`msg(...)`); its English rendering becomes `message`. A plain

@@ -204,6 +204,8 @@ export interface MessageArgs {
   historyNoPeriod: Record<string, never>;
   /** A cell of ABC_History that cannot be read back; `found` is the cell's value as shown, `column` its header. */
   historyUnreadable: { column: string; found: string; problem: HistoryProblem };
+  /** Keeping the period would make ABC_History `rows` rows under its header, more than a sheet holds (`limit`). */
+  historyTooLarge: { rows: number; limit: number };
 
   // what-if scenarios (ABC_Scenarios); `kind` is the row's change, lists are comma-separated names
   /** MinutesPerFTE is not a positive number. */

@@ -292,6 +292,8 @@ export const MESSAGES_EN: Catalog = {
     `This text is ${a.length} characters long and an Excel cell holds at most ${a.limit}: the report shows its first ${a.limit} characters; shorten the text in the model to see all of it.`,
   historyNoPeriod: () =>
     'The period was not kept: the model has no Period setting to name it by. Set Period in ABC_Settings (2026, Q1 2026, Budget 2026) and keep it again; the report was written.',
+  historyTooLarge: (a) =>
+    `The period was not kept: ABC_History would hold ${a.rows} rows, and a sheet holds ${a.limit} under its header. Delete the rows of periods you no longer need from ABC_History and keep it again; the report was written.`,
   historyUnreadable: (a) => `ABC_History cannot be read here (column ${a.column}, found ${a.found}): ${HISTORY_PROBLEM_EN[a.problem]} The kept periods are left as they are; the current report was written.`,
 
   invalidMinutesPerFte: (a) =>

@@ -316,6 +316,8 @@ export const MESSAGES_NL: Catalog = {
     `Deze tekst is ${a.length} tekens lang en een Excel-cel bevat er hoogstens ${a.limit}: het rapport toont de eerste ${a.limit} tekens; maak de tekst in het model korter om hem helemaal te zien.`,
   historyNoPeriod: () =>
     'De periode is niet bewaard: het model heeft geen instelling Periode om haar naar te noemen. Vul Periode in ABC_Settings in (2026, K1 2026, Budget 2026) en bewaar haar opnieuw; het rapport is geschreven.',
+  historyTooLarge: (a) =>
+    `De periode is niet bewaard: ABC_History zou ${a.rows} rijen bevatten, en een werkblad bevat er ${a.limit} onder de kopregel. Verwijder de rijen van perioden die u niet meer nodig hebt uit ABC_History en bewaar haar opnieuw; het rapport is geschreven.`,
   historyUnreadable: (a) => `ABC_History is hier niet te lezen (kolom ${a.column}, er staat ${a.found}): ${HISTORY_PROBLEM_NL[a.problem]} De bewaarde perioden blijven zoals ze zijn; het huidige rapport is geschreven.`,
 
   invalidMinutesPerFte: (a) =>

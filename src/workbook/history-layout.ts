@@ -30,6 +30,9 @@ import { type CellValue, columnLetters, isBlank, type RangeGrid } from './grid';
 /** The table's and the name's: `ABC_History`. */
 export const HISTORY_TABLE = 'ABC_History';
 
+/** The most rows the table holds: a sheet's 1,048,576 less the header row. */
+export const HISTORY_MAX_ROWS = 1_048_575;
+
 /** The columns, in the order they are written. */
 export const HISTORY_COLUMNS = [
   'Period',
@@ -168,10 +171,10 @@ export interface MergedHistory {
  * there is none): the period's earlier rows go, the other periods' rows stay as they are (put in this
  * layout's column order when a user moved a column). Without a Period column the rows cannot be told
  * apart and nothing is kept (HISTORY_UNREADABLE at the header row); columns the layout does not know are
- * dropped.
+ * dropped. More rows than a sheet holds (`limit`, smaller only in tests) keep nothing either (HISTORY_TOO_LARGE).
  */
-export function mergeHistory(existing: RangeGrid | null, period: string, newRows: readonly CellValue[][]): MergedHistory {
-  if (existing === null || existing.rows.length === 0) return { rows: [...newRows], replaced: 0, issues: [] };
+export function mergeHistory(existing: RangeGrid | null, period: string, newRows: readonly CellValue[][], limit = HISTORY_MAX_ROWS): MergedHistory {
+  if (existing === null || existing.rows.length === 0) return withinSheet({ rows: [...newRows], replaced: 0, issues: [] }, null, limit);
   const [header = [], ...body] = existing.rows;
   const columns = headerColumns(header);
   const periodColumn = columns.get('Period');
@@ -189,7 +192,14 @@ export function mergeHistory(existing: RangeGrid | null, period: string, newRows
       return i === undefined ? null : (r[i] ?? null);
     }));
   }
-  return { rows: [...rows, ...newRows], replaced, issues: [] };
+  return withinSheet({ rows: [...rows, ...newRows], replaced, issues: [] }, existing, limit);
+}
+
+/** The merged history, or nothing kept (HISTORY_TOO_LARGE) when its rows would not fit on a sheet. */
+function withinSheet(merged: MergedHistory, existing: RangeGrid | null, limit: number): MergedHistory {
+  if (merged.rows.length <= limit) return merged;
+  const where = existing === null ? { range: HISTORY_TABLE } : { range: HISTORY_TABLE, sheet: existing.sheet, cell: `${columnLetters(existing.left)}${existing.top}` };
+  return { rows: [], replaced: 0, issues: [error('HISTORY_TOO_LARGE', msg('historyTooLarge', { rows: merged.rows.length, limit }), where)] };
 }
 
 /** Column name → 0-based index in a header row (case and surrounding spaces ignored; the first of a repeat). */

@@ -87,6 +87,7 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   textCut: { length: 40000, limit: 32767 },
   historyNoPeriod: {},
   historyUnreadable: { column: 'Revenue', found: '"lots"', problem: 'notANumber' },
+  historyTooLarge: { rows: 1_100_000, limit: 1_048_575 },
   invalidMinutesPerFte: { found: '"lots"' },
   scenarioUnknownChange: {},
   scenarioScopeUnknownDimension: { dimension: 'Segmnt', dimensions: 'Segment, Region' },

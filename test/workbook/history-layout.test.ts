@@ -158,6 +158,16 @@ describe('keeping a period again', () => {
     expect(readHistory(grid(rows)).order).toEqual(['2025']);
   });
 
+  it('keeps nothing when the rows would not fit on a sheet (HISTORY_TOO_LARGE), and keeps them when they just fit', () => {
+    const first = mergeHistory(null, '2025', historyRows(v2025, '2025'));
+    const n = first.rows.length;
+    const fits = mergeHistory(grid(first.rows), '2026', historyRows(v2026, '2026'), 2 * n);
+    expect([fits.rows.length, fits.issues]).toEqual([2 * n, []]);
+    const over = mergeHistory(grid(first.rows), '2026', historyRows(v2026, '2026'), 2 * n - 1);
+    expect([over.rows.length, over.issues.map((i) => [i.code, i.where.sheet, i.where.cell, i.text.args])]).toEqual([0, [['HISTORY_TOO_LARGE', 'ABC History', 'A1', { rows: 2 * n, limit: 2 * n - 1 }]]]);
+    expect(over.issues[0]?.message).toMatch(/^The period was not kept: ABC_History would hold 56 rows/);
+  });
+
   it('puts a moved column back in place and refuses to merge over a table without a Period column', () => {
     const rows = historyRows(v2025, '2025');
     const moved: RangeGrid = { ...grid([]), rows: [[...HISTORY_COLUMNS].reverse(), ...rows.map((r) => [...r].reverse())] };
