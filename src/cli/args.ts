@@ -34,7 +34,7 @@ export type Command =
   | { kind: 'help' }
   /** `--template <file>`: write the empty model there, in `lang` (English when not given). */
   | { kind: 'template'; path: string; lang: ReportLanguage }
-  | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null; lang?: ReportLanguage; svg?: string; svgFlow?: string; statements?: StatementRequest; volumes?: VolumeRequest }
+  | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null; lang?: ReportLanguage; svg?: string; svgFlow?: string; statements?: StatementRequest; volumes?: VolumeRequest; keep?: boolean }
   | { kind: 'usage-error'; problem: UsageProblem };
 
 export { SAMPLE_WORKBOOK_PATH } from './help-text';
@@ -72,6 +72,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const statementCustomers: string[] = [];
   let statementMode: StatementRequest['mode'] = null;
   let sample = false;
+  let keep = false;
   let template: string | null = null;
   let lang: ReportLanguage | null = null;
   const volumeFlags = new Map<string, string>();
@@ -91,6 +92,9 @@ export function parseArgs(argv: readonly string[]): Command {
       volumeFlags.set(volumeFlag, value);
     } else if (arg === '--sample') {
       sample = true;
+    } else if (arg === '--keep') {
+      if (keep) return usage({ kind: 'given-twice', flag: '--keep' });
+      keep = true;
     } else if (arg === '--template' || arg.startsWith('--template=')) {
       const value = arg === '--template' ? argv[i + 1] : arg.slice('--template='.length);
       if (value === undefined || value === '' || value.startsWith('--')) return usage({ kind: 'file-name-missing', flag: '--template' });
@@ -153,7 +157,7 @@ export function parseArgs(argv: readonly string[]): Command {
     }
   }
   if (template !== null) {
-    const others = input !== null || sample || out !== null || json !== null || svg !== null || svgFlow !== null || statementCustomers.length > 0 || statementMode !== null || volumeFlags.size > 0;
+    const others = input !== null || sample || out !== null || json !== null || svg !== null || svgFlow !== null || statementCustomers.length > 0 || statementMode !== null || volumeFlags.size > 0 || keep;
     return others ? usage({ kind: 'template-alone' }) : { kind: 'template', path: template, lang: lang ?? 'en' };
   }
   if (sample && input !== null) return usage({ kind: 'workbook-and-sample' });
@@ -164,6 +168,7 @@ export function parseArgs(argv: readonly string[]): Command {
   return { kind: 'run', input, sample, out, json, ...(lang === null ? {} : { lang }), ...(svg === null ? {} : { svg }), ...(svgFlow === null ? {} : { svgFlow }),
     ...(statementCustomers.length === 0 && statementMode === null ? {} : { statements: { customers: statementCustomers, mode: statementMode } }),
     ...(volumes === null ? {} : { volumes }),
+    ...(keep ? { keep } : {}),
   };
 }
 

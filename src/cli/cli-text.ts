@@ -53,6 +53,8 @@ export interface CliText {
   leastProfitable: string;
 
   reportWritten: (out: string, json: string | null) => string;
+  /** `--keep`: the period kept, its customers and the table's rows, and whether an earlier copy was replaced. */
+  keptPeriod: (period: string, customers: number, rows: number, replaced: boolean) => string;
   noReportWritten: (json: string | null) => string;
   unexpectedFailure: (detail: string) => string;
   noWorkbook: string;
@@ -131,6 +133,8 @@ export const CLI_TEXT_EN: CliText = {
   leastProfitable: 'Least profitable customers:',
 
   reportWritten: (out, json) => `Report written to ${out}${json === null ? '' : `, JSON to ${json}`}.`,
+  keptPeriod: (period, customers, rows, replaced) =>
+    `Kept period ${period}: ${customers.toLocaleString('en-US')} customers, ${rows.toLocaleString('en-US')} rows in ABC_History${replaced ? ' (replaced the earlier copy)' : ''}`,
   noReportWritten: (json) => `No report written${json === null ? '' : `; the problems are also in ${json}`}.`,
   unexpectedFailure: (detail) => `Unexpected failure: ${detail}`,
   noWorkbook: 'No workbook given.',
@@ -253,6 +257,8 @@ export const CLI_TEXT_NL: CliText = {
   leastProfitable: 'Minst winstgevende klanten:',
 
   reportWritten: (out, json) => `Rapport geschreven naar ${out}${json === null ? '' : `, JSON naar ${json}`}.`,
+  keptPeriod: (period, customers, rows, replaced) =>
+    `Periode ${period} bewaard: ${customers.toLocaleString('nl-NL')} klanten, ${rows.toLocaleString('nl-NL')} rijen in ABC_History${replaced ? ' (de eerdere kopie vervangen)' : ''}`,
   noReportWritten: (json) => `Geen rapport geschreven${json === null ? '' : `; de problemen staan ook in ${json}`}.`,
   unexpectedFailure: (detail) => `Onverwachte fout: ${detail}`,
   noWorkbook: 'Geen werkmap opgegeven.',

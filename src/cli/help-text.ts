@@ -31,6 +31,9 @@ Options:
                  also write the cost flow as an SVG picture: ledger accounts, support pools, operating
                  pools, activities and customer segments, each column adding up to the ledger total.
                  Only a model with ABC_Resources or ABC_Support has one; otherwise nothing is written.
+  --keep         keep this period's figures in the report workbook, in the hidden sheet "ABC History"
+                 (table ABC_History), named by the Period setting; a period kept again is replaced.
+                 Without a Period setting nothing is kept (HISTORY_NO_PERIOD); the report is written.
   --json <file>  also write the result as JSON (money rounded to cents). Written even when the model
                  has errors, then holding only the list of problems.
   --lang nl|en   the language of the report sheets and of what is printed: nl (Dutch, sheets
@@ -92,6 +95,10 @@ Opties:
                    kostenpools, operationele kostenpools, activiteiten en klantsegmenten; elke kolom telt
                    op tot het totaal van het grootboek. Alleen een model met ABC_Resources of ABC_Support
                    heeft er een; anders wordt niets geschreven.
+  --keep           bewaar de cijfers van deze periode in de rapportwerkmap, in het verborgen blad
+                   "ABC Historie" (tabel ABC_History), genoemd naar de instelling Periode; een periode die
+                   opnieuw wordt bewaard, wordt vervangen. Zonder instelling Periode wordt niets bewaard
+                   (HISTORY_NO_PERIOD); het rapport wordt geschreven.
   --json <bestand> schrijf het resultaat ook als JSON (bedragen afgerond op centen). Ook geschreven als
                    het model fouten heeft; dan staat alleen de lijst met problemen erin.
   --lang nl|en     de taal van de rapportbladen en van wat wordt afgedrukt: nl (Nederlands, bladen

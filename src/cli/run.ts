@@ -29,6 +29,7 @@ import { type Output, printIssues, printSummary } from './print';
 import { runnerScenarios, scenarioLines, withScenarioSheet } from './scenarios';
 import { fileIdentity, maybeSameFile, sameFile } from './same-file';
 import { firstNonFileTarget, notARegularFile, type OutputTarget } from './output-targets';
+import { keepPeriod, type KeptPeriod } from './keep';
 import { chooseStatementCustomers, earlierStatementIds, type StatementRequest, statementLines, statementSheetsFor } from './statements';
 
 export const EXIT_OK = 0;
@@ -51,6 +52,8 @@ export interface RunOptions {
   statements?: StatementRequest;
   /** `--volumes` / `--volumes-sql`: volumes from a transaction file or a query instead of ABC_Volumes. */
   volumes?: VolumeRequest;
+  /** `--keep`: keep this period's figures in the report workbook's ABC_History (keep.ts). */
+  keep?: boolean;
 }
 
 /** A failure that ends the run with exit status 2 and one line of explanation. */
@@ -223,6 +226,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
 
   let report: Buffer | null = null;
   let statements: { count: number; gone: string[]; capped: boolean; ms: number } | null = null;
+  let kept: KeptPeriod | null = null;
   if (result !== null) {
     // Statements of an earlier run are written again even when not asked for: old figures must not stay.
     const earlier = earlierStatementIds(loaded);
@@ -232,6 +236,11 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
     const fitted = runnerSheets(result, scenarioRun.outcomes, choice, loaded, language);
     const sheets = fitted.sheets;
     issues.push(...fitted.issues);
+    if (options.keep === true) {
+      kept = await keepPeriod(loaded, result, language);
+      issues.push(...kept.issues);
+      if (kept.sheet !== null) sheets.push(kept.sheet);
+    }
     if (choice !== null) statements = { count: choice.customers.length, gone: choice.gone, capped: choice.capped, ms: -started };
     try {
       report = await buildReportWorkbook(loaded, sheets, result.settings.currency);
@@ -266,6 +275,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   if (statements !== null) {
     for (const line of statementLines(statements.count, statements.capped, result.customers.length, statements.ms, language, statements.gone)) io.out(line);
   }
+  if (kept?.kept != null) io.out(t.keptPeriod(kept.kept.period, kept.kept.customers, kept.kept.rows, kept.kept.replaced));
   io.out(t.reportWritten(out, options.json));
   return EXIT_OK;
 }

@@ -104,7 +104,11 @@ export type IssueCode =
   // the add-in's host
   | 'DATE_SYSTEM_UNKNOWN'
   // the report
-  | 'TEXT_CUT';
+  | 'TEXT_CUT'
+  // periods kept in ABC_History (issue 20)
+  | 'HISTORY_NO_PERIOD'
+  | 'HISTORY_UNREADABLE'
+  | 'HISTORY_TOO_LARGE';
 
 /**
  * Makes an error from a catalog message (`msg(...)`); its English rendering becomes `message`. A plain

@@ -89,6 +89,9 @@ export type ReferenceProblem =
  * Every message and its arguments. A place such as `first` is a location as `formatWhere` gives it
  * (`Pools!A3`), or null when none is known.
  */
+/** Why a cell of ABC_History cannot be read back (HISTORY_UNREADABLE). */
+export type HistoryProblem = 'notANumber' | 'notText' | 'noPeriod' | 'noActivity' | 'noCustomer' | 'noCompanyRow' | 'rowKind' | 'exact' | 'missingColumn' | 'twice';
+
 export interface MessageArgs {
   /** Text from outside the catalog (a test, a tool), shown as it is in every language. */
   verbatim: { text: string };
@@ -197,6 +200,12 @@ export interface MessageArgs {
   reportNameTaken: { name: string };
   /** A report cell's text of `length` UTF-16 units, cut to Excel's `limit`. */
   textCut: { length: number; limit: number };
+  /** Keep period without a `Period` setting: nothing is kept. */
+  historyNoPeriod: Record<string, never>;
+  /** A cell of ABC_History that cannot be read back; `found` is the cell's value as shown, `column` its header. */
+  historyUnreadable: { column: string; found: string; problem: HistoryProblem };
+  /** Keeping the period would make ABC_History `rows` rows under its header, more than a sheet holds (`limit`). */
+  historyTooLarge: { rows: number; limit: number };
 
   // what-if scenarios (ABC_Scenarios); `kind` is the row's change, lists are comma-separated names
   /** MinutesPerFTE is not a positive number. */

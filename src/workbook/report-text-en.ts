@@ -13,6 +13,7 @@ export const REPORT_TEXT_EN: ReportText = {
     scenarios: 'ABC Scenarios',
     costFlow: 'ABC Cost flow',
     comparison: 'ABC Comparison',
+    history: 'ABC History',
   },
 
   common: {

@@ -14,6 +14,7 @@ export const REPORT_TEXT_NL: ReportText = {
     scenarios: "ABC Scenario's",
     costFlow: 'ABC Kostenstroom',
     comparison: 'ABC Vergelijking',
+    history: 'ABC Historie',
   },
 
   common: {

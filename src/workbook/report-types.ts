@@ -30,7 +30,7 @@ export interface ReportRow {
  * Which report sheet a sheet is, whatever its language: the owner mark carries it (see report-owner.ts),
  * so a re-run in another language finds and renames the sheet instead of adding a second one.
  */
-export type ReportRole = 'pnl' | 'rates' | 'summary' | 'actions' | 'scenarios' | 'costFlow' | 'comparison';
+export type ReportRole = 'pnl' | 'rates' | 'summary' | 'actions' | 'scenarios' | 'costFlow' | 'comparison' | 'history';
 
 /** The role of a customer statement: one per customer, by its id (report-statement.ts). */
 export type StatementRole = `statement ${string}`;
