@@ -31,7 +31,7 @@ import { firstNonFileTarget, notARegularFile, type OutputTarget } from './output
 import { keepPeriod, type KeptPeriod } from './keep';
 import { bridgeSvgFile } from '../workbook/bridge-svg';
 import type { CompareRequest } from './args';
-import { comparisonJson, comparisonLines, comparisonSheet, compareWithEarlier, type ComparisonMade, optionalRoles, statementEarlierOf } from './compare';
+import { comparisonJson, comparisonLines, comparisonSheets, compareWithEarlier, type ComparisonMade, optionalRoles, statementEarlierOf } from './compare';
 import { printEarlierIssues, readEarlier } from './compare-earlier';
 import { compareText } from './compare-text';
 import { chooseStatementCustomers, earlierStatementIds, type StatementRequest, statementLines, statementSheetsFor } from './statements';
@@ -132,7 +132,7 @@ function runnerSheets(
 ): { sheets: ReportSheet[]; issues: Issue[] } {
   return buildWithinTextLimit(result, (shown) => {
     // The comparison after every other report sheet, as Cost flow: a workbook that gains it gets it appended.
-    const comparison = made === null ? [] : [comparisonSheet(made, shown.settings.currency, language)];
+    const comparison = comparisonSheets(made, loaded, shown.settings.currency, language);
     const reportSheets = [...withScenarioSheet(buildReportSheets(shown, language), outcomes, shown, language), ...comparison];
     if (choice === null) return reportSheets;
     const reportNames = reportSheets.map((s) => s.name);
@@ -234,7 +234,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   }
   // A name that exists but is broken was reported with its reference; "missing" would contradict it.
   const modelIssues = analysis.issues.filter((i) => !(i.code === 'MISSING_RANGE' && found.broken.has(i.where.range ?? '')));
-  const issues: Issue[] = [...found.issues, ...modelIssues, ...planReportSheets(loaded, reportTargets(language, optionalRoles(analysis.model, earlier))).issues];
+  const issues: Issue[] = [...found.issues, ...modelIssues, ...planReportSheets(loaded, reportTargets(language, optionalRoles(analysis.model, earlier, loaded))).issues];
   // Scenarios run on the computed model; a change taking a figure out of range stops the run like any error.
   const scenarioRun = analysis.result === null || hasErrors(issues) ? { outcomes: null, issues: [] } : runnerScenarios(analysis.model, analysis.result);
   issues.push(...scenarioRun.issues);
