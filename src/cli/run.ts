@@ -33,6 +33,7 @@ import { bridgeSvgFile } from '../workbook/bridge-svg';
 import type { CompareRequest } from './args';
 import { comparisonJson, comparisonLines, comparisonSheets, compareWithEarlier, type ComparisonMade, optionalRoles, statementEarlierOf } from './compare';
 import { printEarlierIssues, readEarlier } from './compare-earlier';
+import { sampleWorkbookBytes } from './sample-workbook';
 import { compareText } from './compare-text';
 import { chooseStatementCustomers, earlierStatementIds, type StatementRequest, statementLines, statementSheetsFor } from './statements';
 
@@ -109,12 +110,9 @@ async function writeOutput(path: string, data: string | Uint8Array, what: string
   }
 }
 
-/** Builds the sample model's workbook, in the language of --lang (its own data Dutch with nl), and returns its path. */
+/** Builds the sample model's workbook (2025 kept in its history), in the language of --lang, and returns its path. */
 async function writeSampleWorkbook(language: ReportLanguage): Promise<string> {
-  // Loaded on demand: the sample generator and its writer (ExcelJS) are only needed for --sample.
-  const { DEFAULT_SAMPLE_SEED, generateSampleModel } = await import('../sample/index');
-  const { buildBlocksWorkbook } = await import('../xlsx/write-sample');
-  await writeOutput(SAMPLE_WORKBOOK_PATH, await buildBlocksWorkbook(generateSampleModel(DEFAULT_SAMPLE_SEED, language)), cliText(language).files.sample, language);
+  await writeOutput(SAMPLE_WORKBOOK_PATH, await sampleWorkbookBytes(language, SAMPLE_WORKBOOK_PATH), cliText(language).files.sample, language);
   return SAMPLE_WORKBOOK_PATH;
 }
 
