@@ -22,8 +22,8 @@ interface CauseText {
   unusedCapacity: string;
   directCosts: string;
   /** `more`: the quantity grew; `count` and `rate` are written already. */
-  volume: (a: { more: boolean; count: string; driver: string; rate: string }) => string;
-  timePerUnit: (a: { driver: string; now: string; then: string }) => string;
+  volume: (a: { more: boolean; count: string; driver: string; rate: string; activity: string }) => string;
+  timePerUnit: (a: { driver: string; now: string; then: string; activity: string }) => string;
   costPerMinute: (a: { of: string; percent: string; then: string; now: string }) => string;
   costPerUnit: (a: { driver: string; percent: string; then: string; now: string }) => string;
 }
@@ -36,8 +36,8 @@ const EN: CauseText = {
   cogs: 'cost of goods sold',
   unusedCapacity: 'unused capacity charged',
   directCosts: 'direct costs',
-  volume: (a) => `${a.count} ${a.more ? 'more' : 'fewer'} ${a.driver} at ${a.rate}`,
-  timePerUnit: (a) => `${a.driver} take ${a.now} instead of ${a.then} minutes`,
+  volume: (a) => `${a.count} ${a.more ? 'more' : 'fewer'} ${a.driver} at ${a.rate} (${a.activity})`,
+  timePerUnit: (a) => `${a.driver} take ${a.now} instead of ${a.then} minutes (${a.activity})`,
   costPerMinute: (a) => `cost per minute of ${a.of} ${a.percent} (${a.then} → ${a.now})`,
   costPerUnit: (a) => `cost per unit of ${a.driver} ${a.percent} (${a.then} → ${a.now})`,
 };
@@ -50,8 +50,8 @@ const NL: CauseText = {
   cogs: 'kostprijs omzet',
   unusedCapacity: 'onbenutte capaciteit toegerekend',
   directCosts: 'directe kosten',
-  volume: (a) => `${a.count} ${a.driver} ${a.more ? 'meer' : 'minder'} à ${a.rate}`,
-  timePerUnit: (a) => `${a.driver} duren ${a.now} in plaats van ${a.then} minuten`,
+  volume: (a) => `${a.count} ${a.driver} ${a.more ? 'meer' : 'minder'} à ${a.rate} (${a.activity})`,
+  timePerUnit: (a) => `${a.driver} duren ${a.now} in plaats van ${a.then} minuten (${a.activity})`,
   costPerMinute: (a) => `kosten per minuut van ${a.of} ${a.percent} (${a.then} → ${a.now})`,
   costPerUnit: (a) => `kosten per eenheid van ${a.driver} ${a.percent} (${a.then} → ${a.now})`,
 };
@@ -121,10 +121,10 @@ export function causeText(cause: MainCause, currency: string, language: ReportLa
       return `${t[cause.kind]} ${signedMoney(cause.amount.negated(), currency, language)}`;
     case 'volume': {
       const change = cause.quantityAfter.minus(cause.quantityBefore);
-      return t.volume({ more: !change.isNegative(), count: numberText(change.abs(), 0, 2, language), driver: inSentence(cause.driver), rate: rate(cause.costPerUnit) });
+      return t.volume({ more: !change.isNegative(), count: numberText(change.abs(), 0, 2, language), driver: inSentence(cause.driver), rate: rate(cause.costPerUnit), activity: cause.activity });
     }
     case 'timePerUnit':
-      return t.timePerUnit({ driver: cause.driver, now: numberText(cause.minutesAfter, 0, 2, language), then: numberText(cause.minutesBefore, 0, 2, language) });
+      return t.timePerUnit({ driver: cause.driver, activity: cause.activity, now: numberText(cause.minutesAfter, 0, 2, language), then: numberText(cause.minutesBefore, 0, 2, language) });
     case 'costPerMinute':
       return t.costPerMinute({ of: cause.pool ?? cause.activity, percent: percentChange(cause.rateBefore, cause.rateAfter), then: rate(cause.rateBefore), now: rate(cause.rateAfter) });
     case 'costPerUnit':

@@ -18,23 +18,23 @@ const CASES: Array<[MainCause, string, string]> = [
   [{ kind: 'unusedCapacity', amount: dec('-12.34') }, 'unused capacity charged +€ 12.34', 'onbenutte capaciteit toegerekend +€ 12,34'],
   [
     { kind: 'volume', activity: 'Process customer orders', driver: 'Orders', quantityBefore: dec(1000), quantityAfter: dec(3000), costPerUnit: dec('6.4'), amount: dec(-12800) },
-    '2,000 more orders at € 6.40',
-    '2.000 orders meer à € 6,40',
+    '2,000 more orders at € 6.40 (Process customer orders)',
+    '2.000 orders meer à € 6,40 (Process customer orders)',
   ],
   [
     { kind: 'volume', activity: 'Process customer orders', driver: 'Orders', quantityBefore: dec(450), quantityAfter: dec(150), costPerUnit: dec('6.4'), amount: dec(1920) },
-    '300 fewer orders at € 6.40',
-    '300 orders minder à € 6,40',
+    '300 fewer orders at € 6.40 (Process customer orders)',
+    '300 orders minder à € 6,40 (Process customer orders)',
   ],
   [
     { kind: 'volume', activity: 'Send EDI', driver: 'EDI messages', quantityBefore: dec('10.5'), quantityAfter: dec(12), costPerUnit: dec('0.123456'), amount: dec('-0.19') },
-    '1.5 more EDI messages at € 0.1235',
-    '1,5 EDI messages meer à € 0,1235',
+    '1.5 more EDI messages at € 0.1235 (Send EDI)',
+    '1,5 EDI messages meer à € 0,1235 (Send EDI)',
   ],
   [
     { kind: 'timePerUnit', activity: 'Handle customer inquiries', driver: 'Inquiries', minutesBefore: dec(44), minutesAfter: dec(40), amount: dec(32) },
-    'Inquiries take 40 instead of 44 minutes',
-    'Inquiries duren 40 in plaats van 44 minuten',
+    'Inquiries take 40 instead of 44 minutes (Handle customer inquiries)',
+    'Inquiries duren 40 in plaats van 44 minuten (Handle customer inquiries)',
   ],
   [
     { kind: 'costPerMinute', activity: 'Pick', pool: 'Warehouse', rateBefore: dec('0.8'), rateAfter: dec('0.85'), amount: dec(-20) },
