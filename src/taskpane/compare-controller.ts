@@ -81,6 +81,11 @@ export class CompareController {
     private readonly onKept: (() => void) | null = null,
   ) {}
 
+  /** Why "Keep period" is off for the pane's last computation, or null when it is on. */
+  keepBlocked(output: ComputeOutput | null): string | null {
+    return keepBlockedReason(output, this.actions, this.strings);
+  }
+
   getState(): CompareState {
     return this.state;
   }

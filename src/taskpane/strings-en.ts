@@ -181,6 +181,7 @@ export const en: Strings = {
       ? 'The ABC worksheet functions do not follow your edits yet: Excel did not let the add-in watch the workbook. Trying again.'
       : 'The ABC worksheet functions do not follow your edits: Excel did not let the add-in watch the workbook. They update when you press Check model or Refresh report; reopen the pane to try again.',
   updatingFunctions: 'Updating the ABC worksheet functions after your edit…',
+  periodsHeading: 'Periods',
   keepPeriod: 'Keep period',
   keepNeedsResult: 'Check the model first: there is no result to keep.',
   keepNeedsPeriod: 'Set Period in ABC_Settings (for example 2026) to keep this period.',

@@ -181,6 +181,7 @@ export const nl: Strings = {
       ? 'De ABC-werkbladfuncties volgen uw wijzigingen nog niet: Excel stond niet toe dat de invoegtoepassing de werkmap in de gaten houdt. Er wordt opnieuw geprobeerd.'
       : 'De ABC-werkbladfuncties volgen uw wijzigingen niet: Excel stond niet toe dat de invoegtoepassing de werkmap in de gaten houdt. Ze worden bijgewerkt als u Model controleren of Rapport vernieuwen kiest; open het taakvenster opnieuw om het nog eens te proberen.',
   updatingFunctions: 'De ABC-werkbladfuncties worden bijgewerkt na uw wijziging…',
+  periodsHeading: 'Perioden',
   keepPeriod: 'Periode bewaren',
   keepNeedsResult: 'Controleer eerst het model: er is geen resultaat om te bewaren.',
   keepNeedsPeriod: 'Vul Period in ABC_Settings in (bijvoorbeeld 2026) om deze periode te bewaren.',

@@ -124,6 +124,7 @@ export interface Strings {
   /** Beside the buttons while a read following an edit runs in the background. */
   updatingFunctions: string;
   /** "Keep period" and "Compare" (issue 20): the buttons, why they are off, what they did. */
+  periodsHeading: string;
   keepPeriod: string;
   keepNeedsResult: string;
   keepNeedsPeriod: string;

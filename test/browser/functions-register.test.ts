@@ -44,7 +44,7 @@ describeIfChromium('the worksheet functions register independently of the pane',
       const results: unknown[] = [];
       let failed: string | null = null;
       try {
-        w.__customFunctions.PROFIT?.('10527', { setResult: (v: unknown) => results.push(v), onCanceled: () => undefined });
+        w.__customFunctions.PROFIT?.('10527', null, { setResult: (v: unknown) => results.push(v), onCanceled: () => undefined });
       } catch (e) {
         failed = String(e);
       }
