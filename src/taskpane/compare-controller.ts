@@ -19,7 +19,7 @@ import { periodFiguresFromJson } from '../workbook/period-figures-json';
 import type { ComputeOutput } from './compute';
 import { type CompareViewModel, compareViewOf } from './compare-view';
 import type { Computer } from './computer';
-import type { Notice } from './controller';
+import type { Notice, PaneController } from './controller';
 import type { Strings } from './i18n';
 
 /** This period as the last computation left it. */
@@ -56,13 +56,27 @@ export function keepBlockedReason(output: ComputeOutput | null, actions: Workboo
   return null;
 }
 
-/** This period's figures from the pane's last computation, fetched exactly from the computer that made it. */
-export function currentFromComputer(computer: Computer, output: () => ComputeOutput | null): CurrentPeriodSource {
+/**
+ * This period's exact figures from computation `resultId` of the pane's worker (null when a newer one
+ * replaced it), asked between the pane's own actions since the worker answers one request at a time.
+ */
+export function periodFiguresFetcher(pane: PaneController, computer: Computer): (resultId: number) => Promise<PeriodFigures | null> {
+  return async (resultId) => {
+    const fetch = computer.periodFigures;
+    if (fetch === undefined) return null;
+    const json = await pane.whenIdle((signal) => fetch.call(computer, resultId, signal));
+    return json === null ? null : periodFiguresFromJson(json);
+  };
+}
+
+/** This period as the pane's last computation left it. */
+export function currentOfPane(pane: PaneController, computer: Computer): CurrentPeriodSource {
+  const fetch = periodFiguresFetcher(pane, computer);
   return async () => {
-    const last = output();
-    if (last?.json == null || computer.periodFigures === undefined) return null;
-    const json = await computer.periodFigures(last.resultId);
-    return json === null ? null : { figures: periodFiguresFromJson(json), currency: last.currency, language: last.language };
+    const last = pane.getState().output;
+    if (last?.json == null) return null;
+    const figures = await fetch(last.resultId);
+    return figures === null ? null : { figures, currency: last.currency, language: last.language };
   };
 }
 
