@@ -42,7 +42,7 @@ function mount(host: OfficeHost): void {
 function withKeptPeriods(gateway: WorkbookActions): WorkbookActions {
   const standIn = (globalThis as { __keptPeriodsStandIn?: Pick<WorkbookActions, 'readKeptPeriods' | 'keepPeriod'> }).__keptPeriodsStandIn;
   if (gateway.keepPeriod !== undefined || standIn === undefined) return gateway;
-  return { ...gateway, readKeptPeriods: standIn.readKeptPeriods, keepPeriod: standIn.keepPeriod };
+  return { ...gateway, readKeptPeriods: standIn.readKeptPeriods?.bind(standIn), keepPeriod: standIn.keepPeriod?.bind(standIn) };
 }
 
 /**

@@ -25,6 +25,9 @@ const useStyles = makeStyles({
   negative: { color: tokens.colorPaletteRedForeground1 },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   issues: { margin: 0, paddingLeft: '18px' },
+  comparison: { display: 'flex', flexDirection: 'column', gap: '10px' },
+  list: { display: 'flex', flexDirection: 'column', gap: '4px' },
+  heading: { margin: 0 },
 });
 
 export interface CompareViewProps {
@@ -122,18 +125,22 @@ function Comparison({ view, strings, format }: { view: CompareViewModel; strings
   const span = high - low || 1;
   const at = (x: number): number => ((x - low) / span) * 100;
   const list = (title: string, rows: readonly ChangeRow[], testId: string): React.ReactElement => (
-    <div data-testid={testId}>
-      <Subtitle2 as="h4">{title}</Subtitle2>
+    <div className={styles.list} data-testid={testId}>
+      <Subtitle2 as="h4" className={styles.heading}>
+        {title}
+      </Subtitle2>
       {rows.length === 0 ? (
-        <Caption1 as="p">{strings.noneOfThese}</Caption1>
+        <Caption1 as="p" className={styles.heading}>
+          {strings.noneOfThese}
+        </Caption1>
       ) : (
         <ChangeTable rows={rows} strings={strings} format={format} testId={testId} />
       )}
     </div>
   );
   return (
-    <div data-testid="comparison" data-before={view.before} data-after={view.after}>
-      <Caption1 as="p" data-testid="bridge-change">
+    <div className={styles.comparison} data-testid="comparison" data-before={view.before} data-after={view.after}>
+      <Caption1 as="p" className={styles.heading} data-testid="bridge-change">
         {strings.bridgeChange(format.cents(view.company.before), format.cents(view.company.after), format.cents(view.company.change))}
       </Caption1>
       <div className={styles.waterfall} role="img" aria-label={strings.waterfallLabel(view.before, view.after)} data-testid="waterfall">
