@@ -147,11 +147,10 @@ export class CompareController {
     });
   }
 
-  /** Reads the kept periods for the dropdown (this period left out). */
-  load(): Promise<void> {
+  /** Reads the kept periods for the dropdown, this period (`period`, the model's Period setting) left out. */
+  load(period: string | null): Promise<void> {
     return this.busy(async () => {
-      const now = await this.current();
-      await this.readKept(now?.figures.label ?? null);
+      await this.readKept(period);
     });
   }
 

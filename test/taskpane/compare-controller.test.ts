@@ -80,7 +80,7 @@ describe('Compare', () => {
       built.push({ comparison, labels });
       return [sheet];
     });
-    await controller.load();
+    await controller.load('2026');
     expect(controller.getState().periods).toEqual(['2025']);
     await controller.compare('2025');
     const s = controller.getState();
@@ -127,7 +127,7 @@ describe('Compare', () => {
     // The budget had B at a loss: revenue 31,000 − COGS 30,000 − cost 1,496 = −496.
     await keptThen(history, kaplanPeriod('Budget', 560000, 44, 100, false, 100000, 60000, 31000), kaplan2025());
     const controller = pane(history, { now: periodOf(kaplan2026()) });
-    await controller.load();
+    await controller.load('2026');
     expect(controller.getState().periods).toEqual(['Budget', '2025']);
     await controller.compare('budget');
     const view = controller.getState().view;

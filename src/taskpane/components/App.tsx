@@ -188,7 +188,7 @@ export function App({ controller, strings, language, locale, officeTheme = null,
               format={format}
               busy={state.busy}
               keepBlocked={compare.keepBlocked(state.output)}
-              resultId={state.output.resultId}
+              period={json.period}
             />
           </section>
         ) : null}

@@ -38,8 +38,8 @@ export interface CompareViewProps {
   busy: boolean;
   /** Why Keep period is off (no result, no Period setting), or null. */
   keepBlocked: string | null;
-  /** Which computation the pane shows: a new one reads the kept periods again (this period may have a new label). */
-  resultId: number;
+  /** This period's label (the model's Period setting): the kept periods are read again when it changes, not on every computation. */
+  period: string | null;
 }
 
 function useCompareState(compare: CompareController): CompareState {
@@ -48,13 +48,13 @@ function useCompareState(compare: CompareController): CompareState {
   return state;
 }
 
-export function CompareView({ compare, strings, format, busy, keepBlocked, resultId }: CompareViewProps): React.ReactElement {
+export function CompareView({ compare, strings, format, busy, keepBlocked, period }: CompareViewProps): React.ReactElement {
   const styles = useStyles();
   const state = useCompareState(compare);
   const [chosen, setChosen] = React.useState<string | null>(null);
   React.useEffect(() => {
-    void compare.load();
-  }, [compare, resultId]);
+    void compare.load(period);
+  }, [compare, period]);
   const periods = state.periods ?? [];
   const selected = chosen !== null && periods.includes(chosen) ? chosen : (periods[periods.length - 1] ?? null);
   const off = busy || state.busy;
