@@ -22,7 +22,17 @@ export type UsageProblem =
   | { kind: 'volumes-and-sql' }
   | { kind: 'db-without-sql' }
   | { kind: 'decimal-without-volumes' }
-  | { kind: 'template-alone' };
+  | { kind: 'template-alone' }
+  | { kind: 'value-missing'; flag: string }
+  | { kind: 'compare-both' }
+  | { kind: 'label-without-compare' };
+
+/** `--compare <file>` or `--compare-period <label>`, with `--label-earlier`: what this period is compared with. */
+export interface CompareRequest {
+  file: string | null;
+  period: string | null;
+  label: string | null;
+}
 
 /** `--volumes`, `--volumes-sql` with `--db`, and `--decimal`: where the volumes come from instead of ABC_Volumes. */
 export type VolumeRequest =
@@ -34,7 +44,7 @@ export type Command =
   | { kind: 'help' }
   /** `--template <file>`: write the empty model there, in `lang` (English when not given). */
   | { kind: 'template'; path: string; lang: ReportLanguage }
-  | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null; lang?: ReportLanguage; svg?: string; svgFlow?: string; statements?: StatementRequest; volumes?: VolumeRequest }
+  | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null; lang?: ReportLanguage; svg?: string; svgFlow?: string; statements?: StatementRequest; volumes?: VolumeRequest; keep?: boolean; compare?: CompareRequest; svgBridge?: string }
   | { kind: 'usage-error'; problem: UsageProblem };
 
 export { SAMPLE_WORKBOOK_PATH } from './help-text';
@@ -72,9 +82,11 @@ export function parseArgs(argv: readonly string[]): Command {
   const statementCustomers: string[] = [];
   let statementMode: StatementRequest['mode'] = null;
   let sample = false;
+  let keep = false;
   let template: string | null = null;
   let lang: ReportLanguage | null = null;
   const volumeFlags = new Map<string, string>();
+  const compareFlags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
@@ -89,8 +101,18 @@ export function parseArgs(argv: readonly string[]): Command {
       }
       if (volumeFlags.has(volumeFlag)) return usage({ kind: 'given-twice', flag: volumeFlag });
       volumeFlags.set(volumeFlag, value);
+    } else if (COMPARE_FLAGS.some((f) => arg === f || arg.startsWith(`${f}=`))) {
+      const flag = arg.split('=')[0] as string;
+      const value = arg === flag ? argv[i + 1] : arg.slice(flag.length + 1);
+      if (arg === flag) i++;
+      if (value === undefined || value.trim() === '' || value.startsWith('--')) return usage(flag === '--compare' || flag === '--svg-bridge' ? { kind: 'file-name-missing', flag } : { kind: 'value-missing', flag });
+      if (compareFlags.has(flag)) return usage({ kind: 'given-twice', flag });
+      compareFlags.set(flag, value);
     } else if (arg === '--sample') {
       sample = true;
+    } else if (arg === '--keep') {
+      if (keep) return usage({ kind: 'given-twice', flag: '--keep' });
+      keep = true;
     } else if (arg === '--template' || arg.startsWith('--template=')) {
       const value = arg === '--template' ? argv[i + 1] : arg.slice('--template='.length);
       if (value === undefined || value === '' || value.startsWith('--')) return usage({ kind: 'file-name-missing', flag: '--template' });
@@ -153,18 +175,37 @@ export function parseArgs(argv: readonly string[]): Command {
     }
   }
   if (template !== null) {
-    const others = input !== null || sample || out !== null || json !== null || svg !== null || svgFlow !== null || statementCustomers.length > 0 || statementMode !== null || volumeFlags.size > 0;
+    const others = input !== null || sample || out !== null || json !== null || svg !== null || svgFlow !== null || statementCustomers.length > 0 || statementMode !== null || volumeFlags.size > 0 || keep || compareFlags.size > 0;
     return others ? usage({ kind: 'template-alone' }) : { kind: 'template', path: template, lang: lang ?? 'en' };
   }
   if (sample && input !== null) return usage({ kind: 'workbook-and-sample' });
   if (!sample && input === null) return usage({ kind: 'no-workbook' });
   const volumes = volumeRequest(volumeFlags);
   if (volumes !== null && 'problem' in volumes) return usage(volumes.problem);
+  const compare = compareRequest(compareFlags);
+  if (compare !== null && 'problem' in compare) return usage(compare.problem);
+  const svgBridge = compareFlags.get('--svg-bridge');
   // `lang` only when given, so a command without it reads as it always did.
   return { kind: 'run', input, sample, out, json, ...(lang === null ? {} : { lang }), ...(svg === null ? {} : { svg }), ...(svgFlow === null ? {} : { svgFlow }),
     ...(statementCustomers.length === 0 && statementMode === null ? {} : { statements: { customers: statementCustomers, mode: statementMode } }),
     ...(volumes === null ? {} : { volumes }),
+    ...(keep ? { keep } : {}),
+    ...(compare === null ? {} : { compare }),
+    ...(svgBridge === undefined ? {} : { svgBridge }),
   };
+}
+
+/** The flags that take a value and belong to comparing periods. */
+const COMPARE_FLAGS = ['--compare-period', '--compare', '--label-earlier', '--svg-bridge'] as const;
+
+/** `--compare` or `--compare-period` (not both); `--label-earlier` only with one of them. */
+function compareRequest(flags: ReadonlyMap<string, string>): CompareRequest | { problem: UsageProblem } | null {
+  const file = flags.get('--compare') ?? null;
+  const period = flags.get('--compare-period')?.trim() ?? null;
+  const label = flags.get('--label-earlier')?.trim() ?? null;
+  if (file !== null && period !== null) return { problem: { kind: 'compare-both' } };
+  if (file === null && period === null) return label === null ? null : { problem: { kind: 'label-without-compare' } };
+  return { file, period, label };
 }
 
 /** The volume options together: a file or a query, `--db` only with a query, `--decimal` only with one of them. */

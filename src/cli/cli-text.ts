@@ -6,6 +6,7 @@
 import type { ReportLanguage } from '../workbook/report-text';
 import type { UsageProblem } from './args';
 import { HELP_EN, HELP_NL } from './help-text';
+import { compareText } from './compare-text';
 import type { NotAFile } from './output-targets';
 
 /** One language's texts of the runner. */
@@ -53,12 +54,14 @@ export interface CliText {
   leastProfitable: string;
 
   reportWritten: (out: string, json: string | null) => string;
+  /** `--keep`: the period kept, its customers and the table's rows, and whether an earlier copy was replaced. */
+  keptPeriod: (period: string, customers: number, rows: number, replaced: boolean) => string;
   noReportWritten: (json: string | null) => string;
   unexpectedFailure: (detail: string) => string;
   noWorkbook: string;
 
   /** What a file is, in "Cannot write the … <path>". */
-  files: { report: string; json: string; sample: string; svg: string; svgFlow: string; template: string };
+  files: { report: string; json: string; sample: string; svg: string; svgFlow: string; svgBridge: string; template: string };
   /** `--template` onto a file that exists: an empty model must never replace a workbook. */
   templateExists: (path: string) => string;
   templateWritten: (path: string) => string;
@@ -131,11 +134,13 @@ export const CLI_TEXT_EN: CliText = {
   leastProfitable: 'Least profitable customers:',
 
   reportWritten: (out, json) => `Report written to ${out}${json === null ? '' : `, JSON to ${json}`}.`,
+  keptPeriod: (period, customers, rows, replaced) =>
+    `Kept period ${period}: ${customers.toLocaleString('en-US')} customers, ${rows.toLocaleString('en-US')} rows in ABC_History${replaced ? ' (replaced the earlier copy)' : ''}`,
   noReportWritten: (json) => `No report written${json === null ? '' : `; the problems are also in ${json}`}.`,
   unexpectedFailure: (detail) => `Unexpected failure: ${detail}`,
   noWorkbook: 'No workbook given.',
 
-  files: { report: 'report workbook', json: 'JSON file', sample: 'sample workbook', svg: 'whale-curve picture', svgFlow: 'cost-flow picture', template: 'empty model' },
+  files: { report: 'report workbook', json: 'JSON file', sample: 'sample workbook', svg: 'whale-curve picture', svgFlow: 'cost-flow picture', svgBridge: 'profit-bridge picture', template: 'empty model' },
   templateExists: (path) => `--template ${path} exists; the empty model is never written over a file. Give a new file name.`,
   templateWritten: (path) => `Empty model written to ${path}: fill in the yellow cells, then run npm run cost -- ${path}.`,
   cannotWrite: (what, path, reason, code) =>
@@ -203,6 +208,12 @@ export const CLI_TEXT_EN: CliText = {
         return '--decimal applies to --volumes or --volumes-sql; give one of them.';
       case 'template-alone':
         return '--template writes an empty model and takes only --lang; give no workbook, --sample or other options with it.';
+      case 'value-missing':
+        return compareText('en').valueMissing(p.flag);
+      case 'compare-both':
+        return compareText('en').bothSources;
+      case 'label-without-compare':
+        return compareText('en').labelWithoutCompare;
     }
   },
   runWithHelp: 'Run with --help for usage.',
@@ -253,11 +264,13 @@ export const CLI_TEXT_NL: CliText = {
   leastProfitable: 'Minst winstgevende klanten:',
 
   reportWritten: (out, json) => `Rapport geschreven naar ${out}${json === null ? '' : `, JSON naar ${json}`}.`,
+  keptPeriod: (period, customers, rows, replaced) =>
+    `Periode ${period} bewaard: ${customers.toLocaleString('nl-NL')} klanten, ${rows.toLocaleString('nl-NL')} rijen in ABC_History${replaced ? ' (de eerdere kopie vervangen)' : ''}`,
   noReportWritten: (json) => `Geen rapport geschreven${json === null ? '' : `; de problemen staan ook in ${json}`}.`,
   unexpectedFailure: (detail) => `Onverwachte fout: ${detail}`,
   noWorkbook: 'Geen werkmap opgegeven.',
 
-  files: { report: 'de rapportwerkmap', json: 'het JSON-bestand', sample: 'de voorbeeldwerkmap', svg: 'de walviscurve-afbeelding', svgFlow: 'de kostenstroom-afbeelding', template: 'het lege model' },
+  files: { report: 'de rapportwerkmap', json: 'het JSON-bestand', sample: 'de voorbeeldwerkmap', svg: 'de walviscurve-afbeelding', svgFlow: 'de kostenstroom-afbeelding', svgBridge: 'de winstbrug-afbeelding', template: 'het lege model' },
   templateExists: (path) => `--template ${path} bestaat al; het lege model wordt nooit over een bestand geschreven. Geef een nieuwe bestandsnaam.`,
   templateWritten: (path) => `Leeg model geschreven naar ${path}: vul de gele cellen in en reken dan met npm run cost -- ${path} --lang nl.`,
   cannotWrite: (what, path, reason, code) =>
@@ -325,6 +338,12 @@ export const CLI_TEXT_NL: CliText = {
         return '--decimal hoort bij --volumes of --volumes-sql; geef een van beide op.';
       case 'template-alone':
         return '--template schrijft een leeg model en kent alleen --lang; geef er geen werkmap, --sample of andere opties bij.';
+      case 'value-missing':
+        return compareText('nl').valueMissing(p.flag);
+      case 'compare-both':
+        return compareText('nl').bothSources;
+      case 'label-without-compare':
+        return compareText('nl').labelWithoutCompare;
     }
   },
   runWithHelp: 'Gebruik --help voor uitleg.',

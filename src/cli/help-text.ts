@@ -31,6 +31,20 @@ Options:
                  also write the cost flow as an SVG picture: ledger accounts, support pools, operating
                  pools, activities and customer segments, each column adding up to the ledger total.
                  Only a model with ABC_Resources or ABC_Support has one; otherwise nothing is written.
+  --keep         keep this period's figures in the report workbook, in the hidden sheet "ABC History"
+                 (table ABC_History), named by the Period setting; a period kept again is replaced.
+                 Without a Period setting nothing is kept (HISTORY_NO_PERIOD); the report is written.
+  --compare <file>
+                 compare this period with an earlier one (or a budget): a model workbook, a report of
+                 one, or an earlier --json result. Each customer's change in net profit is split into
+                 revenue, discounts, COGS, activity volume and rate, unused capacity and direct costs,
+                 adding up to the cent, in the sheet "ABC Comparison", the statements and the JSON.
+  --compare-period <label>
+                 compare with a period kept in this workbook's ABC_History (see --keep), e.g. 2025.
+  --label-earlier <label>
+                 the earlier period's name in the report, e.g. Budget (default: its Period setting).
+  --svg-bridge <file>
+                 also write the company's profit bridge (the waterfall) as an SVG picture.
   --json <file>  also write the result as JSON (money rounded to cents). Written even when the model
                  has errors, then holding only the list of problems.
   --lang nl|en   the language of the report sheets and of what is printed: nl (Dutch, sheets
@@ -92,6 +106,23 @@ Opties:
                    kostenpools, operationele kostenpools, activiteiten en klantsegmenten; elke kolom telt
                    op tot het totaal van het grootboek. Alleen een model met ABC_Resources of ABC_Support
                    heeft er een; anders wordt niets geschreven.
+  --keep           bewaar de cijfers van deze periode in de rapportwerkmap, in het verborgen blad
+                   "ABC Historie" (tabel ABC_History), genoemd naar de instelling Periode; een periode die
+                   opnieuw wordt bewaard, wordt vervangen. Zonder instelling Periode wordt niets bewaard
+                   (HISTORY_NO_PERIOD); het rapport wordt geschreven.
+  --compare <bestand>
+                   vergelijk deze periode met een eerdere (of een budget): een modelwerkmap, een rapport
+                   daarvan of een eerder --json-resultaat. De verandering in de nettowinst van elke klant
+                   wordt gesplitst in omzet, kortingen, kostprijs, volume en tarief van activiteiten,
+                   onbenutte capaciteit en directe kosten, sluitend op de cent, in het blad
+                   "ABC Vergelijking", de klantoverzichten en de JSON.
+  --compare-period <naam>
+                   vergelijk met een periode die in ABC_History van deze werkmap is bewaard (zie --keep),
+                   bijv. 2025.
+  --label-earlier <naam>
+                   de naam van de eerdere periode in het rapport, bijv. Budget (standaard: de Periode).
+  --svg-bridge <bestand>
+                   schrijf de winstbrug van het bedrijf (de waterval) ook als SVG-afbeelding.
   --json <bestand> schrijf het resultaat ook als JSON (bedragen afgerond op centen). Ook geschreven als
                    het model fouten heeft; dan staat alleen de lijst met problemen erin.
   --lang nl|en     de taal van de rapportbladen en van wat wordt afgedrukt: nl (Nederlands, bladen

@@ -22,13 +22,18 @@ import { planReportSheets, reportTargets } from '../xlsx/report-owner';
 import { buildReportWorkbook, ReportSheetTakenError, reportExtension } from '../xlsx/write-report';
 import type { VolumeAnalysis } from '../warehouse/analyse-with-volumes';
 import { warehouseText } from '../warehouse/warehouse-text';
-import { hasFirstStage } from '../engine/first-stage/apply-first-stage';
 import { SAMPLE_WORKBOOK_PATH, type VolumeRequest } from './args';
 import { type CliText, cliText } from './cli-text';
 import { type Output, printIssues, printSummary } from './print';
 import { runnerScenarios, scenarioLines, withScenarioSheet } from './scenarios';
 import { fileIdentity, maybeSameFile, sameFile } from './same-file';
 import { firstNonFileTarget, notARegularFile, type OutputTarget } from './output-targets';
+import { keepPeriod, type KeptPeriod } from './keep';
+import { bridgeSvgFile } from '../workbook/bridge-svg';
+import type { CompareRequest } from './args';
+import { comparisonJson, comparisonLines, comparisonSheet, compareWithEarlier, type ComparisonMade, optionalRoles, statementEarlierOf } from './compare';
+import { printEarlierIssues, readEarlier } from './compare-earlier';
+import { compareText } from './compare-text';
 import { chooseStatementCustomers, earlierStatementIds, type StatementRequest, statementLines, statementSheetsFor } from './statements';
 
 export const EXIT_OK = 0;
@@ -51,6 +56,12 @@ export interface RunOptions {
   statements?: StatementRequest;
   /** `--volumes` / `--volumes-sql`: volumes from a transaction file or a query instead of ABC_Volumes. */
   volumes?: VolumeRequest;
+  /** `--keep`: keep this period's figures in the report workbook's ABC_History (keep.ts). */
+  keep?: boolean;
+  /** `--compare` / `--compare-period` / `--label-earlier`: this period against an earlier one or a budget (compare.ts). */
+  compare?: CompareRequest;
+  /** `--svg-bridge`: also write the company's profit bridge as an SVG picture there (only with a comparison). */
+  svgBridge?: string;
 }
 
 /** A failure that ends the run with exit status 2 and one line of explanation. */
@@ -117,12 +128,15 @@ function runnerSheets(
   choice: { customers: readonly CustomerResult[]; gone: string[] } | null,
   loaded: LoadedWorkbook,
   language: ReportLanguage,
+  made: ComparisonMade | null,
 ): { sheets: ReportSheet[]; issues: Issue[] } {
   return buildWithinTextLimit(result, (shown) => {
-    const reportSheets = withScenarioSheet(buildReportSheets(shown, language), outcomes, shown, language);
+    // The comparison after every other report sheet, as Cost flow: a workbook that gains it gets it appended.
+    const comparison = made === null ? [] : [comparisonSheet(made, shown.settings.currency, language)];
+    const reportSheets = [...withScenarioSheet(buildReportSheets(shown, language), outcomes, shown, language), ...comparison];
     if (choice === null) return reportSheets;
     const reportNames = reportSheets.map((s) => s.name);
-    return [...reportSheets, ...statementSheetsFor(shown, choice.customers, language, loaded, reportNames, choice.gone)];
+    return [...reportSheets, ...statementSheetsFor(shown, choice.customers, language, loaded, reportNames, choice.gone, made === null ? undefined : statementEarlierOf(made))];
   });
 }
 
@@ -147,6 +161,7 @@ async function refuseNonFileOutputs(options: RunOptions, out: string, language: 
   if (options.json !== null) targets.push({ flag: '--json', path: options.json });
   if (options.svg !== undefined) targets.push({ flag: '--svg', path: options.svg });
   if (options.svgFlow !== undefined) targets.push({ flag: '--svg-flow', path: options.svgFlow });
+  if (options.svgBridge !== undefined) targets.push({ flag: '--svg-bridge', path: options.svgBridge });
   if (options.sample) targets.push({ flag: '--sample', path: SAMPLE_WORKBOOK_PATH });
   const bad = await firstNonFileTarget(targets);
   if (bad !== null) throw new UsageError(cliText(language).outputNotAFile(bad.flag, bad.path, bad.kind));
@@ -180,7 +195,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
     await checkPaths(input, out, options.json, language);
   }
   // The picture must not land on the workbook or the report (an easy slip with tab completion).
-  for (const [flag, picture] of [['--svg', options.svg], ['--svg-flow', options.svgFlow]] as const) {
+  for (const [flag, picture] of [['--svg', options.svg], ['--svg-flow', options.svgFlow], ['--svg-bridge', options.svgBridge]] as const) {
     if (picture !== undefined && [input, out].some((p) => resolve(p) === resolve(picture))) throw new UsageError(t.svgIsInputOrReport(picture, flag));
   }
   const volumeFile = options.volumes?.kind === 'file' ? options.volumes.path : options.volumes?.sqlPath;
@@ -189,6 +204,11 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
     if (volumeFile !== undefined && path !== null && sameFile(await fileIdentity(volumeFile), await fileIdentity(path))) {
       throw new UsageError(warehouseText(language).outIsVolumes(flag, path, volumeFile));
     }
+  }
+  const earlier = await readEarlier(options.compare, loaded, [out, options.json, options.svg, options.svgFlow, options.svgBridge], language);
+  if (earlier !== null && 'refused' in earlier) {
+    printEarlierIssues(earlier.issues, options.compare?.file ?? '', io, language);
+    throw new UsageError(earlier.refused);
   }
   let analysis: ReturnType<typeof analyseWorkbook> | VolumeAnalysis;
   if (options.volumes === undefined) analysis = analyseWorkbook(found.grids);
@@ -214,24 +234,35 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   }
   // A name that exists but is broken was reported with its reference; "missing" would contradict it.
   const modelIssues = analysis.issues.filter((i) => !(i.code === 'MISSING_RANGE' && found.broken.has(i.where.range ?? '')));
-  const issues: Issue[] = [...found.issues, ...modelIssues, ...planReportSheets(loaded, reportTargets(language, hasFirstStage(analysis.model) ? ['costFlow'] : [])).issues];
+  const issues: Issue[] = [...found.issues, ...modelIssues, ...planReportSheets(loaded, reportTargets(language, optionalRoles(analysis.model, earlier))).issues];
   // Scenarios run on the computed model; a change taking a figure out of range stops the run like any error.
   const scenarioRun = analysis.result === null || hasErrors(issues) ? { outcomes: null, issues: [] } : runnerScenarios(analysis.model, analysis.result);
   issues.push(...scenarioRun.issues);
+  const compared = earlier?.figures != null && analysis.result !== null && !hasErrors(issues) ? compareWithEarlier(earlier.figures, analysis.result, options.compare?.label ?? null, earlier.source, language) : null;
+  issues.push(...(compared?.issues ?? []));
   const failed = hasErrors(issues);
+  // ABC_History broken by hand never stops the current report: its problems are told, after the decision.
+  if (earlier !== null) issues.push(...earlier.issues.filter((i) => i.code.startsWith('HISTORY_')));
+  const made = failed ? null : (compared?.made ?? null);
   const result = failed ? null : analysis.result;
 
   let report: Buffer | null = null;
   let statements: { count: number; gone: string[]; capped: boolean; ms: number } | null = null;
+  let kept: KeptPeriod | null = null;
   if (result !== null) {
     // Statements of an earlier run are written again even when not asked for: old figures must not stay.
     const earlier = earlierStatementIds(loaded);
     const choice = options.statements !== undefined || earlier.length > 0 ? chooseStatementCustomers(result, options.statements ?? { customers: [], mode: null }, language, earlier) : null;
     if (choice !== null && 'error' in choice) throw new UsageError(choice.error);
     const started = Date.now();
-    const fitted = runnerSheets(result, scenarioRun.outcomes, choice, loaded, language);
+    const fitted = runnerSheets(result, scenarioRun.outcomes, choice, loaded, language, made);
     const sheets = fitted.sheets;
     issues.push(...fitted.issues);
+    if (options.keep === true) {
+      kept = await keepPeriod(loaded, result, language);
+      issues.push(...kept.issues);
+      if (kept.sheet !== null) sheets.push(kept.sheet);
+    }
     if (choice !== null) statements = { count: choice.customers.length, gone: choice.gone, capped: choice.capped, ms: -started };
     try {
       report = await buildReportWorkbook(loaded, sheets, result.settings.currency);
@@ -243,7 +274,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   }
 
   if (options.json !== null) {
-    await writeOutput(options.json, `${JSON.stringify(resultToJson({ issues, result: report === null ? null : result, ...(report !== null && scenarioRun.outcomes !== null ? { scenarios: scenarioRun.outcomes } : {}) }), null, 2)}\n`, t.files.json, language);
+    await writeOutput(options.json, `${JSON.stringify(resultToJson({ issues, result: report === null ? null : result, ...(report !== null && scenarioRun.outcomes !== null ? { scenarios: scenarioRun.outcomes } : {}) }, report === null || made === null ? undefined : comparisonJson(made)), null, 2)}\n`, t.files.json, language);
   }
   printIssues(issues, io, language);
   if (volumeRead !== null && issues.some((i) => i.code === 'AMBIGUOUS_NUMBER_TEXT' && i.where.range === volumeRead.label)) {
@@ -261,11 +292,18 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
     if (flow === null) io.err(t.noCostFlow(options.svgFlow));
     else await writeOutput(options.svgFlow, flow, t.files.svgFlow, language);
   }
+  if (options.svgBridge !== undefined) {
+    if (made === null) io.err(compareText(language).notCompared(options.svgBridge));
+    else await writeOutput(options.svgBridge, bridgeSvgFile(made.comparison, made.labels, result.settings.currency, language), t.files.svgBridge, language);
+  }
   printSummary(result, io, language);
+  if (made !== null) for (const line of comparisonLines(made, result.settings.currency, language)) io.out(line);
+  else if (earlier !== null && earlier.figures === null) io.err(compareText(language).historyBroken);
   for (const line of scenarioLines(scenarioRun.outcomes ?? [], result.settings.currency, language)) io.out(line);
   if (statements !== null) {
     for (const line of statementLines(statements.count, statements.capped, result.customers.length, statements.ms, language, statements.gone)) io.out(line);
   }
+  if (kept?.kept != null) io.out(t.keptPeriod(kept.kept.period, kept.kept.customers, kept.kept.rows, kept.kept.replaced));
   io.out(t.reportWritten(out, options.json));
   return EXIT_OK;
 }

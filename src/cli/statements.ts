@@ -120,11 +120,12 @@ export function statementSheetsFor(
   loaded: Pick<LoadedWorkbook, 'info'>,
   reportNames: readonly string[],
   gone: readonly string[] = [],
+  earlierOf?: Parameters<typeof buildStatementSheets>[6],
 ): ReportSheet[] {
   const roles = new Set<string>([...customers.map((c) => c.customer), ...gone].map(statementRole));
   const owned = ownedSheetRoles(loaded);
   const taken = loaded.info.sheets.filter((s, i) => !roles.has(owned.get(i) ?? '')).map((s) => s.name);
-  return buildStatementSheets(result, customers, language, [...taken, ...reportNames], undefined, gone);
+  return buildStatementSheets(result, customers, language, [...taken, ...reportNames], undefined, gone, earlierOf);
 }
 
 /** The lines printed after the report is written: how many statements, how long, the cap, and the statements emptied. */

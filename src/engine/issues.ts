@@ -78,6 +78,13 @@ export type IssueCode =
   // the ledger (ABC_Resources)
   | 'POOL_COST_NOT_LEDGER'
   | 'NO_LEDGER_LINES'
+  // comparing two periods (issue 20)
+  | 'COMPARE_CURRENCY'
+  | 'COMPARE_SAME_LABEL'
+  | 'COMPARE_ID_CHANGED'
+  | 'COMPARE_NOT_A_RESULT'
+  | 'COMPARE_EARLIER_FAILED'
+  | 'COMPARE_JSON_WITHOUT_QUANTITIES'
   // warnings
   | 'OVER_CAPACITY'
   | 'ZERO_DRIVER_QUANTITY'
@@ -97,7 +104,11 @@ export type IssueCode =
   // the add-in's host
   | 'DATE_SYSTEM_UNKNOWN'
   // the report
-  | 'TEXT_CUT';
+  | 'TEXT_CUT'
+  // periods kept in ABC_History (issue 20)
+  | 'HISTORY_NO_PERIOD'
+  | 'HISTORY_UNREADABLE'
+  | 'HISTORY_TOO_LARGE';
 
 /**
  * Makes an error from a catalog message (`msg(...)`); its English rendering becomes `message`. A plain

@@ -89,6 +89,9 @@ export type ReferenceProblem =
  * Every message and its arguments. A place such as `first` is a location as `formatWhere` gives it
  * (`Pools!A3`), or null when none is known.
  */
+/** Why a cell of ABC_History cannot be read back (HISTORY_UNREADABLE). */
+export type HistoryProblem = 'notANumber' | 'notText' | 'noPeriod' | 'noActivity' | 'noCustomer' | 'noCompanyRow' | 'rowKind' | 'exact' | 'missingColumn' | 'twice';
+
 export interface MessageArgs {
   /** Text from outside the catalog (a test, a tool), shown as it is in every language. */
   verbatim: { text: string };
@@ -197,6 +200,12 @@ export interface MessageArgs {
   reportNameTaken: { name: string };
   /** A report cell's text of `length` UTF-16 units, cut to Excel's `limit`. */
   textCut: { length: number; limit: number };
+  /** Keep period without a `Period` setting: nothing is kept. */
+  historyNoPeriod: Record<string, never>;
+  /** A cell of ABC_History that cannot be read back; `found` is the cell's value as shown, `column` its header. */
+  historyUnreadable: { column: string; found: string; problem: HistoryProblem };
+  /** Keeping the period would make ABC_History `rows` rows under its header, more than a sheet holds (`limit`). */
+  historyTooLarge: { rows: number; limit: number };
 
   // what-if scenarios (ABC_Scenarios); `kind` is the row's change, lists are comma-separated names
   /** MinutesPerFTE is not a positive number. */
@@ -249,6 +258,20 @@ export interface MessageArgs {
   poolCostNotLedger: { pool: string; cost: string; ledger: string; accounts: readonly string[]; more: number };
   /** A pool with a blank Cost and no ledger lines, in a model with a ledger. */
   noLedgerLines: { pool: string };
+
+  // comparing two periods (issue 20)
+  /** The earlier period's currency and this one's differ. */
+  compareCurrency: { earlier: string; now: string };
+  /** Both periods carry the same label. */
+  compareSameLabel: { label: string };
+  /** A customer only in this period (`now`) and one only in the earlier (`then`) whose ids are the same number. */
+  compareIdChanged: { now: string; then: string };
+  /** An earlier `--json` file that is no result: `what` says what is wrong, `field` the JSON path at fault (`badField`). */
+  compareNotAResult: { file: string; what: 'notJson' | 'notAnObject' | 'noCustomers' | 'noActivities' | 'noPools' | 'noTotals' | 'badField'; field: string | null };
+  /** An earlier `--json` file of a run that stopped with errors: how many, and the first one's message. */
+  compareEarlierFailed: { file: string; errors: number; first: string };
+  /** An earlier `--json` file without customers' driver quantities (written before they were added). */
+  compareWithoutQuantities: { file: string };
 }
 
 /** The id of a message. */

@@ -3,7 +3,7 @@
  * JSON result carries and the summary sheet lists, so a change here is a change of public output.
  */
 import { EN_MARKS, groupedNumber, moneyText } from './message-numbers';
-import type { Catalog, ColumnKey, ColumnRef, MethodKey, ReferenceProblem, RequiredTextKey, SettingKey } from './message-args';
+import type { Catalog, ColumnKey, ColumnRef, HistoryProblem, MethodKey, ReferenceProblem, RequiredTextKey, SettingKey } from './message-args';
 
 /** The contract's English column headers (a test checks them against contract-spec.ts). */
 export const COLUMN_NAMES_EN: { readonly [K in ColumnKey]: string } = {
@@ -76,6 +76,20 @@ const WHY = {
   longFormVolumes: ' (a long-form ABC_Volumes needs Customer, Driver and Quantity)',
   noSupportBasisColumn: ', nor Quantity / Aantal: each row needs one of them',
 } as const;
+
+/** Why a cell of ABC_History cannot be read back, in English. */
+const HISTORY_PROBLEM_EN: { readonly [P in HistoryProblem]: string } = {
+  notANumber: 'this column holds numbers.',
+  notText: 'this column holds text.',
+  noPeriod: 'every row names its period.',
+  noActivity: 'a driver term row follows the row of its activity (Customer blank, Activity filled, Driver blank) in the same period.',
+  noCustomer: 'an activity cost or quantity row of a customer follows the customer\'s own row (Activity and Driver blank) in the same period.',
+  noCompanyRow: 'each period has one company row (Customer, Activity and Driver blank) with its totals.',
+  rowKind: 'a row has Customer, Activity and Driver filled as one of the kinds ABC_History holds.',
+  exact: 'the Exact column holds Column=decimal entries that agree with the numbers in their columns.',
+  missingColumn: 'the table needs this column.',
+  twice: 'a period holds each customer, activity, driver term, cost and quantity once.',
+};
 
 function reference(problem: ReferenceProblem, text: string, areas: number): string {
   switch (problem) {
@@ -276,6 +290,11 @@ export const MESSAGES_EN: Catalog = {
     `The workbook already has a table or name "${a.name}" that the add-in did not create; the report names its tables and headline figures so (tables and names share one list in Excel): rename yours so the report can be written.`,
   textCut: (a) =>
     `This text is ${a.length} characters long and an Excel cell holds at most ${a.limit}: the report shows its first ${a.limit} characters; shorten the text in the model to see all of it.`,
+  historyNoPeriod: () =>
+    'The period was not kept: the model has no Period setting to name it by. Set Period in ABC_Settings (2026, Q1 2026, Budget 2026) and keep it again; the report was written.',
+  historyTooLarge: (a) =>
+    `The period was not kept: ABC_History would hold ${a.rows} rows, and a sheet holds ${a.limit} under its header. Delete the rows of periods you no longer need from ABC_History and keep it again; the report was written.`,
+  historyUnreadable: (a) => `ABC_History cannot be read here (column ${a.column}, found ${a.found}): ${HISTORY_PROBLEM_EN[a.problem]} The kept periods are left as they are; the current report was written.`,
 
   invalidMinutesPerFte: (a) =>
     `MinutesPerFTE must be a positive number: the practical minutes one full-time person gives in the period (76800 for 1600 hours at 80%); found ${a.found}.`,
@@ -338,4 +357,27 @@ export const MESSAGES_EN: Catalog = {
       a.accounts.length === 0 ? ' (it has none)' : ` (accounts ${a.accounts.join(', ')}${a.more > 0 ? ` and ${a.more} more` : ''})`
     }. Correct the Cost or the ledger, or leave the Cost blank to take it from the ledger.`,
   noLedgerLines: (a) => `Pool "${a.pool}" has no Cost and no lines in ABC_Resources, so its cost is 0. Book its accounts to it in ABC_Resources.`,
+
+  compareCurrency: (a) =>
+    `The earlier period is in ${a.earlier} and this period in ${a.now}: amounts in different currencies cannot be compared. Compare with a period in ${a.now}.`,
+  compareSameLabel: (a) =>
+    `Both periods are labelled "${a.label}", so the comparison could not tell which is which: give the earlier one another label with --label-earlier, or set Period in ABC_Settings.`,
+  compareIdChanged: (a) =>
+    `Customer ${a.now} now, ${a.then} then: the same number written differently; they are compared as two customers (new and lost). Write the ids the same way.`,
+  compareNotAResult: (a) =>
+    `${a.file} is no --json result of this tool: ${
+      {
+        notJson: 'it is not JSON',
+        notAnObject: 'it is not a JSON object',
+        noCustomers: 'it has no customers array',
+        noActivities: 'it has no activities array',
+        noPools: 'it has no pools array',
+        noTotals: 'it has no totals',
+        badField: `${a.field ?? ''} is missing or not of the right kind`,
+      }[a.what]
+    }.`,
+  compareEarlierFailed: (a) =>
+    `${a.file} holds no result: the earlier run stopped with ${a.errors} ${a.errors === 1 ? 'error' : 'errors'} (the first: "${a.first}"). Correct the earlier model and run it again with --json.`,
+  compareWithoutQuantities: (a) =>
+    `${a.file} was written by an older version and has no driver quantities per customer (driverQuantities), which the comparison needs: run the earlier model again with this version and --json.`,
 };

@@ -5,7 +5,7 @@
  * a cell are shown as read.
  */
 import { NL_MARKS, groupedNumber, moneyText } from './message-numbers';
-import type { Catalog, ColumnKey, ColumnRef, MethodKey, ReferenceProblem, RequiredTextKey, SettingKey } from './message-args';
+import type { Catalog, ColumnKey, ColumnRef, HistoryProblem, MethodKey, ReferenceProblem, RequiredTextKey, SettingKey } from './message-args';
 import { nameKey } from './model';
 import { SETTING_NAMES_EN } from './messages-en';
 
@@ -90,6 +90,20 @@ const WITH_METHOD: { readonly [K in MethodKey]: string } = {
   minutes: 'met minuten',
   share: 'met een aandeel',
   rate: 'met een tarief',
+};
+
+/** Why a cell of ABC_History cannot be read back, in Dutch. */
+const HISTORY_PROBLEM_NL: { readonly [P in HistoryProblem]: string } = {
+  notANumber: 'deze kolom bevat getallen.',
+  notText: 'deze kolom bevat tekst.',
+  noPeriod: 'elke rij noemt haar periode.',
+  noActivity: 'een rij met een term van een kostendrijver volgt op de rij van haar activiteit (met de activiteit, zonder klant en kostendrijver) in dezelfde periode.',
+  noCustomer: 'een rij met de kosten van een activiteit of een aantal van een klant volgt op de eigen rij van de klant (zonder activiteit en kostendrijver) in dezelfde periode.',
+  noCompanyRow: 'elke periode heeft één bedrijfsrij (zonder klant, activiteit en kostendrijver) met haar totalen.',
+  rowKind: 'een rij heeft klant, activiteit en kostendrijver ingevuld als een van de soorten rijen die ABC_History bevat.',
+  exact: 'de kolom Exact bevat Kolom=decimaal-paren die overeenkomen met de getallen in hun kolommen.',
+  missingColumn: 'de tabel heeft deze kolom nodig.',
+  twice: 'een periode bevat elke klant, activiteit, term van een kostendrijver, kosten en aantal één keer.',
 };
 
 function reference(problem: ReferenceProblem, text: string, areas: number): string {
@@ -300,6 +314,11 @@ export const MESSAGES_NL: Catalog = {
     `De werkmap heeft al een tabel of naam "${a.name}" die de invoegtoepassing niet heeft gemaakt; het rapport geeft zijn tabellen en kerncijfers die naam (tabellen en namen delen één lijst in Excel): geef de uwe een andere naam, zodat het rapport kan worden geschreven.`,
   textCut: (a) =>
     `Deze tekst is ${a.length} tekens lang en een Excel-cel bevat er hoogstens ${a.limit}: het rapport toont de eerste ${a.limit} tekens; maak de tekst in het model korter om hem helemaal te zien.`,
+  historyNoPeriod: () =>
+    'De periode is niet bewaard: het model heeft geen instelling Periode om haar naar te noemen. Vul Periode in ABC_Settings in (2026, K1 2026, Budget 2026) en bewaar haar opnieuw; het rapport is geschreven.',
+  historyTooLarge: (a) =>
+    `De periode is niet bewaard: ABC_History zou ${a.rows} rijen bevatten, en een werkblad bevat er ${a.limit} onder de kopregel. Verwijder de rijen van perioden die u niet meer nodig hebt uit ABC_History en bewaar haar opnieuw; het rapport is geschreven.`,
+  historyUnreadable: (a) => `ABC_History is hier niet te lezen (kolom ${a.column}, er staat ${a.found}): ${HISTORY_PROBLEM_NL[a.problem]} De bewaarde perioden blijven zoals ze zijn; het huidige rapport is geschreven.`,
 
   invalidMinutesPerFte: (a) =>
     `MinutenPerFTE moet een positief getal zijn: de praktische minuten die één voltijdmedewerker in de periode geeft (76800 voor 1600 uur à 80%); er staat ${a.found}.`,
@@ -363,4 +382,27 @@ export const MESSAGES_NL: Catalog = {
       a.accounts.length === 0 ? ' (ze heeft er geen)' : ` (rekeningen ${a.accounts.join(', ')}${a.more > 0 ? ` en nog ${a.more}` : ''})`
     }. Verbeter de Kosten of het grootboek, of laat de Kosten leeg om ze uit het grootboek te nemen.`,
   noLedgerLines: (a) => `Kostenpool "${a.pool}" heeft geen Kosten en geen regels in ABC_Resources, dus haar kosten zijn 0. Boek haar rekeningen erop in ABC_Resources.`,
+
+  compareCurrency: (a) =>
+    `De eerdere periode is in ${a.earlier} en deze periode in ${a.now}: bedragen in verschillende valuta kunnen niet vergeleken worden. Vergelijk met een periode in ${a.now}.`,
+  compareSameLabel: (a) =>
+    `Beide perioden heten "${a.label}", dus de vergelijking kan ze niet uit elkaar houden: geef de eerdere een andere naam met --label-earlier, of vul Periode in ABC_Settings in.`,
+  compareIdChanged: (a) =>
+    `Klant ${a.now} nu, ${a.then} toen: hetzelfde nummer anders geschreven; ze worden als twee klanten vergeleken (nieuw en verloren). Schrijf de nummers op dezelfde manier.`,
+  compareNotAResult: (a) =>
+    `${a.file} is geen --json-resultaat van dit programma: ${
+      {
+        notJson: 'het is geen JSON',
+        notAnObject: 'het is geen JSON-object',
+        noCustomers: 'het heeft geen lijst customers',
+        noActivities: 'het heeft geen lijst activities',
+        noPools: 'het heeft geen lijst pools',
+        noTotals: 'het heeft geen totals',
+        badField: `${a.field ?? ''} ontbreekt of is niet van de juiste soort`,
+      }[a.what]
+    }.`,
+  compareEarlierFailed: (a) =>
+    `${a.file} bevat geen resultaat: de eerdere run stopte met ${a.errors} ${a.errors === 1 ? 'fout' : 'fouten'} (de eerste: "${a.first}"). Verbeter het eerdere model en draai het opnieuw met --json.`,
+  compareWithoutQuantities: (a) =>
+    `${a.file} is geschreven door een oudere versie en heeft geen aantallen per kostendrijver per klant (driverQuantities), die de vergelijking nodig heeft: draai het eerdere model opnieuw met deze versie en --json.`,
 };

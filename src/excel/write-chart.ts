@@ -1,15 +1,16 @@
 /// <reference types="office-js" />
 /**
- * The report's chart in the open workbook (the summary's whale curve), drawn with Excel's chart API from
+ * The report's charts in the open workbook (the summary's whale curve, the comparison's waterfall), drawn with Excel's chart API from
  * the same `ReportChart` description the runner writes as a chart part. The chart is found by its name on
  * the sheet: a Refresh updates it (series, title, place) instead of adding a second one; series the user
  * added after the report's two are left alone.
  */
 import { columnLetters } from '../workbook/grid';
-import type { ChartRange, ReportChart } from '../workbook/report-types';
+import { REPORT_LANGUAGES, reportText } from '../workbook/report-text';
+import type { ChartRange, ChartTextRange, ReportChart, WaterfallBars, WaterfallRole } from '../workbook/report-types';
 import type { SyncCounter } from './context';
 
-function rangeOf(context: Excel.RequestContext, r: ChartRange): Excel.Range {
+function rangeOf(context: Excel.RequestContext, r: ChartRange | ChartTextRange): Excel.Range {
   const col = columnLetters(r.column);
   return context.workbook.worksheets.getItem(r.sheet).getRange(`${col}${r.firstRow}:${col}${r.lastRow}`);
 }
@@ -23,6 +24,31 @@ function describeSeries(context: Excel.RequestContext, series: Excel.ChartSeries
   series.hasDataLabels = spec.label;
 }
 
+/** The waterfall's colours, as the runner's chart part has them; the base has no fill at all. */
+const WATERFALL_COLORS: { readonly [R in Exclude<WaterfallRole, 'base'>]: string } = { increase: '#2E9E4F', decrease: '#C0392B', total: '#8C8C8C' };
+
+/**
+ * Sets a waterfall's series from the description: each reads its column of the figures under the chart
+ * against the steps' labels; the base is made invisible, so the bars above it float.
+ */
+function describeWaterfall(context: Excel.RequestContext, chart: Excel.Chart, have: Excel.ChartSeries[], bars: WaterfallBars): void {
+  bars.series.forEach((spec, i) => {
+    const series = have[i] ?? chart.series.add(spec.name);
+    series.name = spec.name;
+    series.setXAxisValues(rangeOf(context, bars.categories));
+    series.setValues(rangeOf(context, spec.values));
+    if (spec.role === 'base') series.format.fill.clear();
+    else series.format.fill.setSolidColor(WATERFALL_COLORS[spec.role]);
+    // One column per step: the bars of a step stack into one, with narrow gaps between steps.
+    if (i === 0) series.gapWidth = 50;
+  });
+  // An earlier run's below-zero series this run does not need (no bar crosses zero now) go; the user's stay.
+  const belowZero = new Set(REPORT_LANGUAGES.flatMap((l) => [reportText(l).comparison.increaseBelowZero, reportText(l).comparison.decreaseBelowZero]));
+  have.slice(bars.series.length).filter((s) => belowZero.has(s.name)).forEach((s) => s.delete());
+  // No legend: the colours say it, and the invisible base must not be listed.
+  chart.legend.visible = false;
+}
+
 /**
  * Creates or updates the chart on `sheetName` (its final name, after the report's sheets were renamed into
  * place): two syncs, three for an update.
@@ -33,11 +59,12 @@ export async function writeReportChart(context: Excel.RequestContext, counter: S
   existing.load('isNullObject');
   await counter.sync(context);
   const [first, ...rest] = chart.series;
-  if (first === undefined) return;
+  const firstRange = chart.waterfall?.series[0]?.values ?? first?.y;
+  if (firstRange === undefined) return;
   let target: Excel.Chart;
   let have: Excel.ChartSeries[] = [];
   if (existing.isNullObject) {
-    target = ws.charts.add('XYScatterLinesNoMarkers', rangeOf(context, first.y), 'Columns');
+    target = ws.charts.add(chart.waterfall === undefined ? 'XYScatterLinesNoMarkers' : 'ColumnStacked', rangeOf(context, firstRange), 'Columns');
     target.name = chart.name;
     have = [target.series.getItemAt(0)];
   } else {
@@ -49,7 +76,8 @@ export async function writeReportChart(context: Excel.RequestContext, counter: S
   target.title.text = chart.title;
   const { fromRow, fromColumn, toRow, toColumn } = chart.anchor;
   target.setPosition(`${columnLetters(fromColumn + 1)}${fromRow + 1}`, `${columnLetters(toColumn)}${toRow}`);
-  [first, ...rest].forEach((spec, i) => describeSeries(context, have[i] ?? target.series.add(spec.name), spec));
+  if (chart.waterfall !== undefined) describeWaterfall(context, target, have, chart.waterfall);
+  else if (first !== undefined) [first, ...rest].forEach((spec, i) => describeSeries(context, have[i] ?? target.series.add(spec.name), spec));
   await counter.sync(context);
 }
 

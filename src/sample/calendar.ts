@@ -12,8 +12,8 @@ export function excelSerial(year: number, monthIndex: number, day: number): numb
   return (Date.UTC(year, monthIndex, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
-function daysInMonth(monthIndex: number): number {
-  return new Date(Date.UTC(YEAR, monthIndex + 1, 0)).getUTCDate();
+function daysInMonth(year: number, monthIndex: number): number {
+  return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
 }
 
 /** New Year's Day and Christmas: the office is closed. */
@@ -23,15 +23,15 @@ function isHoliday(monthIndex: number, day: number): boolean {
 
 /**
  * A working day of the month: a weekend or holiday moves to the next working day. Starting no later than
- * the third-last day keeps it within the month (in 2026 no month ends on more than two closed days).
+ * the third-last day keeps it within the month (in 2025 and 2026 no month ends on more than two closed days).
  */
-export function workingDay(random: Random, monthIndex: number): number {
-  const last = daysInMonth(monthIndex);
+export function workingDay(random: Random, monthIndex: number, year: number = YEAR): number {
+  const last = daysInMonth(year, monthIndex);
   let day = random.int(1, last - 2);
   for (;;) {
-    const weekday = new Date(Date.UTC(YEAR, monthIndex, day)).getUTCDay();
+    const weekday = new Date(Date.UTC(year, monthIndex, day)).getUTCDay();
     if (weekday !== 0 && weekday !== 6 && !isHoliday(monthIndex, day)) break;
     day++;
   }
-  return excelSerial(YEAR, monthIndex, day);
+  return excelSerial(year, monthIndex, day);
 }

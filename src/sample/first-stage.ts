@@ -163,11 +163,20 @@ export function planFirstStage(random: Random, operating: readonly OperatingPool
 
 /** What each operating pool receives from the support pools under the reciprocal method, rounded as the engine rounds it. */
 function receivedBySupport(operating: readonly OperatingPoolCost[], support: readonly SupportRowPlan[], supportOwn: (pool: string) => number): Map<string, Dec> {
-  const pools = [
-    // An operating pool's own cost does not change what it receives; 0 leaves only the received part.
-    ...operating.map((p) => ({ name: p.pool, cost: ZERO })),
-    ...Object.values(SUPPORT_POOLS).map((name) => ({ name, cost: fromWholeCents(supportOwn(name)) })),
-  ];
+  // An operating pool's own cost does not change what it receives; 0 leaves only the received part.
+  return costAfterSupport(
+    operating.map((p) => p.pool),
+    support,
+    (pool) => (operating.some((p) => p.pool === pool) ? ZERO : fromWholeCents(supportOwn(pool))),
+  );
+}
+
+/**
+ * Each operating pool's cost after support under the reciprocal method, as the engine works it out:
+ * `ownCost` of every pool (operating and support) passed through the support rows.
+ */
+export function costAfterSupport(operating: readonly string[], support: readonly SupportRowPlan[], ownCost: (pool: string) => Dec): Map<string, Dec> {
+  const pools = [...operating, ...Object.values(SUPPORT_POOLS)].map((name) => ({ name, cost: ownCost(name) }));
   const links: SupportLinkInput[] = support.map((r, i) => ({
     from: r.from,
     to: r.to,
@@ -177,5 +186,5 @@ function receivedBySupport(operating: readonly OperatingPoolCost[], support: rea
   }));
   const outcome = passOnSupport(pools, links, 'reciprocal');
   if (Array.isArray(outcome)) throw new Error(`The sample's support rows are invalid: ${outcome.map((i) => i.code).join(', ')}`);
-  return new Map(operating.map((p) => [p.pool, outcome.costAfter.get(p.pool) ?? ZERO]));
+  return new Map(operating.map((p) => [p, outcome.costAfter.get(p) ?? ZERO]));
 }

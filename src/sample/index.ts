@@ -8,7 +8,8 @@ import type { ContractRangeName } from '../workbook/contract';
 import type { RangeGrid } from '../workbook/grid';
 import { sampleInDutch } from './sample-nl';
 import { planToSheets, type SampleSheet } from './sheets';
-import { planWholesaler } from './wholesaler';
+import { planEarlierPeriod } from './earlier-period';
+import { type WholesalerPlan, planWholesaler } from './wholesaler';
 
 export type { SampleSheet } from './sheets';
 
@@ -23,8 +24,7 @@ export const DEFAULT_SAMPLE_SEED = 2026;
  * In Dutch the headers and the wholesaler's own words are Dutch and every number is the same.
  */
 export function generateSampleModel(seed: number = DEFAULT_SAMPLE_SEED, language: MessageLanguage = 'en'): SampleSheet[] {
-  const sheets = planToSheets(planWholesaler(seed));
-  return language === 'nl' ? sampleInDutch(sheets) : sheets;
+  return sheetsOf(planWholesaler(seed), language);
 }
 
 /**
@@ -40,4 +40,19 @@ export function gridsOf(sheets: readonly SampleSheet[]): ReadonlyMap<ContractRan
   const grids = new Map<ContractRangeName, RangeGrid>();
   for (const s of sheets) grids.set(s.rangeName, { name: s.rangeName, sheet: s.sheet, top: 1, left: 1, rows: s.rows });
   return grids;
+}
+
+/**
+ * The sample's earlier period (2025), to compare with the sample (issue 20): mostly the same customers
+ * (a few lost, a few that came in 2026), the loss-making customers ordering smaller and more often and
+ * in more of a rush, every cost 4–6 % lower at the same capacity, revenue a little lower. Same sheets and
+ * language rules as `generateSampleModel`; the same seed gives the same sheets in every JavaScript engine.
+ */
+export function generateEarlierSampleModel(seed: number = DEFAULT_SAMPLE_SEED, language: MessageLanguage = 'en'): SampleSheet[] {
+  return sheetsOf(planEarlierPeriod(seed), language);
+}
+
+function sheetsOf(plan: WholesalerPlan, language: MessageLanguage): SampleSheet[] {
+  const sheets = planToSheets(plan);
+  return language === 'nl' ? sampleInDutch(sheets) : sheets;
 }

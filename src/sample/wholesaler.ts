@@ -120,7 +120,7 @@ const TERMS: readonly TermPlan[] = [
 ];
 
 /** Whole cents of a euro amount. */
-function cents(euros: number): number {
+export function cents(euros: number): number {
   return Math.round(euros * 100);
 }
 
@@ -135,7 +135,8 @@ function lerp(range: readonly [number, number], t: number): number {
   return range[0] + (range[1] - range[0]) * t;
 }
 
-interface Behaviour {
+/** How a customer orders and asks for service; the earlier period (earlier-period.ts) changes it. */
+export interface Behaviour {
   /** How much extra service the customer asks for: rush orders, special handling, returns, services. */
   intensity: number;
   ordersPerYear: number;
@@ -146,57 +147,17 @@ interface Behaviour {
   latePayer: boolean;
 }
 
+/** The customers with how each orders and the profile each was drawn from, index by index. */
+export interface DrawnCustomers {
+  customers: CustomerPlan[];
+  behaviours: Behaviour[];
+  profiles: Profile[];
+}
+
 /** Builds the customers, their transactions and costs, and sizes the departments to the work. */
 export function planWholesaler(seed: number): WholesalerPlan {
   const random = new Random(seed);
-  const customers: CustomerPlan[] = [];
-  const behaviours: Behaviour[] = [];
-  const profiles: Profile[] = [];
-  const usedNames = new Set<string>();
-
-  // Each customer of a profile gets its own stratum of the size range, so that the sample's totals vary
-  // little from seed to seed while the customers still differ.
-  const slots = random.shuffled(PROFILES.flatMap((p) => Array.from({ length: p.count }, (_, stratum) => ({ profile: p, stratum }))));
-  let id = 10_000;
-  for (const { profile, stratum } of slots) {
-    id += random.int(1, 9);
-    const { region, towns } = random.weighted(REGIONS.map((r) => [r, r.region === 'West' ? 2 : 1] as const));
-    let name = customerName(random, profile.segment, region);
-    while (usedNames.has(name.toLowerCase())) {
-      const withTown = `${name.replace(/ B\.V\.$| V\.O\.F\.$/, '')} ${random.pick(towns)}`;
-      name = usedNames.has(withTown.toLowerCase()) ? customerName(random, profile.segment, region) : withTown;
-    }
-    usedNames.add(name.toLowerCase());
-
-    const [low, high, power] = profile.revenue;
-    const revenue = low + (high - low) * powerOf((stratum + random.next()) / profile.count, power);
-    const size = Math.sqrt((revenue - low) / (high - low));
-    const manager =
-      profile.segment === 'Retail chain' || revenue > 150_000 || (revenue > 60_000 && random.chance(0.5))
-        ? random.pick(REGION_MANAGERS[region] ?? [HOUSE_ACCOUNT])
-        : HOUSE_ACCOUNT;
-    const revenueCents = cents(revenue);
-    const discountCents = cents(revenue * random.uniform(profile.discount[0], profile.discount[1]));
-    const margin = random.uniform(profile.margin[0], profile.margin[1]);
-    const cogsCents = Math.round((revenueCents - discountCents) * (1 - margin));
-    customers.push({ id, name, segment: profile.segment, region, accountManager: manager, revenueCents, discountCents, cogsCents });
-
-    // About a quarter of the customers, large or small, order little and often and ask for every extra
-    // service: they form the loss-making tail of the whale curve.
-    const demanding = profile.segment !== 'Retail chain' && random.chance(DEMANDING_CHANCE);
-    const intensity = demanding ? random.uniform(3.5, 6) : random.uniform(0.5, 1.1);
-    const orderValue = (lerp(profile.orderValue, size) * random.uniform(0.8, 1.25)) / (demanding ? random.uniform(2, 3) : 1);
-    behaviours.push({
-      intensity,
-      ordersPerYear: Math.max(6, revenue / orderValue),
-      linesPerOrder: lerp(profile.linesPerOrder, size) * random.uniform(0.85, 1.15),
-      rushRate: lerp(profile.rushRate, size) * intensity,
-      quotesPerYear: lerp(profile.quotesPerYear, size),
-      overLimit: random.chance(profile.overLimitChance * (1.5 - size) * (demanding ? 2.5 : 1)),
-      latePayer: random.chance(profile.latePayerChance * (demanding ? 2 : 1)),
-    });
-    profiles.push(profile);
-  }
+  const { customers, behaviours, profiles } = drawCustomers(random);
 
   const volumes: VolumeRow[] = [];
   customers.forEach((customer, index) => {
@@ -229,8 +190,81 @@ export function planWholesaler(seed: number): WholesalerPlan {
   };
 }
 
+/**
+ * The customers, each with its behaviour: the first draws of a seed, so the earlier period draws the
+ * very same customers by starting a Random of the same seed here.
+ */
+export function drawCustomers(random: Random): DrawnCustomers {
+  const customers: CustomerPlan[] = [];
+  const behaviours: Behaviour[] = [];
+  const profiles: Profile[] = [];
+  const usedNames = new Set<string>();
+
+  // Each customer of a profile gets its own stratum of the size range, so that the sample's totals vary
+  // little from seed to seed while the customers still differ.
+  const slots = random.shuffled(PROFILES.flatMap((p) => Array.from({ length: p.count }, (_, stratum) => ({ profile: p, stratum }))));
+  let id = 10_000;
+  for (const { profile, stratum } of slots) {
+    id += random.int(1, 9);
+    const drawn = drawCustomer(random, id, profile, stratum, usedNames);
+    customers.push(drawn.customer);
+    behaviours.push(drawn.behaviour);
+    profiles.push(profile);
+  }
+  return { customers, behaviours, profiles };
+}
+
+/**
+ * One customer of a profile, its size from its stratum (of `profile.count`), with a name not in
+ * `usedNames` (which it joins).
+ */
+export function drawCustomer(
+  random: Random,
+  id: number,
+  profile: Profile,
+  stratum: number,
+  usedNames: Set<string>,
+): { customer: CustomerPlan; behaviour: Behaviour } {
+  const { region, towns } = random.weighted(REGIONS.map((r) => [r, r.region === 'West' ? 2 : 1] as const));
+  let name = customerName(random, profile.segment, region);
+  while (usedNames.has(name.toLowerCase())) {
+    const withTown = `${name.replace(/ B\.V\.$| V\.O\.F\.$/, '')} ${random.pick(towns)}`;
+    name = usedNames.has(withTown.toLowerCase()) ? customerName(random, profile.segment, region) : withTown;
+  }
+  usedNames.add(name.toLowerCase());
+
+  const [low, high, power] = profile.revenue;
+  const revenue = low + (high - low) * powerOf((stratum + random.next()) / profile.count, power);
+  const size = Math.sqrt((revenue - low) / (high - low));
+  const manager =
+    profile.segment === 'Retail chain' || revenue > 150_000 || (revenue > 60_000 && random.chance(0.5))
+      ? random.pick(REGION_MANAGERS[region] ?? [HOUSE_ACCOUNT])
+      : HOUSE_ACCOUNT;
+  const revenueCents = cents(revenue);
+  const discountCents = cents(revenue * random.uniform(profile.discount[0], profile.discount[1]));
+  const margin = random.uniform(profile.margin[0], profile.margin[1]);
+  const cogsCents = Math.round((revenueCents - discountCents) * (1 - margin));
+  const customer: CustomerPlan = { id, name, segment: profile.segment, region, accountManager: manager, revenueCents, discountCents, cogsCents };
+
+  // About a quarter of the customers, large or small, order little and often and ask for every extra
+  // service: they form the loss-making tail of the whale curve.
+  const demanding = profile.segment !== 'Retail chain' && random.chance(DEMANDING_CHANCE);
+  const intensity = demanding ? random.uniform(3.5, 6) : random.uniform(0.5, 1.1);
+  const orderValue = (lerp(profile.orderValue, size) * random.uniform(0.8, 1.25)) / (demanding ? random.uniform(2, 3) : 1);
+  const behaviour: Behaviour = {
+    intensity,
+    ordersPerYear: Math.max(6, revenue / orderValue),
+    linesPerOrder: lerp(profile.linesPerOrder, size) * random.uniform(0.85, 1.15),
+    rushRate: lerp(profile.rushRate, size) * intensity,
+    quotesPerYear: lerp(profile.quotesPerYear, size),
+    overLimit: random.chance(profile.overLimitChance * (1.5 - size) * (demanding ? 2.5 : 1)),
+    latePayer: random.chance(profile.latePayerChance * (demanding ? 2 : 1)),
+  };
+  return { customer, behaviour };
+}
+
 /** One customer's year of transactions: quarterly totals of routine drivers, single rows for exceptions. */
-function customerTransactions(random: Random, customer: number, profile: Profile, b: Behaviour): VolumeRow[] {
+export function customerTransactions(random: Random, customer: number, profile: Profile, b: Behaviour, year: number = YEAR): VolumeRow[] {
   const rows: VolumeRow[] = [];
   // Routine drivers come as quarterly totals from the ERP, which keeps the sample's row count moderate.
   const quarter = new Map<string, number>();
@@ -239,12 +273,12 @@ function customerTransactions(random: Random, customer: number, profile: Profile
   };
   const closeQuarter = (month: number): void => {
     for (const [d, q] of quarter) {
-      if (q > 0) rows.push({ customer, driver: d, quantity: q, reference: `Q${(month + 1) / 3} total`, date: excelSerial(YEAR, month + 1, 0) });
+      if (q > 0) rows.push({ customer, driver: d, quantity: q, reference: `Q${(month + 1) / 3} total`, date: excelSerial(year, month + 1, 0) });
     }
     quarter.clear();
   };
   const events = (driver: string, count: number, month: number, reference: string): void => {
-    for (let i = 0; i < count; i++) rows.push({ customer, driver, quantity: 1, reference, date: workingDay(random, month) });
+    for (let i = 0; i < count; i++) rows.push({ customer, driver, quantity: 1, reference, date: workingDay(random, month, year) });
   };
 
   for (let month = 0; month < 12; month++) {
@@ -265,7 +299,7 @@ function customerTransactions(random: Random, customer: number, profile: Profile
     events(DRIVERS.returns, random.binomial(orders, Math.min(0.5, profile.returnRate * b.intensity)), month, 'return');
     if (b.latePayer) events(DRIVERS.reminders, random.binomial(invoices, profile.collectiveInvoice ? 0.5 : 0.2), month, 'reminder');
     if (b.overLimit && random.chance(0.45)) {
-      rows.push({ customer, driver: DRIVERS.creditMonths, quantity: 1, reference: 'Credit review', date: excelSerial(YEAR, month + 1, 0) });
+      rows.push({ customer, driver: DRIVERS.creditMonths, quantity: 1, reference: 'Credit review', date: excelSerial(year, month + 1, 0) });
     }
     if (month % 3 === 2) closeQuarter(month);
   }
@@ -274,10 +308,11 @@ function customerTransactions(random: Random, customer: number, profile: Profile
   return rows;
 }
 
-/** Sorts the rows by date and gives exception rows document numbers in that order, as an ERP export would. */
-function numberReferences(rows: VolumeRow[]): void {
+/** Sorts the rows by date and gives exception rows document numbers in that order (of the year), as an ERP export would. */
+export function numberReferences(rows: VolumeRow[], year: number = YEAR): void {
   rows.sort((a, b) => a.date - b.date || a.customer - b.customer);
-  const prefixes: Record<string, string> = { order: 'SO26-', return: 'RMA26-', reminder: 'REM26-', quote: 'QT26-' };
+  const yy = String(year % 100).padStart(2, '0');
+  const prefixes: Record<string, string> = { order: `SO${yy}-`, return: `RMA${yy}-`, reminder: `REM${yy}-`, quote: `QT${yy}-` };
   const counters: Record<string, number> = {};
   for (const row of rows) {
     const prefix = prefixes[row.reference];

@@ -4,7 +4,9 @@
  * cost to serve. It is the page a salesperson takes into the conversation with the customer, so every
  * line says what it is and the trail adds up to the cost to serve above it, to the cent.
  */
-import { type Dec, roundCents } from '../engine/decimal';
+import type { CustomerFigures } from '../engine/compare/figures';
+import type { CustomerChange } from '../engine/compare/types';
+import { type Dec, ZERO, roundCents, sum } from '../engine/decimal';
 import type { TraceKind } from '../engine/explain/trace-customer';
 import { nameKey } from '../engine/model';
 import type { CostingResult, CustomerResult } from '../engine/result';
@@ -31,27 +33,70 @@ export function statementRole(customer: string): StatementRole {
   return `statement ${customer}`;
 }
 
-/** A line of the P&L block: its label, style and how to pick its amount from a group's lines. */
+/**
+ * An earlier period's figures of the customer (issue 20): its column next to this period's and the block
+ * splitting its change in net profit. `figures` is null for a customer the earlier period did not have.
+ */
+export interface StatementEarlier {
+  label: string;
+  figures: CustomerFigures | null;
+  change: CustomerChange;
+}
+
+/**
+ * A line of the P&L block: its label, style, how to pick its amount from a group's lines and from the
+ * earlier period's figures (null: the earlier figures do not split it so, e.g. unused capacity by pool).
+ */
 interface PnlLine {
   label: string;
   style: RowStyle;
   pick: (lines: PnlLines) => Dec;
+  then: (e: CustomerFigures) => Dec | null;
 }
 
-function pnlLines(book: StatementBook, t: ReportText): PnlLine[] {
+/** An activity's cost in the earlier figures, its name matched as the contract matches names. */
+function earlierActivityCost(e: CustomerFigures, activity: string): Dec {
+  const key = nameKey(activity);
+  return sum([...e.activityCosts].filter(([a]) => nameKey(a) === key).map(([, cost]) => cost));
+}
+
+function earlierCostToServe(e: CustomerFigures): Dec {
+  return sum(e.activityCosts.values()).plus(e.unusedCapacity);
+}
+
+/**
+ * The P&L lines; `earlierOnly` are activities that charged the customer only in the earlier period, after
+ * this period's, so the earlier column adds up too (this period's columns show them at zero).
+ */
+function pnlLines(book: StatementBook, t: ReportText, earlierOnly: readonly string[] = []): PnlLine[] {
   const p = t.pnl;
+  const netRevenue = (e: CustomerFigures): Dec => e.revenue.minus(e.discounts);
   return [
-    { label: p.revenue, style: 'body', pick: (l) => l.revenue },
-    { label: p.discounts, style: 'body', pick: (l) => l.discounts },
-    { label: p.netRevenue, style: 'total', pick: (l) => l.netRevenue },
-    { label: p.cogs, style: 'body', pick: (l) => l.cogs },
-    { label: p.grossMargin, style: 'total', pick: (l) => l.grossMargin },
-    ...book.activities.map((a, i): PnlLine => ({ label: a, style: 'body', pick: (l) => l.activities[i] as Dec })),
-    ...book.unusedPools.map((pool, i): PnlLine => ({ label: p.unusedCapacityOf(pool), style: 'body', pick: (l) => l.unused[i] as Dec })),
-    { label: p.costToServe, style: 'total', pick: (l) => l.costToServe },
-    { label: t.summary.directCosts, style: 'body', pick: (l) => l.directCosts },
-    { label: p.netProfit, style: 'total', pick: (l) => l.netProfit },
+    { label: p.revenue, style: 'body', pick: (l) => l.revenue, then: (e) => e.revenue },
+    { label: p.discounts, style: 'body', pick: (l) => l.discounts, then: (e) => e.discounts },
+    { label: p.netRevenue, style: 'total', pick: (l) => l.netRevenue, then: netRevenue },
+    { label: p.cogs, style: 'body', pick: (l) => l.cogs, then: (e) => e.cogs },
+    { label: p.grossMargin, style: 'total', pick: (l) => l.grossMargin, then: (e) => netRevenue(e).minus(e.cogs) },
+    ...book.activities.map((a, i): PnlLine => ({ label: a, style: 'body', pick: (l) => l.activities[i] as Dec, then: (e) => earlierActivityCost(e, a) })),
+    ...earlierOnly.map((a): PnlLine => ({ label: a, style: 'body', pick: () => ZERO, then: (e) => earlierActivityCost(e, a) })),
+    ...book.unusedPools.map((pool, i): PnlLine => ({ label: p.unusedCapacityOf(pool), style: 'body', pick: (l) => l.unused[i] as Dec, then: () => null })),
+    { label: p.costToServe, style: 'total', pick: (l) => l.costToServe, then: earlierCostToServe },
+    { label: t.summary.directCosts, style: 'body', pick: (l) => l.directCosts, then: (e) => e.directCosts },
+    { label: p.netProfit, style: 'total', pick: (l) => l.netProfit, then: (e) => e.netProfit },
   ];
+}
+
+/** Activities with an earlier cost for the customer that are not among this period's statement lines. */
+function earlierOnlyActivities(book: StatementBook, earlier: StatementEarlier | undefined): string[] {
+  if (earlier?.figures == null) return [];
+  const now = new Set(book.activities.map(nameKey));
+  const seen = new Set<string>();
+  return [...earlier.figures.activityCosts].flatMap(([a, cost]) => {
+    const key = nameKey(a);
+    if (now.has(key) || seen.has(key) || cost.isZero()) return [];
+    seen.add(key);
+    return [a];
+  });
 }
 
 /** The three (or, without an order driver, two) cells of one line for one group, rounded to cents for display. */
@@ -72,8 +117,8 @@ function segmentLabel(value: string | number | boolean | null, t: ReportText): s
   return String(value);
 }
 
-/** The rows of one customer's statement. */
-function statementRows(book: StatementBook, f: StatementFigures, t: ReportText): ReportRow[] {
+/** The rows of one customer's statement; with `earlier`, its column of that period and the change block. */
+function statementRows(book: StatementBook, f: StatementFigures, t: ReportText, earlier?: StatementEarlier): ReportRow[] {
   const s = t.statement;
   const c = f.customer;
   const withOrders = book.orderDriver !== null;
@@ -92,16 +137,34 @@ function statementRows(book: StatementBook, f: StatementFigures, t: ReportText):
   groups.push({ label: s.companyAverage, group: f.company });
   info.push(row('body', [text(s.companyCustomers), integer(f.company.customers)]));
 
+  // The earlier period's column stands right after this customer's, an amount only.
+  const afterOwn = <T>(cells: T[][], earlierCell: () => T): T[] =>
+    cells.flatMap((c, i) => (i === 0 && earlier !== undefined ? [...c, earlierCell()] : c));
   const groupHeader = row('header', [
     blank(),
-    ...groups.flatMap((g) => [text(g.label), ...Array.from({ length: width - 1 }, () => blank())]),
+    ...afterOwn(
+      groups.map((g) => [text(g.label), ...Array.from({ length: width - 1 }, () => blank())]),
+      () => text(s.earlierColumn(earlier?.label ?? '')),
+    ),
   ]);
   const columnHeader = headerRow([
     s.line,
-    ...groups.flatMap(() => (withOrders ? [s.amount, s.perOrder, s.percentOfNetRevenue] : [s.amount, s.percentOfNetRevenue])),
+    ...afterOwn(
+      groups.map(() => (withOrders ? [s.amount, s.perOrder, s.percentOfNetRevenue] : [s.amount, s.percentOfNetRevenue])),
+      () => s.amount,
+    ),
   ]);
-  const pnl = pnlLines(book, t).map((line) =>
-    row(line.style, [text(line.label), ...groups.flatMap((g) => groupCells(line, g.group, withOrders))]),
+  const pnl = pnlLines(book, t, earlierOnlyActivities(book, earlier)).map((line) =>
+    row(line.style, [
+      text(line.label),
+      ...afterOwn(
+        groups.map((g) => groupCells(line, g.group, withOrders)),
+        () => {
+          const then = earlier?.figures == null ? null : line.then(earlier.figures);
+          return money(then === null ? null : roundCents(then));
+        },
+      ),
+    ]),
   );
 
   const trailHeader = headerRow([s.activity, s.driver, s.quantity, s.minutesPerUnit, s.costPerUnit, s.amount, s.pool, s.costPerMinute]);
@@ -127,6 +190,7 @@ function statementRows(book: StatementBook, f: StatementFigures, t: ReportText):
     groupHeader,
     columnHeader,
     ...pnl,
+    ...(earlier === undefined ? [] : changeRows(earlier, t)),
     spacer(),
     row('section', [text(s.trailSection)]),
     trailHeader,
@@ -138,6 +202,36 @@ function statementRows(book: StatementBook, f: StatementFigures, t: ReportText):
 }
 
 type StatementText = ReportText['statement'];
+
+/**
+ * The customer's change in net profit against the earlier period, part by part (profit effects: more
+ * cost is negative), in the P&L's amount column; the parts add up to the total line, the change.
+ */
+function changeRows(earlier: StatementEarlier, t: ReportText): ReportRow[] {
+  const s = t.statement;
+  const { bridge } = earlier.change;
+  // A part of nothing is 0, never the −0 a negated zero would show.
+  const line = (label: string, amount: Dec): ReportRow => row('body', [text(label), money(amount.isZero() ? ZERO : amount)]);
+  const parts = [
+    line(t.pnl.revenue, bridge.revenue),
+    line(t.pnl.discounts, bridge.discounts),
+    line(t.pnl.cogs, bridge.cogs),
+    ...earlier.change.activities.flatMap((a) => [
+      ...(a.volume.isZero() ? [] : [line(s.changeVolume(a.activity), a.volume)]),
+      ...(a.rate.isZero() ? [] : [line(s.changeRate(a.activity), a.rate)]),
+    ]),
+    ...(bridge.unusedCapacity.isZero() ? [] : [line(s.changeUnused, bridge.unusedCapacity)]),
+    line(t.summary.directCosts, bridge.directCosts),
+  ];
+  return [
+    spacer(),
+    row('section', [text(s.changeSection(earlier.label))]),
+    headerRow([s.changePart, s.profitEffect]),
+    ...parts,
+    row('total', [text(s.changeTotal), money(earlier.change.change)]),
+    ...(earlier.change.status === 'new' ? [row('note', [text(s.newCustomer(earlier.label))])] : []),
+  ];
+}
 
 /** A block's total line: the label, then the amount in the trail's Amount column. */
 function totalRow(label: string, amount: Dec): ReportRow {
@@ -189,6 +283,8 @@ function directCostRows(c: CustomerResult, s: StatementText): ReportRow[] {
  * other sheets and the other report sheets. Pass a `book` made once when writing many statements.
  * `gone` are ids of statements of an earlier run whose customer is no longer in the model: their sheets
  * are replaced by one line saying so, after the others, rather than left with old figures.
+ * `earlierOf` gives a customer's figures of an earlier period (issue 20), if any: its statement then has
+ * a column of them next to this period's and a block splitting the change; without it nothing changes.
  */
 export function buildStatementSheets(
   result: CostingResult,
@@ -197,6 +293,7 @@ export function buildStatementSheets(
   taken: Iterable<string> = [],
   book: StatementBook = statementBook(result),
   gone: readonly string[] = [],
+  earlierOf?: (customer: CustomerResult) => StatementEarlier | undefined,
 ): ReportSheet[] {
   const t = reportText(language);
   const names = statementSheetNames(t.statement.sheetPrefix, [...customers.map((c) => c.customer), ...gone], taken);
@@ -205,7 +302,7 @@ export function buildStatementSheets(
     return { name: names[customers.length + i] as string, role: statementRole(id), columnWidths: [40], freeze: { rows: 0, columns: 0 }, rows };
   });
   const written = customers.map((c, i): ReportSheet => {
-    const rows = statementRows(book, statementFigures(book, c), t);
+    const rows = statementRows(book, statementFigures(book, c), t, earlierOf?.(c));
     const widths = fitWidths(rows, 10, 40);
     return {
       name: names[i] as string,

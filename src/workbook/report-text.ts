@@ -191,6 +191,66 @@ export interface ReportText {
     explanations: { readonly [M in SupportMethod]: string };
   };
 
+  /**
+   * The `ABC Comparison` sheet (report-comparison.ts): the company's bridge from the earlier period (or a
+   * budget) to this one, its waterfall, the customers that moved most, and the moves between quintiles.
+   * `earlier` and `now` are the periods' labels as the user gave them (`Budget`, `2025`).
+   */
+  comparison: {
+    title: string;
+    /** The line under the title. */
+    note: (a: { earlier: string; now: string; currency: string }) => string;
+    companySection: (earlier: string, now: string) => string;
+    line: string;
+    amount: string;
+    timePerUnit: string;
+    costPerMinute: string;
+    operatingProfit: (label: string) => string;
+    revenue: string;
+    discounts: string;
+    cogs: string;
+    activityVolume: string;
+    activityRate: string;
+    unusedCapacity: string;
+    directCosts: string;
+    unusedNotCharged: string;
+    unassigned: string;
+    change: string;
+    sumOfParts: string;
+    difference: string;
+    /** Under the company bridge: what the volume and rate parts mean. */
+    bridgeExplanation: string;
+    chartSection: string;
+    chartTitle: (earlier: string, now: string) => string;
+    /** The figures the waterfall's stacked columns read, under the chart. */
+    chartDataSection: string;
+    step: string;
+    base: string;
+    increase: string;
+    decrease: string;
+    total: string;
+    increaseBelowZero: string;
+    decreaseBelowZero: string;
+    profitToLoss: string;
+    lossToProfit: string;
+    improvements: (top: number) => string;
+    declines: (top: number) => string;
+    customer: string;
+    name: string;
+    before: (label: string) => string;
+    after: (label: string) => string;
+    changeColumn: string;
+    cause: string;
+    none: string;
+    migrationSection: string;
+    /** The corner of the migration table: rows the earlier quintile, columns today's. */
+    migrationCorner: (earlier: string, now: string) => string;
+    /** Quintile 1–5; 1 holds the most profitable fifth. */
+    quintile: (q: number) => string;
+    newCustomers: string;
+    lostCustomers: string;
+  };
+
   /** The whale curve on the summary: its chart and the sentence under it (see whale-curve.ts). */
   whale: {
     section: string;
@@ -255,6 +315,21 @@ export interface ReportText {
     item: string;
     /** The one line left on the statement of a customer that is no longer in the model. */
     gone: (customer: string) => string;
+    /** With an earlier period (issue 20): the header of the customer's column of that period's figures. */
+    earlierColumn: (label: string) => string;
+    /** The block of the customer's change in net profit against the earlier period, split into its parts. */
+    changeSection: (label: string) => string;
+    changePart: string;
+    /** The amounts of the change block: effects on net profit (more cost is negative). */
+    profitEffect: string;
+    /** An activity's part for its quantities changed, at the earlier cost per unit. */
+    changeVolume: (activity: string) => string;
+    /** An activity's part for its cost per unit changed, at this period's quantities. */
+    changeRate: (activity: string) => string;
+    changeUnused: string;
+    changeTotal: string;
+    /** Under the change block of a customer the earlier period did not have. */
+    newCustomer: (label: string) => string;
   };
 
   /** Break-even actions per loss-making customer (report-actions.ts). Amounts stand in the cell after a text. */
@@ -394,11 +469,12 @@ export function reportSheetNames(language: ReportLanguage): { readonly [R in Rep
 export const REPORT_ROLES: readonly ReportRole[] = ['pnl', 'rates', 'summary', 'actions'];
 
 /**
- * Roles of sheets written only for some models (the cost flow, when the model has a first stage): known by
+ * Roles of sheets written only for some models (the cost flow, when the model has a first stage; the
+ * comparison, when an earlier period is given): known by
  * name like the others, but not among the sheets every run writes, so a model without them is not stopped
  * by a user's sheet that happens to carry such a name.
  */
-export const OPTIONAL_REPORT_ROLES: readonly ReportRole[] = ['costFlow'];
+export const OPTIONAL_REPORT_ROLES: readonly ReportRole[] = ['costFlow', 'comparison'];
 
 /**
  * The role whose sheet name, in any language, is `name` (compared as Excel compares sheet names,

@@ -30,7 +30,7 @@ export interface ReportRow {
  * Which report sheet a sheet is, whatever its language: the owner mark carries it (see report-owner.ts),
  * so a re-run in another language finds and renames the sheet instead of adding a second one.
  */
-export type ReportRole = 'pnl' | 'rates' | 'summary' | 'actions' | 'scenarios' | 'costFlow';
+export type ReportRole = 'pnl' | 'rates' | 'summary' | 'actions' | 'scenarios' | 'costFlow' | 'comparison' | 'history';
 
 /** The role of a customer statement: one per customer, by its id (report-statement.ts). */
 export type StatementRole = `statement ${string}`;
@@ -46,6 +46,39 @@ export interface ChartRange {
   values: number[];
 }
 
+/** Cells holding text a chart reads (a waterfall's step labels), with the texts they hold as its cache. */
+export interface ChartTextRange {
+  sheet: string;
+  column: number;
+  firstRow: number;
+  lastRow: number;
+  values: string[];
+}
+
+/**
+ * What a waterfall's stacked series draws: `base` is the invisible column each floating bar stands on,
+ * `increase` and `decrease` the bars (green, red), `total` the two end columns (grey). A bar that crosses
+ * zero is split: its part below zero is in a second series of the same look.
+ */
+export type WaterfallRole = 'base' | 'increase' | 'decrease' | 'total';
+
+/** One stacked series of a waterfall: a column of a report sheet, one value per step. */
+export interface WaterfallSeries {
+  name: string;
+  role: WaterfallRole;
+  values: ChartRange;
+}
+
+/**
+ * A waterfall drawn as a stacked column chart (both hosts have stacked columns; only newer Excel has a
+ * waterfall type): the steps' labels as categories, and stacked series whose invisible base lifts each
+ * bar to where the running total stands.
+ */
+export interface WaterfallBars {
+  categories: ChartTextRange;
+  series: WaterfallSeries[];
+}
+
 /** One series of a scatter chart: y against x, drawn as a line, as markers, or both. */
 export interface ChartSeries {
   name: string;
@@ -58,7 +91,7 @@ export interface ChartSeries {
 }
 
 /**
- * A chart on a report sheet, as both writers draw it: a scatter chart whose series read cells of the
+ * A chart on a report sheet, as both writers draw it: a scatter chart (or, with `waterfall`, stacked columns) whose series read cells of the
  * report, placed over a block of cells. `name` finds it again on a re-run (the add-in's Refresh).
  */
 export interface ReportChart {
@@ -70,7 +103,13 @@ export interface ReportChart {
   yFormat: CellFormat;
   /** The block the chart covers, 0-based rows and columns; `to` is the cell under its bottom-right corner. */
   anchor: { fromRow: number; fromColumn: number; toRow: number; toColumn: number };
+  /** A scatter chart's series; empty for a waterfall. */
   series: ChartSeries[];
+  /**
+   * Present: the chart is a waterfall (stacked columns, see `WaterfallBars`) rather than a scatter chart,
+   * and `axisX` titles its categories. Absent on the whale curve.
+   */
+  waterfall?: WaterfallBars;
 }
 
 export interface ReportSheet {

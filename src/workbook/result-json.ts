@@ -12,6 +12,8 @@ import { breakEvenActions } from '../engine/break-even';
 import type { CombinedProposal } from '../engine/order-fee-share';
 import { allText, type ExactMoney, exactPart } from './exact-money';
 import { type FirstStageJson, firstStageToJson } from './first-stage-json';
+import type { ComparisonJson } from './comparison-json';
+import { nameKey } from '../engine/model';
 
 export interface PoolJson {
   pool: string;
@@ -73,6 +75,8 @@ export interface CustomerJson {
   unusedCapacityCosts: Record<string, number>;
   /** Extra: the items of `directCosts`. */
   directCostItems: Array<{ item: string; amount: number; exact?: ExactMoney }>;
+  /** Extra: driver → the customer's quantity, for every driver an activity uses (an earlier result compared with this period needs them). */
+  driverQuantities: Record<string, number>;
   /** The exact text of money fields (and of `activityCosts` entries) of 10^13 or more; absent when there are none. */
   exact?: ExactMoney;
 }
@@ -115,6 +119,8 @@ export interface ResultJson {
   scenarios?: ScenarioJson[];
   /** The ledger and support pools behind the pools' costs, present when the model has `ABC_Resources` or `ABC_Support` rows. */
   firstStage?: FirstStageJson;
+  /** This period compared with an earlier one or a budget, present when the run was asked to compare. */
+  comparison?: ComparisonJson;
 }
 
 /** One loss-making customer's break-even actions; fields that need OrderDriver or OrderLineDriver are null without it. */
@@ -206,14 +212,15 @@ export function issueToJson(issue: Issue): IssueJson {
   return { severity: issue.severity, code: issue.code, message: issue.message, location: formatWhere(issue.where) };
 }
 
-/** The `--json` document of a run. */
-export function resultToJson(outcome: RunOutcome): ResultJson {
+/** The `--json` document of a run; `comparison`, when given, becomes its `comparison` field. */
+export function resultToJson(outcome: RunOutcome, comparison?: ComparisonJson): ResultJson {
   const issues = outcome.issues.map(issueToJson);
   const r = outcome.result;
   if (r === null) {
     return { currency: null, period: null, pools: [], activities: [], customers: [], totals: null, issues, actions: [] };
   }
   const t = r.totals;
+  const driverNames = driverNamesOf(r);
   return {
     currency: r.settings.currency,
     period: r.settings.period,
@@ -263,6 +270,10 @@ export function resultToJson(outcome: RunOutcome): ResultJson {
       netProfit: money(c.netProfit),
       unusedCapacityCosts: record(c.unusedCapacityCosts, money),
       directCostItems: c.directCostItems.map((i) => ({ item: i.item, amount: money(i.amount), ...exactPart({ amount: i.amount }) })),
+      driverQuantities: record(
+        [...(c.driverQuantities ?? new Map<string, Dec>())].map(([key, q]): [string, Dec] => [driverNames.get(key) ?? key, q]),
+        num,
+      ),
       ...exactPart({
         revenue: c.revenue,
         discounts: c.discounts,
@@ -306,7 +317,15 @@ export function resultToJson(outcome: RunOutcome): ResultJson {
     actions: actionsToJson(r),
     ...(outcome.scenarios === undefined ? {} : { scenarios: outcome.scenarios.map(scenarioToJson) }),
     ...(r.firstStage === undefined ? {} : { firstStage: firstStageToJson(r.firstStage) }),
+    ...(comparison === undefined ? {} : { comparison }),
   };
+}
+
+/** Each driver's name as the activities first spell it, by its name key (the key the customers' quantities use). */
+function driverNamesOf(r: CostingResult): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const a of r.activities) for (const d of a.drivers) if (!names.has(nameKey(d.driver))) names.set(nameKey(d.driver), d.driver);
+  return names;
 }
 
 /** The break-even actions as JSON: money to cents, the fee and the minimum as shown (rounded up). */

@@ -10,7 +10,7 @@
  */
 import type JSZip from 'jszip';
 import { columnLetters } from '../workbook/grid';
-import type { ChartRange, ChartSeries, ReportChart } from '../workbook/report-types';
+import type { ChartRange, ChartSeries, ChartTextRange, ReportChart, WaterfallBars, WaterfallRole } from '../workbook/report-types';
 import { WHALE_CHART_NAME } from '../workbook/whale-curve';
 import { type Conformance, namespacesFor, REL_NS } from './namespaces';
 import { type ContentTypesEditor, findPart, folderOf, parsePart, readXmlPart, RelationshipsEditor, relsPathOf, writePart } from './package';
@@ -47,7 +47,7 @@ function sheetRef(name: string): string {
 }
 
 /** The absolute reference of a one-column block: `'ABC Customer P&L'!$A$4:$A$253`. */
-export function rangeFormula(range: ChartRange): string {
+export function rangeFormula(range: Omit<ChartRange, 'values'>): string {
   const col = columnLetters(range.column);
   const first = `$${col}$${range.firstRow}`;
   return `${sheetRef(range.sheet)}!${range.firstRow === range.lastRow ? first : `${first}:$${col}$${range.lastRow}`}`;
@@ -105,23 +105,77 @@ function formatCode(format: ReportChart['yFormat']): string {
   return format === 'percent' ? '0%' : format === 'integer' ? '0' : 'General';
 }
 
-/** The chart part's XML: a scatter chart of the description's series, in the workbook's conformance class. */
+/** The waterfall's fills: the base drawn not at all, increases green, decreases red, totals grey. */
+const WATERFALL_FILLS: { readonly [R in WaterfallRole]: string } = {
+  base: '<a:noFill/><a:ln><a:noFill/></a:ln>',
+  increase: '<a:solidFill><a:srgbClr val="2E9E4F"/></a:solidFill>',
+  decrease: '<a:solidFill><a:srgbClr val="C0392B"/></a:solidFill>',
+  total: '<a:solidFill><a:srgbClr val="8C8C8C"/></a:solidFill>',
+};
+
+/** A block of text cells as a category reference with its cached texts. */
+function strRef(range: ChartTextRange): string {
+  const points = range.values.map((v, i) => `<c:pt idx="${i}"><c:v>${encodeXml(v)}</c:v></c:pt>`).join('');
+  return `<c:strRef><c:f>${encodeXml(rangeFormula(range))}</c:f><c:strCache><c:ptCount val="${range.values.length}"/>${points}</c:strCache></c:strRef>`;
+}
+
+/**
+ * A waterfall's plot area: stacked columns overlapping fully (one column per step), the invisible base
+ * first, then the coloured bars; the category labels at the bottom however far the bars reach below zero.
+ */
+function waterfallPlot(bars: WaterfallBars, axisY: string): string {
+  const format = '#,##0';
+  const series = bars.series
+    .map(
+      (s, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${encodeXml(s.name)}</c:v></c:tx><c:spPr>${WATERFALL_FILLS[s.role]}</c:spPr>` +
+        `<c:invertIfNegative val="0"/><c:cat>${strRef(bars.categories)}</c:cat><c:val>${numRef(s.values, format)}</c:val></c:ser>`,
+    )
+    .join('');
+  return (
+    '<c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="stacked"/><c:varyColors val="0"/>' +
+    series +
+    '<c:gapWidth val="50"/><c:overlap val="100"/><c:axId val="500000011"/><c:axId val="500000012"/></c:barChart>' +
+    '<c:catAx><c:axId val="500000011"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>' +
+    '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>' +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>` +
+    '<c:crossAx val="500000012"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
+    '<c:valAx><c:axId val="500000012"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>' +
+    '<c:majorGridlines><c:spPr><a:ln><a:solidFill><a:srgbClr val="E0E0E0"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>' +
+    `<c:title>${richText(axisY, 900, false)}<c:overlay val="0"/></c:title>` +
+    `<c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    '<c:crossAx val="500000011"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>'
+  );
+}
+
+/** The chart part's XML: a scatter chart of the description's series (or its waterfall), in the workbook's conformance class. */
 export function chartXml(chart: ReportChart, conformance: Conformance = 'transitional'): string {
   const ns = drawingNamespaces(conformance);
-  const yFormat = formatCode(chart.yFormat);
-  const xMax = Math.max(1, ...chart.series.flatMap((s) => s.x.values));
+  // The whale curve's plot and legend; a waterfall has no legend: its colours say increase, decrease and
+  // total, and its invisible base must not be listed.
+  const plotAndLegend = chart.waterfall !== undefined ? waterfallPlot(chart.waterfall, chart.axisY) : scatterPlot(chart) + '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>';
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<c:chartSpace xmlns:c="${ns.c}" xmlns:a="${ns.a}" xmlns:r="${ns.r}"><c:roundedCorners val="0"/>` +
     `<c:chart><c:title>${richText(chart.title, 1200, true)}<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
+    plotAndLegend +
+    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>' +
+    '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>' +
+    '</c:chartSpace>'
+  );
+}
+
+/** A scatter chart's plot area: its series and two value axes. */
+function scatterPlot(chart: ReportChart): string {
+  const yFormat = formatCode(chart.yFormat);
+  const xMax = Math.max(1, ...chart.series.flatMap((s) => s.x.values));
+  return (
     '<c:plotArea><c:layout/><c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>' +
     chart.series.map((s, i) => series(s, i, yFormat)).join('') +
     '<c:axId val="500000001"/><c:axId val="500000002"/></c:scatterChart>' +
     axis(500000001, 500000002, 'b', chart.axisX, '0', { max: xMax }) +
     axis(500000002, 500000001, 'l', chart.axisY, yFormat, { gridlines: true }) +
-    '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>' +
-    '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>' +
-    '</c:chartSpace>'
+    '</c:plotArea>'
   );
 }
 

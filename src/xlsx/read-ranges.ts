@@ -57,7 +57,7 @@ interface Located {
 }
 
 /** The block of a table's data: the header row included, the totals row not. */
-function tableArea(table: TableInfo): Area | null {
+export function tableArea(table: TableInfo): Area | null {
   const ref = parseReference(`'${table.sheet.replace(/'/g, "''")}'!${table.ref}`);
   if (!ref.ok) return null;
   const area = { ...ref.area };
@@ -115,7 +115,7 @@ async function locate(
  * A part's bytes as they are inflated: by zlib from the file's bytes, or through JSZip for a package
  * whose directory only JSZip could read. Null when the package has no such part.
  */
-function partStream(loaded: LoadedWorkbook, part: string): { name: string; stream: PartStream } | null {
+export function partStream(loaded: LoadedWorkbook, part: string): { name: string; stream: PartStream } | null {
   if (loaded.entries !== null) {
     const entry = findEntry(loaded.entries, part);
     return entry === null ? null : { name: entry.name, stream: (onPiece) => streamEntry(loaded.bytes, entry, onPiece) };
@@ -190,7 +190,7 @@ async function readSharedStrings(loaded: LoadedWorkbook, part: string): Promise<
 }
 
 /** What reading cells needs besides the sheet: shared strings, date formats, the date system. */
-async function valueContext(loaded: LoadedWorkbook): Promise<ValueContext> {
+export async function valueContext(loaded: LoadedWorkbook): Promise<ValueContext> {
   const stylesRel = loaded.workbookRels.find((r) => isKind(r, 'styles') && r.part !== null);
   const stringsRel = loaded.workbookRels.find((r) => isKind(r, 'sharedStrings') && r.part !== null);
   const styles = stylesRel?.part == null ? null : await readXmlPart(loaded.zip, stylesRel.part);

@@ -46,6 +46,7 @@ import { planReportNames } from './report-names';
 import { OWNER_NAME, OWNER_VALUE, ownedSheetRoles, ownerValue, planReportSheets } from './report-owner';
 import { relateTables, removeTableParts, sheetTableParts, tableIds, writeTableParts } from './table-parts';
 import { namedCellFormula } from '../workbook/report-tables';
+import { HIDDEN_ROLES } from '../workbook/history-sheet';
 import { addReportStyles, usedStyles } from './report-styles';
 import { definedNamesEdits, type NewDefinedName, parseWorkbookDocument } from './workbook-xml';
 import { appendInside, applyEdits, type Edit, namespacedAttribute, newElementName, setAttributeEdit } from './xml-tree';
@@ -166,7 +167,8 @@ export async function buildReportWorkbook(loaded: LoadedWorkbook, laid: readonly
       const part = writePart(zip, newPart, xmlWith(drawingId, await relateTables(zip, newPart, tables, conformance)));
       contentTypes.setOverride(part, CONTENT_TYPES.worksheet);
       const id = rels.add(relationshipType('worksheet', conformance), part);
-      added.push(`${sheetName.open} name="${encodeXml(sheet.name)}" sheetId="${++sheetId}"${namespacedAttribute(doc.sheets, relNs, 'id', id)}/>`);
+      const state = HIDDEN_ROLES.has(role ?? '') ? ' state="hidden"' : '';
+      added.push(`${sheetName.open} name="${encodeXml(sheet.name)}" sheetId="${++sheetId}"${state}${namespacedAttribute(doc.sheets, relNs, 'id', id)}/>`);
       owned.set(info.sheets.length + added.length - 1, mark);
       sheetNames.push(...sheetDefinedNames(sheet, info.sheets.length + added.length - 1));
       cellNames.push(...namedCells(sheet));
@@ -191,6 +193,8 @@ export async function buildReportWorkbook(loaded: LoadedWorkbook, laid: readonly
       rels.retype(oldRel.id, relationshipType('worksheet', conformance));
     }
     if (entry !== undefined && old.name !== sheet.name) edits.push(setAttributeEdit(workbookXml, entry, 'name', sheet.name));
+    // A history sheet a user made visible is hidden again: it holds data, not a page to read.
+    if (entry !== undefined && HIDDEN_ROLES.has(role ?? '')) edits.push(setAttributeEdit(workbookXml, entry, 'state', 'hidden'));
     // The sheet's drawing is kept: the report's chart in it replaced, what the user drew left (chart-part.ts).
     const reused = part === old.part;
     const drawing = await writeSheetDrawing(zip, contentTypes, workbookPart, sheet.chart, reused ? await sheetDrawingPart(zip, part) : null, conformance);

@@ -39,6 +39,12 @@ const QUANTITIES = [
 /** What differs between the tests' Kaplan workbooks; without any, the workbook of the runner's own tests. */
 export interface KaplanTweaks {
   negativeCost?: boolean;
+  /** The pool's cost (560,000 when not given; negativeCost makes it −560,000). */
+  poolCost?: number;
+  /** The Period setting (`2004-Q1` when not given). */
+  period?: string;
+  /** The Currency setting (`USD` when not given). */
+  currency?: string;
   dropCustomers?: boolean;
   /** A sheet of the user's after Settings, with a note in A1. */
   extraSheet?: string;
@@ -82,7 +88,7 @@ export async function kaplanWorkbook(path: string, tweak: KaplanTweaks = {}): Pr
   const volumes = volumeRows([1001, second.id], tweak.volumes === 'wide');
   const volumesSheet = tweak.volumes === undefined ? 'Trans actions' : 'Volumes';
   const volumesRange = tweak.volumes === undefined ? "'Trans actions'!$A:$C" : `Volumes!$A$1:$${tweak.volumes === 'wide' ? 'D' : 'C'}$${volumes.length}`;
-  const settings: Cell[][] = [['Setting', 'Value'], ['Currency', 'USD'], ...(tweak.noPeriod === true ? [] : [['Period', '2004-Q1']]), ...(tweak.settings ?? [])];
+  const settings: Cell[][] = [['Setting', 'Value'], ['Currency', tweak.currency ?? 'USD'], ...(tweak.noPeriod === true ? [] : [['Period', tweak.period ?? '2004-Q1']]), ...(tweak.settings ?? [])];
   const sheets = [...(tweak.extraSheet === undefined ? [] : [[tweak.extraSheet, 'my own notes'] as [string, string]]), ...(tweak.sheets ?? [])];
   const names: NameSpec[] = [
     { name: 'ABC_Pools', formula: 'Pools!$A$1:$C$2' },
@@ -95,7 +101,7 @@ export async function kaplanWorkbook(path: string, tweak: KaplanTweaks = {}): Pr
   await writeWorkbook(
     path,
     (wb) => {
-      wb.addWorksheet('Pools').addRows(kaplanPools(tweak.negativeCost === true ? -560000 : 560000));
+      wb.addWorksheet('Pools').addRows(kaplanPools(tweak.negativeCost === true ? -560000 : (tweak.poolCost ?? 560000)));
       wb.addWorksheet('Activities').addRows(KAPLAN_ACTIVITIES);
       wb.addWorksheet('Customers').addRows(customerRows(second, tweak.segmentHeader));
       wb.addWorksheet(volumesSheet).addRows(volumes);

@@ -85,6 +85,9 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   reportSheetTaken: { sheet: 'ABC Summary' },
   reportNameTaken: { name: 'ABC_PnL' },
   textCut: { length: 40000, limit: 32767 },
+  historyNoPeriod: {},
+  historyUnreadable: { column: 'Revenue', found: '"lots"', problem: 'notANumber' },
+  historyTooLarge: { rows: 1_100_000, limit: 1_048_575 },
   invalidMinutesPerFte: { found: '"lots"' },
   scenarioUnknownChange: {},
   scenarioScopeUnknownDimension: { dimension: 'Segmnt', dimensions: 'Segment, Region' },
@@ -115,6 +118,12 @@ const SAMPLES: { [K in MessageId]: MessageArgs[K] } = {
   unknownLedgerPool: { pool: 'Warehous', account: '4100' },
   poolCostNotLedger: { pool: 'Warehouse', cost: '120000.00', ledger: '118500.00', accounts: ['4000', '4100', '4300'], more: 2 },
   noLedgerLines: { pool: 'Transport' },
+  compareCurrency: { earlier: 'USD', now: 'EUR' },
+  compareSameLabel: { label: '2026' },
+  compareIdChanged: { now: '01001', then: '1001' },
+  compareNotAResult: { file: 'result-2025.json', what: 'badField', field: 'customers[3].netProfit' },
+  compareEarlierFailed: { file: 'result-2025.json', errors: 2, first: 'ABC_Pools has headers but no rows.' },
+  compareWithoutQuantities: { file: 'result-2025.json' },
 };
 
 /** Arguments that choose a phrasing rather than carry a value to show. */
@@ -194,6 +203,10 @@ describe('the message catalog', () => {
       msg('unknownSupportPool', { pool: 'P', what: 'from' }),
       msg('supportNegative', { pool: 'P', to: 'Q', what: 'share', found: '-1' }),
       msg('supportRowBasis', { pool: 'P', to: 'Q', what: 'none' }),
+      ...(['notJson', 'notAnObject', 'noCustomers', 'noActivities', 'noPools', 'noTotals'] as const).map((what) =>
+        msg('compareNotAResult', { file: 'r.json', what, field: null }),
+      ),
+      msg('compareEarlierFailed', { file: 'r.json', errors: 1, first: 'Oops.' }),
     ];
     const seen = new Set<string>();
     for (const v of variants) {

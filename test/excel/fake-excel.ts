@@ -1822,6 +1822,9 @@ export interface FakeChartSeries {
   y: RangeTarget | null;
   markerStyle: string;
   hasDataLabels: boolean;
+  /** `format.fill`: `none` after `clear()`, the colour after `setSolidColor`; absent when never set. */
+  fill?: string;
+  gapWidth?: number;
 }
 
 /** A chart as the fake keeps it: what `charts.add` and the chart and series setters recorded. */
@@ -1831,6 +1834,8 @@ export interface FakeChart {
   title: string;
   position: { start: string; end: string } | null;
   series: FakeChartSeries[];
+  /** `legend.visible`; absent when never set. */
+  legendVisible?: boolean;
 }
 
 /** A series' cells as `'Sheet'!A1:A3`, for tests. */
@@ -1863,6 +1868,27 @@ class FakeChartSeriesProxy extends Proxy<FakeChartSeries> {
   }
   setXAxisValues(r: FakeRange): void {
     this.ctx.enqueue('series.setXAxisValues', undefined, () => ((this.must().x = r['must']()), 8));
+  }
+  set gapWidth(v: number) {
+    this.ctx.enqueue('series.gapWidth', v, () => ((this.must().gapWidth = v), 8));
+  }
+  /** `ChartSeries.delete()` (ExcelApi 1.7): the series leaves its chart. */
+  delete(): void {
+    this.ctx.enqueue('series.delete', undefined, () => {
+      const series = this.must();
+      for (const ws of this.ctx.book.sheets) {
+        for (const chart of ws.charts) {
+          const at = chart.series.indexOf(series);
+          if (at >= 0) chart.series.splice(at, 1);
+        }
+      }
+      return 8;
+    });
+  }
+  /** `ChartSeries.format.fill` (ExcelApi 1.1): cleared (no fill) or one solid colour. */
+  get format(): { fill: { clear: () => void; setSolidColor: (color: string) => void } } {
+    const set = (v: string): void => this.ctx.enqueue('series.format.fill', v, () => ((this.must().fill = v), 8));
+    return { fill: { clear: () => set('none'), setSolidColor: (color: string) => set(color) } };
   }
 }
 
@@ -1912,6 +1938,18 @@ class FakeChartProxy extends Proxy<FakeChart> {
   protected read(t: FakeChart, prop: string): unknown {
     if (prop === 'name') return t.name;
     throw new FakeOfficeError('InvalidArgument', `The fake does not load Chart.${prop}.`);
+  }
+  /** `Chart.legend.visible` (ExcelApi 1.1), written only. */
+  get legend(): { visible: boolean } {
+    const enqueue = (v: boolean): void => this.ctx.enqueue('chart.legend.visible', v, () => ((this.must().legendVisible = v), 8));
+    return {
+      set visible(v: boolean) {
+        enqueue(v);
+      },
+      get visible(): boolean {
+        throw new FakeOfficeError('PropertyNotLoaded', 'The fake does not load ChartLegend.visible.');
+      },
+    };
   }
   get name(): string {
     return this.get('name');

@@ -1,6 +1,6 @@
 /**
  * ABC.PROFIT with a period and ABC.CHANGE on Kaplan's department over two periods
- * (test/helpers/kaplan-periods.ts): A's change 3,627 = revenue 10,000 − COGS 6,000 − volume 320 − rate 53,
+ * (test/helpers/kaplan-kept.ts): A's change 3,627 = revenue 10,000 − COGS 6,000 − volume 320 − rate 53,
  * per activity and with Dutch part names; the kept periods come through the store from an injected reader,
  * read once per model when a formula first asks (busy until then) and again after a period is kept; the
  * pane's JSON model fetches this period's exact figures the same way. Errors as the other functions give them.
@@ -13,7 +13,7 @@ import { ModelStore, type ModelSnapshot } from '../../src/functions/model-store'
 import { change, profitIn } from '../../src/functions/period-functions';
 import { periodFiguresFromJson, periodFiguresToJson } from '../../src/workbook/period-figures-json';
 import { resultToJson } from '../../src/workbook/result-json';
-import { kaplan2025, kaplan2026, kaplanPeriod } from '../helpers/kaplan-periods';
+import { kaplan2025, kaplan2026 } from '../helpers/kaplan-kept';
 
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -76,20 +76,21 @@ describe('ABC.CHANGE and ABC.PROFIT with a period', () => {
   });
 
   test('by default the last kept period that is not this one; a budget by its label; read again after a period is kept', async () => {
-    const budget = kaplanPeriod('Budget', 560000, 44, 100, false, 100000, 60000, 31000);
+    // The budget had A at 90,000 revenue: 28,928 net profit, so 13,627 more now.
+    const budget = kaplan2025({ period: 'Budget', changes: { revenueA: 90000 } });
     let kept = keptOf(budget);
     const { store, reads, now } = storeWith(() => kept);
     const ch = (...args: unknown[]): number | string => shown(change(now().index, now().kept, args[0], args[1], args[2]));
     now().kept?.current();
     await settle();
-    // Only the budget is kept: it is the default; B went from a loss of 496 to a profit of 18,427.50.
-    expect([ch('B'), ch('B', null, 'budget')]).toEqual([18923.5, 18923.5]);
+    // Only the budget is kept: it is the default.
+    expect([ch('A'), ch('A', null, 'budget'), ch('A', 'revenue')]).toEqual([13627, 13627, 20000]);
     kept = keptOf(budget, kaplan2025(), kaplan2026());
     store.historyChanged();
     expect(ch('B')).toBe('#BUSY! ABC_History is being read.');
     await settle();
     // 2026 is this period: the default is 2025, the last other one.
-    expect([ch('B'), ch('A'), ch('A', null, 'Budget'), ch('A', null, '2026')]).toEqual([-76.5, 3627, 3627, 0]);
+    expect([ch('B'), ch('A'), ch('A', null, 'Budget'), ch('A', null, '2026')]).toEqual([-76.5, 3627, 13627, 0]);
     expect(reads()).toBe(2);
   });
 

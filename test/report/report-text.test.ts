@@ -37,8 +37,8 @@ describe('the report catalogues', () => {
   });
 
   it('names the sheets as the brief asks, within Excel’s rules for sheet names', () => {
-    expect(reportSheetNames('nl')).toEqual({ pnl: 'ABC Klantresultaat', rates: 'ABC Tarieven', summary: 'ABC Samenvatting', actions: 'ABC Acties', scenarios: "ABC Scenario's", costFlow: 'ABC Kostenstroom' });
-    expect(reportSheetNames('en')).toEqual({ pnl: 'ABC Customer P&L', rates: 'ABC Rates', summary: 'ABC Summary', actions: 'ABC Actions', scenarios: 'ABC Scenarios', costFlow: 'ABC Cost flow' });
+    expect(reportSheetNames('nl')).toEqual({ pnl: 'ABC Klantresultaat', rates: 'ABC Tarieven', summary: 'ABC Samenvatting', actions: 'ABC Acties', scenarios: "ABC Scenario's", costFlow: 'ABC Kostenstroom', comparison: 'ABC Vergelijking', history: 'ABC Historie' });
+    expect(reportSheetNames('en')).toEqual({ pnl: 'ABC Customer P&L', rates: 'ABC Rates', summary: 'ABC Summary', actions: 'ABC Actions', scenarios: 'ABC Scenarios', costFlow: 'ABC Cost flow', comparison: 'ABC Comparison', history: 'ABC History' });
     for (const language of ['en', 'nl'] as const) {
       for (const name of Object.values(reportSheetNames(language))) {
         expect(name.length).toBeLessThanOrEqual(31);

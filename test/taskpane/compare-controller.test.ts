@@ -1,6 +1,6 @@
 /**
  * The pane's Keep period and Compare without React, on Kaplan's department over two periods
- * (test/helpers/kaplan-periods.ts): keeping says whether an earlier copy was replaced, the dropdown lists
+ * (test/helpers/kaplan-kept.ts): keeping says whether an earlier copy was replaced, the dropdown lists
  * the kept periods but this one, Compare shows the company's bridge and the customers' changes to the cent
  * and writes what the Comparison sheet's layout gives; a broken ABC_History shows its issues and still compares.
  */
@@ -13,7 +13,7 @@ import { CompareController, type ComparisonSheetsBuilder, type CurrentPeriod, ke
 import { waterfallOf } from '../../src/taskpane/compare-view';
 import { stringsFor } from '../../src/taskpane/i18n';
 import type { ReportSheet } from '../../src/workbook/report-types';
-import { kaplan2025, kaplan2026, kaplanPeriod } from '../helpers/kaplan-periods';
+import { kaplan2025, kaplan2026 } from '../helpers/kaplan-kept';
 import { KeptHistory } from './kept-history';
 
 const en = stringsFor('en');
@@ -124,23 +124,25 @@ describe('Compare', () => {
 
   test('customers that went from profit to loss and from loss to profit, against a budget', async () => {
     const history = new KeptHistory();
-    // The budget had B at a loss: revenue 31,000 − COGS 30,000 − cost 1,496 = −496.
-    await keptThen(history, kaplanPeriod('Budget', 560000, 44, 100, false, 100000, 60000, 31000), kaplan2025());
-    const controller = pane(history, { now: periodOf(kaplan2026()) });
+    // With D: its net profit 872 then (revenue 3,000 − COGS 2,000 − 20 orders at 6.40), −36 now (1,200 − 1,100 − 136).
+    await keptThen(history, kaplan2025({ withD: true, period: 'Budget' }), kaplan2025());
+    const controller = pane(history, { now: periodOf(kaplan2026({ withD: true })) });
     await controller.load('2026');
     expect(controller.getState().periods).toEqual(['Budget', '2025']);
     await controller.compare('budget');
     const view = controller.getState().view;
     expect(view?.before).toBe('Budget');
-    expect(view?.lossToProfit).toEqual([{ customer: 'B', name: 'Customer B', before: -496, after: 18427.5, change: 18923.5 }]);
+    expect(view?.profitToLoss).toEqual([{ customer: 'D', name: 'Customer D', before: 872, after: -36, change: -908 }]);
+    expect(view?.lossToProfit).toEqual([]);
     expect(controller.getState().notice).toEqual({ intent: 'success', text: 'Budget compared with 2026.' });
     expect(history.written).toEqual([]);
 
-    // And back: 2026 kept, a period with B's revenue down to 31,000 turns B to a loss of 572.50.
-    await keptThen(history, kaplan2026());
-    const worse = pane(history, { now: periodOf(kaplanPeriod('2027', 595000, 40, 150, true, 110000, 66000, 31000)) });
-    await worse.compare('2026');
-    expect(worse.getState().view?.profitToLoss).toEqual([{ customer: 'B', name: 'Customer B', before: 18427.5, after: -572.5, change: -19000 }]);
+    // And back: 2026 kept, a period like the budget turns D from its loss of 36 to a profit of 872.
+    await keptThen(history, kaplan2026({ withD: true }));
+    const better = pane(history, { now: periodOf(kaplan2025({ withD: true, period: '2027' })) });
+    await better.compare('2026');
+    expect(better.getState().view?.lossToProfit).toEqual([{ customer: 'D', name: 'Customer D', before: -36, after: 872, change: 908 }]);
+    expect(better.getState().view?.profitToLoss).toEqual([]);
   });
 
   test('a hand-broken ABC_History shows its issues with their cells and still compares', async () => {

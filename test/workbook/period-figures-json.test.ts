@@ -5,7 +5,7 @@
 import { compareFigures } from '../../src/engine/compare/bridge';
 import { figuresOfResult } from '../../src/engine/compare/figures';
 import { periodFiguresFromJson, periodFiguresToJson } from '../../src/workbook/period-figures-json';
-import { kaplan2025, kaplan2026 } from '../helpers/kaplan-periods';
+import { kaplan2025, kaplan2026 } from '../helpers/kaplan-kept';
 
 describe('period figures as plain data', () => {
   test('survive a structured clone exactly', () => {

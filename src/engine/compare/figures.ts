@@ -5,7 +5,7 @@
  */
 import { type Dec, ZERO, sum } from '../decimal';
 import { type DimensionValue, nameKey } from '../model';
-import type { ActivityResult, CostingResult } from '../result';
+import type { ActivityResult, CostingResult, DriverResult, PoolResult } from '../result';
 
 /** One driver term of an activity: its cost per unit and, when time-driven, the minutes and cost per minute behind it. */
 export interface TermFigures {
@@ -70,16 +70,11 @@ export interface PeriodFigures {
 export function figuresOfResult(result: CostingResult): PeriodFigures {
   const segmentKey = nameKey(result.settings.statementSegment?.name ?? result.customers[0]?.dimensions[0]?.[0] ?? '');
   const segmentOf = (dimensions: ReadonlyArray<[string, DimensionValue]>): DimensionValue => dimensions.find(([d]) => nameKey(d) === segmentKey)?.[1] ?? null;
-  const rates = new Map(result.pools.map((p) => [nameKey(p.pool), p.ratePerMinute]));
   const t = result.totals;
   return {
     label: result.settings.period,
     currency: result.settings.currency,
-    activities: result.activities.map((a) => ({
-      activity: a.activity,
-      pool: a.pool,
-      terms: termsOf(a, a.pool === null ? null : (rates.get(nameKey(a.pool)) ?? null)),
-    })),
+    activities: activityFigures(result.activities, result.pools),
     customers: result.customers.map((c) => ({
       customer: c.customer,
       name: c.name,
@@ -105,12 +100,30 @@ export function figuresOfResult(result: CostingResult): PeriodFigures {
   };
 }
 
+/** What `activityFigures` reads of an activity: a costed one, or one read back from a `--json` result. */
+export interface ActivityDrivers {
+  activity: string;
+  pool: string | null;
+  method: ActivityResult['method'];
+  drivers: ReadonlyArray<Pick<DriverResult, 'driver' | 'kind' | 'value' | 'costPerUnit'>>;
+}
+
+/** The activities' figures, each time-driven term with its pool's cost per minute (pools matched by name key). */
+export function activityFigures(activities: readonly ActivityDrivers[], pools: ReadonlyArray<Pick<PoolResult, 'pool' | 'ratePerMinute'>>): ActivityFigures[] {
+  const rates = new Map(pools.map((p) => [nameKey(p.pool), p.ratePerMinute]));
+  return activities.map((a) => ({
+    activity: a.activity,
+    pool: a.pool,
+    terms: termsOf(a, a.pool === null ? null : (rates.get(nameKey(a.pool)) ?? null)),
+  }));
+}
+
 /**
  * An activity's terms by driver. Two rows of one activity may count the same driver (10 minutes per order
  * here, 5 there): they act on the same quantity, so they are one term with their costs per unit (and
  * minutes) added; the term stays time-driven only when both are.
  */
-function termsOf(a: ActivityResult, ratePerMinute: Dec | null): TermFigures[] {
+function termsOf(a: ActivityDrivers, ratePerMinute: Dec | null): TermFigures[] {
   const terms = new Map<string, TermFigures>();
   for (const d of a.drivers) {
     const key = nameKey(d.driver);

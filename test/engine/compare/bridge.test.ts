@@ -21,32 +21,9 @@ import type { BridgeParts, CustomerChange } from '../../../src/engine/compare/ty
 import { type Dec, sum } from '../../../src/engine/decimal';
 import type { CostingResult } from '../../../src/engine/result';
 import { runModel } from '../../../src/engine/run';
+import { kaplanPeriod as period } from '../../helpers/compare-periods';
 import { buildModel, type ModelSpec } from '../../helpers/model';
 import { modelSpec } from '../../helpers/random-model';
-
-function period(cost: number, inquiryMinutes: number, orders: number, withC: boolean, revenueA: number, cogsA: number): CostingResult {
-  const spec: ModelSpec = {
-    pools: [['Customer service', cost, 700000]],
-    activities: [
-      ['Process customer orders', 'Customer service', 'Orders', 'minutes', 8],
-      ['Handle customer inquiries', 'Customer service', 'Inquiries', 'minutes', inquiryMinutes],
-      ['Perform credit checks', 'Customer service', 'Credit checks', 'minutes', 50],
-    ],
-    customers: [['A', revenueA, cogsA], ['B', 50000, 30000], ...(withC ? [['C', 1000, 500] as [string, number, number]] : [])],
-    volumes: [
-      ['A', 'Orders', orders],
-      ['A', 'Inquiries', 10],
-      ['A', 'Credit checks', 2],
-      ['B', 'Orders', 200],
-      ['B', 'Inquiries', 5],
-      ['B', 'Credit checks', 1],
-      ...(withC ? [['C', 'Orders', 10] as [string, string, number]] : []),
-    ],
-  };
-  const { result, issues } = runModel(buildModel(spec));
-  if (result === null) throw new Error(issues.map((i) => i.message).join('\n'));
-  return result;
-}
 
 const partsOf = (b: BridgeParts): Dec[] => [b.revenue, b.discounts, b.cogs, b.activityVolume, b.activityRate, b.unusedCapacity, b.directCosts];
 const fixed = (d: Dec | null): string | null => (d === null ? null : d.toFixed(2));
