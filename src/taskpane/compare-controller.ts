@@ -5,10 +5,11 @@
  * sheet's layout through a `ComparisonSheetsBuilder`, so the whole flow runs in Jest on stand-ins.
  * A broken history only adds issues: this period's result is never touched by it.
  */
+import { analyseComparison } from '../engine/compare/analysis';
 import { compareFigures } from '../engine/compare/bridge';
 import type { PeriodFigures } from '../engine/compare/figures';
 import { type KeptPeriods, NO_KEPT_PERIODS } from '../engine/compare/kept-periods';
-import type { Comparison } from '../engine/compare/types';
+import type { Comparison, ComparisonAnalysis } from '../engine/compare/types';
 import type { Issue } from '../engine/issues';
 import { nameKey } from '../engine/model';
 import type { WorkbookActions } from '../excel/actions';
@@ -33,8 +34,14 @@ export interface CurrentPeriod {
 /** This period's figures; null when the last computation is gone (the model changed or has errors). */
 export type CurrentPeriodSource = () => Promise<CurrentPeriod | null>;
 
-/** Lays out the ABC Comparison sheet(s) of a comparison (src/workbook/report-comparison.ts, plugged in by the pane). */
-export type ComparisonSheetsBuilder = (comparison: Comparison, labels: { before: string; after: string }, currency: string, language: ReportLanguage) => ReportSheet[];
+/** Lays out the ABC Comparison sheet(s) of a comparison (in the add-in: report-comparison.ts's buildComparisonSheet). */
+export type ComparisonSheetsBuilder = (
+  comparison: Comparison,
+  analysis: ComparisonAnalysis,
+  labels: { earlier: string; now: string },
+  currency: string,
+  language: ReportLanguage,
+) => ReportSheet[];
 
 export interface CompareState {
   busy: boolean;
@@ -165,8 +172,9 @@ export class CompareController {
       if (key === undefined || earlier === undefined) return this.warn(this.strings.unknownKeptPeriod(label));
       const after = now.figures.label ?? '';
       const comparison = compareFigures(earlier, now.figures);
-      this.set({ view: compareViewOf(comparison, key, after) });
-      const sheets = this.buildSheets?.(comparison, { before: key, after }, now.currency, now.language) ?? [];
+      const analysis = analyseComparison(comparison, earlier, now.figures);
+      this.set({ view: compareViewOf(comparison, analysis, key, after) });
+      const sheets = this.buildSheets?.(comparison, analysis, { earlier: key, now: after }, now.currency, now.language) ?? [];
       if (sheets.length === 0) {
         this.set({ notice: { intent: 'success', text: this.strings.comparisonShown(key, after) } });
         return;

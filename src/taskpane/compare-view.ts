@@ -3,15 +3,12 @@
  * and the customers worth a look, as plain numbers (cents already settled by the bridge), so the React
  * view only lays them out and the figures are tested here.
  */
-import type { Comparison, CustomerChange } from '../engine/compare/types';
+import type { Comparison, ComparisonAnalysis, CustomerChange, ExplainedChange } from '../engine/compare/types';
 import { type Dec, roundCents, toNumber } from '../engine/decimal';
 
 /** The parts of the company's bridge, in the order the waterfall shows them. */
 export const COMPANY_PARTS = ['revenue', 'discounts', 'cogs', 'activityVolume', 'activityRate', 'unusedCapacity', 'directCosts', 'unusedNotCharged', 'unassigned'] as const;
 export type CompanyPart = (typeof COMPANY_PARTS)[number];
-
-/** How many improvements and declines the view lists. */
-export const TOP_CHANGES = 10;
 
 /** One customer's line: its net profit then and now and the change. */
 export interface ChangeRow {
@@ -50,12 +47,11 @@ function row(c: CustomerChange): ChangeRow {
   return { customer: c.customer, name: c.name, before: money(c.before), after: money(c.after), change: money(c.change) };
 }
 
-/** The view of `comparison` between the kept period `before` and this period `after`. */
-export function compareViewOf(comparison: Comparison, before: string, after: string): CompareViewModel {
+const rows = (list: readonly ExplainedChange[]): ChangeRow[] => list.map((e) => row(e.change));
+
+/** The view of `comparison` between the kept period `before` and this period `after`, its lists those of `analysis`. */
+export function compareViewOf(comparison: Comparison, analysis: ComparisonAnalysis, before: string, after: string): CompareViewModel {
   const t = comparison.totals;
-  const both = comparison.customers.filter((c) => c.status === 'both');
-  // The largest change first; equal changes keep the comparison's (this period's) order.
-  const byChange = (list: CustomerChange[], sign: 1 | -1): ChangeRow[] => [...list].sort((a, b) => sign * b.change.comparedTo(a.change)).map(row);
   return {
     before,
     after,
@@ -65,10 +61,10 @@ export function compareViewOf(comparison: Comparison, before: string, after: str
       change: money(t.change),
       parts: COMPANY_PARTS.map((part) => ({ part, amount: money(t.bridge[part]) })),
     },
-    profitToLoss: byChange(both.filter((c) => !c.before.isNegative() && c.after.isNegative()), -1),
-    lossToProfit: byChange(both.filter((c) => c.before.isNegative() && !c.after.isNegative()), 1),
-    improvements: byChange(comparison.customers.filter((c) => c.change.isPositive() && !c.change.isZero()), 1).slice(0, TOP_CHANGES),
-    declines: byChange(comparison.customers.filter((c) => c.change.isNegative() && !c.change.isZero()), -1).slice(0, TOP_CHANGES),
+    profitToLoss: rows(analysis.profitToLoss),
+    lossToProfit: rows(analysis.lossToProfit),
+    improvements: rows(analysis.improvements),
+    declines: rows(analysis.declines),
   };
 }
 

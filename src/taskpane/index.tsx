@@ -7,6 +7,7 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import type { WorkbookActions } from '../excel/actions';
 import { createExcelGateway } from '../excel/gateway';
+import { buildComparisonSheet } from '../workbook/report-comparison';
 import { sharedModelStore } from '../functions/model-store';
 import { type OfficeHost, connectToOffice } from '../excel/host';
 import { CompareController, currentOfPane } from './compare-controller';
@@ -27,8 +28,13 @@ function mount(host: OfficeHost): void {
   // check included) is published to them, and edits to the model's cells are followed (follow-model.ts).
   const { controller } = followModel({ actions: gateway, computer, strings, store: sharedModelStore(), language, formatMs: (ms) => integer.format(ms) });
   controller.formatInteger = (n) => integer.format(n);
-  // The Comparison sheet's layout is plugged in here (null: the comparison is shown, not written).
-  const compare = new CompareController(gateway, currentOfPane(controller, computer), strings, null, () => sharedModelStore().historyChanged());
+  const compare = new CompareController(
+    gateway,
+    currentOfPane(controller, computer),
+    strings,
+    (comparison, analysis, labels, currency, reportLanguage) => [buildComparisonSheet(comparison, analysis, labels, currency, reportLanguage)],
+    () => sharedModelStore().historyChanged(),
+  );
   const container = document.getElementById('root');
   if (container === null) return;
   document.documentElement.lang = language;

@@ -3,8 +3,8 @@
  * `?history=1`): a budget is kept beforehand — the sample's own figures with 1,000 more revenue, and so
  * 1,000 more net profit, for every customer — then the sample is inserted, Keep period keeps its year
  * (and says so again, replacing the copy), and Compare with the budget shows the bridge: operating profit
- * 1,000 × customers lower, all of it revenue, and ten declines of 1,000. ABC.CHANGE in the page gives the
- * same. Saves test-output/compare-pane.png and compare-pane-dark.png.
+ * 1,000 × customers lower, all of it revenue, and ten declines of 1,000, and writes the ABC Comparison sheet.
+ * ABC.CHANGE in the page gives the same. Saves test-output/compare-pane.png and compare-pane-dark.png.
  */
 import fs from 'fs';
 import path from 'path';
@@ -67,7 +67,13 @@ describeIfChromium('Keep period and Compare in the pane', () => {
     // This period is left out of the choice: only the budget.
     expect(await page.getByTestId('kept-period').locator('option').allInnerTexts()).toEqual(['Budget']);
     await page.getByTestId('compare').click();
-    await page.getByTestId('compare-notice').getByText(`Budget compared with ${period}.`).waitFor();
+    await page.getByTestId('compare-notice').getByText(`Budget compared with ${period}: ABC Comparison written.`).waitFor();
+    // The sheet in the workbook holds the change in operating profit.
+    const cells = await page.evaluate(() => {
+      const book = (window as unknown as { __fakeBook: { sheet(n: string): { valuesOf(a: string): unknown[][] } | undefined } }).__fakeBook;
+      return book.sheet('ABC Comparison')?.valuesOf('A1:H60').flat() ?? null;
+    });
+    expect(cells).toContain(-MORE * customers);
 
     const value = (id: string): Promise<number> => page.getByTestId(id).getAttribute('data-value').then(Number);
     expect(await value('bridge-before')).toBe(operatingProfit + MORE * customers);

@@ -74,9 +74,9 @@ describe('Compare', () => {
   test('2025 against 2026: the company\'s bridge and the customers\' changes to the cent, the sheet written', async () => {
     const history = new KeptHistory();
     await keptThen(history, kaplan2025());
-    const built: Array<{ comparison: Comparison; labels: { before: string; after: string } }> = [];
+    const built: Array<{ comparison: Comparison; labels: { earlier: string; now: string } }> = [];
     const sheet = { name: 'ABC Comparison', columnWidths: [], freeze: { rows: 0, columns: 0 }, rows: [] } as ReportSheet;
-    const controller = pane(history, { now: periodOf(kaplan2026()) }, (comparison, labels) => {
+    const controller = pane(history, { now: periodOf(kaplan2026()) }, (comparison, _analysis, labels) => {
       built.push({ comparison, labels });
       return [sheet];
     });
@@ -85,7 +85,7 @@ describe('Compare', () => {
     await controller.compare('2025');
     const s = controller.getState();
     expect(s.notice).toEqual({ intent: 'success', text: '2025 compared with 2026: ABC Comparison written.' });
-    expect(built.map((b) => b.labels)).toEqual([{ before: '2025', after: '2026' }]);
+    expect(built.map((b) => b.labels)).toEqual([{ earlier: '2025', now: '2026' }]);
     expect(history.written.map((w) => [w.sheets.map((x) => x.name), w.currency])).toEqual([[['ABC Comparison'], 'EUR']]);
 
     const view = s.view;
