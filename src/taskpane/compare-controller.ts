@@ -148,8 +148,10 @@ export class CompareController {
       const before = await this.readKept();
       const written = await keepPeriod.call(this.actions, now.figures, period);
       const replaced = before !== null ? hasLabel(before, period) : written.replaced.length > 0;
-      await this.readKept(period);
+      const after = await this.readKept(period);
       this.onKept?.();
+      // A history the writer refused (a hand-broken table) keeps nothing: its problems are listed, and said.
+      if (after !== null && !hasLabel(after, period)) return this.warn(this.strings.periodNotKept(period));
       this.set({ notice: { intent: 'success', text: this.strings.periodKept(period, replaced) } });
     });
   }

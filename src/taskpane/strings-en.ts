@@ -187,6 +187,7 @@ export const en: Strings = {
   keepNeedsPeriod: 'Set Period in ABC_Settings (for example 2026) to keep this period.',
   keepNotAvailable: 'This workbook cannot keep periods.',
   periodKept: (period, replaced) => (replaced ? `Period ${period} kept (replaced the earlier copy).` : `Period ${period} kept.`),
+  periodNotKept: (period) => `Period ${period} was not kept: see the problems of ABC_History below.`,
   resultChanged: 'The model changed since it was last computed: press Check model, then try again.',
   compareHeading: 'Compare with a kept period',
   keptPeriod: 'Kept period',

@@ -187,6 +187,7 @@ export const nl: Strings = {
   keepNeedsPeriod: 'Vul Period in ABC_Settings in (bijvoorbeeld 2026) om deze periode te bewaren.',
   keepNotAvailable: 'Deze werkmap kan geen perioden bewaren.',
   periodKept: (period, replaced) => (replaced ? `Periode ${period} bewaard (de eerdere kopie is vervangen).` : `Periode ${period} bewaard.`),
+  periodNotKept: (period) => `Periode ${period} is niet bewaard: zie de problemen van ABC_History hieronder.`,
   resultChanged: 'Het model is gewijzigd sinds de laatste berekening: kies Model controleren en probeer het opnieuw.',
   compareHeading: 'Vergelijken met een bewaarde periode',
   keptPeriod: 'Bewaarde periode',

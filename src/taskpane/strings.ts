@@ -130,6 +130,7 @@ export interface Strings {
   keepNeedsPeriod: string;
   keepNotAvailable: string;
   periodKept: (period: string, replaced: boolean) => string;
+  periodNotKept: (period: string) => string;
   resultChanged: string;
   compareHeading: string;
   keptPeriod: string;

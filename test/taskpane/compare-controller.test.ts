@@ -57,6 +57,17 @@ describe('Keep period', () => {
     expect(keepBlockedReason(output('2026'), { ...without, readModel: history.readModel } as never, en)).toBe('This workbook cannot keep periods.');
   });
 
+  test('a history the writer refuses keeps nothing and says so, its problem listed with its cell', async () => {
+    const history = new KeptHistory();
+    history.refuses = true;
+    const broken = error('NOT_A_NUMBER', msg('notANumber', { column: { header: 'Amount', key: null }, found: '"x"' }), { range: 'ABC_History', sheet: 'ABC History', cell: 'S4' });
+    history.issues = [broken];
+    const controller = pane(history, { now: periodOf(kaplan2026()) });
+    await controller.keep();
+    expect(controller.getState().notice).toEqual({ intent: 'warning', text: 'Period 2026 was not kept: see the problems of ABC_History below.' });
+    expect(controller.getState().issues).toEqual([broken]);
+  });
+
   test('a result gone since (the model changed) keeps nothing', async () => {
     const history = new KeptHistory();
     const controller = pane(history, { now: null });

@@ -24,7 +24,11 @@ export class KeptHistory implements WorkbookActions {
     return { periods: new Map(this.kept.map((k) => [k.label, k.figures])), order: this.kept.map((k) => k.label), issues: [...this.issues] };
   }
 
+  /** Set to play a writer that refuses a hand-broken history: nothing is kept, the issues stay. */
+  refuses = false;
+
   async keepPeriod(figures: PeriodFigures, period: string): Promise<WriteOutcome> {
+    if (this.refuses) return { sheets: [], replaced: [], syncs: 1 };
     const at = this.kept.findIndex((k) => nameKey(k.label) === nameKey(period));
     const kept = { label: period, figures: { ...figures, label: period } };
     if (at < 0) this.kept.push(kept);
