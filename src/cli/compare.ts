@@ -14,7 +14,9 @@ import type { ReportLanguage } from '../workbook/report-layout';
 import { nameKey } from '../engine/model';
 import type { CostingResult, CustomerResult } from '../engine/result';
 import { type ComparisonJson, comparisonToJson } from '../workbook/comparison-json';
-import { buildComparisonSheet } from '../workbook/report-comparison';
+import { buildComparisonSheet, buildNoComparisonSheet } from '../workbook/report-comparison';
+import type { LoadedWorkbook } from '../xlsx/load-workbook';
+import { ownedSheetRoles } from '../xlsx/report-owner';
 import type { StatementEarlier } from '../workbook/report-statement';
 import type { ReportRole, ReportSheet } from '../workbook/report-types';
 import type { ModelInput } from '../engine/model';
@@ -93,9 +95,18 @@ export function comparisonLines(made: ComparisonMade, currency: string, language
   ];
 }
 
-/** The Comparison sheet of a comparison made. */
-export function comparisonSheet(made: ComparisonMade, currency: string, language: ReportLanguage): ReportSheet {
-  return buildComparisonSheet(made.comparison, made.analysis, made.labels, currency, language);
+/**
+ * The Comparison sheet of this run: the comparison made; or, when none is made but the workbook has our
+ * Comparison sheet from an earlier run, that sheet emptied, so no earlier comparison stays beside sheets it
+ * no longer matches (as the statement of a customer who is gone).
+ */
+export function comparisonSheets(made: ComparisonMade | null, loaded: Pick<LoadedWorkbook, 'info'>, currency: string, language: ReportLanguage): ReportSheet[] {
+  if (made !== null) return [buildComparisonSheet(made.comparison, made.analysis, made.labels, currency, language)];
+  return hasComparisonSheet(loaded) ? [buildNoComparisonSheet(language)] : [];
+}
+
+function hasComparisonSheet(loaded: Pick<LoadedWorkbook, 'info'>): boolean {
+  return [...ownedSheetRoles(loaded).values()].includes('comparison');
 }
 
 /** The `comparison` field of the `--json` document. */
@@ -114,6 +125,7 @@ export function statementEarlierOf(made: ComparisonMade): (customer: CustomerRes
 }
 
 /** The optional report sheets this run writes: Cost flow with a first stage, Comparison with an earlier period. */
-export function optionalRoles(model: ModelInput, earlier: { figures: PeriodFigures | null } | null): ReportRole[] {
-  return [...(hasFirstStage(model) ? (['costFlow'] as const) : []), ...(earlier?.figures != null ? (['comparison'] as const) : [])];
+export function optionalRoles(model: ModelInput, earlier: { figures: PeriodFigures | null } | null, loaded: Pick<LoadedWorkbook, 'info'>): ReportRole[] {
+  const comparing = earlier?.figures != null || hasComparisonSheet(loaded);
+  return [...(hasFirstStage(model) ? (['costFlow'] as const) : []), ...(comparing ? (['comparison'] as const) : [])];
 }

@@ -31,8 +31,9 @@ import { firstNonFileTarget, notARegularFile, type OutputTarget } from './output
 import { keepPeriod, type KeptPeriod } from './keep';
 import { bridgeSvgFile } from '../workbook/bridge-svg';
 import type { CompareRequest } from './args';
-import { comparisonJson, comparisonLines, comparisonSheet, compareWithEarlier, type ComparisonMade, optionalRoles, statementEarlierOf } from './compare';
+import { comparisonJson, comparisonLines, comparisonSheets, compareWithEarlier, type ComparisonMade, optionalRoles, statementEarlierOf } from './compare';
 import { printEarlierIssues, readEarlier } from './compare-earlier';
+import { sampleWorkbookBytes } from './sample-workbook';
 import { compareText } from './compare-text';
 import { chooseStatementCustomers, earlierStatementIds, type StatementRequest, statementLines, statementSheetsFor } from './statements';
 
@@ -109,12 +110,9 @@ async function writeOutput(path: string, data: string | Uint8Array, what: string
   }
 }
 
-/** Builds the sample model's workbook, in the language of --lang (its own data Dutch with nl), and returns its path. */
+/** Builds the sample model's workbook (2025 kept in its history), in the language of --lang, and returns its path. */
 async function writeSampleWorkbook(language: ReportLanguage): Promise<string> {
-  // Loaded on demand: the sample generator and its writer (ExcelJS) are only needed for --sample.
-  const { DEFAULT_SAMPLE_SEED, generateSampleModel } = await import('../sample/index');
-  const { buildBlocksWorkbook } = await import('../xlsx/write-sample');
-  await writeOutput(SAMPLE_WORKBOOK_PATH, await buildBlocksWorkbook(generateSampleModel(DEFAULT_SAMPLE_SEED, language)), cliText(language).files.sample, language);
+  await writeOutput(SAMPLE_WORKBOOK_PATH, await sampleWorkbookBytes(language, SAMPLE_WORKBOOK_PATH), cliText(language).files.sample, language);
   return SAMPLE_WORKBOOK_PATH;
 }
 
@@ -132,7 +130,7 @@ function runnerSheets(
 ): { sheets: ReportSheet[]; issues: Issue[] } {
   return buildWithinTextLimit(result, (shown) => {
     // The comparison after every other report sheet, as Cost flow: a workbook that gains it gets it appended.
-    const comparison = made === null ? [] : [comparisonSheet(made, shown.settings.currency, language)];
+    const comparison = comparisonSheets(made, loaded, shown.settings.currency, language);
     const reportSheets = [...withScenarioSheet(buildReportSheets(shown, language), outcomes, shown, language), ...comparison];
     if (choice === null) return reportSheets;
     const reportNames = reportSheets.map((s) => s.name);
@@ -234,7 +232,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   }
   // A name that exists but is broken was reported with its reference; "missing" would contradict it.
   const modelIssues = analysis.issues.filter((i) => !(i.code === 'MISSING_RANGE' && found.broken.has(i.where.range ?? '')));
-  const issues: Issue[] = [...found.issues, ...modelIssues, ...planReportSheets(loaded, reportTargets(language, optionalRoles(analysis.model, earlier))).issues];
+  const issues: Issue[] = [...found.issues, ...modelIssues, ...planReportSheets(loaded, reportTargets(language, optionalRoles(analysis.model, earlier, loaded))).issues];
   // Scenarios run on the computed model; a change taking a figure out of range stops the run like any error.
   const scenarioRun = analysis.result === null || hasErrors(issues) ? { outcomes: null, issues: [] } : runnerScenarios(analysis.model, analysis.result);
   issues.push(...scenarioRun.issues);

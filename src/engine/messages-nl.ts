@@ -394,10 +394,10 @@ export const MESSAGES_NL: Catalog = {
       {
         notJson: 'het is geen JSON',
         notAnObject: 'het is geen JSON-object',
-        noCustomers: 'het heeft geen lijst customers',
-        noActivities: 'het heeft geen lijst activities',
-        noPools: 'het heeft geen lijst pools',
-        noTotals: 'het heeft geen totals',
+        noCustomers: 'het heeft geen lijst "customers"',
+        noActivities: 'het heeft geen lijst "activities"',
+        noPools: 'het heeft geen lijst "pools"',
+        noTotals: 'het heeft geen "totals"',
         badField: `${a.field ?? ''} ontbreekt of is niet van de juiste soort`,
       }[a.what]
     }.`,

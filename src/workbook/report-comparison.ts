@@ -228,3 +228,13 @@ export function buildComparisonSheet(comparison: Comparison, analysis: Compariso
     chart: waterfall.chart,
   };
 }
+
+/**
+ * The Comparison sheet of a run that compares nothing, for a workbook whose earlier run wrote one: its
+ * figures (and its chart) go, so no earlier comparison stands beside sheets it no longer matches.
+ */
+export function buildNoComparisonSheet(language: ReportLanguage = 'en'): ReportSheet {
+  const t = reportText(language);
+  const rows: ReportRow[] = [row('title', [text(t.comparison.title)]), row('note', [text(t.comparison.notCompared)])];
+  return { name: t.sheetNames.comparison, role: 'comparison', columnWidths: [100], freeze: { rows: 0, columns: 0 }, rows };
+}

@@ -198,6 +198,8 @@ export interface ReportText {
    */
   comparison: {
     title: string;
+    /** The sheet of a run without a comparison, in a workbook that has one from an earlier run. */
+    notCompared: string;
     /** The line under the title. */
     note: (a: { earlier: string; now: string; currency: string }) => string;
     companySection: (earlier: string, now: string) => string;

@@ -12,6 +12,10 @@ import type JSZip from 'jszip';
 import { columnLetters } from '../workbook/grid';
 import type { ChartRange, ChartSeries, ChartTextRange, ReportChart, WaterfallBars, WaterfallRole } from '../workbook/report-types';
 import { WHALE_CHART_NAME } from '../workbook/whale-curve';
+import { BRIDGE_CHART_NAME } from '../workbook/report-comparison';
+
+/** The charts the report draws, by the name of their graphic frame. */
+const REPORT_CHART_NAMES = [WHALE_CHART_NAME, BRIDGE_CHART_NAME];
 import { type Conformance, namespacesFor, REL_NS } from './namespaces';
 import { type ContentTypesEditor, findPart, folderOf, parsePart, readXmlPart, RelationshipsEditor, relsPathOf, writePart } from './package';
 import { encodeXml } from './xml';
@@ -213,8 +217,8 @@ function descendants(el: XmlElement): XmlElement[] {
 const ANCHORS = new Set(['twoCellAnchor', 'oneCellAnchor', 'absoluteAnchor']);
 
 /** The anchors of a drawing that hold the report's chart (a frame named like it). */
-function reportAnchors(root: XmlElement, name: string): XmlElement[] {
-  return root.children.filter((a) => ANCHORS.has(a.local) && descendants(a).some((d) => d.local === 'cNvPr' && attr(d, 'name') === name));
+function reportAnchors(root: XmlElement, names: readonly string[]): XmlElement[] {
+  return root.children.filter((a) => ANCHORS.has(a.local) && descendants(a).some((d) => d.local === 'cNvPr' && names.includes(attr(d, 'name') ?? '')));
 }
 
 /** A part name not in the package yet: `<folder>/<sub>/<stem><n>.xml`. */
@@ -268,7 +272,8 @@ export async function writeSheetDrawing(
   // The earlier drawing: the report's anchor goes, the user's stay.
   const root = parsePart(old.text, old.name);
   const rels = new RelationshipsEditor(await readXmlPart(zip, relsPathOf(old.name)), old.name);
-  const ours = reportAnchors(root, chart?.name ?? WHALE_CHART_NAME);
+  // Without a chart this run, whichever report chart the sheet had goes (a Comparison sheet emptied, see report-comparison.ts).
+  const ours = reportAnchors(root, chart === undefined ? REPORT_CHART_NAMES : [chart.name]);
   const edits: Edit[] = ours.map(removeElement);
   // The report's earlier chart relationship and part, reused so a re-run rewrites the same part.
   const oldRelId = ours

@@ -19,6 +19,7 @@ import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { parseArgs } from '../../src/cli/args';
 import type { ResultJson } from '../../src/workbook/result-json';
+import { checkPackage } from '../helpers/package-invariants';
 import { sheetNames, tempDir, writeWorkbook } from '../xlsx/workbook-files';
 import { kaplanWorkbook, type KaplanTweaks } from './kaplan-workbook';
 
@@ -98,6 +99,23 @@ describe('the runner compares this period with an earlier one', () => {
       expect([earlier, result.code, result.err]).toEqual([earlier, 0, '']);
       expect(figures(json(target))).toEqual(EXPECTED);
     }
+  });
+
+  it('empties its Comparison sheet, chart and all, when a later run of the report compares nothing', async () => {
+    const first = join(dir, 'compared.xlsx');
+    expect((await run([q2, '--out', first, '--compare', q1])).code).toBe(0);
+    const again = join(dir, 'compared-again.xlsx');
+    expect((await run([first, '--out', again])).code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(again));
+    const charts = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+    expect(charts.join('\n')).not.toContain('ABC profit bridge');
+    expect(charts.join('\n')).toContain('ABC whale curve');
+    expect(await sheetNames(again)).toContain('ABC Comparison');
+    const strings = (await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')))).join('\n');
+    expect(strings).toContain('No comparison in this run, so this sheet holds no figures');
+    expect(strings).not.toContain('Operating profit 2004-Q1');
+    expect(await checkPackage(readFileSync(first))).toEqual([]);
+    expect(await checkPackage(readFileSync(again))).toEqual([]);
   });
 
   it('names the earlier period as --label-earlier says (a budget)', async () => {

@@ -45,6 +45,9 @@ const FORBIDDEN: ReadonlyArray<{ pattern: RegExp; use: string }> = [
  * use instead of the Dutch ones (the contract accepts both), and the runner's own option values.
  */
 const QUOTED_ENGLISH: readonly string[] = [
+  // JSON field names of an earlier --json result (COMPARE_NOT_A_RESULT) are the document's, not words.
+  '"customers"',
+  '"pools"',
   'Currency, Period, UnusedCapacity, Language, OrderDriver, OrderLineDriver en StatementSegment',
   'Customer, Driver, Quantity',
   'Minutes / Minuten of Share / Aandeel',
