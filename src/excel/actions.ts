@@ -3,6 +3,8 @@
  * sees this interface (through props), so its components never touch `Excel` and tests can stand in.
  * No Office.js types appear here.
  */
+import type { PeriodFigures } from '../engine/compare/figures';
+import type { KeptPeriods } from '../engine/compare/kept-periods';
 import type { Issue } from '../engine/issues';
 import type { SampleSheet } from '../sample';
 import type { ContractRangeName } from '../workbook/contract';
@@ -107,6 +109,16 @@ export interface WorkbookActions {
    * so stand-ins that do not import are still WorkbookActions.
    */
   writeVolumes?(table: VolumesTable, options?: ActionOptions): Promise<WriteOutcome>;
+  /**
+   * Reads the periods kept in `ABC_History` (issue 20), in their order there; a hand-broken history gives
+   * issues (with their cells), never a failure. Optional, so stand-ins without a history are still WorkbookActions.
+   */
+  readKeptPeriods?(options?: ActionOptions): Promise<KeptPeriods>;
+  /**
+   * Keeps this period's figures in `ABC_History` under `period` (the model's Period setting); a period kept
+   * before under the same label is replaced, never kept twice. Optional as `readKeptPeriods` is.
+   */
+  keepPeriod?(figures: PeriodFigures, period: string, options?: ActionOptions): Promise<WriteOutcome>;
   /** Selects a cell (e.g. `B7`) on a sheet, activating the sheet. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /**

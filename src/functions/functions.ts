@@ -1,6 +1,6 @@
 /**
  * The ABC worksheet functions as Excel sees them (namespace ABC, set in the manifest). A thin layer:
- * the logic lives in `abc-functions.ts`; here each function subscribes to the shared model store and
+ * the logic lives in `abc-functions.ts` (and `period-functions.ts`); here each function subscribes to the shared model store and
  * re-emits its answer whenever a new model is published. custom-functions-metadata reads the JSDoc below
  * to generate functions.json, and its webpack plugin appends the `CustomFunctions.associate` calls.
  *
@@ -18,7 +18,8 @@
 import * as abc from './abc-functions';
 import { type FunctionTable, type FunctionValue, isFunctionError } from './function-result';
 import type { ModelIndex } from './model-index';
-import { sharedModelStore } from './model-store';
+import { type ModelSnapshot, sharedModelStore } from './model-store';
+import * as periods from './period-functions';
 
 /**
  * An activity's cost: for one customer, or for all customers together when no customer is given.
@@ -42,13 +43,14 @@ export function costToServe(customer: string | number, invocation: CustomFunctio
 }
 
 /**
- * A customer's net profit: gross margin minus cost to serve minus its direct customer costs.
+ * A customer's net profit: gross margin minus cost to serve minus its direct customer costs; this period's, or that of a period kept in ABC_History.
  * @customfunction PROFIT
  * @param customer Customer id, as in ABC_Customers (text or number).
+ * @param [period] A period kept with Keep period (for example 2025 or Budget). Leave out for this period.
  * @param invocation Streaming invocation (set by Excel).
  */
-export function profit(customer: string | number, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  stream(invocation, ['PROFIT', customer], (index) => abc.profit(index, customer));
+export function profit(customer: string | number, period: string | number | null, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  stream(invocation, ['PROFIT', customer, period], (index, snapshot) => periods.profitIn(index, snapshot.kept, customer, period));
 }
 
 /**
@@ -144,15 +146,36 @@ export function poolCost(pool: string, stage: string | null, invocation: CustomF
 }
 
 /**
+ * The change in a customer's net profit from a period kept in ABC_History to this one, or one part of it.
+ * @customfunction CHANGE
+ * @param customer Customer id, as in ABC_Customers (text or number).
+ * @param [part] A part of the change: revenue, discounts, cogs, activityVolume, activityRate, unusedCapacity or directCosts (Dutch names too), or the name of an activity. Leave out for the whole change.
+ * @param [period] The kept period to compare with (for example 2025 or Budget). Leave out for the last kept period before this one.
+ * @param invocation Streaming invocation (set by Excel).
+ */
+export function change(
+  customer: string | number,
+  part: string | null,
+  period: string | number | null,
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  stream(invocation, ['CHANGE', customer, part, period], (index, snapshot) => periods.change(index, snapshot.kept, customer, part, period));
+}
+
+/**
  * Keeps a formula's result in step with the model: one result per model version, until Excel cancels.
  * Before the first model the formula sets nothing, so Excel shows #BUSY!. The call (function and
  * arguments) goes to the store so that a formula Excel cancels and calls again at once, as on a manual
  * recalculation, makes the model be read again.
  */
-function stream<T extends number | FunctionTable>(invocation: CustomFunctions.StreamingInvocation<T>, call: readonly unknown[], compute: (index: ModelIndex) => FunctionValue): void {
+function stream<T extends number | FunctionTable>(
+  invocation: CustomFunctions.StreamingInvocation<T>,
+  call: readonly unknown[],
+  compute: (index: ModelIndex, snapshot: ModelSnapshot) => FunctionValue,
+): void {
   let last: FunctionValue | undefined;
   const unsubscribe = sharedModelStore().subscribe((snapshot) => {
-    const value = compute(snapshot.index);
+    const value = compute(snapshot.index, snapshot);
     // Still being computed (the scenarios): set nothing, so Excel shows #BUSY! until the answer comes.
     if (isFunctionError(value) && value.kind === 'pending') return;
     // An unchanged answer is not set again, so a refresh recalculates only the dependants of cells that moved.

@@ -7,6 +7,7 @@
  * numbers the report shows (already rounded to cents); rates are kept as decimals for `ABC.COST`.
  * Pure: no Office, DOM or Node, so it runs in the shared runtime and in Jest alike.
  */
+import { type PeriodFigures, figuresOfResult } from '../engine/compare/figures';
 import { type Dec, dec, sum, toNumber } from '../engine/decimal';
 import { type Issue, formatWhere } from '../engine/issues';
 import { type MessageLanguage, renderMessage } from '../engine/messages';
@@ -18,6 +19,7 @@ import { runScenarios } from '../engine/scenarios/run-scenarios';
 import type { Analysis } from '../workbook/analyse';
 import type { ActivityJson, IssueJson, ResultJson } from '../workbook/result-json';
 import { type FunctionError, valueError } from './function-result';
+import { LazyLoad, type Loader } from './lazy-load';
 import { scenarioFiguresOf } from './scenario-figures';
 import { type ScenarioLoader, ScenarioSource } from './scenario-source';
 
@@ -78,6 +80,10 @@ export interface ReadyIndex {
   trace: () => TraceSource;
   /** The language of `ABC.EXPLAIN`'s headers and labels: the pane's. */
   language: MessageLanguage;
+  /** The model's Period setting (null when not set), which `ABC.CHANGE` compares a kept period with; absent: unknown. */
+  period?: string | null;
+  /** This period's exact figures for `ABC.CHANGE`, fetched on its first call; absent when they cannot be had. */
+  figures?: LazyLoad<PeriodFigures>;
 }
 
 /** A pool's own cost and its cost after support pools passed theirs on, in cents-rounded money. */
@@ -109,6 +115,8 @@ export interface ComputedJson {
   language?: MessageLanguage;
   /** Runs the model's scenarios (in the pane: in its Web Worker); absent or null when the model has none. */
   scenarios?: ScenarioLoader | null;
+  /** This period's exact figures for `ABC.CHANGE` (in the pane: from its Web Worker); absent: ABC.CHANGE cannot answer. */
+  figures?: Loader<PeriodFigures> | null;
 }
 
 /**
@@ -129,7 +137,7 @@ export function buildModelIndex(analysis: Pick<Analysis, 'issues' | 'result'> & 
           const run = runScenarios(model, result);
           return { figures: run.outcomes.map(scenarioFiguresOf), issues: run.issues };
         };
-  return indexResult(result, new ScenarioSource(load, (issues) => scenarioErrors(issues)));
+  return { ...indexResult(result, new ScenarioSource(load, (issues) => scenarioErrors(issues))), figures: new LazyLoad(() => figuresOfResult(result)) };
 }
 
 /** Indexes the JSON result of a computation (what the task pane's worker returns). */
@@ -138,7 +146,8 @@ export function buildModelIndexFromJson(computed: ComputedJson): ModelIndex {
   const failed = modelErrors(computed.issues, language);
   if (failed !== null) return failed;
   if (computed.json === null) return notComputed(language);
-  return indexJson(computed.json, new ScenarioSource(computed.scenarios ?? null, (issues) => scenarioErrors(issues, language), language), language);
+  const index = indexJson(computed.json, new ScenarioSource(computed.scenarios ?? null, (issues) => scenarioErrors(issues, language), language), language);
+  return computed.figures == null ? index : { ...index, figures: new LazyLoad(computed.figures) };
 }
 
 /** An index that answers every call with the same error (a model that could not be read, for instance). */
@@ -207,7 +216,7 @@ function indexResult(result: CostingResult, scenarios: ScenarioSource): ReadyInd
   }
   const stagePools = result.firstStage?.pools.map((p) => ({ pool: p.pool, before: money(p.ownCost), after: money(p.costAfter) }));
   const poolCosts = poolCostIndex(stagePools ?? result.pools.map((p) => ({ pool: p.pool, before: money(p.cost), after: money(p.cost) })));
-  return { status: 'ready', activities, customers, pools, scenarios, poolCosts, trace: () => result, language: 'en' };
+  return { status: 'ready', activities, customers, pools, scenarios, poolCosts, trace: () => result, language: 'en', period: result.settings.period };
 }
 
 function indexJson(json: ResultJson, scenarios: ScenarioSource, language: MessageLanguage): ReadyIndex {
@@ -230,7 +239,7 @@ function indexJson(json: ResultJson, scenarios: ScenarioSource, language: Messag
   }
   const stagePools = json.firstStage?.pools.map((p) => ({ pool: p.pool, before: p.ownCost, after: p.costAfter }));
   const poolCosts = poolCostIndex(stagePools ?? json.pools.map((p) => ({ pool: p.pool, before: p.cost, after: p.cost })));
-  return { status: 'ready', activities, customers, pools, scenarios, poolCosts, trace: once(() => traceOfJson(json)), language };
+  return { status: 'ready', activities, customers, pools, scenarios, poolCosts, trace: once(() => traceOfJson(json)), language, period: json.period };
 }
 
 function poolCostIndex(pools: readonly IndexedPoolCost[]): Map<string, IndexedPoolCost> {

@@ -7,7 +7,9 @@
  * a stale or made-up number. A model's scenario outcomes are run by whoever published it, on the first
  * `ABC.SCENARIO` that asks, and kept with that model (scenario-source.ts). Pure: no Office, no timers.
  */
+import type { KeptPeriods } from '../engine/compare/kept-periods';
 import { valueError } from './function-result';
+import { LazyLoad, type Loader } from './lazy-load';
 import { type ComputedJson, type ModelIndex, buildModelIndex, buildModelIndexFromJson, unavailableIndex } from './model-index';
 
 /** What the store asks of the side that reads and computes the model. */
@@ -29,6 +31,11 @@ export interface ModelSnapshot {
   version: number;
   origin: SnapshotOrigin;
   index: ModelIndex;
+  /**
+   * The periods kept in ABC_History (`ABC.PROFIT` with a period, `ABC.CHANGE`), read when a formula first
+   * asks, once per model version and again after a period is kept; null when no reader is connected.
+   */
+  kept: LazyLoad<KeptPeriods> | null;
 }
 
 /** Called with every new snapshot, in version order. */
@@ -45,6 +52,38 @@ export class ModelStore {
   private requests: ModelRequests | null = null;
   /** Formulas (by function and arguments) cancelled since the last snapshot, with how many times. */
   private readonly cancelled = new Map<string, number>();
+  /** Reads ABC_History (in the pane: through the workbook's actions); null: no kept periods can be read. */
+  private keptReader: Loader<KeptPeriods> | null = null;
+
+  /** Connects the reader of the kept periods (tests inject one); the next formula that needs them reads them. */
+  connectHistory(reader: Loader<KeptPeriods> | null): void {
+    this.keptReader = reader;
+    this.historyChanged();
+  }
+
+  /** ABC_History changed (a period was kept): the formulas that use it answer again from a new read. */
+  historyChanged(): void {
+    const now = this.snapshot;
+    if (now === null) return;
+    const snapshot: ModelSnapshot = { ...now, kept: this.keptLoad() };
+    this.snapshot = snapshot;
+    for (const listener of [...this.listeners]) deliver(listener, snapshot);
+  }
+
+  /** A fresh read of the kept periods that answers the waiting formulas when it settles. */
+  private keptLoad(): LazyLoad<KeptPeriods> | null {
+    const reader = this.keptReader;
+    if (reader === null) return null;
+    const load = new LazyLoad(reader);
+    load.onSettled = () => this.redeliver((s) => s.kept === load);
+    return load;
+  }
+
+  /** Tells every subscriber the current snapshot again, if it still `is` the one a load settled for. */
+  private redeliver(is: (snapshot: ModelSnapshot) => boolean): void {
+    const now = this.snapshot;
+    if (now !== null && is(now)) for (const listener of [...this.listeners]) deliver(listener, now);
+  }
 
   /**
    * Connects the side that computes the model. Formulas that are already waiting for a first model are
@@ -118,16 +157,15 @@ export class ModelStore {
 
   private adopt(origin: SnapshotOrigin, index: ModelIndex): ModelSnapshot {
     this.version += 1;
-    const snapshot: ModelSnapshot = { version: this.version, origin, index };
+    const snapshot: ModelSnapshot = { version: this.version, origin, index, kept: this.keptLoad() };
     this.snapshot = snapshot;
     // A formula cancelled before this model and typed again after it is a new formula, not a recalculation.
     this.cancelled.clear();
     if (index.status === 'ready') {
       // The scenarios are computed when a formula first asks; the formulas waiting for them (ABC.SCENARIO
       // sets nothing meanwhile) answer when they arrive, unless a newer model came first.
-      index.scenarios.onSettled = () => {
-        if (this.snapshot === snapshot) for (const listener of [...this.listeners]) deliver(listener, snapshot);
-      };
+      index.scenarios.onSettled = () => this.redeliver((s) => s.index === index);
+      if (index.figures !== undefined) index.figures.onSettled = () => this.redeliver((s) => s.index === index);
     }
     for (const listener of [...this.listeners]) deliver(listener, snapshot);
     return snapshot;

@@ -5,6 +5,7 @@
  * report sheets packed into transferred typed arrays (sheet-columns.ts); decimal.js values never leave
  * the worker.
  */
+import { figuresOfResult } from '../engine/compare/figures';
 import { type Issue, hasErrors } from '../engine/issues';
 import { type ModelInput, nameKey } from '../engine/model';
 import { runScenarios } from '../engine/scenarios/run-scenarios';
@@ -20,6 +21,7 @@ import { buildScenarioSheet } from '../workbook/report-scenarios';
 import { buildStatementSheets, closeCustomers, findCustomer } from '../workbook/report-statement';
 import { reportSheetNames } from '../workbook/report-text';
 import type { ReportSheet } from '../workbook/report-types';
+import { type PeriodFiguresJson, periodFiguresToJson } from '../workbook/period-figures-json';
 import { type ResultJson, resultToJson } from '../workbook/result-json';
 import { type CostFlowView, costFlowView } from './cost-flow-view';
 import type { PackedGrid } from './grid-columns';
@@ -232,6 +234,16 @@ export class ComputeSession {
       last.scenarios = { figures: run.outcomes.map(scenarioFiguresOf), issues: run.issues };
     }
     return last.scenarios;
+  }
+
+  /**
+   * This period's figures for a comparison (issue 20), exactly, from result `resultId`; null when it is no
+   * longer the last result (or the model has errors): the caller computes again rather than compare an older model.
+   */
+  periodFigures(resultId: number): PeriodFiguresJson | null {
+    const last = this.last;
+    if (last === null || last.id !== resultId) return null;
+    return periodFiguresToJson(figuresOfResult(last.result));
   }
 
   /**

@@ -40,6 +40,8 @@ function answerPlain(message: Exclude<WorkerMessage, { kind: 'computePacked' }>)
     case 'scenarioFigures':
       // `null` (no longer the latest result) must arrive as an answer, not as a failure.
       return { load: session.scenarioFigures(message.resultId) };
+    case 'periodFigures':
+      return { figures: session.periodFigures(message.resultId) };
   }
 }
 

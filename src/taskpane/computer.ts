@@ -4,6 +4,7 @@
  */
 import { GatewayError } from '../excel/errors';
 import type { ScenarioLoad } from '../functions/scenario-source';
+import type { PeriodFiguresJson } from '../workbook/period-figures-json';
 import {
   type ComputeOutput,
   type ComputeRequest,
@@ -33,6 +34,8 @@ export interface Computer {
   scenarios?(names: readonly string[], signal?: AbortSignal): Promise<ScenariosOutput>;
   /** Every scenario's figures for the worksheet functions, null when `resultId` is no longer the last result. */
   scenarioFigures?(resultId: number, signal?: AbortSignal): Promise<ScenarioLoad | null>;
+  /** This period's figures from computation `resultId` (see `ComputeSession.periodFigures`); optional as `statement` is. */
+  periodFigures?(resultId: number, signal?: AbortSignal): Promise<PeriodFiguresJson | null>;
   /** Reads a transaction file (CSV or Parquet) into aggregated volumes (import/import-file.ts); optional as `statement` is. */
   importFile?(file: Blob, name: string, onProgress: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<ImportOutcome>;
 }
@@ -46,7 +49,8 @@ export type WorkerMessage =
   | { id: number; kind: 'import'; file: Blob; name: string }
   | { id: number; kind: 'statement'; customer: string }
   | { id: number; kind: 'scenarios'; names: string[] }
-  | { id: number; kind: 'scenarioFigures'; resultId: number };
+  | { id: number; kind: 'scenarioFigures'; resultId: number }
+  | { id: number; kind: 'periodFigures'; resultId: number };
 
 /** hyparquet, loaded when a Parquet file is imported. */
 export const loadHyparquet = (): Promise<ParquetLibrary> => import('hyparquet');
@@ -80,6 +84,10 @@ export function sessionComputer(session: ComputeSession = new ComputeSession()):
     scenarioFigures: async (resultId, signal) => {
       if (signal?.aborted === true) throw new GatewayError('cancelled');
       return session.scenarioFigures(resultId);
+    },
+    periodFigures: async (resultId, signal) => {
+      if (signal?.aborted === true) throw new GatewayError('cancelled');
+      return session.periodFigures(resultId);
     },
   };
 }
@@ -156,5 +164,7 @@ export function workerComputer(spawn: () => WorkerLike): Computer {
     scenarios: (names, signal) => ask<ScenariosOutput>((id) => ({ id, kind: 'scenarios', names: [...names] }), signal),
     scenarioFigures: (resultId, signal) =>
       ask<{ load: ScenarioLoad | null }>((id) => ({ id, kind: 'scenarioFigures', resultId }), signal).then((answer) => answer.load),
+    periodFigures: (resultId, signal) =>
+      ask<{ figures: PeriodFiguresJson | null }>((id) => ({ id, kind: 'periodFigures', resultId }), signal).then((answer) => answer.figures),
   };
 }

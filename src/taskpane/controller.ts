@@ -311,25 +311,32 @@ export class PaneController {
 
   /**
    * Every scenario's figures for the worksheet functions (`ABC.SCENARIO`), from the computation `resultId`
-   * of the worker; null when a newer computation replaced it. Waits for the running action, because the
-   * worker answers one request at a time; runs quietly, and a failure is the formulas' to show.
+   * of the worker; null when a newer computation replaced it. A failure is the formulas' to show.
    */
   async scenarioFiguresFor(resultId: number): Promise<ScenarioLoad | null> {
     const load = this.computer.scenarioFigures;
     if (load === undefined) throw new GatewayError('unknown', [], 'This pane cannot run scenarios.');
+    return this.whenIdle((signal) => load.call(this.computer, resultId, signal));
+  }
+
+  /**
+   * Runs a request to the worker once no action runs, quietly (the last notice stays): the worker answers
+   * one request at a time. Null when it could not run (an action started first); a failure is the caller's.
+   */
+  async whenIdle<T>(work: (signal: AbortSignal) => Promise<T | null>): Promise<T | null> {
     while (this.state.busy) await this.idle;
-    let loaded: ScenarioLoad | null = null;
+    let done: T | null = null;
     let failure: unknown = null;
     await this.busy(async (options) => {
       options.onProgress?.({ stage: 'computing', done: 0, total: 0 });
       try {
-        loaded = await load.call(this.computer, resultId, options.signal);
+        done = await work(options.signal ?? new AbortController().signal);
       } catch (err) {
         failure = err;
       }
     }, true);
     if (failure !== null) throw toGatewayError(failure);
-    return loaded;
+    return done;
   }
 
   /**

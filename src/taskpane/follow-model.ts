@@ -10,6 +10,7 @@ import { toGatewayError } from '../excel/errors';
 import type { MessageLanguage } from '../engine/messages';
 import { DEFAULT_DEBOUNCE_MS, type FeedTimers, ModelFeed } from '../functions/model-feed';
 import type { ModelStore } from '../functions/model-store';
+import { periodFiguresFetcher } from './compare-controller';
 import type { Computer } from './computer';
 import { PaneController } from './controller';
 import type { Strings } from './i18n';
@@ -81,9 +82,15 @@ export function followModel(options: FollowOptions): FollowingPane {
         language,
         // Run in the worker when the first ABC.SCENARIO asks, on the very result this model was published from.
         scenarios: output.scenarios.length === 0 ? null : () => controller.scenarioFiguresFor(output.resultId),
+        // Fetched from the worker when the first ABC.CHANGE asks, exactly (decimals as text).
+        figures: output.json === null ? null : () => fetchFigures(output.resultId),
       }),
     track,
   );
+  const fetchFigures = periodFiguresFetcher(controller, computer);
+  // ABC_History is read when a formula first asks for a kept period (ABC.PROFIT with a period, ABC.CHANGE).
+  const readKept = actions.readKeptPeriods;
+  store.connectHistory(readKept === undefined ? null : () => readKept.call(actions));
   feed.connect(() => controller.follow(() => !feed.fresh));
   // A manual recalculation may have changed any range without an event: the next read reads them all.
   store.connect({

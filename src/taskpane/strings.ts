@@ -6,6 +6,7 @@ import type { GatewayErrorKind } from '../excel/errors';
 import type { Stage } from '../excel/actions';
 import type { IssueCode } from '../engine/issues';
 import type { MessageText } from '../engine/messages';
+import type { CompanyPart } from './compare-view';
 import type { BadRow, ImportProblem } from './import/import-types';
 
 /** The pane's languages. */
@@ -122,4 +123,33 @@ export interface Strings {
   functionsNotFollowing: (retrying: boolean) => string;
   /** Beside the buttons while a read following an edit runs in the background. */
   updatingFunctions: string;
+  /** "Keep period" and "Compare" (issue 20): the buttons, why they are off, what they did. */
+  periodsHeading: string;
+  keepPeriod: string;
+  keepNeedsResult: string;
+  keepNeedsPeriod: string;
+  keepNotAvailable: string;
+  periodKept: (period: string, replaced: boolean) => string;
+  periodNotKept: (period: string) => string;
+  resultChanged: string;
+  compareHeading: string;
+  keptPeriod: string;
+  compare: string;
+  noKeptPeriods: string;
+  unknownKeptPeriod: (period: string) => string;
+  comparisonShown: (before: string, after: string) => string;
+  comparisonWritten: (before: string, after: string, sheet: string) => string;
+  /** The waterfall's bars: the two profits and the parts of the company's bridge. */
+  bridgeBar: Record<'before' | 'after' | CompanyPart, string>;
+  /** Under the waterfall: the change in operating profit. */
+  bridgeChange: (before: string, after: string, change: string) => string;
+  waterfallLabel: (before: string, after: string) => string;
+  profitToLoss: string;
+  lossToProfit: string;
+  largestImprovements: string;
+  largestDeclines: string;
+  noneOfThese: string;
+  changeColumns: { customer: string; name: string; before: string; after: string; change: string };
+  /** Above the problems of ABC_History, which do not touch this period's result. */
+  historyIssues: string;
 }

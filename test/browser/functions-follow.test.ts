@@ -45,7 +45,7 @@ describeIfChromium('worksheet functions follow the model in headless Chromium', 
     await page.evaluate((customer) => {
       const w = window as unknown as { __customFunctions: Record<string, (...a: unknown[]) => void>; __results: unknown[] };
       w.__results = [];
-      w.__customFunctions.PROFIT?.(customer, { setResult: (v: unknown) => w.__results.push(v), onCanceled: () => undefined });
+      w.__customFunctions.PROFIT?.(customer, null, { setResult: (v: unknown) => w.__results.push(v), onCanceled: () => undefined });
     }, CUSTOMER);
     const results = (): Promise<unknown[]> => page.evaluate(() => (window as unknown as { __results: unknown[] }).__results);
     await page.waitForFunction(() => (window as unknown as { __results: unknown[] }).__results.length === 1);

@@ -3,8 +3,12 @@
  * pane's script runs, backed by the same in-memory fake workbook as the gateway's unit tests. The test
  * reaches the workbook through `window.__fakeBook`. The display language comes from `?lang=` (default en-US),
  * Office's theme from `?theme=` (colorful by default, `black`, or `none` for a host that tells no theme).
+ * With `?history=1` it keeps periods in memory for Keep period and Compare (`window.__keptPeriodsStandIn`,
+ * until the gateway keeps them in ABC_History), and `window.__keepPeriodJson` keeps one given as plain data.
  */
 import { FakeWorkbook } from '../excel/fake-excel';
+import { type PeriodFiguresJson, periodFiguresFromJson } from '../../src/workbook/period-figures-json';
+import { KeptHistory } from '../taskpane/kept-history';
 
 const book = new FakeWorkbook();
 book.addSheet('Sheet1');
@@ -23,6 +27,11 @@ const info = { host: 'Excel', platform: 'OfficeOnline' };
 
 const globals = window as unknown as Record<string, unknown>;
 globals.__fakeBook = book;
+if (params.get('history') === '1') {
+  const history = new KeptHistory();
+  globals.__keptPeriodsStandIn = history;
+  globals.__keepPeriodJson = (json: PeriodFiguresJson, label: string): Promise<unknown> => history.keepPeriod(periodFiguresFromJson(json), label);
+}
 /** Whether the pane's script has started (it asks Office.onReady first), for the order of registration. */
 let paneStarted = false;
 globals.Office = {

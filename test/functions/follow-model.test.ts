@@ -137,7 +137,7 @@ describe('ABC functions follow the model', () => {
     const book = await sampleBook();
     const { controller, counts } = await follow(book);
     const formula = invocation();
-    profit(CUSTOMER, formula);
+    profit(CUSTOMER, null, formula);
     await controller.check();
     await settle();
     const before = directProfit();
@@ -165,7 +165,7 @@ describe('ABC functions follow the model', () => {
     const book = await sampleBook();
     const { controller, counts } = await follow(book);
     const formula = invocation();
-    profit(CUSTOMER, formula);
+    profit(CUSTOMER, null, formula);
     await controller.check();
     await settle();
     const { row, quantity } = volumeCell('Order lines');
@@ -219,7 +219,7 @@ describe('ABC functions follow the model', () => {
     // Formulas first (the workbook opens with ABC formulas), then the pane's start-up check.
     const book = await sampleBook();
     const early = invocation();
-    profit(CUSTOMER, early);
+    profit(CUSTOMER, null, early);
     const first = await follow(book);
     expect(early.results).toEqual([]);
     const check = first.controller.check();
@@ -236,7 +236,7 @@ describe('ABC functions follow the model', () => {
     const { controller, counts } = await follow(book);
     await controller.check();
     const late = invocation();
-    profit(CUSTOMER, late);
+    profit(CUSTOMER, null, late);
     expect(late.results).toEqual([directProfit()]);
     await wait(10 * DEBOUNCE);
     expect(counts).toEqual({ reads: 1, computes: 1 });
@@ -247,8 +247,8 @@ describe('ABC functions follow the model', () => {
     const { counts } = await follow(book);
     const a = invocation();
     const b = invocation();
-    profit(CUSTOMER, a);
-    profit('10008', b);
+    profit(CUSTOMER, null, a);
+    profit('10008', null, b);
     await wait(DEBOUNCE - 1);
     expect([a.results, b.results, counts.reads]).toEqual([[], [], 0]);
     await wait(1);
@@ -263,7 +263,7 @@ describe('ABC functions follow the model', () => {
     book.sheet('Transactions')?.setValues(`C${row}`, [['lots']]);
     const { controller, counts } = await follow(book);
     const formula = invocation();
-    profit(CUSTOMER, formula);
+    profit(CUSTOMER, null, formula);
     await controller.check();
     await settle();
     expect(formula.results).toHaveLength(1);
@@ -280,7 +280,7 @@ describe('ABC functions follow the model', () => {
     const book = await sampleBook();
     const { counts } = await follow(book);
     const formula = invocation();
-    profit(CUSTOMER, formula);
+    profit(CUSTOMER, null, formula);
     book.fault = (op) => (op === 'load' ? Object.assign(new Error('The workbook is busy.'), { code: 'GeneralException' }) : null);
     await wait(DEBOUNCE);
     expect(counts.reads).toBe(1);
@@ -301,7 +301,7 @@ describe('ABC functions follow the model', () => {
     const book = await sampleBook();
     const { controller, counts } = await follow(book);
     const formula = invocation();
-    profit(CUSTOMER, formula);
+    profit(CUSTOMER, null, formula);
     await controller.check();
     await settle();
     // A change no event told of (the fake writes behind the add-in's back, as a name redefined would).
@@ -313,7 +313,7 @@ describe('ABC functions follow the model', () => {
     expect(counts.reads).toBe(1);
     formula.onCanceled();
     const again = invocation();
-    profit(CUSTOMER, again);
+    profit(CUSTOMER, null, again);
     // Meanwhile the formula shows the last model, then the fresh one.
     expect(again.results).toEqual([directProfit()]);
     await wait(DEBOUNCE);
@@ -325,7 +325,7 @@ describe('ABC functions follow the model', () => {
     const book = await sampleBook();
     const { controller, counts, outcomes } = await follow(book);
     const formula = invocation();
-    profit(CUSTOMER, formula);
+    profit(CUSTOMER, null, formula);
     await controller.check();
     await settle();
     const full = outcomes[0] as ReadOutcome;
@@ -372,7 +372,7 @@ describe('ABC functions follow the model', () => {
     const book = await sampleBook();
     const { controller, counts, outcomes } = await follow(book);
     const formula = invocation();
-    profit(CUSTOMER, formula);
+    profit(CUSTOMER, null, formula);
     await controller.check();
     await settle();
     // A copy of ABC_Pools with a lower first pool capacity, on a sheet of its own: the sample's pools take
@@ -410,7 +410,7 @@ describe('ABC functions follow the model', () => {
     const book = await sampleBook();
     const { controller, counts } = await follow(book);
     const formula = invocation();
-    profit(CUSTOMER, formula);
+    profit(CUSTOMER, null, formula);
     await controller.check();
     await settle();
     const { row, quantity } = volumeCell('Order lines');
@@ -449,7 +449,7 @@ describe('ABC functions follow the model', () => {
     const book = await sampleBook();
     const { controller, counts } = await follow(book);
     const formula = invocation();
-    profit(CUSTOMER, formula);
+    profit(CUSTOMER, null, formula);
     await controller.check();
     await settle();
     const { row, quantity } = volumeCell('Order lines');
@@ -483,7 +483,7 @@ describe('ABC functions follow the model', () => {
     expect([changedHandlerCount(book), calculatedHandlerCount(book)]).toEqual([1, 1]);
     // Following now: an edit changes the formula.
     const formula = invocation();
-    profit(CUSTOMER, formula);
+    profit(CUSTOMER, null, formula);
     await wait(DEBOUNCE);
     const { row, quantity } = volumeCell('Order lines');
     book.sheet('Transactions')?.setValues(`C${row}`, [[quantity + 400]]);
@@ -526,7 +526,7 @@ describe('ABC functions follow the model', () => {
     const { book, row, quantity } = await formulaBook();
     const { controller, counts } = await follow(book);
     const formula = invocation();
-    profit(CUSTOMER, formula);
+    profit(CUSTOMER, null, formula);
     await controller.check();
     await settle();
     expect(formula.results).toEqual([directProfit()]);
@@ -556,7 +556,7 @@ describe('ABC functions follow the model', () => {
     book.addSheet('Notes').setFormulas('A1', [['=Inputs!A1']]);
     const { controller, counts } = await follow(book, () => false);
     const formula = invocation();
-    profit(CUSTOMER, formula);
+    profit(CUSTOMER, null, formula);
     await controller.check();
     await settle();
     book.sheet('Inputs')?.setValues('A1', [[quantity + 400]]);

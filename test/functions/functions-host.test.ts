@@ -40,7 +40,7 @@ describe('streaming ABC functions', () => {
     const unknown = invocation();
     const before = store.subscriberCount;
     activityCost('Process customer orders', 'A', orders);
-    profit('Nobody', unknown);
+    profit('Nobody', null, unknown);
     expect(store.subscriberCount).toBe(before + 2);
     expect(orders.results).toEqual([192000]);
     expect(unknown.results).toEqual([new FakeError('#N/A', 'Unknown customer "Nobody": ABC_Customers has no such customer id.')]);

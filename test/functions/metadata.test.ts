@@ -30,7 +30,10 @@ const EXPECTED: Record<string, Array<[string, string, boolean, boolean]>> = {
     ['customer', 'any', true, false],
   ],
   COSTTOSERVE: [['customer', 'any', false, false]],
-  PROFIT: [['customer', 'any', false, false]],
+  PROFIT: [
+    ['customer', 'any', false, false],
+    ['period', 'any', true, false],
+  ],
   MARGIN: [['customer', 'any', false, false]],
   RATE: [['pool', 'string', false, false]],
   DRIVERRATE: [
@@ -56,6 +59,11 @@ const EXPECTED: Record<string, Array<[string, string, boolean, boolean]>> = {
     ['pool', 'string', false, false],
     ['stage', 'any', true, false],
   ],
+  CHANGE: [
+    ['customer', 'any', false, false],
+    ['part', 'any', true, false],
+    ['period', 'any', true, false],
+  ],
 };
 
 /** Functions whose streamed result is a table that spills, not one number. */
@@ -74,7 +82,7 @@ describe('custom-functions metadata', () => {
     expect(generated.errors).toEqual([]);
   });
 
-  it('declares the eleven ABC functions under their ids and names', () => {
+  it('declares the twelve ABC functions under their ids and names', () => {
     expect(functions.map((f) => f.id)).toEqual(Object.keys(EXPECTED));
     for (const f of functions) {
       expect(f.name).toBe(f.id);
@@ -105,6 +113,7 @@ describe('custom-functions metadata', () => {
       ['SCENARIO', 'scenario'],
       ['EXPLAIN', 'explain'],
       ['POOLCOST', 'poolCost'],
+      ['CHANGE', 'change'],
     ]);
   });
 });

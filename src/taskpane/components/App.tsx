@@ -16,10 +16,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { OfficeThemeColors } from '../../excel/host';
+import type { CompareController } from '../compare-controller';
 import type { PaneController, PaneState } from '../controller';
 import { formatter, headlineOf, whalePoints, whaleSentenceOf } from '../figures';
 import type { Language, Strings } from '../i18n';
 import { fluentThemeOf } from '../theme';
+import { CompareView } from './CompareView';
 import { CostFlow } from './CostFlow';
 import { HeadlineFigures } from './Headline';
 import { ImportButton, ImportReport } from './ImportTransactions';
@@ -55,6 +57,8 @@ export interface AppProps {
   locale: string;
   /** Office's theme: the pane is dark in a dark Office, high-contrast under forced colours; light when null or left out. */
   officeTheme?: OfficeThemeColors | null;
+  /** Keep period and Compare (issue 20); the section is left out without it. */
+  compare?: CompareController;
 }
 
 function useControllerState(controller: PaneController): PaneState {
@@ -70,7 +74,7 @@ function progressHint(progress: PaneState['progress'], strings: Strings, integer
   return strings.progress(integer(progress.done), integer(progress.total));
 }
 
-export function App({ controller, strings, language, locale, officeTheme = null }: AppProps): React.ReactElement {
+export function App({ controller, strings, language, locale, officeTheme = null, compare }: AppProps): React.ReactElement {
   const styles = useStyles();
   const look = usePaneLook(officeTheme);
   const state = useControllerState(controller);
@@ -172,6 +176,19 @@ export function App({ controller, strings, language, locale, officeTheme = null 
               format={format}
               busy={state.busy}
               onRun={(names) => void controller.runScenarios(names)}
+            />
+          </section>
+        ) : null}
+        {compare !== undefined && json !== null && state.output !== null ? (
+          <section className={styles.section} data-testid="compare-section">
+            <Subtitle2 as="h2">{strings.periodsHeading}</Subtitle2>
+            <CompareView
+              compare={compare}
+              strings={strings}
+              format={format}
+              busy={state.busy}
+              keepBlocked={compare.keepBlocked(state.output)}
+              period={json.period}
             />
           </section>
         ) : null}
