@@ -6,7 +6,10 @@
 import type { WorkbookActions } from './actions';
 import { type ExcelRun, SyncCounter, withCancel } from './context';
 import { toGatewayError } from './errors';
+import { readKeptPeriods } from './read-history';
 import { readModel } from './read-model';
+import type { ReportLanguage } from '../workbook/report-text';
+import { keepPeriod } from './write-history';
 import { type SupportsSet, watchModel } from './watch-model';
 import { insertEmptyModel, insertSample } from './write-model';
 import { writeReport } from './write-report';
@@ -29,10 +32,13 @@ async function selectCell(run: ExcelRun, sheet: string, cell: string): Promise<v
 /**
  * The workbook actions over `run` (in the add-in: `officeRun` of host.ts). Each action's syncs also end on
  * its Cancel, not only between chunks: a sync that never answers cannot keep the pane busy. `supports`
- * tells which optional, newer APIs the host has (host.ts); none by default.
+ * tells which optional, newer APIs the host has (host.ts); none by default. `language` names a history sheet
+ * the first Keep period adds (`ABC History` / `ABC Historie`).
  */
-export function createExcelGateway(run: ExcelRun, supports: SupportsSet = () => false): WorkbookActions {
+export function createExcelGateway(run: ExcelRun, supports: SupportsSet = () => false, language: ReportLanguage = 'en'): WorkbookActions {
   return {
+    readKeptPeriods: (options) => readKeptPeriods(withCancel(run, options?.signal)),
+    keepPeriod: (figures, period, options) => keepPeriod(withCancel(run, options?.signal), figures, period, language, options),
     readModel: (options) => readModel(withCancel(run, options?.signal), options),
     writeReport: (sheets, currency, options) => writeReport(withCancel(run, options?.signal), sheets, currency, options, undefined, supports),
     insertSample: (sheets, options) => insertSample(withCancel(run, options?.signal), sheets, options, supports),

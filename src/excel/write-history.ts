@@ -15,12 +15,13 @@
 import type { Issue } from '../engine/issues';
 import { nameKey } from '../engine/model';
 import type { CellValue, RangeGrid } from '../workbook/grid';
-import { HISTORY_TABLE, mergeHistory } from '../workbook/history-layout';
+import { HISTORY_TABLE, historyRows, mergeHistory } from '../workbook/history-layout';
+import type { PeriodFigures } from '../engine/compare/figures';
 import { historySheet } from '../workbook/history-sheet';
 import { numberFormat } from '../workbook/report-layout';
 import type { ReportLanguage } from '../workbook/report-text';
 import type { ReportTable } from '../workbook/report-types';
-import type { ActionOptions } from './actions';
+import type { ActionOptions, WriteOutcome } from './actions';
 import { type ExcelRun, SyncCounter } from './context';
 import { GatewayError, toGatewayError } from './errors';
 import { OWNER_NAME, ownerValue } from './owner';
@@ -107,4 +108,16 @@ export async function writeHistory(
   } catch (err) {
     throw toGatewayError(err);
   }
+}
+
+/**
+ * The pane's Keep period: `figures` kept as `period`, as a write's outcome (`replaced` names the history
+ * sheet when an earlier copy of the period was replaced). A keep the history refused (a hand-broken table)
+ * writes nothing and names no sheet: the pane reads the history again, finds the period missing and shows
+ * the history's problems at their cells.
+ */
+export async function keepPeriod(run: ExcelRun, figures: PeriodFigures, period: string, language: ReportLanguage, options: ActionOptions = {}): Promise<WriteOutcome> {
+  const outcome = await writeHistory(run, period, historyRows(figures, period), language, options);
+  if (outcome.sheet === null) return { sheets: [], replaced: [], syncs: outcome.syncs };
+  return { sheets: [outcome.sheet], replaced: outcome.replaced > 0 ? [outcome.sheet] : [], syncs: outcome.syncs };
 }

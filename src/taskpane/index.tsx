@@ -5,7 +5,6 @@
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
-import type { WorkbookActions } from '../excel/actions';
 import { createExcelGateway } from '../excel/gateway';
 import { buildComparisonSheet } from '../workbook/report-comparison';
 import { sharedModelStore } from '../functions/model-store';
@@ -23,7 +22,7 @@ function mount(host: OfficeHost): void {
   const strings = stringsFor(language);
   const computer = typeof Worker === 'function' ? workerComputer(() => new Worker('compute-worker.js')) : inlineComputer;
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const gateway = withKeptPeriods(createExcelGateway(host.run, host.supports));
+  const gateway = createExcelGateway(host.run, host.supports, language);
   // The custom functions share this runtime and this computation: every read of the pane (its start-up
   // check included) is published to them, and edits to the model's cells are followed (follow-model.ts).
   const { controller } = followModel({ actions: gateway, computer, strings, store: sharedModelStore(), language, formatMs: (ms) => integer.format(ms) });
@@ -39,16 +38,6 @@ function mount(host: OfficeHost): void {
   if (container === null) return;
   document.documentElement.lang = language;
   createRoot(container).render(<App controller={controller} strings={strings} language={language} locale={locale} officeTheme={host.theme} compare={compare} />);
-}
-
-/**
- * Until the gateway reads and writes ABC_History itself (issue 20), the browser tests' simulated host may
- * stand in for it with `__keptPeriodsStandIn`; a gateway that keeps periods is used as it is.
- */
-function withKeptPeriods(gateway: WorkbookActions): WorkbookActions {
-  const standIn = (globalThis as { __keptPeriodsStandIn?: Pick<WorkbookActions, 'readKeptPeriods' | 'keepPeriod'> }).__keptPeriodsStandIn;
-  if (gateway.keepPeriod !== undefined || standIn === undefined) return gateway;
-  return { ...gateway, readKeptPeriods: standIn.readKeptPeriods?.bind(standIn), keepPeriod: standIn.keepPeriod?.bind(standIn) };
 }
 
 /**

@@ -194,8 +194,8 @@ export const en: Strings = {
   compare: 'Compare',
   noKeptPeriods: 'No other period is kept yet: press Keep period once in each period (or keep a budget).',
   unknownKeptPeriod: (period) => `Period ${period} is no longer kept in ABC_History.`,
-  comparisonShown: (before, after) => `${before} compared with ${after}.`,
-  comparisonWritten: (before, after, sheet) => `${before} compared with ${after}: ${sheet} written.`,
+  comparisonShown: (before, after) => `${after} compared with ${before}.`,
+  comparisonWritten: (before, after, sheet) => `${after} compared with ${before}: ${sheet} written.`,
   bridgeBar: {
     before: 'Operating profit then',
     revenue: 'Revenue',

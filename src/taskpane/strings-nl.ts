@@ -194,8 +194,8 @@ export const nl: Strings = {
   compare: 'Vergelijken',
   noKeptPeriods: 'Er is nog geen andere periode bewaard: kies in elke periode één keer Periode bewaren (of bewaar een budget).',
   unknownKeptPeriod: (period) => `Periode ${period} staat niet meer in ABC_History.`,
-  comparisonShown: (before, after) => `${before} vergeleken met ${after}.`,
-  comparisonWritten: (before, after, sheet) => `${before} vergeleken met ${after}: ${sheet} geschreven.`,
+  comparisonShown: (before, after) => `${after} vergeleken met ${before}.`,
+  comparisonWritten: (before, after, sheet) => `${after} vergeleken met ${before}: ${sheet} geschreven.`,
   bridgeBar: {
     before: 'Bedrijfsresultaat toen',
     revenue: 'Omzet',

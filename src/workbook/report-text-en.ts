@@ -172,7 +172,7 @@ export const REPORT_TEXT_EN: ReportText = {
   comparison: {
     notCompared: 'No comparison in this run, so this sheet holds no figures: an earlier run’s would no longer match the other sheets. Compare again with --compare or --compare-period, or with Compare in the task pane.',
     title: 'ABC comparison: operating profit and customers, period against period',
-    note: (a) => `${a.earlier} compared with ${a.now} · Currency: ${a.currency} · Every part is its effect on profit: more cost is negative`,
+    note: (a) => `${a.now} compared with ${a.earlier} · Currency: ${a.currency} · Every part is its effect on profit: more cost is negative`,
     companySection: (earlier, now) => `Company: operating profit from ${earlier} to ${now}`,
     line: 'Line',
     amount: 'Amount',

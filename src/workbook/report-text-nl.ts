@@ -172,7 +172,7 @@ export const REPORT_TEXT_NL: ReportText = {
   comparison: {
     notCompared: 'Geen vergelijking in deze run, dus dit blad bevat geen cijfers: die van een eerdere run zouden niet meer bij de andere bladen passen. Vergelijk opnieuw met --compare of --compare-period, of met Vergelijken in het taakvenster.',
     title: 'ABC vergelijking: bedrijfsresultaat en klanten, periode tegen periode',
-    note: (a) => `${a.earlier} vergeleken met ${a.now} · Valuta: ${a.currency} · Elk deel is het effect op de winst: meer kosten is negatief`,
+    note: (a) => `${a.now} vergeleken met ${a.earlier} · Valuta: ${a.currency} · Elk deel is het effect op de winst: meer kosten is negatief`,
     companySection: (earlier, now) => `Bedrijf: bedrijfsresultaat van ${earlier} naar ${now}`,
     line: 'Regel',
     amount: 'Bedrag',

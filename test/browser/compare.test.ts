@@ -1,6 +1,6 @@
 /**
- * Keep period and Compare in the built pane against the simulated host (its in-memory kept periods,
- * `?history=1`): a budget is kept beforehand — the sample's own figures with 1,000 more revenue, and so
+ * Keep period and Compare in the built pane against the simulated host, through the gateway's own
+ * ABC_History (a hidden sheet and table of the fake workbook): a budget is kept beforehand — the sample's own figures with 1,000 more revenue, and so
  * 1,000 more net profit, for every customer — then the sample is inserted, Keep period keeps its year
  * (and says so again, replacing the copy), and Compare with the budget shows the bridge: operating profit
  * 1,000 × customers lower, all of it revenue, and ten declines of 1,000, and writes the ABC Comparison sheet.
@@ -51,7 +51,7 @@ describeIfChromium('Keep period and Compare in the pane', () => {
   ])('a budget kept, the sample kept, compared: the bridge and the declines (%s)', async (theme, file) => {
     const page = await session.context.newPage();
     const problems = collectProblems(page);
-    await page.goto(`${session.base}/taskpane.html?lang=en-US&history=1&theme=${theme}`);
+    await page.goto(`${session.base}/taskpane.html?lang=en-US&theme=${theme}`);
     await page.evaluate(
       ([json, label]) => (window as unknown as { __keepPeriodJson: (j: unknown, l: string) => Promise<unknown> }).__keepPeriodJson(json, label),
       [periodFiguresToJson(budgetOf(figures)), 'Budget'] as const,
@@ -67,7 +67,7 @@ describeIfChromium('Keep period and Compare in the pane', () => {
     // This period is left out of the choice: only the budget.
     expect(await page.getByTestId('kept-period').locator('option').allInnerTexts()).toEqual(['Budget']);
     await page.getByTestId('compare').click();
-    await page.getByTestId('compare-notice').getByText(`Budget compared with ${period}: ABC Comparison written.`).waitFor();
+    await page.getByTestId('compare-notice').getByText(`${period} compared with Budget: ABC Comparison written.`).waitFor();
     // The sheet in the workbook holds the change in operating profit.
     const cells = await page.evaluate(() => {
       const book = (window as unknown as { __fakeBook: { sheet(n: string): { valuesOf(a: string): unknown[][] } | undefined } }).__fakeBook;

@@ -3,12 +3,13 @@
  * pane's script runs, backed by the same in-memory fake workbook as the gateway's unit tests. The test
  * reaches the workbook through `window.__fakeBook`. The display language comes from `?lang=` (default en-US),
  * Office's theme from `?theme=` (colorful by default, `black`, or `none` for a host that tells no theme).
- * With `?history=1` it keeps periods in memory for Keep period and Compare (`window.__keptPeriodsStandIn`,
- * until the gateway keeps them in ABC_History), and `window.__keepPeriodJson` keeps one given as plain data.
+ * `window.__keepPeriodJson` keeps a period given as plain data in the fake workbook's ABC_History, through
+ * the gateway's own Keep period, as if it had been kept earlier.
  */
 import { FakeWorkbook } from '../excel/fake-excel';
 import { type PeriodFiguresJson, periodFiguresFromJson } from '../../src/workbook/period-figures-json';
-import { KeptHistory } from '../taskpane/kept-history';
+import { keepPeriod } from '../../src/excel/write-history';
+import type { ExcelRun } from '../../src/excel/context';
 
 const book = new FakeWorkbook();
 book.addSheet('Sheet1');
@@ -27,11 +28,7 @@ const info = { host: 'Excel', platform: 'OfficeOnline' };
 
 const globals = window as unknown as Record<string, unknown>;
 globals.__fakeBook = book;
-if (params.get('history') === '1') {
-  const history = new KeptHistory();
-  globals.__keptPeriodsStandIn = history;
-  globals.__keepPeriodJson = (json: PeriodFiguresJson, label: string): Promise<unknown> => history.keepPeriod(periodFiguresFromJson(json), label);
-}
+globals.__keepPeriodJson = (json: PeriodFiguresJson, label: string): Promise<unknown> => keepPeriod(book.run as unknown as ExcelRun, periodFiguresFromJson(json), label, 'en');
 /** Whether the pane's script has started (it asks Office.onReady first), for the order of registration. */
 let paneStarted = false;
 globals.Office = {

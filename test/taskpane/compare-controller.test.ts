@@ -95,7 +95,7 @@ describe('Compare', () => {
     expect(controller.getState().periods).toEqual(['2025']);
     await controller.compare('2025');
     const s = controller.getState();
-    expect(s.notice).toEqual({ intent: 'success', text: '2025 compared with 2026: ABC Comparison written.' });
+    expect(s.notice).toEqual({ intent: 'success', text: '2026 compared with 2025: ABC Comparison written.' });
     expect(built.map((b) => b.labels)).toEqual([{ earlier: '2025', now: '2026' }]);
     expect(history.written.map((w) => [w.sheets.map((x) => x.name), w.currency])).toEqual([[['ABC Comparison'], 'EUR']]);
 
@@ -145,7 +145,7 @@ describe('Compare', () => {
     expect(view?.before).toBe('Budget');
     expect(view?.profitToLoss).toEqual([{ customer: 'D', name: 'Customer D', before: 872, after: -36, change: -908 }]);
     expect(view?.lossToProfit).toEqual([]);
-    expect(controller.getState().notice).toEqual({ intent: 'success', text: 'Budget compared with 2026.' });
+    expect(controller.getState().notice).toEqual({ intent: 'success', text: '2026 compared with Budget.' });
     expect(history.written).toEqual([]);
 
     // And back: 2026 kept, a period like the budget turns D from its loss of 36 to a profit of 872.
