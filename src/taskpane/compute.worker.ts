@@ -6,6 +6,7 @@
  */
 import { ComputeSession } from './compute';
 import { type WorkerMessage, runImport } from './computer';
+import { earlierSampleFigures } from './sample-history';
 
 /** The worker's own scope, typed narrowly so the file compiles without the WebWorker library. */
 interface WorkerScope {
@@ -42,6 +43,8 @@ function answerPlain(message: Exclude<WorkerMessage, { kind: 'computePacked' }>)
       return { load: session.scenarioFigures(message.resultId) };
     case 'periodFigures':
       return { figures: session.periodFigures(message.resultId) };
+    case 'earlierSampleFigures':
+      return { figures: earlierSampleFigures(message.language) };
   }
 }
 

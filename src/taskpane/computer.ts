@@ -5,6 +5,8 @@
 import { GatewayError } from '../excel/errors';
 import type { ScenarioLoad } from '../functions/scenario-source';
 import type { PeriodFiguresJson } from '../workbook/period-figures-json';
+import type { MessageLanguage } from '../engine/messages';
+import { earlierSampleFigures } from './sample-history';
 import {
   type ComputeOutput,
   type ComputeRequest,
@@ -36,6 +38,8 @@ export interface Computer {
   scenarioFigures?(resultId: number, signal?: AbortSignal): Promise<ScenarioLoad | null>;
   /** This period's figures from computation `resultId` (see `ComputeSession.periodFigures`); optional as `statement` is. */
   periodFigures?(resultId: number, signal?: AbortSignal): Promise<PeriodFiguresJson | null>;
+  /** The sample's earlier period (2025) costed, for Insert sample model to keep (sample-history.ts); optional as `statement` is. */
+  earlierSampleFigures?(language: MessageLanguage, signal?: AbortSignal): Promise<PeriodFiguresJson>;
   /** Reads a transaction file (CSV or Parquet) into aggregated volumes (import/import-file.ts); optional as `statement` is. */
   importFile?(file: Blob, name: string, onProgress: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<ImportOutcome>;
 }
@@ -50,7 +54,8 @@ export type WorkerMessage =
   | { id: number; kind: 'statement'; customer: string }
   | { id: number; kind: 'scenarios'; names: string[] }
   | { id: number; kind: 'scenarioFigures'; resultId: number }
-  | { id: number; kind: 'periodFigures'; resultId: number };
+  | { id: number; kind: 'periodFigures'; resultId: number }
+  | { id: number; kind: 'earlierSampleFigures'; language: MessageLanguage };
 
 /** hyparquet, loaded when a Parquet file is imported. */
 export const loadHyparquet = (): Promise<ParquetLibrary> => import('hyparquet');
@@ -88,6 +93,10 @@ export function sessionComputer(session: ComputeSession = new ComputeSession()):
     periodFigures: async (resultId, signal) => {
       if (signal?.aborted === true) throw new GatewayError('cancelled');
       return session.periodFigures(resultId);
+    },
+    earlierSampleFigures: async (language, signal) => {
+      if (signal?.aborted === true) throw new GatewayError('cancelled');
+      return earlierSampleFigures(language);
     },
   };
 }
@@ -166,5 +175,7 @@ export function workerComputer(spawn: () => WorkerLike): Computer {
       ask<{ load: ScenarioLoad | null }>((id) => ({ id, kind: 'scenarioFigures', resultId }), signal).then((answer) => answer.load),
     periodFigures: (resultId, signal) =>
       ask<{ figures: PeriodFiguresJson | null }>((id) => ({ id, kind: 'periodFigures', resultId }), signal).then((answer) => answer.figures),
+    earlierSampleFigures: (language, signal) =>
+      ask<{ figures: PeriodFiguresJson }>((id) => ({ id, kind: 'earlierSampleFigures', language }), signal).then((answer) => answer.figures),
   };
 }

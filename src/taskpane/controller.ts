@@ -15,6 +15,7 @@ import type { Computer } from './computer';
 import type { Strings } from './i18n';
 import { volumesTable } from './import/volumes-table';
 import { BAD_ROWS_LISTED, type ImportOutcome } from './import/import-types';
+import { keepEarlierSample } from './sample-history';
 
 /** A line of feedback under the buttons. */
 export interface Notice {
@@ -381,6 +382,7 @@ export class PaneController {
   insertSample(): Promise<void> {
     return this.busy(async (options) => {
       const written = await this.actions.insertSample(generateSampleModel(DEFAULT_SAMPLE_SEED, this.strings.language), options);
+      await keepEarlierSample(this.actions, this.computer, this.strings.language, options);
       await this.compute(options);
       this.set({ notice: this.writtenNotice(this.strings.sampleInserted, written) });
     });

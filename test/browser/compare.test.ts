@@ -64,8 +64,9 @@ describeIfChromium('Keep period and Compare in the pane', () => {
     await page.getByTestId('keep-period').click();
     await page.getByTestId('compare-notice').getByText(`Period ${period} kept (replaced the earlier copy).`).waitFor();
 
-    // This period is left out of the choice: only the budget.
-    expect(await page.getByTestId('kept-period').locator('option').allInnerTexts()).toEqual(['Budget']);
+    // This period is left out of the choice: the budget, and the sample's 2025 that Insert sample model kept.
+    expect(await page.getByTestId('kept-period').locator('option').allInnerTexts()).toEqual(['Budget', '2025']);
+    await page.getByTestId('kept-period').selectOption('Budget');
     await page.getByTestId('compare').click();
     await page.getByTestId('compare-notice').getByText(`${period} compared with Budget: ABC Comparison written.`).waitFor();
     // The sheet in the workbook holds the change in operating profit.
@@ -96,6 +97,16 @@ describeIfChromium('Keep period and Compare in the pane', () => {
       });
     }, first);
     expect(streamed).toBe(-MORE);
+
+    // The sample's own 2025, kept by Insert sample model: the runner's figures (README), to the cent.
+    await page.getByTestId('kept-period').selectOption('2025');
+    await page.getByTestId('compare').click();
+    await page.getByTestId('compare-notice').getByText(`${period} compared with 2025: ABC Comparison written.`).waitFor();
+    expect([await value('bridge-before'), await value('bridge-after')]).toEqual([822921.12, operatingProfit]);
+    expect(await value('bridge-revenue')).toBe(2758620.77);
+    await page.getByTestId('kept-period').selectOption('Budget');
+    await page.getByTestId('compare').click();
+    await page.getByTestId('compare-notice').getByText(`${period} compared with Budget: ABC Comparison written.`).waitFor();
 
     const shot = path.join(OUTPUT, file);
     await page.getByTestId('compare-section').screenshot({ path: shot });
