@@ -14,7 +14,7 @@ import type { ReportLanguage } from '../workbook/report-layout';
 import { nameKey } from '../engine/model';
 import type { CostingResult, CustomerResult } from '../engine/result';
 import { type ComparisonJson, comparisonToJson } from '../workbook/comparison-json';
-import { buildComparisonSheet, buildNoComparisonSheet } from '../workbook/report-comparison';
+import { buildComparisonSheet, withStaleComparisonEmptied } from '../workbook/report-comparison';
 import type { LoadedWorkbook } from '../xlsx/load-workbook';
 import { ownedSheetRoles } from '../xlsx/report-owner';
 import type { StatementEarlier } from '../workbook/report-statement';
@@ -96,13 +96,13 @@ export function comparisonLines(made: ComparisonMade, currency: string, language
 }
 
 /**
- * The Comparison sheet of this run: the comparison made; or, when none is made but the workbook has our
+ * The report sheets with this run's Comparison sheet: the comparison made; or, when none is made but the workbook has our
  * Comparison sheet from an earlier run, that sheet emptied, so no earlier comparison stays beside sheets it
  * no longer matches (as the statement of a customer who is gone).
  */
-export function comparisonSheets(made: ComparisonMade | null, loaded: Pick<LoadedWorkbook, 'info'>, currency: string, language: ReportLanguage): ReportSheet[] {
-  if (made !== null) return [buildComparisonSheet(made.comparison, made.analysis, made.labels, currency, language)];
-  return hasComparisonSheet(loaded) ? [buildNoComparisonSheet(language)] : [];
+export function withComparisonSheet(sheets: readonly ReportSheet[], made: ComparisonMade | null, loaded: Pick<LoadedWorkbook, 'info'>, currency: string, language: ReportLanguage): ReportSheet[] {
+  const compared = made === null ? [] : [buildComparisonSheet(made.comparison, made.analysis, made.labels, currency, language)];
+  return withStaleComparisonEmptied([...sheets, ...compared], hasComparisonSheet(loaded), language);
 }
 
 function hasComparisonSheet(loaded: Pick<LoadedWorkbook, 'info'>): boolean {

@@ -31,7 +31,7 @@ import { firstNonFileTarget, notARegularFile, type OutputTarget } from './output
 import { keepPeriod, type KeptPeriod } from './keep';
 import { bridgeSvgFile } from '../workbook/bridge-svg';
 import type { CompareRequest } from './args';
-import { comparisonJson, comparisonLines, comparisonSheets, compareWithEarlier, type ComparisonMade, optionalRoles, statementEarlierOf } from './compare';
+import { comparisonJson, comparisonLines, withComparisonSheet, compareWithEarlier, type ComparisonMade, optionalRoles, statementEarlierOf } from './compare';
 import { printEarlierIssues, readEarlier } from './compare-earlier';
 import { sampleWorkbookBytes } from './sample-workbook';
 import { compareText } from './compare-text';
@@ -130,8 +130,7 @@ function runnerSheets(
 ): { sheets: ReportSheet[]; issues: Issue[] } {
   return buildWithinTextLimit(result, (shown) => {
     // The comparison after every other report sheet, as Cost flow: a workbook that gains it gets it appended.
-    const comparison = comparisonSheets(made, loaded, shown.settings.currency, language);
-    const reportSheets = [...withScenarioSheet(buildReportSheets(shown, language), outcomes, shown, language), ...comparison];
+    const reportSheets = withComparisonSheet(withScenarioSheet(buildReportSheets(shown, language), outcomes, shown, language), made, loaded, shown.settings.currency, language);
     if (choice === null) return reportSheets;
     const reportNames = reportSheets.map((s) => s.name);
     return [...reportSheets, ...statementSheetsFor(shown, choice.customers, language, loaded, reportNames, choice.gone, made === null ? undefined : statementEarlierOf(made))];

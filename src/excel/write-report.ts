@@ -51,7 +51,7 @@ import { formatSheet } from './sheet-format';
 import { SESSION_ID, isLeftoverTemp, tempMarkValue } from './temp-mark';
 import type { SupportsSet } from './watch-model';
 import { type WriteCell, safeFormat, writeBlock } from './write-cells';
-import { BRIDGE_CHART_NAME } from '../workbook/report-comparison';
+import { BRIDGE_CHART_NAME, withStaleComparisonEmptied } from '../workbook/report-comparison';
 import { removeReportChart, writeReportChart } from './write-chart';
 
 /** The cells of a report sheet with their number formats. */
@@ -72,10 +72,13 @@ export async function writeReport(
   supports: SupportsSet = () => false,
 ): Promise<WriteOutcome> {
   const counter = new SyncCounter();
-  const sheets = alignSheetHeaders(laid);
+  const aligned = alignSheetHeaders(laid);
   try {
     return await run(async (context) => {
       const found = await listSheets(context, counter);
+      // An earlier comparison would no longer match the sheets written now: it is emptied with them.
+      const hadComparison = found.sheets.some((s) => s.owned && !s.temporary && s.role === 'comparison');
+      const sheets = withStaleComparisonEmptied(aligned, hadComparison, reportLanguageOf(aligned));
       const session = options.session ?? SESSION_ID;
       const now = Date.now();
       // Another session's temporary sheets (a co-author's Refresh still running) are left alone.

@@ -238,3 +238,14 @@ export function buildNoComparisonSheet(language: ReportLanguage = 'en'): ReportS
   const rows: ReportRow[] = [row('title', [text(t.comparison.title)]), row('note', [text(t.comparison.notCompared)])];
   return { name: t.sheetNames.comparison, role: 'comparison', columnWidths: [100], freeze: { rows: 0, columns: 0 }, rows };
 }
+
+/**
+ * A whole report (its P&L among the sheets) written without a comparison into a workbook that holds one
+ * from an earlier run gets the emptied Comparison sheet too; a write of the Comparison sheet alone, or of
+ * statements, is left as it is.
+ */
+export function withStaleComparisonEmptied(sheets: readonly ReportSheet[], hasComparisonSheet: boolean, language: ReportLanguage): ReportSheet[] {
+  const wholeReport = sheets.some((s) => s.role === 'pnl');
+  const comparing = sheets.some((s) => s.role === 'comparison');
+  return wholeReport && !comparing && hasComparisonSheet ? [...sheets, buildNoComparisonSheet(language)] : [...sheets];
+}

@@ -71,6 +71,18 @@ describe('the Comparison sheet through the simulated Office.js host', () => {
     expect(book.sheet('ABC Comparison')?.charts.map((c) => [c.name, c.series.length])).toEqual([[BRIDGE_CHART_NAME, 4]]);
   });
 
+  it('a Refresh of the whole report without a comparison empties the Comparison sheet and removes its chart; writing statements alone leaves it', async () => {
+    const book = sampleWorkbook();
+    await writeReport(fakeRun(book), sheets(), 'EUR');
+    await writeReport(fakeRun(book), buildReportSheets(after).filter((s) => s.role !== 'pnl'), 'EUR');
+    expect(book.sheet('ABC Comparison')?.valuesOf('A5:B5')).toEqual([['Operating profit Budget', -499000]]);
+    await writeReport(fakeRun(book), buildReportSheets(after), 'EUR');
+    const ws = book.sheet('ABC Comparison');
+    expect(ws?.charts).toEqual([]);
+    expect(ws?.valuesOf('A2:A2')).toEqual([['No comparison in this run, so this sheet holds no figures: an earlier run’s would no longer match the other sheets. Compare again with --compare or --compare-period, or with Compare in the task pane.']]);
+    expect(ws?.valuesOf('A5:B5')).toEqual([[null, null]]);
+  });
+
   it('a Refresh where no bar crosses zero any more drops the below-zero series of the one before, and keeps a series the user added', async () => {
     const book = sampleWorkbook();
     const crossing = { ...comparison, totals: { ...comparison.totals, before: dec(-2000), after: dec(-2000).plus(comparison.totals.change) } };
