@@ -42,6 +42,17 @@ export interface ActivityTermInput {
   /** The Pool and Driver cells, so a problem with either selects the cell to fix. */
   poolWhere?: Where;
   driverWhere?: Where;
+  /** The plausible range of `value` (the `Low` / `High` columns, issue 21); absent: the DefaultRange setting, or none. */
+  range?: EstimateRange;
+  /** Estimates that move together in the simulation (the `Group` column), e.g. one department's overstatement; absent: on its own. */
+  group?: string;
+}
+
+/** The plausible range of an estimate: low ≤ value ≤ high, with the cells it came from. */
+export interface EstimateRange {
+  low: Dec;
+  high: Dec;
+  where?: Where;
 }
 
 /** A dimension value carried from `ABC_Customers` into the results (Segment, Region …). */
@@ -115,6 +126,15 @@ export interface Settings {
    * Absent rather than defaulted, so a model that does not set it reads exactly as before issue 19.
    */
   supportMethod?: SupportMethod;
+  /**
+   * `DefaultRange` (issue 21, e.g. `±20%` or `-30%/+10%`): the range of an estimate whose row gives none,
+   * as fractions of the estimate below and above it; absent: such an estimate has no range.
+   */
+  defaultRange?: { below: Dec; above: Dec };
+  /** `Simulations`: the Monte Carlo draws; absent: DEFAULT_SIMULATIONS. */
+  simulations?: number;
+  /** `Seed` of the draws; absent: DEFAULT_SEED (the same numbers on every run and in every host). */
+  seed?: number;
 }
 
 /** A setting that names something of the model, with its cell, so a name that matches nothing is reported there. */

@@ -31,9 +31,10 @@ describeIfChromium('the task pane in headless Chromium with a simulated Excel ho
     await page.getByText('Report written').waitFor();
     await page.getByTestId('whale-curve').waitFor();
     const sheets = await page.evaluate(() => (window as unknown as { __fakeBook: { sheets: Array<{ name: string }> } }).__fakeBook.sheets.map((s) => s.name));
-    // The sample has a ledger and support pools: its Ledger and Support sheets, and the report's Cost flow last.
+    // The sample has a ledger and support pools: its Ledger and Support sheets, its 2025 kept in the hidden
+    // ABC History, and the report's Cost flow last.
     expect(sheets).toEqual([
-      'Sheet1', 'Pools', 'Activities', 'Customers', 'Transactions', 'Customer costs', 'Settings', 'Scenarios', 'Ledger', 'Support',
+      'Sheet1', 'Pools', 'Activities', 'Customers', 'Transactions', 'Customer costs', 'Settings', 'Scenarios', 'Ledger', 'Support', 'ABC History',
       'ABC Customer P&L', 'ABC Rates', 'ABC Summary', 'ABC Actions', 'ABC Cost flow',
     ]);
     const netProfit = await page.getByTestId('figure-net-profit').innerText();
