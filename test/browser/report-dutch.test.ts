@@ -43,7 +43,8 @@ describeIfChromium('the report in Dutch from the task pane', () => {
       };
     }, NL);
     expect(report.sheets.slice(-5)).toEqual(NL);
-    expect(report.sheets.filter((s) => s.startsWith('ABC '))).toEqual(NL);
+    // The sample's kept 2025 sits in the hidden ABC Historie, named in Dutch too, before the report.
+    expect(report.sheets.filter((s) => s.startsWith('ABC '))).toEqual(['ABC Historie', ...NL]);
     expect(report.titles).toEqual([
       'Klantwinstgevendheid: resultaat per klant (activiteitengebaseerde kostprijsberekening)',
       'Activiteitengebaseerde kostprijsberekening: kostenpools, activiteiten en tarieven',
