@@ -3,6 +3,7 @@
  * and the settings DefaultRange, Simulations and Seed, each rule with its code, cell and message in both
  * languages.
  */
+import fc from 'fast-check';
 import { renderMessage } from '../../src/engine/messages';
 import type { Issue } from '../../src/engine/issues';
 import { readContract } from '../../src/workbook/contract';
@@ -229,5 +230,41 @@ describe('DefaultRange, Simulations and Seed of ABC_Settings', () => {
         : /^Startgetal moet een geheel getal van 0 tot en met 4\.294\.967\.295 zijn \(zoals 12345\); er staat .+\.$/,
     );
     expect(outcome.model.settings[name === 'Simulations' ? 'simulations' : 'seed']).toBeUndefined();
+  });
+});
+
+describe('properties', () => {
+  /** A percentage as typed: a whole number or one with up to three decimals. */
+  const percentText = fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 999 })).map(([whole, thousandths]) => `${whole}.${String(thousandths).padStart(3, '0')}`);
+
+  test('-a%/+b% and ±a% read as exactly a/100 below and b/100 above, whatever the spacing', () => {
+    fc.assert(
+      fc.property(percentText, percentText, fc.constantFrom('', ' '), (a, b, space) => {
+        const below = Number(a) <= 100;
+        const two = readContract(withSettings([['DefaultRange', `-${a}%${space}/${space}+${b}%`]])).model.settings.defaultRange;
+        const one = readContract(withSettings([['DefaultRange', `±${space}${a}%`]])).model.settings.defaultRange;
+        if (!below) return two === undefined && one === undefined;
+        return (
+          two?.below.times(100).eq(a) === true &&
+          two.above.times(100).eq(b) &&
+          one?.below.times(100).eq(a) === true &&
+          one.above.eq(one.below)
+        );
+      }),
+    );
+  });
+
+  test('a Low and High around the estimate is kept exactly; outside it, it is an error at the offending cell and no range', () => {
+    const amount = fc.integer({ min: 0, max: 100_000 }).map((n) => n / 100);
+    fc.assert(
+      fc.property(amount, amount, amount, (value, low, high) => {
+        const outcome = readContract(withActivities([['Order entry', 'Customer service', 'Orders', value, null, null, low, high, null]]));
+        const codes = issuesOf(outcome.issues, 'ABC_Activities').map(([code, cell]) => `${code}@${cell}`);
+        const expected = [...(low > value ? ['RANGE_LOW_ABOVE_ESTIMATE@G2'] : []), ...(high < value ? ['RANGE_HIGH_BELOW_ESTIMATE@H2'] : [])];
+        const range = outcome.model.activities[0]?.range;
+        const kept = expected.length === 0 ? range?.low.toNumber() === low && range.high.toNumber() === high : range === undefined;
+        return JSON.stringify(codes) === JSON.stringify(expected) && kept;
+      }),
+    );
   });
 });
