@@ -249,6 +249,7 @@ export const API_REQUIREMENTS: readonly ApiRequirement[] = [
   row('Excel.ChartFill.setSolidColor', 'ExcelApi 1.1', 'the waterfall’s increases green, decreases red, totals grey'),
   row('Excel.ChartSeries.delete', 'ExcelApi 1.7', 'the waterfall’s below-zero series an earlier Refresh drew and this one does not need'),
   row('Excel.ChartSeries.gapWidth', 'ExcelApi 1.7', 'the waterfall’s columns close together'),
+  row('Excel.ChartSeries.overlap', 'ExcelApi 1.8', 'the tornado’s Low and High bars of an estimate on one row'),
   row('Excel.Chart.legend', 'ExcelApi 1.1', 'the waterfall’s legend hidden (its base must not be listed)'),
   row('Excel.ChartLegend.visible', 'ExcelApi 1.1', 'the waterfall’s legend hidden'),
   row('Excel.Worksheet.pageLayout', 'ExcelApi 1.9', 'print the summary, rates and statements one page wide'),

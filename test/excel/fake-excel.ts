@@ -1825,6 +1825,8 @@ export interface FakeChartSeries {
   /** `format.fill`: `none` after `clear()`, the colour after `setSolidColor`; absent when never set. */
   fill?: string;
   gapWidth?: number;
+  /** `ChartSeries.overlap` (ExcelApi 1.8) of a bar or column chart; absent when never set. */
+  overlap?: number;
 }
 
 /** A chart as the fake keeps it: what `charts.add` and the chart and series setters recorded. */
@@ -1871,6 +1873,9 @@ class FakeChartSeriesProxy extends Proxy<FakeChartSeries> {
   }
   set gapWidth(v: number) {
     this.ctx.enqueue('series.gapWidth', v, () => ((this.must().gapWidth = v), 8));
+  }
+  set overlap(v: number) {
+    this.ctx.enqueue('series.overlap', v, () => ((this.must().overlap = v), 8));
   }
   /** `ChartSeries.delete()` (ExcelApi 1.7): the series leaves its chart. */
   delete(): void {
