@@ -66,8 +66,10 @@ export function estimateLabel(e: Estimate): string {
 
 /** Section b: the tornado as a table, largest swing first. */
 function tornadoRows(s: SensitivityResult, c: SensitivityText): ReportRow[] {
-  const head = [row('section', [text(c.tornadoSection)]), row('note', [text(c.tornadoExplanation)])];
-  if (s.tornado.length === 0) return [...head, row('body', [text(c.noTornado)])];
+  // Each section's explanation under its table: a wrapped header grows upwards over the row above it.
+  const head = [row('section', [text(c.tornadoSection)])];
+  const explanation = row('note', [text(c.tornadoExplanation)]);
+  if (s.tornado.length === 0) return [...head, row('body', [text(c.noTornado)]), explanation];
   return [
     ...head,
     headerRow([c.rank, c.activity, c.driver, c.kind, c.value, c.low, c.high, c.profitAtLow, c.profitAtHigh, c.swing, c.lossMakersAtLow, c.lossMakersAtHigh]),
@@ -88,6 +90,7 @@ function tornadoRows(s: SensitivityResult, c: SensitivityText): ReportRow[] {
         money(b.lossMakersAtHigh),
       ]);
     }),
+    explanation,
   ];
 }
 
@@ -131,11 +134,11 @@ function tornadoBlock(s: SensitivityResult, c: SensitivityText, sheet: string, f
 function customerRows(title: string, explanation: string, list: readonly CustomerRange[], none: string, c: SensitivityText): ReportRow[] {
   return [
     row('section', [text(title)]),
-    row('note', [text(explanation)]),
     headerRow([c.customer, c.name, c.netProfit, c.p10, c.median, c.p90, c.lossChance]),
     ...(list.length === 0
       ? [row('body', [text(none)])]
       : list.map((r) => row('body', [text(r.customer), text(r.name), money(r.netProfit), estimateMoney(r.p10), estimateMoney(r.median), estimateMoney(r.p90), percent(r.lossChance)]))),
+    row('note', [text(explanation)]),
   ];
 }
 
@@ -154,11 +157,11 @@ export function likeliestLosses(customers: readonly CustomerRange[], top: number
 function checkRows(s: SensitivityResult, c: SensitivityText): ReportRow[] {
   return [
     row('section', [text(c.checkSection)]),
-    row('note', [text(c.checkExplanation)]),
     headerRow([c.pool, c.explainedMinutes, c.paidMinutes, c.overstatement]),
     ...(s.checks.length === 0
       ? [row('body', [text(c.noChecks)])]
       : s.checks.map((p) => row('body', [text(p.pool), decimal(p.explainedMinutes), decimal(p.paidMinutes), p.overstatement === null ? blank('decimal') : decimal(p.overstatement)]))),
+    row('note', [text(c.checkExplanation)]),
   ];
 }
 

@@ -84,7 +84,10 @@ describe('the Sensitivity sheet', () => {
     const top = indexOf(sheet, 'Customers most likely to lose money (top 20)');
     expect(top).toBeGreaterThan(look);
     // Only D has a chance of a loss.
-    expect(sheet.rows.slice(top + 3, top + 5).map((r) => r.cells[0]?.value)).toEqual(['D', undefined]);
+    expect(sheet.rows.slice(top + 2, top + 4).map((r) => [r.style, r.cells[0]?.value])).toEqual([
+      ['body', 'D'],
+      ['note', 'Every customer\'s range is in the runner\'s --json output and in ABC.PROFITRANGE and ABC.LOSSCHANCE.'],
+    ]);
   });
 
   it("gives the company's range beside today's operating profit, and checks the minutes against the paid ones", () => {
