@@ -71,6 +71,8 @@ function describeTornado(context: Excel.RequestContext, chart: Excel.Chart, have
       series.overlap = 100;
     }
   });
+  // The estimates' labels at the left edge, not beside the zero line where the bars to the left would cover them.
+  chart.axes.categoryAxis.tickLabelPosition = 'Low';
 }
 
 /** The chart type a description is drawn as in Excel. */

@@ -1838,6 +1838,8 @@ export interface FakeChart {
   series: FakeChartSeries[];
   /** `legend.visible`; absent when never set. */
   legendVisible?: boolean;
+  /** `axes.categoryAxis.tickLabelPosition` (ExcelApi 1.7); absent when never set. */
+  categoryLabels?: string;
 }
 
 /** A series' cells as `'Sheet'!A1:A3`, for tests. */
@@ -1943,6 +1945,20 @@ class FakeChartProxy extends Proxy<FakeChart> {
   protected read(t: FakeChart, prop: string): unknown {
     if (prop === 'name') return t.name;
     throw new FakeOfficeError('InvalidArgument', `The fake does not load Chart.${prop}.`);
+  }
+  /** `Chart.axes.categoryAxis.tickLabelPosition` (ExcelApi 1.7), written only. */
+  get axes(): { categoryAxis: { tickLabelPosition: string } } {
+    const enqueue = (v: string): void => this.ctx.enqueue('chart.axes.categoryAxis.tickLabelPosition', v, () => ((this.must().categoryLabels = v), 8));
+    return {
+      categoryAxis: {
+        set tickLabelPosition(v: string) {
+          enqueue(v);
+        },
+        get tickLabelPosition(): string {
+          throw new FakeOfficeError('PropertyNotLoaded', 'The fake does not load ChartAxis.tickLabelPosition.');
+        },
+      },
+    };
   }
   /** `Chart.legend.visible` (ExcelApi 1.1), written only. */
   get legend(): { visible: boolean } {

@@ -46,7 +46,7 @@ describe('the Sensitivity sheet through the simulated Office.js host', () => {
       ['At Low', cells(1), cells(2), '#1F6FB2'],
       ['At High', cells(1), cells(3), '#E08A1E'],
     ]);
-    expect([chart?.series[0]?.overlap, chart?.series[0]?.gapWidth]).toEqual([100, 40]);
+    expect([chart?.series[0]?.overlap, chart?.series[0]?.gapWidth, chart?.categoryLabels]).toEqual([100, 40, 'Low']);
     // The cells the series read hold the chart's figures: the largest swing last, drawn on top.
     expect(ws.valuesOf(`A${first}:C${last}`)).toEqual([
       ['Perform credit checks · Credit checks', 12.75, -12.75],
