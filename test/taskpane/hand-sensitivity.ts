@@ -7,7 +7,10 @@
  */
 import { dec, sum } from '../../src/engine/decimal';
 import type { CustomerRange, SensitivityResult, TornadoBar } from '../../src/engine/sensitivity/types';
+import { ComputeSession } from '../../src/taskpane/compute';
+import type { WorkerLike } from '../../src/taskpane/computer';
 import type { Analyse } from '../../src/taskpane/sensitivity-engine';
+import { workerHandler } from '../../src/taskpane/worker-answers';
 
 export const HAND_SIMULATIONS = 1000;
 
@@ -58,5 +61,38 @@ export function handAnalyser(calls: { progress: Array<[number, number]>; runs: n
       lookCloser: customers.filter((c) => c.lossChance > 0.1 && c.lossChance < 0.9).map((c) => c.customer),
       checks: [{ pool: 'Warehouse', explainedMinutes: sum([dec(1), dec(2)]), paidMinutes: null, overstatement: null }],
     };
+  };
+}
+
+/** A session whose analyser is `analyse`. */
+export function handSession(analyse: Analyse = handAnalyser()): ComputeSession {
+  return new ComputeSession(undefined, undefined, { analyse: async () => analyse });
+}
+
+/**
+ * The worker's answers (worker-answers.ts) behind a stand-in for `Worker`, messages crossing by structured
+ * clone; each spawn (a fresh worker after a Cancel) gets a fresh session from `makeSession`, as a new worker
+ * starts without the last result. `log` hears each message's kind; `terminated` counts terminations.
+ */
+export function handWorker(
+  makeSession: () => ComputeSession = () => handSession(),
+  log: string[] = [],
+  terminated: { count: number } = { count: 0 },
+): () => WorkerLike {
+  return () => {
+    const session = makeSession();
+    const w: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage(message) {
+        log.push((message as { kind: string }).kind);
+        const handle = workerHandler(session, (reply) => void Promise.resolve().then(() => w.onmessage?.({ data: structuredClone(reply) } as MessageEvent)));
+        void handle(structuredClone(message) as Parameters<typeof handle>[0]);
+      },
+      terminate: () => {
+        terminated.count += 1;
+      },
+    };
+    return w;
   };
 }

@@ -10,10 +10,9 @@ import { runModel } from '../../src/engine/run';
 import { sampleGrids } from '../../src/sample';
 import { GatewayError } from '../../src/excel/errors';
 import { ComputeSession, type SensitivityOutput } from '../../src/taskpane/compute';
-import { type WorkerLike, sessionComputer, workerComputer } from '../../src/taskpane/computer';
-import { workerHandler } from '../../src/taskpane/worker-answers';
+import { sessionComputer, workerComputer } from '../../src/taskpane/computer';
 import type { Analyse } from '../../src/taskpane/sensitivity-engine';
-import { handAnalyser } from './hand-sensitivity';
+import { handAnalyser, handSession, handWorker } from './hand-sensitivity';
 
 const request = () => ({ grids: [...sampleGrids()], readIssues: [], broken: [], language: 'en' as const, report: false });
 
@@ -26,27 +25,8 @@ function sampleResult() {
 }
 const SAMPLE = sampleResult();
 
-function session(analyse: Analyse = handAnalyser()): ComputeSession {
-  return new ComputeSession(undefined, undefined, { analyse: async () => analyse });
-}
-
-/** The worker's answers on `s`, behind a stand-in for `Worker` (messages cross by structured clone). */
-function workerOn(s: ComputeSession, terminated: { count: number } = { count: 0 }): () => WorkerLike {
-  return () => {
-    const w: WorkerLike = {
-      onmessage: null,
-      onerror: null,
-      postMessage(message) {
-        const handle = workerHandler(s, (reply) => void Promise.resolve().then(() => w.onmessage?.({ data: structuredClone(reply) } as MessageEvent)));
-        void handle(structuredClone(message) as Parameters<typeof handle>[0]);
-      },
-      terminate: () => {
-        terminated.count += 1;
-      },
-    };
-    return w;
-  };
-}
+const session = handSession;
+const workerOn = (s: ComputeSession, terminated: { count: number } = { count: 0 }) => handWorker(() => s, [], terminated);
 
 function ok(output: SensitivityOutput) {
   if (!output.ok) throw new Error(`no sensitivity: ${output.reason}`);
