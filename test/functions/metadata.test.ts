@@ -64,6 +64,11 @@ const EXPECTED: Record<string, Array<[string, string, boolean, boolean]>> = {
     ['part', 'any', true, false],
     ['period', 'any', true, false],
   ],
+  PROFITRANGE: [
+    ['customer', 'any', false, false],
+    ['percentile', 'any', true, false],
+  ],
+  LOSSCHANCE: [['customer', 'any', false, false]],
 };
 
 /** Functions whose streamed result is a table that spills, not one number. */
@@ -114,6 +119,8 @@ describe('custom-functions metadata', () => {
       ['EXPLAIN', 'explain'],
       ['POOLCOST', 'poolCost'],
       ['CHANGE', 'change'],
+      ['PROFITRANGE', 'profitRange'],
+      ['LOSSCHANCE', 'lossChance'],
     ]);
   });
 });
