@@ -8,7 +8,8 @@ import type { Estimate } from './types';
 
 /**
  * The estimates of a model, in the order of its activity rows; a row with neither a range nor a
- * `DefaultRange` has none. DefaultRange's High is not capped: a Share can then reach beyond what the
+ * `DefaultRange` has none. Throws a RangeError for a range that does not hold its value (Low ≤ value ≤
+ * High), which the workbook contract reports as an error before. DefaultRange's High is not capped: a Share can then reach beyond what the
  * pool's other shares leave (the tornado says what that High would do, see tornado.ts).
  */
 export function estimatesOf(model: ModelInput): Estimate[] {
@@ -16,6 +17,10 @@ export function estimatesOf(model: ModelInput): Estimate[] {
   model.activities.forEach((term, row) => {
     const range = rangeOf(term, model);
     if (range === null) return;
+    // The contract reports such a range as an error; a model built otherwise must not get here with one.
+    if (range.low.greaterThan(term.value) || range.high.lessThan(term.value)) {
+      throw new RangeError(`The range ${range.low.toString()}–${range.high.toString()} of activity row ${row + 1} does not hold its value ${term.value.toString()}.`);
+    }
     estimates.push({
       row,
       activity: term.activity,

@@ -57,3 +57,10 @@ describe('minutes checks', () => {
     expect(checkMinutes(model, costed(model)).map((c) => c.pool)).toEqual(['Customer service']);
   });
 });
+
+describe('a range that does not hold its value', () => {
+  it('is refused rather than simulated', () => {
+    expect(() => estimatesOf(withRanges(KAPLAN_TIME, { 0: [9, 12] }))).toThrow(RangeError);
+    expect(() => estimatesOf(withRanges(KAPLAN_TIME, { 0: [2, 7] }))).toThrow('does not hold its value 8');
+  });
+});

@@ -1,5 +1,5 @@
 /** Models with estimate ranges for the sensitivity tests, and the engine's run of them. */
-import { dec } from '../../../src/engine/decimal';
+import { type Dec, ZERO, dec, roundCents, sum } from '../../../src/engine/decimal';
 import type { ModelInput } from '../../../src/engine/model';
 import type { CostingResult } from '../../../src/engine/result';
 import { runModel } from '../../../src/engine/run';
@@ -27,3 +27,23 @@ export function costed(model: ModelInput): CostingResult {
   if (result === null) throw new Error(`the model has errors: ${issues.map((i) => i.message).join('; ')}`);
   return result;
 }
+
+/**
+ * Operating profit with capacity resized and today's loss-makers' net profit, from a full run of `model`
+ * with row `row` at `value`, made without tornado.ts: the run's operating profit plus today's minus its used
+ * minutes at each pool's cost per minute. Null when the changed model has errors.
+ */
+export function independentRun(model: ModelInput, baseline: CostingResult, row: number, value: Dec): { profit: Dec; lossMakers: Dec } | null {
+  const changed = { ...model, activities: model.activities.map((t, i) => (i === row ? { ...t, value } : t)) };
+  const { result } = runModel(changed);
+  if (result === null) return null;
+  let profit = result.totals.operatingProfit;
+  for (const pool of result.pools) {
+    if (pool.method !== 'time') continue;
+    const before = baseline.pools.find((p) => p.pool === pool.pool)!;
+    profit = profit.plus(roundCents((before.usedMinutes as Dec).minus(pool.usedMinutes as Dec).times(pool.ratePerMinute as Dec)));
+  }
+  const losers = new Set(baseline.customers.filter((c) => c.netProfit.lessThan(ZERO)).map((c) => c.customer));
+  return { profit, lossMakers: sum(result.customers.filter((c) => losers.has(c.customer)).map((c) => c.netProfit)) };
+}
+
