@@ -17,9 +17,5 @@ export type Analyse = (
 /** Loads the analyser once it is wanted. */
 export type AnalyseLoader = () => Promise<Analyse>;
 
-/**
- * The engine's analyser. Until src/engine/sensitivity/analyse.ts is on this branch it says so instead of
- * answering; at the merge this becomes
- * `() => import('../engine/sensitivity/analyse').then((m) => m.analyseSensitivity)`.
- */
-export const loadAnalyse: AnalyseLoader = () => Promise.reject(new Error('The sensitivity analysis is not in this build of the add-in yet.'));
+/** The engine's analyser, loaded when first run. */
+export const loadAnalyse: AnalyseLoader = () => import('../engine/sensitivity/analyse').then((m) => m.analyseSensitivity);

@@ -4,9 +4,7 @@
  * engine's own ranking and swings — the customers to look closer at (those of the engine's run in Node,
  * the same seed giving the same draws) and the company's P10–P90; ABC.PROFITRANGE and ABC.LOSSCHANCE in the
  * page give the engine's numbers. Saves test-output/sensitivity-pane.png and sensitivity-pane-dark.png.
- *
- * Skipped while src/engine/sensitivity/analyse.ts is not on this branch (it is written in parallel, and the
- * pane's default analyser, src/taskpane/sensitivity-engine.ts, points at it once it lands).
+
  */
 import fs from 'fs';
 import path from 'path';
@@ -15,23 +13,12 @@ import { runModel } from '../../src/engine/run';
 import { sampleGrids } from '../../src/sample';
 import { readContract } from '../../src/workbook/contract';
 import { sensitivityToJson } from '../../src/functions/sensitivity-figures';
-import type { Analyse } from '../../src/taskpane/sensitivity-engine';
+import { analyseSensitivity } from '../../src/engine/sensitivity/analyse';
 import { TORNADO_BARS, sensitivityViewOf } from '../../src/taskpane/sensitivity-view';
 import { collectProblems, describeIfChromium, OUTPUT, paneSession } from './harness';
 
-const ENGINE = path.resolve(__dirname, '../../src/engine/sensitivity/analyse.ts');
-const engineHere = fs.existsSync(ENGINE);
-if (!engineHere) {
-  // eslint-disable-next-line no-console
-  console.warn(`SKIPPED: the pane's sensitivity test needs the engine's analyser, ${ENGINE}, not on this branch yet.`);
-}
-const describeWithEngine = engineHere ? describeIfChromium : describe.skip;
-
 /** The engine's analysis of the sample in Node, as the runner makes it. */
 function engineView() {
-  // Required only here: the module is not there while this test is skipped.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { analyseSensitivity } = require(ENGINE) as { analyseSensitivity: Analyse };
   const read = readContract(sampleGrids());
   const { result } = runModel(read.model, read.issues);
   if (result === null) throw new Error('the sample has errors');
@@ -39,7 +26,7 @@ function engineView() {
   return { figures, view: sensitivityViewOf(figures) };
 }
 
-describeWithEngine('How sure? in the pane', () => {
+describeIfChromium('How sure? in the pane', () => {
   jest.setTimeout(180_000);
   const session = paneSession();
 
