@@ -6,6 +6,7 @@
 import type { ModelInput } from '../engine/model';
 import type { CostingResult } from '../engine/result';
 import type { SensitivityResult } from '../engine/sensitivity/types';
+import { analyseSensitivity } from '../engine/sensitivity/analyse';
 
 /** What the engine's `analyseSensitivity` (src/engine/sensitivity/analyse.ts) looks like. */
 export type Analyse = (
@@ -17,5 +18,8 @@ export type Analyse = (
 /** Loads the analyser once it is wanted. */
 export type AnalyseLoader = () => Promise<Analyse>;
 
-/** The engine's analyser, loaded when first run. */
-export const loadAnalyse: AnalyseLoader = () => import('../engine/sensitivity/analyse').then((m) => m.analyseSensitivity);
+/**
+ * The engine's analyser. Imported statically: a dynamic import() in the worker would load its chunk the
+ * way a page does (document is not defined in a worker), and the worker is where it runs.
+ */
+export const loadAnalyse: AnalyseLoader = async () => analyseSensitivity;
