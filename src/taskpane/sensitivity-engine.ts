@@ -1,7 +1,6 @@
 /**
  * Where the pane's worker finds the sensitivity analysis (issue 21): the one place that names the engine's
- * `analyseSensitivity`, loaded when first run so the pane's first computation does not wait for it. Tests
- * inject their own analyser into `ComputeSession` instead.
+ * `analyseSensitivity`. Tests inject their own analyser into `ComputeSession` instead.
  */
 import type { ModelInput } from '../engine/model';
 import type { CostingResult } from '../engine/result';

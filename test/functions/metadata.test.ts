@@ -87,7 +87,7 @@ describe('custom-functions metadata', () => {
     expect(generated.errors).toEqual([]);
   });
 
-  it('declares the twelve ABC functions under their ids and names', () => {
+  it('declares the fourteen ABC functions under their ids and names', () => {
     expect(functions.map((f) => f.id)).toEqual(Object.keys(EXPECTED));
     for (const f of functions) {
       expect(f.name).toBe(f.id);

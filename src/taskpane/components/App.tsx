@@ -199,7 +199,7 @@ export function App({ controller, strings, language, locale, officeTheme = null,
         {sensitivity !== undefined && json !== null && state.output !== null ? (
           <section className={styles.section} data-testid="sensitivity-section">
             <Subtitle2 as="h2">{strings.sensitivityHeading}</Subtitle2>
-            <SensitivityView sensitivity={sensitivity} strings={strings} format={format} busy={state.busy} />
+            <SensitivityView sensitivity={sensitivity} strings={strings} format={format} busy={state.busy} locale={locale} />
           </section>
         ) : null}
         {points.length > 1 ? (

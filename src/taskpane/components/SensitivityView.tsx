@@ -31,6 +31,8 @@ export interface SensitivityViewProps {
   format: Formatter;
   /** The pane's own action is running. */
   busy: boolean;
+  /** BCP 47 locale for the estimates (minutes, rates), as the pane's numbers. */
+  locale: string;
 }
 
 function useSensitivityState(sensitivity: SensitivityController): SensitivityState {
@@ -39,7 +41,7 @@ function useSensitivityState(sensitivity: SensitivityController): SensitivitySta
   return state;
 }
 
-export function SensitivityView({ sensitivity, strings, format, busy }: SensitivityViewProps): React.ReactElement {
+export function SensitivityView({ sensitivity, strings, format, busy, locale }: SensitivityViewProps): React.ReactElement {
   const styles = useStyles();
   const state = useSensitivityState(sensitivity);
   const progress = state.progress;
@@ -68,13 +70,14 @@ export function SensitivityView({ sensitivity, strings, format, busy }: Sensitiv
           <MessageBarBody>{state.notice.text}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {state.view !== null ? <Sensitivity view={state.view} strings={strings} format={format} /> : null}
+      {state.view !== null ? <Sensitivity view={state.view} strings={strings} format={format} locale={locale} /> : null}
     </>
   );
 }
 
-function Sensitivity({ view, strings, format }: { view: SensitivityViewModel; strings: Strings; format: Formatter }): React.ReactElement {
+function Sensitivity({ view, strings, format, locale }: { view: SensitivityViewModel; strings: Strings; format: Formatter; locale: string }): React.ReactElement {
   const styles = useStyles();
+  const decimal = React.useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }), [locale]);
   return (
     <div className={styles.tornado} data-testid="sensitivity" data-simulations={view.simulations} data-seed={view.seed}>
       <Subtitle2 as="h3" className={styles.heading}>
@@ -85,7 +88,7 @@ function Sensitivity({ view, strings, format }: { view: SensitivityViewModel; st
       ) : (
         <div className={styles.tornado} role="img" aria-label={strings.tornadoLabel} data-testid="tornado">
           {view.bars.map((bar) => (
-            <TornadoBarRow key={bar.row} bar={bar} axis={view.axis} strings={strings} format={format} />
+            <TornadoBarRow key={bar.row} bar={bar} axis={view.axis} strings={strings} format={format} decimal={decimal} />
           ))}
         </div>
       )}
@@ -106,16 +109,22 @@ function Sensitivity({ view, strings, format }: { view: SensitivityViewModel; st
   );
 }
 
-/** The number an estimate of this kind shows: a share as a percentage, minutes and rates as plain numbers. */
-function estimateText(bar: TornadoRow, n: number, format: Formatter): string {
-  return bar.kind === 'share' ? format.percent(n) : String(n);
+interface TornadoBarProps {
+  bar: TornadoRow;
+  axis: SensitivityViewModel['axis'];
+  strings: Strings;
+  format: Formatter;
+  /** Minutes and rates in the pane's locale. */
+  decimal: Pick<Intl.NumberFormat, 'format'>;
 }
 
-function TornadoBarRow({ bar, axis, strings, format }: { bar: TornadoRow; axis: SensitivityViewModel['axis']; strings: Strings; format: Formatter }): React.ReactElement {
+function TornadoBarRow({ bar, axis, strings, format, decimal }: TornadoBarProps): React.ReactElement {
   const styles = useStyles();
   const { start, width } = barSpan(bar, axis);
   const name = bar.driver === null ? bar.activity : `${bar.activity}: ${bar.driver}`;
-  const range = strings.estimateRange(strings.estimateKind[bar.kind], estimateText(bar, bar.low, format), estimateText(bar, bar.value, format), estimateText(bar, bar.high, format));
+  // A share reads as a percentage; minutes and rates as plain numbers.
+  const shown = (n: number): string => (bar.kind === 'share' ? format.percent(n) : decimal.format(n));
+  const range = strings.estimateRange(strings.estimateKind[bar.kind], shown(bar.low), shown(bar.value), shown(bar.high));
   return (
     <div className={styles.bar} data-testid="tornado-bar" data-row={bar.row} data-swing={bar.swing} title={bar.where ?? undefined}>
       <Caption1 className={styles.label}>
