@@ -44,7 +44,7 @@ export type Command =
   | { kind: 'help' }
   /** `--template <file>`: write the empty model there, in `lang` (English when not given). */
   | { kind: 'template'; path: string; lang: ReportLanguage }
-  | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null; lang?: ReportLanguage; svg?: string; svgFlow?: string; statements?: StatementRequest; volumes?: VolumeRequest; keep?: boolean; compare?: CompareRequest; svgBridge?: string }
+  | { kind: 'run'; input: string | null; sample: boolean; out: string | null; json: string | null; lang?: ReportLanguage; svg?: string; svgFlow?: string; statements?: StatementRequest; volumes?: VolumeRequest; keep?: boolean; compare?: CompareRequest; svgBridge?: string; svgTornado?: string }
   | { kind: 'usage-error'; problem: UsageProblem };
 
 export { SAMPLE_WORKBOOK_PATH } from './help-text';
@@ -105,7 +105,7 @@ export function parseArgs(argv: readonly string[]): Command {
       const flag = arg.split('=')[0] as string;
       const value = arg === flag ? argv[i + 1] : arg.slice(flag.length + 1);
       if (arg === flag) i++;
-      if (value === undefined || value.trim() === '' || value.startsWith('--')) return usage(flag === '--compare' || flag === '--svg-bridge' ? { kind: 'file-name-missing', flag } : { kind: 'value-missing', flag });
+      if (value === undefined || value.trim() === '' || value.startsWith('--')) return usage(['--compare', '--svg-bridge', '--svg-tornado'].includes(flag) ? { kind: 'file-name-missing', flag } : { kind: 'value-missing', flag });
       if (compareFlags.has(flag)) return usage({ kind: 'given-twice', flag });
       compareFlags.set(flag, value);
     } else if (arg === '--sample') {
@@ -185,6 +185,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const compare = compareRequest(compareFlags);
   if (compare !== null && 'problem' in compare) return usage(compare.problem);
   const svgBridge = compareFlags.get('--svg-bridge');
+  const svgTornado = compareFlags.get('--svg-tornado');
   // `lang` only when given, so a command without it reads as it always did.
   return { kind: 'run', input, sample, out, json, ...(lang === null ? {} : { lang }), ...(svg === null ? {} : { svg }), ...(svgFlow === null ? {} : { svgFlow }),
     ...(statementCustomers.length === 0 && statementMode === null ? {} : { statements: { customers: statementCustomers, mode: statementMode } }),
@@ -192,11 +193,12 @@ export function parseArgs(argv: readonly string[]): Command {
     ...(keep ? { keep } : {}),
     ...(compare === null ? {} : { compare }),
     ...(svgBridge === undefined ? {} : { svgBridge }),
+    ...(svgTornado === undefined ? {} : { svgTornado }),
   };
 }
 
 /** The flags that take a value and belong to comparing periods. */
-const COMPARE_FLAGS = ['--compare-period', '--compare', '--label-earlier', '--svg-bridge'] as const;
+const COMPARE_FLAGS = ['--compare-period', '--compare', '--label-earlier', '--svg-bridge', '--svg-tornado'] as const;
 
 /** `--compare` or `--compare-period` (not both); `--label-earlier` only with one of them. */
 function compareRequest(flags: ReadonlyMap<string, string>): CompareRequest | { problem: UsageProblem } | null {

@@ -61,7 +61,7 @@ export interface CliText {
   noWorkbook: string;
 
   /** What a file is, in "Cannot write the … <path>". */
-  files: { report: string; json: string; sample: string; svg: string; svgFlow: string; svgBridge: string; template: string };
+  files: { report: string; json: string; sample: string; svg: string; svgFlow: string; svgBridge: string; svgTornado: string; template: string };
   /** `--template` onto a file that exists: an empty model must never replace a workbook. */
   templateExists: (path: string) => string;
   templateWritten: (path: string) => string;
@@ -77,6 +77,7 @@ export interface CliText {
   svgIsInputOrReport: (svg: string, flag?: string) => string;
   /** `--svg-flow` on a model with neither ABC_Resources nor ABC_Support. */
   noCostFlow: (path: string) => string;
+  noTornado: (path: string) => string;
   /** An existing output that is a device, pipe, socket or folder. */
   outputNotAFile: (flag: string, path: string, kind: NotAFile) => string;
 
@@ -140,7 +141,7 @@ export const CLI_TEXT_EN: CliText = {
   unexpectedFailure: (detail) => `Unexpected failure: ${detail}`,
   noWorkbook: 'No workbook given.',
 
-  files: { report: 'report workbook', json: 'JSON file', sample: 'sample workbook', svg: 'whale-curve picture', svgFlow: 'cost-flow picture', svgBridge: 'profit-bridge picture', template: 'empty model' },
+  files: { report: 'report workbook', json: 'JSON file', sample: 'sample workbook', svg: 'whale-curve picture', svgFlow: 'cost-flow picture', svgBridge: 'profit-bridge picture', svgTornado: 'tornado picture', template: 'empty model' },
   templateExists: (path) => `--template ${path} exists; the empty model is never written over a file. Give a new file name.`,
   templateWritten: (path) => `Empty model written to ${path}: fill in the yellow cells, then run npm run cost -- ${path}.`,
   cannotWrite: (what, path, reason, code) =>
@@ -171,6 +172,7 @@ export const CLI_TEXT_EN: CliText = {
   jsonIsInput: (json, input) => `--json ${json} is the input workbook ${input}; the input is never overwritten.`,
   jsonIsReport: (json, out) => `--json ${json} and the report ${out} are the same file; give them different names.`,
   svgIsInputOrReport: (svg, flag = '--svg') => `${flag} ${svg}: that is the workbook or the report; give the picture its own file name.`,
+  noTornado: (path) => `--svg-tornado ${path}: not written: no estimate has a range (Low/High in ABC_Activities, or the DefaultRange setting), so there is no tornado to draw.`,
   noCostFlow: (path) => `--svg-flow ${path}: not written: the model has no ledger (ABC_Resources) and no support pools (ABC_Support), so there is no cost flow to draw.`,
   outputNotAFile: (flag, path, kind) =>
     `${flag} ${path} is ${{ device: 'a device', 'named-pipe': 'a named pipe (FIFO)', socket: 'a socket', folder: 'a folder' }[kind]}, not a file; nothing was written. Give the name of a file.`,
@@ -270,7 +272,7 @@ export const CLI_TEXT_NL: CliText = {
   unexpectedFailure: (detail) => `Onverwachte fout: ${detail}`,
   noWorkbook: 'Geen werkmap opgegeven.',
 
-  files: { report: 'de rapportwerkmap', json: 'het JSON-bestand', sample: 'de voorbeeldwerkmap', svg: 'de walviscurve-afbeelding', svgFlow: 'de kostenstroom-afbeelding', svgBridge: 'de winstbrug-afbeelding', template: 'het lege model' },
+  files: { report: 'de rapportwerkmap', json: 'het JSON-bestand', sample: 'de voorbeeldwerkmap', svg: 'de walviscurve-afbeelding', svgFlow: 'de kostenstroom-afbeelding', svgBridge: 'de winstbrug-afbeelding', svgTornado: 'de tornado-afbeelding', template: 'het lege model' },
   templateExists: (path) => `--template ${path} bestaat al; het lege model wordt nooit over een bestand geschreven. Geef een nieuwe bestandsnaam.`,
   templateWritten: (path) => `Leeg model geschreven naar ${path}: vul de gele cellen in en reken dan met npm run cost -- ${path} --lang nl.`,
   cannotWrite: (what, path, reason, code) =>
@@ -301,6 +303,7 @@ export const CLI_TEXT_NL: CliText = {
   jsonIsInput: (json, input) => `--json ${json} is de invoerwerkmap ${input}; de invoer wordt nooit overschreven.`,
   jsonIsReport: (json, out) => `--json ${json} en het rapport ${out} zijn hetzelfde bestand; geef ze verschillende namen.`,
   svgIsInputOrReport: (svg, flag = '--svg') => `${flag} ${svg}: dat is de werkmap of het rapport; geef de afbeelding een eigen bestandsnaam.`,
+  noTornado: (path) => `--svg-tornado ${path}: niet geschreven: geen enkele schatting heeft een bandbreedte (Laag/Hoog in ABC_Activities, of de instelling Standaardbandbreedte), dus er is geen tornado te tekenen.`,
   noCostFlow: (path) => `--svg-flow ${path}: niet geschreven: het model heeft geen grootboek (ABC_Resources) en geen ondersteunende kostenpools (ABC_Support), dus er is geen kostenstroom te tekenen.`,
   outputNotAFile: (flag, path, kind) =>
     `${flag} ${path} is ${{ device: 'een apparaat', 'named-pipe': 'een named pipe (FIFO)', socket: 'een socket', folder: 'een map' }[kind]}, geen bestand; er is niets geschreven. Geef de naam van een bestand.`,

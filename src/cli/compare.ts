@@ -21,6 +21,7 @@ import type { StatementEarlier } from '../workbook/report-statement';
 import type { ReportRole, ReportSheet } from '../workbook/report-types';
 import type { ModelInput } from '../engine/model';
 import { hasFirstStage } from '../engine/first-stage/apply-first-stage';
+import { hasEstimateRanges } from './sensitivity';
 import { compareText } from './compare-text';
 import { currencyAffixes } from '../workbook/report-layout';
 import { formatAmount, formatMoney } from './format';
@@ -124,8 +125,9 @@ export function statementEarlierOf(made: ComparisonMade): (customer: CustomerRes
   };
 }
 
-/** The optional report sheets this run writes: Cost flow with a first stage, Comparison with an earlier period. */
+/** The optional report sheets this run writes: Cost flow with a first stage, Sensitivity with estimate ranges, Comparison with an earlier period. */
 export function optionalRoles(model: ModelInput, earlier: { figures: PeriodFigures | null } | null, loaded: Pick<LoadedWorkbook, 'info'>): ReportRole[] {
   const comparing = earlier?.figures != null || hasComparisonSheet(loaded);
-  return [...(hasFirstStage(model) ? (['costFlow'] as const) : []), ...(comparing ? (['comparison'] as const) : [])];
+  const sure = hasEstimateRanges(model);
+  return [...(hasFirstStage(model) ? (['costFlow'] as const) : []), ...(sure ? (['sensitivity'] as const) : []), ...(comparing ? (['comparison'] as const) : [])];
 }

@@ -34,6 +34,11 @@ import type { CompareRequest } from './args';
 import { comparisonJson, comparisonLines, withComparisonSheet, compareWithEarlier, type ComparisonMade, optionalRoles, statementEarlierOf } from './compare';
 import { printEarlierIssues, readEarlier } from './compare-earlier';
 import { sampleWorkbookBytes } from './sample-workbook';
+import { runnerSensitivity, sensitivityLines } from './sensitivity';
+import type { SensitivityResult } from '../engine/sensitivity/types';
+import { buildSensitivitySheet } from '../workbook/report-sensitivity';
+import { sensitivityToJson } from '../workbook/sensitivity-json';
+import { tornadoSvgFile } from '../workbook/tornado-svg';
 import { compareText } from './compare-text';
 import { chooseStatementCustomers, earlierStatementIds, type StatementRequest, statementLines, statementSheetsFor } from './statements';
 
@@ -63,6 +68,8 @@ export interface RunOptions {
   compare?: CompareRequest;
   /** `--svg-bridge`: also write the company's profit bridge as an SVG picture there (only with a comparison). */
   svgBridge?: string;
+  /** `--svg-tornado`: also write the tornado of the estimates as an SVG picture there (only when the model gives its estimates ranges). */
+  svgTornado?: string;
 }
 
 /** A failure that ends the run with exit status 2 and one line of explanation. */
@@ -127,10 +134,12 @@ function runnerSheets(
   loaded: LoadedWorkbook,
   language: ReportLanguage,
   made: ComparisonMade | null,
+  sensitivity: SensitivityResult | null,
 ): { sheets: ReportSheet[]; issues: Issue[] } {
   return buildWithinTextLimit(result, (shown) => {
     // The comparison after every other report sheet, as Cost flow: a workbook that gains it gets it appended.
-    const reportSheets = withComparisonSheet(withScenarioSheet(buildReportSheets(shown, language), outcomes, shown, language), made, loaded, shown.settings.currency, language);
+    const sensitivitySheets = sensitivity === null ? [] : [buildSensitivitySheet(shown, sensitivity, language)];
+    const reportSheets = withComparisonSheet([...withScenarioSheet(buildReportSheets(shown, language), outcomes, shown, language), ...sensitivitySheets], made, loaded, shown.settings.currency, language);
     if (choice === null) return reportSheets;
     const reportNames = reportSheets.map((s) => s.name);
     return [...reportSheets, ...statementSheetsFor(shown, choice.customers, language, loaded, reportNames, choice.gone, made === null ? undefined : statementEarlierOf(made))];
@@ -159,6 +168,7 @@ async function refuseNonFileOutputs(options: RunOptions, out: string, language: 
   if (options.svg !== undefined) targets.push({ flag: '--svg', path: options.svg });
   if (options.svgFlow !== undefined) targets.push({ flag: '--svg-flow', path: options.svgFlow });
   if (options.svgBridge !== undefined) targets.push({ flag: '--svg-bridge', path: options.svgBridge });
+  if (options.svgTornado !== undefined) targets.push({ flag: '--svg-tornado', path: options.svgTornado });
   if (options.sample) targets.push({ flag: '--sample', path: SAMPLE_WORKBOOK_PATH });
   const bad = await firstNonFileTarget(targets);
   if (bad !== null) throw new UsageError(cliText(language).outputNotAFile(bad.flag, bad.path, bad.kind));
@@ -192,7 +202,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
     await checkPaths(input, out, options.json, language);
   }
   // The picture must not land on the workbook or the report (an easy slip with tab completion).
-  for (const [flag, picture] of [['--svg', options.svg], ['--svg-flow', options.svgFlow], ['--svg-bridge', options.svgBridge]] as const) {
+  for (const [flag, picture] of [['--svg', options.svg], ['--svg-flow', options.svgFlow], ['--svg-bridge', options.svgBridge], ['--svg-tornado', options.svgTornado]] as const) {
     if (picture !== undefined && [input, out].some((p) => resolve(p) === resolve(picture))) throw new UsageError(t.svgIsInputOrReport(picture, flag));
   }
   const volumeFile = options.volumes?.kind === 'file' ? options.volumes.path : options.volumes?.sqlPath;
@@ -241,6 +251,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   // ABC_History broken by hand never stops the current report: its problems are told, after the decision.
   if (earlier !== null) issues.push(...earlier.issues.filter((i) => i.code.startsWith('HISTORY_')));
   const made = failed ? null : (compared?.made ?? null);
+  const sensitivity = failed || analysis.result === null ? null : runnerSensitivity(analysis.model, analysis.result);
   const result = failed ? null : analysis.result;
 
   let report: Buffer | null = null;
@@ -252,7 +263,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
     const choice = options.statements !== undefined || earlier.length > 0 ? chooseStatementCustomers(result, options.statements ?? { customers: [], mode: null }, language, earlier) : null;
     if (choice !== null && 'error' in choice) throw new UsageError(choice.error);
     const started = Date.now();
-    const fitted = runnerSheets(result, scenarioRun.outcomes, choice, loaded, language, made);
+    const fitted = runnerSheets(result, scenarioRun.outcomes, choice, loaded, language, made, sensitivity);
     const sheets = fitted.sheets;
     issues.push(...fitted.issues);
     if (options.keep === true) {
@@ -271,7 +282,7 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
   }
 
   if (options.json !== null) {
-    await writeOutput(options.json, `${JSON.stringify(resultToJson({ issues, result: report === null ? null : result, ...(report !== null && scenarioRun.outcomes !== null ? { scenarios: scenarioRun.outcomes } : {}) }, report === null || made === null ? undefined : comparisonJson(made)), null, 2)}\n`, t.files.json, language);
+    await writeOutput(options.json, `${JSON.stringify(resultToJson({ issues, result: report === null ? null : result, ...(report !== null && scenarioRun.outcomes !== null ? { scenarios: scenarioRun.outcomes } : {}) }, report === null || made === null ? undefined : comparisonJson(made), report === null || sensitivity === null ? undefined : sensitivityToJson(sensitivity)), null, 2)}\n`, t.files.json, language);
   }
   printIssues(issues, io, language);
   if (volumeRead !== null && issues.some((i) => i.code === 'AMBIGUOUS_NUMBER_TEXT' && i.where.range === volumeRead.label)) {
@@ -293,9 +304,14 @@ async function runJob(options: RunOptions, io: Output): Promise<number> {
     if (made === null) io.err(compareText(language).notCompared(options.svgBridge));
     else await writeOutput(options.svgBridge, bridgeSvgFile(made.comparison, made.labels, result.settings.currency, language), t.files.svgBridge, language);
   }
+  if (options.svgTornado !== undefined) {
+    if (sensitivity === null) io.err(t.noTornado(options.svgTornado));
+    else await writeOutput(options.svgTornado, tornadoSvgFile(sensitivity, result.settings.currency, language), t.files.svgTornado, language);
+  }
   printSummary(result, io, language);
   if (made !== null) for (const line of comparisonLines(made, result.settings.currency, language)) io.out(line);
   else if (earlier !== null && earlier.figures === null) io.err(compareText(language).historyBroken);
+  if (sensitivity !== null) for (const line of sensitivityLines(sensitivity, result.settings.currency, language)) io.out(line);
   for (const line of scenarioLines(scenarioRun.outcomes ?? [], result.settings.currency, language)) io.out(line);
   if (statements !== null) {
     for (const line of statementLines(statements.count, statements.capped, result.customers.length, statements.ms, language, statements.gone)) io.out(line);

@@ -47,6 +47,9 @@ export type IssueCode =
   | 'NO_SHARE_OR_QUANTITY'
   | 'SHARE_AND_QUANTITY'
   | 'SHARE_OUT_OF_RANGE'
+  | 'RANGE_LOW_ABOVE_ESTIMATE'
+  | 'RANGE_HIGH_BELOW_ESTIMATE'
+  | 'RANGE_INCOMPLETE'
   // the model's consistency
   | 'DUPLICATE_POOL'
   | 'DUPLICATE_CUSTOMER'

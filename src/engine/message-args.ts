@@ -38,7 +38,10 @@ export type ColumnKey =
   | 'account'
   | 'description'
   | 'from'
-  | 'to';
+  | 'to'
+  | 'low'
+  | 'high'
+  | 'group';
 
 /**
  * A column as a message names it: its header as written in the workbook (or its cell address when the
@@ -66,7 +69,10 @@ export type SettingKey =
   | 'dimensions'
   | 'orderFollowingDrivers'
   | 'plausibleFeeShare'
-  | 'supportMethod';
+  | 'supportMethod'
+  | 'defaultRange'
+  | 'simulations'
+  | 'seed';
 
 /** What a row needs in a required text column. */
 export type RequiredTextKey = 'activityName' | 'poolName' | 'customerId' | 'driverName' | 'settingName' | 'costItem' | 'scenarioName' | 'scenarioScope' | 'scenarioChange' | 'account';
@@ -103,7 +109,8 @@ export interface MessageArgs {
   missingColumn: { range: string; accepted: string; reason: MissingColumnReason };
   duplicateColumn: { column: ColumnKey; first: string; header: string };
   duplicateOtherColumn: { kind: 'dimension' | 'driver'; header: string; first: string };
-  nearMissHeader: { kind: 'dimension' | 'driver'; header: string; range: string; resembles: string };
+  /** `ignored`: a column of a range whose unknown columns are ignored (ABC_Activities' Low / High / Group). */
+  nearMissHeader: { kind: 'dimension' | 'driver' | 'ignored'; header: string; range: string; resembles: string };
 
   // the workbook contract: cells
   errorValue: { column: ColumnRef; error: string };
@@ -115,6 +122,12 @@ export interface MessageArgs {
   invalidUnit: { column: ColumnRef; found: string };
   noMethod: { activity: string | null };
   severalMethods: { activity: string | null };
+  /** An activity row's Low (`column`) above its estimate (`method`, the filled one of Minutes, Share, Rate); values as read. */
+  rangeLowAboveEstimate: { activity: string | null; column: ColumnRef; found: string; method: ColumnRef; estimate: string };
+  /** An activity row's High below its estimate. */
+  rangeHighBelowEstimate: { activity: string | null; column: ColumnRef; found: string; method: ColumnRef; estimate: string };
+  /** An activity row fills one of Low and High (`given`) and leaves the other (`blank`) blank. */
+  rangeIncomplete: { activity: string | null; given: ColumnRef; blank: ColumnRef };
   /** An ABC_Support row fills neither Share nor Quantity (`from`/`to` as read, null when unusable). */
   noShareOrQuantity: { from: string | null; to: string | null };
   /** An ABC_Support row fills both Share and Quantity. */
@@ -151,6 +164,12 @@ export interface MessageArgs {
   orderFollowingLineDriver: { driver: string };
   /** PlausibleFeeShare is not a share above 0 and at most 100%. */
   invalidPlausibleFeeShare: { found: string };
+  /** DefaultRange is none of ±20%, +/-20%, 20%, -30%/+10%, 0.2, or its part below exceeds 100%. */
+  invalidDefaultRange: { found: string };
+  /** Simulations is not a whole number from 1 to MAX_SIMULATIONS. */
+  invalidSimulations: { found: string };
+  /** Seed is not a whole number from 0 to MAX_SEED. */
+  invalidSeed: { found: string };
 
   // the model's consistency
   duplicatePool: { pool: string; first: string | null };

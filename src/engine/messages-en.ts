@@ -35,6 +35,9 @@ export const COLUMN_NAMES_EN: { readonly [K in ColumnKey]: string } = {
   description: 'Description',
   from: 'From',
   to: 'To',
+  low: 'Low',
+  high: 'High',
+  group: 'Group',
 };
 
 /** The settings' English names (a test checks them against read-settings.ts). */
@@ -51,6 +54,9 @@ export const SETTING_NAMES_EN: { readonly [K in SettingKey]: string } = {
   orderFollowingDrivers: 'OrderFollowingDrivers',
   plausibleFeeShare: 'PlausibleFeeShare',
   supportMethod: 'SupportMethod',
+  defaultRange: 'DefaultRange',
+  simulations: 'Simulations',
+  seed: 'Seed',
 };
 
 const WHAT: { readonly [K in RequiredTextKey]: string } = {
@@ -164,7 +170,9 @@ export const MESSAGES_EN: Catalog = {
   nearMissHeader: (a) =>
     a.kind === 'dimension'
       ? `The column "${a.header}" of ${a.range} is no column of the contract but resembles "${a.resembles}"; it would be read as a customer dimension. Rename it to ${a.resembles}, or list it in the setting Dimensions if it is a dimension.`
-      : `The column "${a.header}" of ${a.range} is no column of the contract but resembles "${a.resembles}"; it would be read as a driver. Rename it to ${a.resembles}, or use it as a driver in ABC_Activities if it is one.`,
+      : a.kind === 'driver'
+        ? `The column "${a.header}" of ${a.range} is no column of the contract but resembles "${a.resembles}"; it would be read as a driver. Rename it to ${a.resembles}, or use it as a driver in ABC_Activities if it is one.`
+        : `The column "${a.header}" of ${a.range} is no column of the contract but resembles "${a.resembles}"; it would be ignored. Rename it to ${a.resembles} if that is what it holds, or give it another header if it is not.`,
 
   errorValue: (a) => `${col(a.column)} holds the error value ${a.error}.`,
   notANumber: (a) => `${col(a.column)} must be a number; found ${a.found}.`,
@@ -175,6 +183,12 @@ export const MESSAGES_EN: Catalog = {
   invalidUnit: (a) => `${col(a.column)} must be minutes/minuten or hours/uren; found "${a.found}".`,
   noMethod: (a) => `Activity row ${row(a.activity)}fills none of Minutes, Share and Rate; fill exactly one.`,
   severalMethods: (a) => `Activity row ${row(a.activity)}fills more than one of Minutes, Share and Rate; fill exactly one.`,
+  rangeLowAboveEstimate: (a) =>
+    `${col(a.column)} of activity row ${row(a.activity)}is ${a.found}, above its ${col(a.method)} of ${a.estimate}; ${col(a.column)} is the lowest plausible value, at most the estimate.`,
+  rangeHighBelowEstimate: (a) =>
+    `${col(a.column)} of activity row ${row(a.activity)}is ${a.found}, below its ${col(a.method)} of ${a.estimate}; ${col(a.column)} is the highest plausible value, at least the estimate.`,
+  rangeIncomplete: (a) =>
+    `Activity row ${row(a.activity)}has a ${col(a.given)} but ${col(a.blank)} is blank; give both ${COLUMN_NAMES_EN.low} and ${COLUMN_NAMES_EN.high}, or neither (then ${SETTING_NAMES_EN.defaultRange} applies).`,
   noShareOrQuantity: (a) => `${supportRow(a.from, a.to)} fills neither Share nor Quantity; fill exactly one.`,
   shareAndQuantity: (a) => `${supportRow(a.from, a.to)} fills both Share and Quantity; fill exactly one.`,
   shareOutOfRange: (a) => `${col(a.column)} must be more than 0% and at most 100% (a fraction such as 0.4 or 40%); found ${a.found}.`,
@@ -222,6 +236,10 @@ export const MESSAGES_EN: Catalog = {
     `OrderFollowingDrivers names "${a.driver}", the OrderLineDriver: a minimum order keeps the order lines and merges only the orders, so order lines cannot follow orders.`,
   invalidPlausibleFeeShare: (a) =>
     `PlausibleFeeShare must be the largest plausible order fee as a share of the average order value, above 0% and at most 100% (such as 10%); found ${a.found}.`,
+  invalidDefaultRange: (a) =>
+    `DefaultRange must be a percentage below and above the estimate: ±20% (or +/-20%, 20%, 0.2) for the same on both sides, -30%/+10% for different ones; below at most 100%; found ${a.found}.`,
+  invalidSimulations: (a) => `Simulations must be a whole number of draws from 1 to 100,000 (such as 1000); found ${a.found}.`,
+  invalidSeed: (a) => `Seed must be a whole number from 0 to 4,294,967,295 (such as 12345); found ${a.found}.`,
   unknownStatementSegment: (a) =>
     `StatementSegment "${a.dimension}" is no column of ABC_Customers; ${a.dimensions === '' ? 'ABC_Customers has no dimension columns' : `the dimension columns are ${a.dimensions}`}.`,
 

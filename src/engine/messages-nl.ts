@@ -39,6 +39,9 @@ export const COLUMN_NAMES_NL: { readonly [K in ColumnKey]: string } = {
   description: 'Omschrijving',
   from: 'Van',
   to: 'Naar',
+  low: 'Laag',
+  high: 'Hoog',
+  group: 'Groep',
 };
 
 /** The settings' Dutch names (a test checks them against read-settings.ts). */
@@ -55,6 +58,9 @@ export const SETTING_NAMES_NL: { readonly [K in SettingKey]: string } = {
   orderFollowingDrivers: 'Ordervolgendedrijvers',
   plausibleFeeShare: 'AanvaardbareToeslag',
   supportMethod: 'Doorbelastingsmethode',
+  defaultRange: 'Standaardbandbreedte',
+  simulations: 'Simulaties',
+  seed: 'Startgetal',
 };
 
 const WHAT: { readonly [K in RequiredTextKey]: string } = {
@@ -171,6 +177,8 @@ const money = (amount: string, currency: string): string => moneyText(amount, cu
 /** `1001, 1002 en 1003`, or for a longer list `de eerste 5: 1001, …, 1005`. */
 const firstOf = (ids: readonly string[], count: number): string => (count > ids.length ? `de eerste ${ids.length}: ` : '') + listNl(ids);
 const row = (activity: string | null): string => (activity === null ? 'De activiteitenrij' : `De activiteitenrij "${activity}"`);
+/** The same within a sentence: `de activiteitenrij "Order invoeren"`. */
+const ofRow = (activity: string | null): string => (activity === null ? 'de activiteitenrij' : `de activiteitenrij "${activity}"`);
 
 /** Every message in Dutch. */
 export const MESSAGES_NL: Catalog = {
@@ -185,7 +193,9 @@ export const MESSAGES_NL: Catalog = {
   nearMissHeader: (a) =>
     a.kind === 'dimension'
       ? `De kolom "${a.header}" van ${a.range} is geen kolom van het contract maar lijkt op "${a.resembles}"; hij zou als klantdimensie gelezen worden. Hernoem hem naar ${a.resembles}, of zet hem in de instelling Dimensies als het een dimensie is.`
-      : `De kolom "${a.header}" van ${a.range} is geen kolom van het contract maar lijkt op "${a.resembles}"; hij zou als kostendrijver gelezen worden. Hernoem hem naar ${a.resembles}, of gebruik hem als kostendrijver in ABC_Activities als het er een is.`,
+      : a.kind === 'driver'
+        ? `De kolom "${a.header}" van ${a.range} is geen kolom van het contract maar lijkt op "${a.resembles}"; hij zou als kostendrijver gelezen worden. Hernoem hem naar ${a.resembles}, of gebruik hem als kostendrijver in ABC_Activities als het er een is.`
+        : `De kolom "${a.header}" van ${a.range} is geen kolom van het contract maar lijkt op "${a.resembles}"; hij zou genegeerd worden. Hernoem hem naar ${a.resembles} als hij dat bevat, of geef hem een andere kop als dat niet zo is.`,
   duplicateOtherColumn: (a) =>
     `De ${a.kind === 'dimension' ? 'dimensiekolom' : 'kostendrijverkolom'} "${a.header}" komt twee keer voor (ook "${a.first}"); alleen de eerste wordt gelezen.`,
 
@@ -198,6 +208,12 @@ export const MESSAGES_NL: Catalog = {
   invalidUnit: (a) => `${col(a.column)} moet minuten/minutes of uren/hours zijn; er staat "${a.found}".`,
   noMethod: (a) => `${row(a.activity)} vult geen van Minuten, Aandeel en Tarief in; vul er precies één in.`,
   severalMethods: (a) => `${row(a.activity)} vult meer dan één van Minuten, Aandeel en Tarief in; vul er precies één in.`,
+  rangeLowAboveEstimate: (a) =>
+    `${col(a.column)} van ${ofRow(a.activity)} is ${a.found}, boven de ${col(a.method)} van ${a.estimate}; ${COLUMN_NAMES_NL.low} is de laagste aannemelijke waarde, hoogstens de schatting.`,
+  rangeHighBelowEstimate: (a) =>
+    `${col(a.column)} van ${ofRow(a.activity)} is ${a.found}, onder de ${col(a.method)} van ${a.estimate}; ${COLUMN_NAMES_NL.high} is de hoogste aannemelijke waarde, minstens de schatting.`,
+  rangeIncomplete: (a) =>
+    `${row(a.activity)} heeft een ${col(a.given)} maar ${col(a.blank)} is leeg; vul ${COLUMN_NAMES_NL.low} en ${COLUMN_NAMES_NL.high} allebei in, of geen van beide (dan geldt ${SETTING_NAMES_NL.defaultRange}).`,
   noShareOrQuantity: (a) => `${supportRow(a.from, a.to)} vult Aandeel noch Aantal in; vul er precies één in.`,
   shareAndQuantity: (a) => `${supportRow(a.from, a.to)} vult zowel Aandeel als Aantal in; vul er precies één in.`,
   shareOutOfRange: (a) => `${col(a.column)} moet groter dan 0% en hoogstens 100% zijn (een deel zoals 0,4 of 40%); er staat ${a.found}.`,
@@ -246,6 +262,10 @@ export const MESSAGES_NL: Catalog = {
     `Ordervolgendedrijvers noemt "${a.driver}", de Orderregeldrijver: een minimumorder houdt de orderregels gelijk en voegt alleen orders samen, dus orderregels kunnen de orders niet volgen.`,
   invalidPlausibleFeeShare: (a) =>
     `AanvaardbareToeslag moet de hoogste aanvaardbare ordertoeslag zijn als aandeel van de gemiddelde orderwaarde, boven 0% en hoogstens 100% (zoals 10%); er staat ${a.found}.`,
+  invalidDefaultRange: (a) =>
+    `Standaardbandbreedte moet een percentage onder en boven de schatting zijn: ±20% (of +/-20%, 20%, 0.2) voor aan beide kanten hetzelfde, -30%/+10% voor verschillende; onder hoogstens 100%; er staat ${a.found}.`,
+  invalidSimulations: (a) => `Simulaties moet een geheel aantal trekkingen van 1 tot en met 100.000 zijn (zoals 1000); er staat ${a.found}.`,
+  invalidSeed: (a) => `Startgetal moet een geheel getal van 0 tot en met 4.294.967.295 zijn (zoals 12345); er staat ${a.found}.`,
   unknownStatementSegment: (a) =>
     `Vergelijkingssegment "${a.dimension}" is geen kolom van ABC_Customers; ${a.dimensions === '' ? 'ABC_Customers heeft geen dimensiekolommen' : `de dimensiekolommen zijn ${a.dimensions}`}.`,
 

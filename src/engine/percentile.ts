@@ -13,7 +13,15 @@ export function nearestRankPercentile(values: readonly Dec[], p: number): Dec | 
   if (values.length === 0) return null;
   if (!(p > 0 && p <= 100)) throw new RangeError(`percentile ${p} is not in (0, 100]`);
   const sorted = [...values].sort((a, b) => a.comparedTo(b));
+  return sorted[nearestRank(sorted.length, p) - 1] ?? null;
+}
+
+/**
+ * The 1-based nearest rank ⌈P/100 × N⌉ of the `p`-th percentile among `count` sorted values (at least 1),
+ * for callers that sort their own values (the simulation's floating-point draws).
+ */
+export function nearestRank(count: number, p: number): number {
+  if (!(p > 0 && p <= 100)) throw new RangeError(`percentile ${p} is not in (0, 100]`);
   // Integer arithmetic, so 90% of 10 is rank 9 and not 9.000000000000002 rounded up to 10.
-  const rank = Math.ceil((Math.round(p * 1000) * sorted.length) / 100000);
-  return sorted[Math.max(rank, 1) - 1] ?? null;
+  return Math.max(Math.ceil((Math.round(p * 1000) * count) / 100000), 1);
 }

@@ -1,13 +1,13 @@
 /// <reference types="office-js" />
 /**
- * The report's charts in the open workbook (the summary's whale curve, the comparison's waterfall), drawn with Excel's chart API from
+ * The report's charts in the open workbook (the summary's whale curve, the comparison's waterfall, the sensitivity's tornado), drawn with Excel's chart API from
  * the same `ReportChart` description the runner writes as a chart part. The chart is found by its name on
  * the sheet: a Refresh updates it (series, title, place) instead of adding a second one; series the user
  * added after the report's two are left alone.
  */
 import { columnLetters } from '../workbook/grid';
 import { REPORT_LANGUAGES, reportText } from '../workbook/report-text';
-import type { ChartRange, ChartTextRange, ReportChart, WaterfallBars, WaterfallRole } from '../workbook/report-types';
+import type { ChartRange, ChartTextRange, ReportChart, TornadoBars, WaterfallBars, WaterfallRole } from '../workbook/report-types';
 import type { SyncCounter } from './context';
 
 function rangeOf(context: Excel.RequestContext, r: ChartRange | ChartTextRange): Excel.Range {
@@ -49,6 +49,38 @@ function describeWaterfall(context: Excel.RequestContext, chart: Excel.Chart, ha
   chart.legend.visible = false;
 }
 
+/** The tornado's colours, as the runner's chart part has them. */
+const TORNADO_COLORS = { low: '#1F6FB2', high: '#E08A1E' } as const;
+
+/**
+ * Sets a tornado's two series from the description: the effect at Low and at High, each reading its column
+ * of the figures under the chart against the estimates' labels, overlapping fully so both sit on one row.
+ */
+function describeTornado(context: Excel.RequestContext, chart: Excel.Chart, have: Excel.ChartSeries[], bars: TornadoBars): void {
+  [
+    { spec: bars.low, color: TORNADO_COLORS.low },
+    { spec: bars.high, color: TORNADO_COLORS.high },
+  ].forEach(({ spec, color }, i) => {
+    const series = have[i] ?? chart.series.add(spec.name);
+    series.name = spec.name;
+    series.setXAxisValues(rangeOf(context, bars.categories));
+    series.setValues(rangeOf(context, spec.values));
+    series.format.fill.setSolidColor(color);
+    if (i === 0) {
+      series.gapWidth = 40;
+      series.overlap = 100;
+    }
+  });
+  // The estimates' labels at the left edge, not beside the zero line where the bars to the left would cover them.
+  chart.axes.categoryAxis.tickLabelPosition = 'Low';
+}
+
+/** The chart type a description is drawn as in Excel. */
+function chartType(chart: ReportChart): 'ColumnStacked' | 'BarClustered' | 'XYScatterLinesNoMarkers' {
+  if (chart.waterfall !== undefined) return 'ColumnStacked';
+  return chart.tornado !== undefined ? 'BarClustered' : 'XYScatterLinesNoMarkers';
+}
+
 /**
  * Creates or updates the chart on `sheetName` (its final name, after the report's sheets were renamed into
  * place): two syncs, three for an update.
@@ -59,12 +91,12 @@ export async function writeReportChart(context: Excel.RequestContext, counter: S
   existing.load('isNullObject');
   await counter.sync(context);
   const [first, ...rest] = chart.series;
-  const firstRange = chart.waterfall?.series[0]?.values ?? first?.y;
+  const firstRange = chart.waterfall?.series[0]?.values ?? chart.tornado?.low.values ?? first?.y;
   if (firstRange === undefined) return;
   let target: Excel.Chart;
   let have: Excel.ChartSeries[] = [];
   if (existing.isNullObject) {
-    target = ws.charts.add(chart.waterfall === undefined ? 'XYScatterLinesNoMarkers' : 'ColumnStacked', rangeOf(context, firstRange), 'Columns');
+    target = ws.charts.add(chartType(chart), rangeOf(context, firstRange), 'Columns');
     target.name = chart.name;
     have = [target.series.getItemAt(0)];
   } else {
@@ -77,6 +109,7 @@ export async function writeReportChart(context: Excel.RequestContext, counter: S
   const { fromRow, fromColumn, toRow, toColumn } = chart.anchor;
   target.setPosition(`${columnLetters(fromColumn + 1)}${fromRow + 1}`, `${columnLetters(toColumn)}${toRow}`);
   if (chart.waterfall !== undefined) describeWaterfall(context, target, have, chart.waterfall);
+  else if (chart.tornado !== undefined) describeTornado(context, target, have, chart.tornado);
   else if (first !== undefined) [first, ...rest].forEach((spec, i) => describeSeries(context, have[i] ?? target.series.add(spec.name), spec));
   await counter.sync(context);
 }

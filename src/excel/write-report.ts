@@ -52,6 +52,7 @@ import { SESSION_ID, isLeftoverTemp, tempMarkValue } from './temp-mark';
 import type { SupportsSet } from './watch-model';
 import { type WriteCell, safeFormat, writeBlock } from './write-cells';
 import { BRIDGE_CHART_NAME, withStaleComparisonEmptied } from '../workbook/report-comparison';
+import { TORNADO_CHART_NAME } from '../workbook/report-sensitivity';
 import { removeReportChart, writeReportChart } from './write-chart';
 
 /** The cells of a report sheet with their number formats. */
@@ -153,6 +154,7 @@ export async function writeReport(
         if (s.chart !== undefined) await writeReportChart(context, counter, s.name, s.chart);
         else if (s.role === 'summary') await removeReportChart(context, counter, s.name, WHALE_CHART_NAME);
         else if (s.role === 'comparison') await removeReportChart(context, counter, s.name, BRIDGE_CHART_NAME);
+        else if (s.role === 'sensitivity') await removeReportChart(context, counter, s.name, TORNADO_CHART_NAME);
       }
       // A sheet's AutoFilter or a report table's own filter: both are cleared before the new cells land.
       const tableFiltered = (p: (typeof updates)[number]): boolean =>

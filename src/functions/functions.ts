@@ -1,6 +1,6 @@
 /**
  * The ABC worksheet functions as Excel sees them (namespace ABC, set in the manifest). A thin layer:
- * the logic lives in `abc-functions.ts` (and `period-functions.ts`); here each function subscribes to the shared model store and
+ * the logic lives in `abc-functions.ts` (and `period-functions.ts`, `sensitivity-functions.ts`); here each function subscribes to the shared model store and
  * re-emits its answer whenever a new model is published. custom-functions-metadata reads the JSDoc below
  * to generate functions.json, and its webpack plugin appends the `CustomFunctions.associate` calls.
  *
@@ -20,6 +20,7 @@ import { type FunctionTable, type FunctionValue, isFunctionError } from './funct
 import type { ModelIndex } from './model-index';
 import { type ModelSnapshot, sharedModelStore } from './model-store';
 import * as periods from './period-functions';
+import * as ranges from './sensitivity-functions';
 
 /**
  * An activity's cost: for one customer, or for all customers together when no customer is given.
@@ -160,6 +161,27 @@ export function change(
   invocation: CustomFunctions.StreamingInvocation<number>,
 ): void {
   stream(invocation, ['CHANGE', customer, part, period], (index, snapshot) => periods.change(index, snapshot.kept, customer, part, period));
+}
+
+/**
+ * A percentile of a customer's net profit over the seeded simulation of the estimates' ranges (Low/High): 10 for the pessimistic P10, 50 for the median, 90 for P90. An estimate, rounded to cents.
+ * @customfunction PROFITRANGE
+ * @param customer Customer id, as in ABC_Customers (text or number).
+ * @param [percentile] A whole number from 1 to 99. Leave out for the median (50).
+ * @param invocation Streaming invocation (set by Excel).
+ */
+export function profitRange(customer: string | number, percentile: number | string | null, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  stream(invocation, ['PROFITRANGE', customer, percentile], (index) => ranges.profitRange(index, customer, percentile));
+}
+
+/**
+ * The chance that a customer loses money: the share (0 to 1) of the seeded simulation's draws in which its net profit is below zero.
+ * @customfunction LOSSCHANCE
+ * @param customer Customer id, as in ABC_Customers (text or number).
+ * @param invocation Streaming invocation (set by Excel).
+ */
+export function lossChance(customer: string | number, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  stream(invocation, ['LOSSCHANCE', customer], (index) => ranges.lossChance(index, customer));
 }
 
 /**

@@ -21,6 +21,7 @@ import type { ActivityJson, IssueJson, ResultJson } from '../workbook/result-jso
 import { type FunctionError, valueError } from './function-result';
 import { LazyLoad, type Loader } from './lazy-load';
 import { scenarioFiguresOf } from './scenario-figures';
+import type { SensitivityFiguresJson } from './sensitivity-figures';
 import { type ScenarioLoader, ScenarioSource } from './scenario-source';
 
 /** One driver of an activity, with what a hypothetical transaction needs to be costed. */
@@ -84,6 +85,8 @@ export interface ReadyIndex {
   period?: string | null;
   /** This period's exact figures for `ABC.CHANGE`, fetched on its first call; absent when they cannot be had. */
   figures?: LazyLoad<PeriodFigures>;
+  /** The seeded simulation for `ABC.PROFITRANGE` and `ABC.LOSSCHANCE`, run on their first call; absent when it cannot be had. */
+  sensitivity?: LazyLoad<SensitivityFiguresJson>;
 }
 
 /** A pool's own cost and its cost after support pools passed theirs on, in cents-rounded money. */
@@ -117,6 +120,8 @@ export interface ComputedJson {
   scenarios?: ScenarioLoader | null;
   /** This period's exact figures for `ABC.CHANGE` (in the pane: from its Web Worker); absent: ABC.CHANGE cannot answer. */
   figures?: Loader<PeriodFigures> | null;
+  /** The sensitivity of this result (in the pane: analysed in its Web Worker); absent: ABC.PROFITRANGE and ABC.LOSSCHANCE cannot answer. */
+  sensitivity?: Loader<SensitivityFiguresJson> | null;
 }
 
 /**
@@ -147,7 +152,11 @@ export function buildModelIndexFromJson(computed: ComputedJson): ModelIndex {
   if (failed !== null) return failed;
   if (computed.json === null) return notComputed(language);
   const index = indexJson(computed.json, new ScenarioSource(computed.scenarios ?? null, (issues) => scenarioErrors(issues, language), language), language);
-  return computed.figures == null ? index : { ...index, figures: new LazyLoad(computed.figures) };
+  return {
+    ...index,
+    ...(computed.figures == null ? {} : { figures: new LazyLoad(computed.figures) }),
+    ...(computed.sensitivity == null ? {} : { sensitivity: new LazyLoad(computed.sensitivity) }),
+  };
 }
 
 /** An index that answers every call with the same error (a model that could not be read, for instance). */

@@ -166,6 +166,7 @@ export class ModelStore {
       // sets nothing meanwhile) answer when they arrive, unless a newer model came first.
       index.scenarios.onSettled = () => this.redeliver((s) => s.index === index);
       if (index.figures !== undefined) index.figures.onSettled = () => this.redeliver((s) => s.index === index);
+      if (index.sensitivity !== undefined) index.sensitivity.onSettled = () => this.redeliver((s) => s.index === index);
     }
     for (const listener of [...this.listeners]) deliver(listener, snapshot);
     return snapshot;

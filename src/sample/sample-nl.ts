@@ -30,6 +30,8 @@ const TERMS_NL: Readonly<Record<string, string>> = {
   'Credit-limit monitoring': 'Kredietlimietbewaking',
   'General administration': 'Algemene administratie',
   'Parcel shipments': 'Pakketzendingen',
+  // The group of estimates of one time survey.
+  'Warehouse time survey': 'Tijdmeting magazijn',
   // Drivers (Quotes, Payment reminders and Delivery drops name an activity too, with the same Dutch word).
   Orders: 'Orders',
   'Order lines': 'Orderregels',
@@ -159,7 +161,7 @@ function change(text: string): string {
 /** How the text of each column is translated, by range and English header; other columns stay as they are. */
 const COLUMN_TEXTS: Partial<Record<ContractRangeName, Readonly<Record<string, (text: string) => string>>>> = {
   ABC_Pools: { Pool: term, Unit: term, Note: poolNote },
-  ABC_Activities: { Activity: term, Pool: term, Driver: term },
+  ABC_Activities: { Activity: term, Pool: term, Driver: term, Group: term },
   // Account managers are people, with Dutch names already; only house accounts need a word.
   ABC_Customers: { Segment: term, 'Account manager': (t) => TERMS_NL[t] ?? t },
   ABC_Volumes: { Driver: term, Reference: reference },

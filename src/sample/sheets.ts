@@ -41,14 +41,17 @@ function poolsSheet(plan: WholesalerPlan): SampleSheet {
 }
 
 function activitiesSheet(plan: WholesalerPlan): SampleSheet {
-  const rows: CellValue[][] = [['Activity', 'Pool', 'Driver', 'Minutes', 'Share', 'Rate']];
-  for (const t of plan.terms) rows.push([t.activity, t.pool, t.driver, t.minutes ?? null, t.share ?? null, t.rate ?? null]);
+  const rows: CellValue[][] = [['Activity', 'Pool', 'Driver', 'Minutes', 'Share', 'Rate', 'Low', 'High', 'Group']];
+  for (const t of plan.terms) {
+    rows.push([t.activity, t.pool, t.driver, t.minutes ?? null, t.share ?? null, t.rate ?? null, t.low ?? null, t.high ?? null, t.group ?? null]);
+  }
   return {
     sheet: 'Activities',
     rangeName: 'ABC_Activities',
     rows,
-    columnWidths: [30, 18, 26, 10, 10, 10],
-    numberFormats: [null, null, null, '0.0', '0%', MONEY],
+    columnWidths: [30, 18, 26, 10, 10, 10, 10, 10, 24],
+    // Only minutes rows have a range of their own, so Low and High show as minutes.
+    numberFormats: [null, null, null, '0.0', '0%', MONEY, '0.0', '0.0', null],
   };
 }
 
@@ -97,6 +100,8 @@ function settingsSheet(plan: WholesalerPlan): SampleSheet {
     ['OrderLineDriver', 'Order lines'],
     // Every order is delivered in a drop of its own, so a minimum order saves drops too.
     ['OrderFollowingDrivers', 'Delivery drops'],
+    // Estimates without a Low and High of their own (issue 21): a time survey is seldom closer than this.
+    ['DefaultRange', '±20%'],
   ];
   return { sheet: 'Settings', rangeName: 'ABC_Settings', rows, columnWidths: [18, 12], numberFormats: [null, '@'] };
 }

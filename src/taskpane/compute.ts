@@ -22,9 +22,11 @@ import { buildStatementSheets, closeCustomers, findCustomer } from '../workbook/
 import { reportSheetNames } from '../workbook/report-text';
 import type { ReportSheet } from '../workbook/report-types';
 import { type PeriodFiguresJson, periodFiguresToJson } from '../workbook/period-figures-json';
+import { type SensitivityFiguresJson, sensitivityToJson } from '../functions/sensitivity-figures';
 import { type ResultJson, resultToJson } from '../workbook/result-json';
 import { type CostFlowView, costFlowView } from './cost-flow-view';
 import type { PackedGrid } from './grid-columns';
+import { type AnalyseLoader, loadAnalyse } from './sensitivity-engine';
 import { type PackedSheets, packSheets, unpackSheets } from './sheet-columns';
 
 /** What the pane sends: the grids read and the problems found while reading. */
@@ -164,26 +166,55 @@ export type ScenariosOutput =
   | { ok: false; reason: 'unknownScenarios'; names: string[] }
   | { ok: false; reason: 'errors'; issues: Issue[] };
 
+/** The sensitivity of a result (issue 21), or why there is none: no result, or `resultId` is no longer the last. */
+export type SensitivityOutput =
+  | { ok: true; figures: SensitivityFiguresJson; currency: string; resultId: number }
+  | { ok: false; reason: 'noModel' | 'stale' };
+
+/** How far the simulation is: `done` of `total` draws. */
+export interface SensitivityProgress {
+  done: number;
+  total: number;
+}
+
+/** What a session can be given besides its clock. */
+export interface SessionOptions {
+  /** Loads the sensitivity analyser (sensitivity-engine.ts by default; tests inject theirs). */
+  analyse?: AnalyseLoader;
+}
+
 /**
  * A computation that remembers its last exact result, so a statement is laid out from the very figures
  * the pane shows without the decimal values ever leaving the worker (or recomputing).
  */
 export class ComputeSession {
-  private last: { result: CostingResult; model: ModelInput; language: ReportLanguage; currency: string; id: number; scenarios: ScenarioLoad | null } | null =
-    null;
+  private last: {
+    result: CostingResult;
+    model: ModelInput;
+    language: ReportLanguage;
+    currency: string;
+    id: number;
+    scenarios: ScenarioLoad | null;
+    sensitivity: SensitivityFiguresJson | null;
+  } | null = null;
   private computed = 0;
+  private readonly loadAnalyse: AnalyseLoader;
 
   /** `onStep`, when given, hears how long each step of a computation took. */
   constructor(
     private readonly now: () => number = () => Date.now(),
     private readonly onStep?: StepTimer,
-  ) {}
+    options: SessionOptions = {},
+  ) {
+    this.loadAnalyse = options.analyse ?? loadAnalyse;
+  }
 
   /** Computes as `computeModel` does and keeps the result; a model with errors forgets the previous one. */
   compute(request: ComputeRequest): ComputeOutput {
     this.computed += 1;
     const { output, result, model } = computeWithResult(request, this.now, this.computed, this.onStep);
-    this.last = result === null ? null : { result, model, language: output.language, currency: output.currency, id: this.computed, scenarios: null };
+    this.last =
+      result === null ? null : { result, model, language: output.language, currency: output.currency, id: this.computed, scenarios: null, sensitivity: null };
     return output;
   }
 
@@ -244,6 +275,29 @@ export class ComputeSession {
     const last = this.last;
     if (last === null || last.id !== resultId) return null;
     return periodFiguresToJson(figuresOfResult(last.result));
+  }
+
+  /**
+   * The sensitivity of result `resultId` (null: of the last result, whichever it is), analysed once per
+   * result with the model's Seed and Simulations, so the pane's view and the worksheet functions show the
+   * same draws. Progress comes at most once per whole percent; `signal` is handed to the engine.
+   */
+  async sensitivity(resultId: number | null, onProgress?: (progress: SensitivityProgress) => void, signal?: AbortSignal): Promise<SensitivityOutput> {
+    const last = this.last;
+    if (last === null) return { ok: false, reason: 'noModel' };
+    if (resultId !== null && last.id !== resultId) return { ok: false, reason: 'stale' };
+    if (last.sensitivity === null) {
+      const analyse = await this.loadAnalyse();
+      let shown = -1;
+      const progress = (done: number, total: number): void => {
+        const percent = total > 0 ? Math.floor((100 * done) / total) : 100;
+        if (percent === shown) return;
+        shown = percent;
+        onProgress?.({ done, total });
+      };
+      last.sensitivity = sensitivityToJson(analyse(last.model, last.result, { onProgress: progress, ...(signal === undefined ? {} : { signal }) }));
+    }
+    return { ok: true, figures: last.sensitivity, currency: last.currency, resultId: last.id };
   }
 
   /**

@@ -14,6 +14,8 @@ import {
   type PackedComputeOutput,
   type PackedComputeRequest,
   type ScenariosOutput,
+  type SensitivityOutput,
+  type SensitivityProgress,
   type StatementOutput,
   unpackComputeOutput,
 } from './compute';
@@ -40,6 +42,11 @@ export interface Computer {
   periodFigures?(resultId: number, signal?: AbortSignal): Promise<PeriodFiguresJson | null>;
   /** The sample's earlier period (2025) costed, for Insert sample model to keep (sample-history.ts); optional as `statement` is. */
   earlierSampleFigures?(language: MessageLanguage, signal?: AbortSignal): Promise<PeriodFiguresJson>;
+  /**
+   * The sensitivity of computation `resultId` (null: the last one) with the simulation's progress (see
+   * `ComputeSession.sensitivity`); optional as `statement` is.
+   */
+  sensitivity?(resultId: number | null, onProgress: (progress: SensitivityProgress) => void, signal?: AbortSignal): Promise<SensitivityOutput>;
   /** Reads a transaction file (CSV or Parquet) into aggregated volumes (import/import-file.ts); optional as `statement` is. */
   importFile?(file: Blob, name: string, onProgress: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<ImportOutcome>;
 }
@@ -55,6 +62,7 @@ export type WorkerMessage =
   | { id: number; kind: 'scenarios'; names: string[] }
   | { id: number; kind: 'scenarioFigures'; resultId: number }
   | { id: number; kind: 'periodFigures'; resultId: number }
+  | { id: number; kind: 'sensitivity'; resultId: number | null }
   | { id: number; kind: 'earlierSampleFigures'; language: MessageLanguage };
 
 /** hyparquet, loaded when a Parquet file is imported. */
@@ -98,7 +106,22 @@ export function sessionComputer(session: ComputeSession = new ComputeSession()):
       if (signal?.aborted === true) throw new GatewayError('cancelled');
       return earlierSampleFigures(language);
     },
+    sensitivity: async (resultId, onProgress, signal) => {
+      if (signal?.aborted === true) throw new GatewayError('cancelled');
+      try {
+        return await session.sensitivity(resultId, onProgress, signal);
+      } catch (err) {
+        // However the engine stops on the signal, the user pressed Cancel.
+        if (aborted(signal)) throw new GatewayError('cancelled');
+        throw err;
+      }
+    },
   };
+}
+
+/** Read through a function: a check of `aborted` before an await must not narrow the one after it. */
+function aborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
 }
 
 /** Computes on the calling thread. */
@@ -120,11 +143,11 @@ export function workerComputer(spawn: () => WorkerLike): Computer {
    * Posts a message and waits for its answer. `transfer`: buffers handed over, not copied; `onProgress`
    * takes the progress messages the worker sends before it answers.
    */
-  function ask<T>(
+  function ask<T, P = ImportProgress>(
     message: (id: number) => WorkerMessage,
     signal: AbortSignal | undefined,
     transfer: Transferable[] = [],
-    onProgress?: (progress: ImportProgress) => void,
+    onProgress?: (progress: P) => void,
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (signal?.aborted === true) {
@@ -141,7 +164,7 @@ export function workerComputer(spawn: () => WorkerLike): Computer {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       w.onmessage = (event: MessageEvent) => {
-        const data = event.data as { id: number; ok: boolean; output?: T; message?: string; progress?: ImportProgress };
+        const data = event.data as { id: number; ok: boolean; output?: T; message?: string; progress?: P };
         if (data.id !== id) return;
         if (data.progress !== undefined) {
           onProgress?.(data.progress);
@@ -177,5 +200,8 @@ export function workerComputer(spawn: () => WorkerLike): Computer {
       ask<{ figures: PeriodFiguresJson | null }>((id) => ({ id, kind: 'periodFigures', resultId }), signal).then((answer) => answer.figures),
     earlierSampleFigures: (language, signal) =>
       ask<{ figures: PeriodFiguresJson }>((id) => ({ id, kind: 'earlierSampleFigures', language }), signal).then((answer) => answer.figures),
+    // Progress as an import's; Cancel terminates the worker mid-simulation.
+    sensitivity: (resultId, onProgress, signal) =>
+      ask<SensitivityOutput, SensitivityProgress>((id) => ({ id, kind: 'sensitivity', resultId }), signal, [], onProgress),
   };
 }

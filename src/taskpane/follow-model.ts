@@ -15,6 +15,7 @@ import type { Computer } from './computer';
 import { PaneController } from './controller';
 import type { Strings } from './i18n';
 import { ReadCache } from './read-cache';
+import { sensitivityFetcher } from './sensitivity-controller';
 
 /** What the pane needs to follow the model. */
 export interface FollowOptions {
@@ -84,10 +85,13 @@ export function followModel(options: FollowOptions): FollowingPane {
         scenarios: output.scenarios.length === 0 ? null : () => controller.scenarioFiguresFor(output.resultId),
         // Fetched from the worker when the first ABC.CHANGE asks, exactly (decimals as text).
         figures: output.json === null ? null : () => fetchFigures(output.resultId),
+        // Analysed in the worker when the first ABC.PROFITRANGE or ABC.LOSSCHANCE asks, once per result (the pane's Run shares it).
+        sensitivity: output.json === null ? null : () => fetchSensitivity(output.resultId),
       }),
     track,
   );
   const fetchFigures = periodFiguresFetcher(controller, computer);
+  const fetchSensitivity = sensitivityFetcher(controller, computer);
   // ABC_History is read when a formula first asks for a kept period (ABC.PROFIT with a period, ABC.CHANGE).
   const readKept = actions.readKeptPeriods;
   store.connectHistory(readKept === undefined ? null : () => readKept.call(actions));

@@ -14,6 +14,7 @@ import { App } from './components/App';
 import { inlineComputer, workerComputer } from './computer';
 import { followModel } from './follow-model';
 import { languageOf, stringsFor } from './i18n';
+import { SensitivityController } from './sensitivity-controller';
 
 function mount(host: OfficeHost): void {
   const displayLanguage = host.displayLanguage;
@@ -34,10 +35,13 @@ function mount(host: OfficeHost): void {
     (comparison, analysis, labels, currency, reportLanguage) => [buildComparisonSheet(comparison, analysis, labels, currency, reportLanguage)],
     () => sharedModelStore().historyChanged(),
   );
+  const sensitivity = new SensitivityController(controller, computer, strings);
   const container = document.getElementById('root');
   if (container === null) return;
   document.documentElement.lang = language;
-  createRoot(container).render(<App controller={controller} strings={strings} language={language} locale={locale} officeTheme={host.theme} compare={compare} />);
+  createRoot(container).render(
+    <App controller={controller} strings={strings} language={language} locale={locale} officeTheme={host.theme} compare={compare} sensitivity={sensitivity} />,
+  );
 }
 
 /**

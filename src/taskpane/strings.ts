@@ -152,4 +152,30 @@ export interface Strings {
   changeColumns: { customer: string; name: string; before: string; after: string; change: string };
   /** Above the problems of ABC_History, which do not touch this period's result. */
   historyIssues: string;
+  // How sure? (issue 21)
+  sensitivityHeading: string;
+  /** What the section does, under its heading. */
+  sensitivityIntro: string;
+  runSensitivity: string;
+  /** Progress of the simulation: draws done of all. */
+  sensitivityProgress: (done: string, total: string) => string;
+  sensitivityNotAvailable: string;
+  tornadoHeading: string;
+  /** The tornado's accessible label. */
+  tornadoLabel: string;
+  atLow: string;
+  atHigh: string;
+  /** What an estimate is, by the kind of its row. */
+  estimateKind: { minutes: string; share: string; rate: string };
+  /** One bar's estimate: its kind, range and today's value. */
+  estimateRange: (kind: string, low: string, value: string, high: string) => string;
+  /** One bar's figures: operating profit at Low and at High, and the swing. */
+  tornadoBar: (atLow: string, atHigh: string, swing: string) => string;
+  noTornado: string;
+  lookCloserHeading: string;
+  lookCloserNone: string;
+  lookCloserColumns: { customer: string; name: string; today: string; range: string; lossChance: string };
+  moreLookCloser: (n: string) => string;
+  /** The company's range of operating profit (capacity resized) over the simulation, and how it was drawn. */
+  companyRange: (p10: string, median: string, p90: string, simulations: string, seed: string) => string;
 }

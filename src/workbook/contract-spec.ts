@@ -80,6 +80,9 @@ export const CONTRACT_HEADERS: { readonly [K in ContractRangeName]: ContractRang
       column('minutes', 'Minutes', 'Minuten', false, 'Number >= 0: minutes per driver unit (time-driven).'),
       column('share', 'Share', 'Aandeel', false, "Number >= 0: fraction of the pool's cost (conventional); 70% or 0.7."),
       column('rate', 'Rate', 'Tarief', false, 'Number >= 0: cost per driver unit.'),
+      column('low', 'Low', 'Laag', false, "Number >= 0, optional, with High: the lowest plausible value of the row's Minutes, Share or Rate, at most it."),
+      column('high', 'High', 'Hoog', false, "Number >= 0, optional, with Low: the highest plausible value of the row's Minutes, Share or Rate, at least it."),
+      column('group', 'Group', 'Groep', false, 'Text, optional: estimates of one group move together in the simulation (one survey, one department).'),
     ],
   },
   ABC_Customers: {

@@ -26,6 +26,10 @@ const SYNONYMS: ReadonlyArray<readonly [ColumnKey, readonly string[]]> = [
   ['cogs', ['kostprijs', 'kostprijsverkopen', 'kostprijsomzet', 'inkoopwaarde', 'inkoopwaardeomzet', 'costofsales', 'costofgoodssold', 'costofgoods', 'cos', 'purchasevalue', 'inkoopkosten', 'kostvanverkopen']],
   ['quantity', ['aantallen', 'qty', 'quantities', 'hoeveelheid', 'amount']],
   ['driver', ['drivers', 'kostendrijvers', 'drijver', 'costdriver']],
+  // An estimate's range (ABC_Activities): what a survey sheet calls its low and high ends.
+  ['low', ['lo', 'lowest', 'lower', 'lowerbound', 'lowestimate', 'minimum', 'laagste', 'ondergrens', 'minimaal']],
+  ['high', ['hi', 'highest', 'upper', 'upperbound', 'highestimate', 'maximum', 'hoogste', 'bovengrens', 'maximaal']],
+  ['group', ['estimategroup', 'rangegroup', 'correlationgroup', 'schattingsgroep', 'correlatiegroep']],
 ];
 
 /** Lower case, accents removed, and everything but letters and digits dropped: `Korting %` → `korting`. */
@@ -137,4 +141,21 @@ export function dropNearMisses(
     reader.report('error', 'NEAR_MISS_HEADER', msg('nearMissHeader', { kind, header: o.header, range: range.name, resembles: like.header }), 0, o.column);
     return false;
   });
+}
+
+/** The columns of ABC_Activities whose near misses are caught: only the optional ones of an estimate's range. */
+const RANGE_KEYS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['low', 'high', 'group']);
+
+/**
+ * Reports NEAR_MISS_HEADER at each other column of ABC_Activities that resembles Low, High or Group
+ * (`Lo`, `Laagste`, `Maximum`, `Groups`). Those columns are optional, so a slip would silently leave every
+ * row without its range. The range's other columns are not checked: ABC_Activities ignores unknown
+ * columns, and a note such as `Activity ID` beside `Activity` must stay harmless.
+ */
+export function reportRangeNearMisses(reader: RangeReader, others: readonly OtherColumn[], range: ContractRange, present: ReadonlySet<string>): void {
+  const rangeColumns: ContractRange = { ...range, columns: range.columns.filter((c) => RANGE_KEYS.has(c.key)) };
+  for (const o of others) {
+    const like = resemblance(o.header, rangeColumns, present);
+    if (like !== null) reader.report('error', 'NEAR_MISS_HEADER', msg('nearMissHeader', { kind: 'ignored', header: o.header, range: range.name, resembles: like.header }), 0, o.column);
+  }
 }

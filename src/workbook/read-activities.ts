@@ -5,7 +5,9 @@ import type { ActivityTermInput, TermKind } from '../engine/model';
 import { msg } from '../engine/messages';
 import { CONTRACT_HEADERS } from './contract-spec';
 import { matchHeaders, reportMissingColumn } from './headers';
+import { reportRangeNearMisses } from './near-miss-headers';
 import { INVALID, type Invalid, type RangeReader, type RangeRows } from './range-reader';
+import { GroupNames, readEstimateRange, type RangeColumns, type RowEstimate } from './read-estimate-range';
 
 const METHODS: ReadonlyArray<{ key: TermKind; percentText: boolean }> = [
   { key: 'minutes', percentText: false },
@@ -17,7 +19,8 @@ const METHODS: ReadonlyArray<{ key: TermKind; percentText: boolean }> = [
  * Reads the activity terms. A row's `where` is its Activity cell. Each row must fill exactly one of
  * Minutes, Share and Rate: none is NO_METHOD, several is SEVERAL_METHODS (both located at the whole
  * row), and such rows are dropped. A filled but unusable method cell (text, error value, negative) is
- * reported and the row kept with value 0, so that its pool does not look mixed or unused.
+ * reported and the row kept with value 0, so that its pool does not look mixed or unused. The optional
+ * Low / High give the row's range and Group the estimates it moves with (see read-estimate-range.ts).
  */
 export function readActivities(reader: RangeReader): RangeRows<ActivityTermInput> {
   const spec = CONTRACT_HEADERS.ABC_Activities;
@@ -34,6 +37,10 @@ export function readActivities(reader: RangeReader): RangeRows<ActivityTermInput
     const rate = spec.columns.find((c) => c.key === 'rate');
     if (rate !== undefined) reportMissingColumn(reader, rate, 'noMethodColumn');
   }
+  reportRangeNearMisses(reader, match.others, spec, new Set(match.columns.keys()));
+  const rangeColumns: RangeColumns = { low: match.columns.get('low'), high: match.columns.get('high') };
+  const groupColumn = match.columns.get('group');
+  const groups = new GroupNames();
 
   const rows: ActivityTermInput[] = [];
   const dataRows = reader.forEachDataRow((r) => {
@@ -44,6 +51,7 @@ export function readActivities(reader: RangeReader): RangeRows<ActivityTermInput
 
     let kind: TermKind | null = null;
     let value: Dec | Invalid = ZERO;
+    let valueColumn = -1;
     let filled = 0;
     for (const m of methods) {
       const v = reader.number(r, m.column, { allowNegative: false, percentText: m.percentText });
@@ -51,7 +59,12 @@ export function readActivities(reader: RangeReader): RangeRows<ActivityTermInput
       filled++;
       kind = m.key;
       value = v;
+      valueColumn = m.column;
     }
+    // Read (and checked) before a row without one method is dropped, so all its problems show at once.
+    const estimate: RowEstimate | null = filled === 1 ? { kind, value, column: valueColumn } : null;
+    const range = readEstimateRange(reader, r, rangeColumns, name, estimate);
+    const group = groupColumn === undefined ? null : reader.text(r, groupColumn);
     if (filled === 0) {
       reader.report('error', 'NO_METHOD', msg('noMethod', { activity: name }), r, -1, reader.rowWhere(r));
       return;
@@ -62,7 +75,7 @@ export function readActivities(reader: RangeReader): RangeRows<ActivityTermInput
     }
     // An error value in Pool or Driver was reported; keeping the row with a guessed reference would
     // only add follow-on errors.
-    if (name === null || kind === null || poolName === INVALID || driverName === INVALID) return;
+    if (name === null || kind === null || poolName === INVALID || driverName === INVALID || group === INVALID) return;
     rows.push({
       activity: name,
       pool: poolName,
@@ -72,6 +85,8 @@ export function readActivities(reader: RangeReader): RangeRows<ActivityTermInput
       where: reader.where(r, activity),
       ...(pool === undefined ? {} : { poolWhere: reader.where(r, pool) }),
       ...(driver === undefined ? {} : { driverWhere: reader.where(r, driver) }),
+      ...(range === null ? {} : { range }),
+      ...(group === null ? {} : { group: groups.spelling(group) }),
     });
   });
   return { rows, dataRows };

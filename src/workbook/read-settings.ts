@@ -1,6 +1,7 @@
 /**
  * `ABC_Settings`: Currency, Period, UnusedCapacity, Language, OrderDriver, OrderLineDriver, StatementSegment, MinutesPerFTE,
- * Dimensions, OrderFollowingDrivers, PlausibleFeeShare and SupportMethod as Setting / Value pairs.
+ * Dimensions, OrderFollowingDrivers, PlausibleFeeShare, SupportMethod, DefaultRange, Simulations and Seed as
+ * Setting / Value pairs.
  */
 import type { MessageLanguage } from '../engine/message-args';
 import type { SupportMethod } from '../engine/support/types';
@@ -8,6 +9,7 @@ import { DEFAULT_SETTINGS, nameKey, type Settings, type UnusedCapacityMode } fro
 import { quoteSheet } from '../engine/issues';
 import { type SettingKey, msg } from '../engine/messages';
 import { readNumberCell, showValue } from './cells';
+import { readDefaultRange, readWholeNumber } from './read-sensitivity-settings';
 import { CONTRACT_HEADERS } from './contract-spec';
 import { type CellValue, isCellError } from './grid';
 import { matchHeaders } from './headers';
@@ -27,7 +29,15 @@ export const SETTING_NAMES: ReadonlyArray<{ key: SettingKey; en: string; nl: str
   { key: 'orderFollowingDrivers', en: 'OrderFollowingDrivers', nl: 'Ordervolgendedrijvers' },
   { key: 'plausibleFeeShare', en: 'PlausibleFeeShare', nl: 'AanvaardbareToeslag' },
   { key: 'supportMethod', en: 'SupportMethod', nl: 'Doorbelastingsmethode' },
+  { key: 'defaultRange', en: 'DefaultRange', nl: 'Standaardbandbreedte' },
+  { key: 'simulations', en: 'Simulations', nl: 'Simulaties' },
+  { key: 'seed', en: 'Seed', nl: 'Startgetal' },
 ];
+
+/** The most Monte Carlo draws `Simulations` may ask for: enough for steady percentiles, still quick in a task pane. */
+export const MAX_SIMULATIONS = 100_000;
+/** The largest `Seed`: the draws are seeded with a 32-bit unsigned number. */
+export const MAX_SEED = 4_294_967_295;
 
 /** Values of UnusedCapacity in English and Dutch. */
 export const UNUSED_CAPACITY_VALUES: ReadonlyArray<{ mode: UnusedCapacityMode; en: string; nl: string }> = [
@@ -175,6 +185,24 @@ function applySetting(reader: RangeReader, settings: Settings, key: SettingKey, 
       // A list such as "Kortingen; Omzet 2023": headers meant as dimensions, matched like headers.
       settings.dimensions = text.split(/[;,]/).map((h) => nameKey(h)).filter((h) => h !== '');
       return;
+    case 'defaultRange': {
+      const range = readDefaultRange(raw);
+      if (range !== null) settings.defaultRange = range;
+      else reader.report('error', 'INVALID_SETTING', msg('invalidDefaultRange', { found: showValue(raw) }), r, column);
+      return;
+    }
+    case 'simulations': {
+      const draws = readWholeNumber(raw, 1, MAX_SIMULATIONS);
+      if (draws !== null) settings.simulations = draws;
+      else reader.report('error', 'INVALID_SETTING', msg('invalidSimulations', { found: showValue(raw) }), r, column);
+      return;
+    }
+    case 'seed': {
+      const seed = readWholeNumber(raw, 0, MAX_SEED);
+      if (seed !== null) settings.seed = seed;
+      else reader.report('error', 'INVALID_SETTING', msg('invalidSeed', { found: showValue(raw) }), r, column);
+      return;
+    }
     case 'minutesPerFte': {
       // A number cell, or a plain decimal as text; anything else (a percentage, 0, text) is refused.
       const reading = readNumberCell(raw, false);

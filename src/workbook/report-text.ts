@@ -253,6 +253,67 @@ export interface ReportText {
     lostCustomers: string;
   };
 
+  /**
+   * The `ABC Sensitivity` sheet (report-sensitivity.ts, issue 21): which estimates matter most (the tornado,
+   * exact), the customers whose sign is uncertain, their simulated ranges (estimates) and the time
+   * equations checked against the paid minutes.
+   */
+  sensitivity: {
+    title: string;
+    /** The line under the title: what is exact and what is an estimate of a seeded simulation. */
+    note: (a: { simulations: number; seed: number; currency: string }) => string;
+    tornadoSection: string;
+    tornadoExplanation: string;
+    noTornado: string;
+    rank: string;
+    activity: string;
+    driver: string;
+    kind: string;
+    kinds: { readonly minutes: string; readonly share: string; readonly rate: string };
+    value: string;
+    low: string;
+    high: string;
+    profitAtLow: string;
+    profitAtHigh: string;
+    swing: string;
+    lossMakersAtLow: string;
+    lossMakersAtHigh: string;
+    todaysProfit: string;
+    chartSection: string;
+    chartTitle: string;
+    chartAxis: string;
+    /** The figures the tornado's bars read, under the chart, bottom bar first. */
+    chartDataSection: (shown: number, of: number) => string;
+    /** The SVG's line under its title. */
+    largestSwings: (shown: number, of: number) => string;
+    estimate: string;
+    effectAtLow: string;
+    effectAtHigh: string;
+    lookCloserSection: string;
+    lookCloserExplanation: string;
+    noneToLookCloser: string;
+    customer: string;
+    name: string;
+    netProfit: string;
+    p10: string;
+    median: string;
+    p90: string;
+    lossChance: string;
+    /** The customers most likely to lose money, at most `top`; the JSON output has all. */
+    rangesSection: (top: number) => string;
+    rangesExplanation: string;
+    noLosses: string;
+    companySection: string;
+    operatingProfit: string;
+    checkSection: string;
+    checkExplanation: string;
+    noChecks: string;
+    pool: string;
+    explainedMinutes: string;
+    paidMinutes: string;
+    overstatement: string;
+  };
+
   /** The whale curve on the summary: its chart and the sentence under it (see whale-curve.ts). */
   whale: {
     section: string;
@@ -476,7 +537,7 @@ export const REPORT_ROLES: readonly ReportRole[] = ['pnl', 'rates', 'summary', '
  * name like the others, but not among the sheets every run writes, so a model without them is not stopped
  * by a user's sheet that happens to carry such a name.
  */
-export const OPTIONAL_REPORT_ROLES: readonly ReportRole[] = ['costFlow', 'comparison'];
+export const OPTIONAL_REPORT_ROLES: readonly ReportRole[] = ['costFlow', 'comparison', 'sensitivity'];
 
 /**
  * The role whose sheet name, in any language, is `name` (compared as Excel compares sheet names,

@@ -30,7 +30,7 @@ export interface ReportRow {
  * Which report sheet a sheet is, whatever its language: the owner mark carries it (see report-owner.ts),
  * so a re-run in another language finds and renames the sheet instead of adding a second one.
  */
-export type ReportRole = 'pnl' | 'rates' | 'summary' | 'actions' | 'scenarios' | 'costFlow' | 'comparison' | 'history';
+export type ReportRole = 'pnl' | 'rates' | 'summary' | 'actions' | 'scenarios' | 'costFlow' | 'comparison' | 'history' | 'sensitivity';
 
 /** The role of a customer statement: one per customer, by its id (report-statement.ts). */
 export type StatementRole = `statement ${string}`;
@@ -79,6 +79,17 @@ export interface WaterfallBars {
   series: WaterfallSeries[];
 }
 
+/**
+ * A tornado drawn as clustered horizontal bars overlapping fully: per estimate, what moving it to its Low
+ * and to its High does to today's operating profit, one bar left of zero and one right (or both on one
+ * side). The categories are listed bottom bar first, as a bar chart draws them, so the largest is on top.
+ */
+export interface TornadoBars {
+  categories: ChartTextRange;
+  low: { name: string; values: ChartRange };
+  high: { name: string; values: ChartRange };
+}
+
 /** One series of a scatter chart: y against x, drawn as a line, as markers, or both. */
 export interface ChartSeries {
   name: string;
@@ -110,6 +121,8 @@ export interface ReportChart {
    * and `axisX` titles its categories. Absent on the whale curve.
    */
   waterfall?: WaterfallBars;
+  /** Present: the chart is a tornado (horizontal bars, see `TornadoBars`); `series` is empty. */
+  tornado?: TornadoBars;
 }
 
 export interface ReportSheet {

@@ -13,6 +13,7 @@ import type { CombinedProposal } from '../engine/order-fee-share';
 import { allText, type ExactMoney, exactPart } from './exact-money';
 import { type FirstStageJson, firstStageToJson } from './first-stage-json';
 import type { ComparisonJson } from './comparison-json';
+import type { SensitivityJson } from './sensitivity-json';
 import { nameKey } from '../engine/model';
 
 export interface PoolJson {
@@ -121,6 +122,8 @@ export interface ResultJson {
   firstStage?: FirstStageJson;
   /** This period compared with an earlier one or a budget, present when the run was asked to compare. */
   comparison?: ComparisonJson;
+  /** How sure the figures are (the tornado, the customers' simulated ranges), present when the run analysed it. */
+  sensitivity?: SensitivityJson;
 }
 
 /** One loss-making customer's break-even actions; fields that need OrderDriver or OrderLineDriver are null without it. */
@@ -212,8 +215,11 @@ export function issueToJson(issue: Issue): IssueJson {
   return { severity: issue.severity, code: issue.code, message: issue.message, location: formatWhere(issue.where) };
 }
 
-/** The `--json` document of a run; `comparison`, when given, becomes its `comparison` field. */
-export function resultToJson(outcome: RunOutcome, comparison?: ComparisonJson): ResultJson {
+/**
+ * The `--json` document of a run; `comparison` and `sensitivity`, when given, become its fields of those
+ * names (a run without a result has neither).
+ */
+export function resultToJson(outcome: RunOutcome, comparison?: ComparisonJson, sensitivity?: SensitivityJson): ResultJson {
   const issues = outcome.issues.map(issueToJson);
   const r = outcome.result;
   if (r === null) {
@@ -318,6 +324,7 @@ export function resultToJson(outcome: RunOutcome, comparison?: ComparisonJson): 
     ...(outcome.scenarios === undefined ? {} : { scenarios: outcome.scenarios.map(scenarioToJson) }),
     ...(r.firstStage === undefined ? {} : { firstStage: firstStageToJson(r.firstStage) }),
     ...(comparison === undefined ? {} : { comparison }),
+    ...(sensitivity === undefined ? {} : { sensitivity }),
   };
 }
 

@@ -10,12 +10,13 @@
  */
 import type JSZip from 'jszip';
 import { columnLetters } from '../workbook/grid';
-import type { ChartRange, ChartSeries, ChartTextRange, ReportChart, WaterfallBars, WaterfallRole } from '../workbook/report-types';
+import type { ChartRange, ChartSeries, ChartTextRange, ReportChart, TornadoBars, WaterfallBars, WaterfallRole } from '../workbook/report-types';
 import { WHALE_CHART_NAME } from '../workbook/whale-curve';
 import { BRIDGE_CHART_NAME } from '../workbook/report-comparison';
+import { TORNADO_CHART_NAME } from '../workbook/report-sensitivity';
 
 /** The charts the report draws, by the name of their graphic frame. */
-const REPORT_CHART_NAMES = [WHALE_CHART_NAME, BRIDGE_CHART_NAME];
+const REPORT_CHART_NAMES = [WHALE_CHART_NAME, BRIDGE_CHART_NAME, TORNADO_CHART_NAME];
 import { type Conformance, namespacesFor, REL_NS } from './namespaces';
 import { type ContentTypesEditor, findPart, folderOf, parsePart, readXmlPart, RelationshipsEditor, relsPathOf, writePart } from './package';
 import { encodeXml } from './xml';
@@ -152,17 +153,56 @@ function waterfallPlot(bars: WaterfallBars, axisY: string): string {
   );
 }
 
-/** The chart part's XML: a scatter chart of the description's series (or its waterfall), in the workbook's conformance class. */
+/** The tornado's fills: the estimate at Low in blue, at High in orange (as the SVG, tornado-svg.ts). */
+export const TORNADO_FILLS = { low: '1F6FB2', high: 'E08A1E' } as const;
+
+/**
+ * A tornado's plot area: horizontal clustered bars overlapping fully, so an estimate's Low and High bars
+ * share one row and stand left and right of zero; its labels at the left edge however far the bars reach
+ * below zero, and a legend saying which colour is which.
+ */
+function tornadoPlot(bars: TornadoBars, axisY: string): string {
+  const format = '#,##0';
+  const series = [bars.low, bars.high]
+    .map(
+      (s, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${encodeXml(s.name)}</c:v></c:tx>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${i === 0 ? TORNADO_FILLS.low : TORNADO_FILLS.high}"/></a:solidFill></c:spPr>` +
+        `<c:invertIfNegative val="0"/><c:cat>${strRef(bars.categories)}</c:cat><c:val>${numRef(s.values, format)}</c:val></c:ser>`,
+    )
+    .join('');
+  return (
+    '<c:plotArea><c:layout/><c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
+    series +
+    '<c:gapWidth val="40"/><c:overlap val="100"/><c:axId val="500000021"/><c:axId val="500000022"/></c:barChart>' +
+    '<c:catAx><c:axId val="500000021"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>' +
+    '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>' +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>` +
+    '<c:crossAx val="500000022"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
+    '<c:valAx><c:axId val="500000022"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>' +
+    '<c:majorGridlines><c:spPr><a:ln><a:solidFill><a:srgbClr val="E0E0E0"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>' +
+    `<c:title>${richText(axisY, 900, false)}<c:overlay val="0"/></c:title>` +
+    `<c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    '<c:crossAx val="500000021"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>'
+  );
+}
+
+/** The chart's plot area and legend: a waterfall has no legend (its colours say increase, decrease and total, and its invisible base must not be listed); the whale curve and the tornado have one. */
+function plotAndLegend(chart: ReportChart): string {
+  const legend = '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>';
+  if (chart.waterfall !== undefined) return waterfallPlot(chart.waterfall, chart.axisY);
+  if (chart.tornado !== undefined) return tornadoPlot(chart.tornado, chart.axisY) + legend;
+  return scatterPlot(chart) + legend;
+}
+
+/** The chart part's XML: a scatter chart of the description's series (or its waterfall, or its tornado), in the workbook's conformance class. */
 export function chartXml(chart: ReportChart, conformance: Conformance = 'transitional'): string {
   const ns = drawingNamespaces(conformance);
-  // The whale curve's plot and legend; a waterfall has no legend: its colours say increase, decrease and
-  // total, and its invisible base must not be listed.
-  const plotAndLegend = chart.waterfall !== undefined ? waterfallPlot(chart.waterfall, chart.axisY) : scatterPlot(chart) + '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>';
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<c:chartSpace xmlns:c="${ns.c}" xmlns:a="${ns.a}" xmlns:r="${ns.r}"><c:roundedCorners val="0"/>` +
     `<c:chart><c:title>${richText(chart.title, 1200, true)}<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
-    plotAndLegend +
+    plotAndLegend(chart) +
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>' +
     '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>' +
     '</c:chartSpace>'

@@ -25,7 +25,7 @@ describeIfChromium('the worksheet functions register independently of the pane',
     await page.getByTestId('issue').first().waitFor();
     const registrations = await page.evaluate(() => (window as unknown as { __registrations: Array<{ id: string; paneStarted: boolean }> }).__registrations);
     const declared = declaredFunctions(session.dist);
-    expect(declared).toHaveLength(12);
+    expect(declared).toHaveLength(14);
     expect(registrations.map((r) => r.id).sort()).toEqual(declared);
     expect(registrations.filter((r) => r.paneStarted)).toEqual([]);
     expect(problems).toEqual([]);
@@ -36,7 +36,7 @@ describeIfChromium('the worksheet functions register independently of the pane',
     const page = await session.context.newPage();
     await page.route(/\/taskpane(\.[0-9a-f]+)?\.js$/, (route) => route.abort());
     await page.goto(`${session.base}/taskpane.html?lang=en-US`);
-    await page.waitForFunction(() => (window as unknown as { __registrations: unknown[] }).__registrations.length === 12);
+    await page.waitForFunction(() => (window as unknown as { __registrations: unknown[] }).__registrations.length === 14);
     // No pane: nothing rendered, yet a formula's call is accepted and waits (#BUSY!) instead of failing.
     expect(await page.evaluate(() => document.getElementById('root')?.childElementCount)).toBe(0);
     const answer = await page.evaluate(() => {

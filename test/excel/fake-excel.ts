@@ -1825,6 +1825,8 @@ export interface FakeChartSeries {
   /** `format.fill`: `none` after `clear()`, the colour after `setSolidColor`; absent when never set. */
   fill?: string;
   gapWidth?: number;
+  /** `ChartSeries.overlap` (ExcelApi 1.8) of a bar or column chart; absent when never set. */
+  overlap?: number;
 }
 
 /** A chart as the fake keeps it: what `charts.add` and the chart and series setters recorded. */
@@ -1836,6 +1838,8 @@ export interface FakeChart {
   series: FakeChartSeries[];
   /** `legend.visible`; absent when never set. */
   legendVisible?: boolean;
+  /** `axes.categoryAxis.tickLabelPosition` (ExcelApi 1.7); absent when never set. */
+  categoryLabels?: string;
 }
 
 /** A series' cells as `'Sheet'!A1:A3`, for tests. */
@@ -1871,6 +1875,9 @@ class FakeChartSeriesProxy extends Proxy<FakeChartSeries> {
   }
   set gapWidth(v: number) {
     this.ctx.enqueue('series.gapWidth', v, () => ((this.must().gapWidth = v), 8));
+  }
+  set overlap(v: number) {
+    this.ctx.enqueue('series.overlap', v, () => ((this.must().overlap = v), 8));
   }
   /** `ChartSeries.delete()` (ExcelApi 1.7): the series leaves its chart. */
   delete(): void {
@@ -1938,6 +1945,20 @@ class FakeChartProxy extends Proxy<FakeChart> {
   protected read(t: FakeChart, prop: string): unknown {
     if (prop === 'name') return t.name;
     throw new FakeOfficeError('InvalidArgument', `The fake does not load Chart.${prop}.`);
+  }
+  /** `Chart.axes.categoryAxis.tickLabelPosition` (ExcelApi 1.7), written only. */
+  get axes(): { categoryAxis: { tickLabelPosition: string } } {
+    const enqueue = (v: string): void => this.ctx.enqueue('chart.axes.categoryAxis.tickLabelPosition', v, () => ((this.must().categoryLabels = v), 8));
+    return {
+      categoryAxis: {
+        set tickLabelPosition(v: string) {
+          enqueue(v);
+        },
+        get tickLabelPosition(): string {
+          throw new FakeOfficeError('PropertyNotLoaded', 'The fake does not load ChartAxis.tickLabelPosition.');
+        },
+      },
+    };
   }
   /** `Chart.legend.visible` (ExcelApi 1.1), written only. */
   get legend(): { visible: boolean } {

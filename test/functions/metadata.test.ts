@@ -64,6 +64,11 @@ const EXPECTED: Record<string, Array<[string, string, boolean, boolean]>> = {
     ['part', 'any', true, false],
     ['period', 'any', true, false],
   ],
+  PROFITRANGE: [
+    ['customer', 'any', false, false],
+    ['percentile', 'any', true, false],
+  ],
+  LOSSCHANCE: [['customer', 'any', false, false]],
 };
 
 /** Functions whose streamed result is a table that spills, not one number. */
@@ -82,7 +87,7 @@ describe('custom-functions metadata', () => {
     expect(generated.errors).toEqual([]);
   });
 
-  it('declares the twelve ABC functions under their ids and names', () => {
+  it('declares the fourteen ABC functions under their ids and names', () => {
     expect(functions.map((f) => f.id)).toEqual(Object.keys(EXPECTED));
     for (const f of functions) {
       expect(f.name).toBe(f.id);
@@ -114,6 +119,8 @@ describe('custom-functions metadata', () => {
       ['EXPLAIN', 'explain'],
       ['POOLCOST', 'poolCost'],
       ['CHANGE', 'change'],
+      ['PROFITRANGE', 'profitRange'],
+      ['LOSSCHANCE', 'lossChance'],
     ]);
   });
 });

@@ -45,3 +45,16 @@ export function oneNs(node: XmlNode, uri: string, local: string): XmlNode {
   if (first === undefined) throw new Error(`no ${local}`);
   return first;
 }
+
+/** An element of an SVG picture, flattened: its local name, attributes and text. */
+export interface SvgElement {
+  name: string;
+  attrs: Record<string, string>;
+  text: string;
+}
+
+/** The elements of an SVG in document order; throws when it is not well-formed XML. */
+export function svgElements(svg: string): SvgElement[] {
+  const flat = (node: XmlNode): SvgElement[] => [{ name: node.local, attrs: Object.fromEntries(node.attrs), text: node.text }, ...node.children.flatMap(flat)];
+  return flat(parseNs(svg));
+}

@@ -32,13 +32,14 @@ describe('the report catalogues', () => {
       const en = pick(REPORT_TEXT_EN);
       return typeof en === 'string' && en === pick(REPORT_TEXT_NL);
     });
-    // 'Per order' is Dutch too: a Dutch wholesaler speaks of orders; the glossary's support method 'direct' is one word in both.
-    expect(same).toEqual(['summary.code', 'costFlow.methods.direct', 'statement.perOrder']);
+    // 'Per order' is Dutch too: a Dutch wholesaler speaks of orders; the glossary's support method 'direct' is one word in both;
+    // a tornado chart and the percentiles P10 and P90 are called so in Dutch too.
+    expect(same).toEqual(['summary.code', 'costFlow.methods.direct', 'sensitivity.chartSection', 'sensitivity.p10', 'sensitivity.p90', 'statement.perOrder']);
   });
 
   it('names the sheets as the brief asks, within Excel’s rules for sheet names', () => {
-    expect(reportSheetNames('nl')).toEqual({ pnl: 'ABC Klantresultaat', rates: 'ABC Tarieven', summary: 'ABC Samenvatting', actions: 'ABC Acties', scenarios: "ABC Scenario's", costFlow: 'ABC Kostenstroom', comparison: 'ABC Vergelijking', history: 'ABC Historie' });
-    expect(reportSheetNames('en')).toEqual({ pnl: 'ABC Customer P&L', rates: 'ABC Rates', summary: 'ABC Summary', actions: 'ABC Actions', scenarios: 'ABC Scenarios', costFlow: 'ABC Cost flow', comparison: 'ABC Comparison', history: 'ABC History' });
+    expect(reportSheetNames('nl')).toEqual({ pnl: 'ABC Klantresultaat', rates: 'ABC Tarieven', summary: 'ABC Samenvatting', actions: 'ABC Acties', scenarios: "ABC Scenario's", costFlow: 'ABC Kostenstroom', comparison: 'ABC Vergelijking', history: 'ABC Historie', sensitivity: 'ABC Gevoeligheid' });
+    expect(reportSheetNames('en')).toEqual({ pnl: 'ABC Customer P&L', rates: 'ABC Rates', summary: 'ABC Summary', actions: 'ABC Actions', scenarios: 'ABC Scenarios', costFlow: 'ABC Cost flow', comparison: 'ABC Comparison', history: 'ABC History', sensitivity: 'ABC Sensitivity' });
     for (const language of ['en', 'nl'] as const) {
       for (const name of Object.values(reportSheetNames(language))) {
         expect(name.length).toBeLessThanOrEqual(31);

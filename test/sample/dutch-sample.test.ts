@@ -77,10 +77,27 @@ describe('the sample in Dutch', () => {
     expect(nl.scenarios.map((s) => s.after.exact.operatingProfit)).toEqual(en.scenarios.map((s) => s.after.exact.operatingProfit));
   });
 
+  test('reads the same ranges of the estimates, with the group and DefaultRange in Dutch', () => {
+    const read = (sheets: readonly SampleSheet[]) => readContract(gridsOf(sheets)).model;
+    const ranges = (sheets: readonly SampleSheet[]) => read(sheets).activities.map((a) => [a.range?.low.toString() ?? null, a.range?.high.toString() ?? null, a.range?.where?.cell ?? null]);
+    expect(ranges(dutch)).toEqual(ranges(english));
+    const groups = read(dutch).activities.filter((a) => a.group !== undefined).map((a) => [a.activity, a.group]);
+    expect(groups).toEqual([
+      ['Orderpicken', 'Tijdmeting magazijn'],
+      ['Orderpicken', 'Tijdmeting magazijn'],
+      ['Orderpicken', 'Tijdmeting magazijn'],
+      ['Speciale magazijnhandelingen', 'Tijdmeting magazijn'],
+      ['Retourverwerking', 'Tijdmeting magazijn'],
+    ]);
+    expect(sheetOf(dutch, 'ABC_Settings').rows.find((r) => r[0] === 'Standaardbandbreedte')).toEqual(['Standaardbandbreedte', '±20%']);
+    const range = read(dutch).settings.defaultRange;
+    expect([range?.below.toString(), range?.above.toString()]).toEqual(['0.2', '0.2']);
+  });
+
   test("has the contract's Dutch headers and Dutch sheet names", () => {
     expect(dutch.map((s) => [s.sheet, s.rows[0]])).toEqual([
       ['Kostenpools', ['Kostenpool', 'Kosten', 'Capaciteit', 'Eenheid', 'FTE', 'Toelichting']],
-      ['Activiteiten', ['Activiteit', 'Kostenpool', 'Kostendrijver', 'Minuten', 'Aandeel', 'Tarief']],
+      ['Activiteiten', ['Activiteit', 'Kostenpool', 'Kostendrijver', 'Minuten', 'Aandeel', 'Tarief', 'Laag', 'Hoog', 'Groep']],
       ['Klanten', ['Klant', 'Naam', 'Segment', 'Regio', 'Accountmanager', 'Omzet', 'Korting', 'Kostprijs omzet']],
       ['Transacties', ['Klant', 'Kostendrijver', 'Aantal', 'Referentie', 'Datum']],
       ['Klantkosten', ['Klant', 'Kostenpost', 'Bedrag']],

@@ -55,7 +55,7 @@ describe('determinism', () => {
       ['ABC_Customers', 251],
       ['ABC_Volumes', 17885],
       ['ABC_CustomerCosts', 45],
-      ['ABC_Settings', 7],
+      ['ABC_Settings', 8],
       ['ABC_Scenarios', 4],
       ['ABC_Resources', 71],
       ['ABC_Support', 19],
@@ -164,6 +164,23 @@ describe('shape', () => {
     expect(activities.filter((a) => a.Share !== null && a.Driver === null).map((a) => a.Activity)).toEqual(['General administration']);
   });
 
+  test('the main time estimates have a range around them, the warehouse survey is one group, the others take DefaultRange', () => {
+    const ranged = records('ABC_Activities')
+      .filter((a) => a.Low !== null || a.High !== null)
+      .map((a) => [a.Activity, a.Driver, a.Low, a.Minutes, a.High]);
+    expect(ranged).toEqual([
+      ['Order entry', 'Orders', 9, 12, 16],
+      ['Order entry', 'Order lines', 0.4, 0.6, 0.9],
+      ['Order picking', 'Orders', 18, 22, 30],
+      ['Order picking', 'Order lines', 0.7, 0.9, 1.2],
+      ['Delivery drops', 'Delivery drops', 30, 40, 55],
+    ]);
+    const grouped = records('ABC_Activities').filter((a) => a.Group !== null);
+    expect(new Set(grouped.map((a) => a.Group))).toEqual(new Set(['Warehouse time survey']));
+    expect(grouped.map((a) => a.Pool)).toEqual(Array(5).fill('Warehouse'));
+    expect(records('ABC_Activities').filter((a) => a.Pool === 'Warehouse').length).toBe(grouped.length);
+  });
+
   test("every pool named by an activity exists and a pool's shares add up to at most 1", () => {
     const pools = new Set(records('ABC_Pools').map((p) => nameKey(text(p.Pool))));
     const shares = new Map<string, Dec[]>();
@@ -212,7 +229,7 @@ describe('shape', () => {
     expect(new Set(costs.map((c) => c.Item))).toEqual(new Set(['Year-end bonus', 'Promotional support', 'Free freight']));
   });
 
-  test('settings give currency, period, the unused-capacity mode and the order driver', () => {
+  test('settings give currency, period, the unused-capacity mode, the order driver and the default range of the estimates', () => {
     expect(sheetOf('ABC_Settings').rows).toEqual([
       ['Setting', 'Value'],
       ['Currency', 'EUR'],
@@ -221,6 +238,7 @@ describe('shape', () => {
       ['OrderDriver', 'Orders'],
       ['OrderLineDriver', 'Order lines'],
       ['OrderFollowingDrivers', 'Delivery drops'],
+      ['DefaultRange', '±20%'],
     ]);
   });
 

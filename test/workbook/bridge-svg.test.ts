@@ -7,19 +7,9 @@
 import { dec } from '../../src/engine/decimal';
 import { bridgeSvgFile } from '../../src/workbook/bridge-svg';
 import { kaplanComparison } from '../helpers/kaplan-periods';
-import { parseNs, type XmlNode } from '../helpers/xml-ns';
+import { svgElements } from '../helpers/xml-ns';
 
-interface Element {
-  name: string;
-  attrs: Record<string, string>;
-  text: string;
-}
-
-/** The elements of an SVG in document order; throws when it is not well-formed XML. */
-function elements(svg: string): Element[] {
-  const flat = (node: XmlNode): Element[] => [{ name: node.local, attrs: Object.fromEntries(node.attrs), text: node.text }, ...node.children.flatMap(flat)];
-  return flat(parseNs(svg));
-}
+const elements = svgElements;
 
 const { comparison } = kaplanComparison({ withD: true, scale: 0.01 });
 const labels = { earlier: '2025', now: '2026' };

@@ -49,7 +49,7 @@ test('the unknown-setting warning lists the new settings in both languages', () 
     [
       'UNKNOWN_SETTING',
       'A4',
-      'Unknown setting "Drops follow" is ignored; the settings are Currency, Period, UnusedCapacity, Language, OrderDriver, OrderLineDriver, StatementSegment, MinutesPerFTE, Dimensions, OrderFollowingDrivers, PlausibleFeeShare, SupportMethod.',
+      'Unknown setting "Drops follow" is ignored; the settings are Currency, Period, UnusedCapacity, Language, OrderDriver, OrderLineDriver, StatementSegment, MinutesPerFTE, Dimensions, OrderFollowingDrivers, PlausibleFeeShare, SupportMethod, DefaultRange, Simulations, Seed.',
     ],
   ]);
 });

@@ -18,7 +18,7 @@ import { buildReportWorkbook } from '../../src/xlsx/write-report';
 import { handAnalysis, kaplanComparison } from '../helpers/kaplan-periods';
 import { checkPackage } from '../helpers/package-invariants';
 import { allNs, oneNs, parseNs } from '../helpers/xml-ns';
-import { tempDir, writeWorkbook } from './workbook-files';
+import { tempDir, writeWorkbook, zipPartText } from './workbook-files';
 
 const C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
@@ -48,11 +48,7 @@ async function write(dir: string): Promise<{ bytes: Buffer; sheets: ReportSheet[
   return { bytes, sheets };
 }
 
-async function text(zip: JSZip, name: string): Promise<string> {
-  const file = zip.file(name);
-  if (file === null) throw new Error(`no part ${name}`);
-  return file.async('string');
-}
+const text = zipPartText;
 
 describe('the Comparison sheet in the runner\'s workbook', () => {
   let dir: string;

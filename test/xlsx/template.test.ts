@@ -174,7 +174,7 @@ describe('the empty model (--template)', () => {
     await run(['--template', path]);
     const { code, err } = await run([path]);
     expect(code).toBe(1);
-    expect(err).toContain('ERROR EMPTY_RANGE at Activities!A1:F1 (ABC_Activities): ABC_Activities has headers but no rows.');
+    expect(err).toContain('ERROR EMPTY_RANGE at Activities!A1:I1 (ABC_Activities): ABC_Activities has headers but no rows.');
     expect(err).toContain('ERROR EMPTY_RANGE at Customers!A1:E1 (ABC_Customers): ABC_Customers has headers but no rows.');
     expect(err).not.toMatch(/Unexpected|\bat .*\.js:\d+/);
     expect(existsSync(join(dir, 'empty-report.xlsx'))).toBe(false);

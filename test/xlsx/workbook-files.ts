@@ -91,3 +91,10 @@ export async function worksheetXml(path: string, sheet: string): Promise<string>
   const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
   return zip.file(part)!.async('string');
 }
+
+/** The text of a part of a loaded package; throws when the part is missing. */
+export async function zipPartText(zip: JSZip, name: string): Promise<string> {
+  const file = zip.file(name);
+  if (file === null) throw new Error(`no part ${name}`);
+  return file.async('string');
+}

@@ -81,3 +81,19 @@ export interface SensitivityResult {
   lookCloser: string[];
   checks: PoolCheck[];
 }
+
+/**
+ * What `analyseSensitivity` needs of an AbortSignal (the engine is compiled without DOM typings; a DOM or
+ * Node AbortSignal fits): when `aborted`, the analysis stops and throws `reason`.
+ */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+}
+
+/** How `analyseSensitivity` reports progress and is stopped. */
+export interface SensitivityOptions {
+  /** Told the units done of `total` (the tornado's runs, then the draws) every 100 draws or so and at the end. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignalLike;
+}

@@ -1,4 +1,4 @@
-/** The task pane: buttons, progress, model status, headline figures, the statement picker, the scenarios, the whale curve and the cost flow. */
+/** The task pane: buttons, progress, model status, headline figures, the statement picker, the scenarios, Compare, How sure?, the whale curve and the cost flow. */
 import * as React from 'react';
 import {
   Button,
@@ -18,6 +18,7 @@ import {
 import type { OfficeThemeColors } from '../../excel/host';
 import type { CompareController } from '../compare-controller';
 import type { PaneController, PaneState } from '../controller';
+import type { SensitivityController } from '../sensitivity-controller';
 import { formatter, headlineOf, whalePoints, whaleSentenceOf } from '../figures';
 import type { Language, Strings } from '../i18n';
 import { fluentThemeOf } from '../theme';
@@ -27,6 +28,7 @@ import { HeadlineFigures } from './Headline';
 import { ImportButton, ImportReport } from './ImportTransactions';
 import { ModelStatus } from './ModelStatus';
 import { ScenariosView } from './ScenariosView';
+import { SensitivityView } from './SensitivityView';
 import { StatementPicker } from './StatementPicker';
 import { usePaneLook } from './use-pane-look';
 import { WhaleCurve } from './WhaleCurve';
@@ -59,6 +61,8 @@ export interface AppProps {
   officeTheme?: OfficeThemeColors | null;
   /** Keep period and Compare (issue 20); the section is left out without it. */
   compare?: CompareController;
+  /** How sure? (issue 21); the section is left out without it. */
+  sensitivity?: SensitivityController;
 }
 
 function useControllerState(controller: PaneController): PaneState {
@@ -74,7 +78,7 @@ function progressHint(progress: PaneState['progress'], strings: Strings, integer
   return strings.progress(integer(progress.done), integer(progress.total));
 }
 
-export function App({ controller, strings, language, locale, officeTheme = null, compare }: AppProps): React.ReactElement {
+export function App({ controller, strings, language, locale, officeTheme = null, compare, sensitivity }: AppProps): React.ReactElement {
   const styles = useStyles();
   const look = usePaneLook(officeTheme);
   const state = useControllerState(controller);
@@ -190,6 +194,12 @@ export function App({ controller, strings, language, locale, officeTheme = null,
               keepBlocked={compare.keepBlocked(state.output)}
               period={json.period}
             />
+          </section>
+        ) : null}
+        {sensitivity !== undefined && json !== null && state.output !== null ? (
+          <section className={styles.section} data-testid="sensitivity-section">
+            <Subtitle2 as="h2">{strings.sensitivityHeading}</Subtitle2>
+            <SensitivityView sensitivity={sensitivity} strings={strings} format={format} busy={state.busy} locale={locale} />
           </section>
         ) : null}
         {points.length > 1 ? (
