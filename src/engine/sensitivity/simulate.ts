@@ -56,7 +56,7 @@ export function simulate(linear: LinearCosting, baseline: CostingResult, estimat
     const own = samples.subarray(i * draws, (i + 1) * draws);
     let losses = 0;
     for (const v of own) if (v < 0) losses++;
-    return { customer: c.customer, name: c.name, netProfit: c.netProfit, ...percentiles(own), lossChance: losses / draws };
+    return { customer: c.customer, name: c.name, netProfit: c.netProfit, ...percentiles(own), lossChance: losses / draws, draws: own };
   });
   return {
     customers,

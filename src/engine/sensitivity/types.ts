@@ -53,6 +53,8 @@ export interface CustomerRange {
   p90: number;
   /** The share of draws in which the customer's net profit is below zero. */
   lossChance: number;
+  /** The customer's simulated net profits, one per draw (for percentiles other than P10, median and P90); absent when not kept. */
+  draws?: ArrayLike<number>;
 }
 
 /** A pool's time equations against the minutes paid for (FTE × MinutesPerFTE). */
