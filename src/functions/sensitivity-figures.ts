@@ -71,12 +71,6 @@ export interface SensitivityFiguresJson {
   checks: PoolCheckJson[];
 }
 
-/**
- * The draws of a customer's net profit, when the analysis keeps them: a field the engine may add to
- * `CustomerRange` (sorted or not). Without it only P10, the median and P90 are known.
- */
-export type CustomerRangeWithDraws = CustomerRange & { draws?: ArrayLike<number> };
-
 const text = (d: Dec): Exact => d.toString();
 const textOrNull = (d: Dec | null): Exact | null => (d === null ? null : d.toString());
 
@@ -102,7 +96,7 @@ export function sensitivityToJson(result: SensitivityResult): SensitivityFigures
       lossMakersAtLow: text(bar.lossMakersAtLow),
       lossMakersAtHigh: text(bar.lossMakersAtHigh),
     })),
-    customers: result.customers.map((c: CustomerRangeWithDraws) => ({
+    customers: result.customers.map((c) => ({
       customer: c.customer,
       name: c.name,
       netProfit: text(c.netProfit),
